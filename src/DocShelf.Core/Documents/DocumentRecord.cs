@@ -1,0 +1,36 @@
+namespace DocShelf.Core.Documents;
+
+/// <summary>
+/// One distinct content (one sha256) on the shelf, and every path where it was found.
+/// A quarantined file is a record too, so its reason is never lost.
+/// </summary>
+public sealed record DocumentRecord
+{
+    /// <summary>The first 16 hex digits of the sha256: short enough to type, long enough to stay unique on a shelf.</summary>
+    public required string Id { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public List<string> Paths { get; init; } = [];
+
+    public required FileKind Kind { get; init; }
+
+    public long Bytes { get; init; }
+
+    public DocumentStatus Status { get; init; }
+
+    /// <summary>One line saying why a quarantined file could not be read.</summary>
+    public string? Reason { get; init; }
+
+    public int PageCount { get; init; }
+
+    public int OcrPageCount { get; init; }
+
+    public int ChunkCount { get; init; }
+
+    public DateTime AddedUtc { get; init; }
+
+    public string PrimaryPath => Paths.Count > 0 ? Paths[0] : "";
+
+    public static string IdFromSha256(string sha256Hex) => sha256Hex[..16];
+}

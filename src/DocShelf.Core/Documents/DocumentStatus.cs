@@ -1,0 +1,7 @@
+namespace DocShelf.Core.Documents;
+
+public enum DocumentStatus
+{
+    Indexed,
+    Quarantined,
+}

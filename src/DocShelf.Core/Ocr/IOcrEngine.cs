@@ -1,0 +1,11 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
+
+namespace DocShelf.Core.Ocr;
+
+/// <summary>Turns a page image into words with boxes and confidences.</summary>
+public interface IOcrEngine
+{
+    /// <summary>Recognises one image file (or one frame of a multi-page TIFF) as page <paramref name="pageNumber"/>.</summary>
+    PageContent Recognise(string imagePath, int frame, int pageNumber);
+}

@@ -1,0 +1,37 @@
+using DocShelf.Core.Documents;
+
+namespace DocShelf.Core.Pipeline;
+
+/// <summary>One file on its way through the steps. Each step reads what earlier steps left and adds its own part.</summary>
+public sealed class IngestionContext(string path, string workDirectory)
+{
+    /// <summary>Full path of the file as the user gave it.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>A private scratch folder for rasters and tool output, removed when the file is done.</summary>
+    public string WorkDirectory { get; } = workDirectory;
+
+    public string Sha256 { get; set; } = "";
+
+    public string DocumentId { get; set; } = "";
+
+    public long Bytes { get; set; }
+
+    public FileKind Kind { get; set; } = FileKind.Unknown;
+
+    /// <summary>Set by a step that finds nothing left to do (same bytes already on the shelf).</summary>
+    public bool IsComplete { get; set; }
+
+    /// <summary>Pages in order; a page still waiting for OCR has a null entry.</summary>
+    public List<PageContent?> Pages { get; } = [];
+
+    /// <summary>Pages (1-based) whose text must come from OCR, and where their image is.</summary>
+    public List<PageImage> PagesToRecognise { get; } = [];
+
+    public List<Chunk> Chunks { get; } = [];
+
+    /// <summary>What each step did, for logs and the closing summary.</summary>
+    public List<string> Log { get; } = [];
+
+    public int OcrPageCount => Pages.Count(p => p?.Source == PageSource.Ocr);
+}

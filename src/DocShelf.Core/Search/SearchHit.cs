@@ -1,0 +1,20 @@
+namespace DocShelf.Core.Search;
+
+/// <summary>One search result: always enough to cite the document, page and chunk.</summary>
+public sealed record SearchHit
+{
+    public required string DocumentId { get; init; }
+
+    public required string Path { get; init; }
+
+    public required int Page { get; init; }
+
+    public required string ChunkId { get; init; }
+
+    public required double Score { get; init; }
+
+    public required string Snippet { get; init; }
+
+    /// <summary>Where the query terms sit in <see cref="Snippet"/>.</summary>
+    public IReadOnlyList<TextSpan> Highlights { get; init; } = [];
+}

@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+
+namespace DocShelf.Ocr.Interop;
+
+/// <summary>The parts of Leptonica (liblept.so.5, Tesseract's image library) that DocShelf calls.</summary>
+internal static partial class LeptonicaNative
+{
+    private const string Library = "liblept.so.5";
+
+    /// <summary>Leptonica's L_SEVERITY_NONE: DocShelf reports failures itself, in one line per file.</summary>
+    private const int SeverityNone = 6;
+
+    static LeptonicaNative()
+    {
+        NativeEnvironment.PrepareForTesseract();
+        _ = setMsgSeverity(SeverityNone);
+    }
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr pixRead(string fileName);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr pixReadTiff(string fileName, int frame);
+
+    [LibraryImport(Library)]
+    public static partial void pixDestroy(ref IntPtr pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetWidth(IntPtr pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetHeight(IntPtr pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetXRes(IntPtr pix);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int pixReadHeader(
+        string fileName, out int format, out int width, out int height, out int bitsPerSample, out int samplesPerPixel, out int isColormapped);
+
+    [LibraryImport(Library)]
+    public static partial int tiffGetCount(IntPtr file, out int count);
+
+    [LibraryImport(Library)]
+    private static partial int setMsgSeverity(int severity);
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr fopen(string path, string mode);
+
+    [LibraryImport("libc")]
+    public static partial int fclose(IntPtr file);
+}

@@ -1,0 +1,10 @@
+namespace DocShelf.Search.Lexical;
+
+/// <summary>Field names in the Lucene index.</summary>
+internal static class LexicalFields
+{
+    public const string ChunkId = "chunk";
+    public const string DocumentId = "doc";
+    public const string Page = "page";
+    public const string Text = "text";
+}

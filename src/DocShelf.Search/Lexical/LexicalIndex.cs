@@ -1,0 +1,164 @@
+using DocShelf.Core.Documents;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace DocShelf.Search.Lexical;
+
+/// <summary>BM25 full-text index of chunks on Lucene.Net, kept in the data folder.</summary>
+public sealed class LexicalIndex : IDisposable
+{
+    private readonly FSDirectory directory;
+    private readonly Analyzer analyzer = ShelfAnalyzer.Create();
+    private readonly IndexWriter? writer;
+    private readonly System.Threading.Lock searchersLock = new();
+    private SearcherManager? searchers;
+
+    /// <param name="dataDirectory">The shelf's data folder; the index lives in its "lexical" folder.</param>
+    /// <param name="writable">Whether this process adds to the index (only one process may).</param>
+    public LexicalIndex(string dataDirectory, bool writable)
+    {
+        directory = FSDirectory.Open(Path.Combine(dataDirectory, "lexical"));
+        if (writable)
+        {
+            writer = new IndexWriter(directory, new IndexWriterConfig(ShelfAnalyzer.Version, analyzer)
+            {
+                Similarity = new BM25Similarity(),
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+            });
+        }
+    }
+
+    public Analyzer Analyzer => analyzer;
+
+    public void Add(IEnumerable<Chunk> chunks)
+    {
+        var indexWriter = RequireWriter();
+        foreach (var chunk in chunks)
+        {
+            indexWriter.AddDocument(new LuceneDocument
+            {
+                new StringField(LexicalFields.ChunkId, chunk.Id, Field.Store.YES),
+                new StringField(LexicalFields.DocumentId, chunk.DocumentId, Field.Store.YES),
+                new StoredField(LexicalFields.Page, chunk.PageNumber),
+                new TextField(LexicalFields.Text, chunk.Text, Field.Store.YES),
+            });
+        }
+    }
+
+    public void DeleteDocument(string documentId) => RequireWriter().DeleteDocuments(new Term(LexicalFields.DocumentId, documentId));
+
+    /// <summary>Makes everything added so far durable and visible to new searches.</summary>
+    public void Commit() => RequireWriter().Commit();
+
+    /// <summary>The ids of every document that has chunks in the index.</summary>
+    public HashSet<string> DocumentIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        WithSearcher(searcher =>
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var terms = reader.GetTerms(LexicalFields.DocumentId);
+                var termsEnum = terms?.GetEnumerator();
+                while (termsEnum?.MoveNext() == true)
+                {
+                    var docs = termsEnum.Docs(reader.LiveDocs, null);
+                    if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        ids.Add(termsEnum.Term.Utf8ToString());
+                    }
+                }
+            }
+        });
+        return ids;
+    }
+
+    /// <summary>Parses a user query; a query with syntax errors is searched as plain words instead of failing.</summary>
+    public Query ParseQuery(string text)
+    {
+        var parser = new QueryParser(ShelfAnalyzer.Version, LexicalFields.Text, analyzer) { DefaultOperator = Operator.OR };
+        try
+        {
+            return parser.Parse(text);
+        }
+        catch (ParseException)
+        {
+            return parser.Parse(QueryParserBase.Escape(text));
+        }
+    }
+
+    public IReadOnlyList<LexicalHit> Search(Query query, int top)
+    {
+        IReadOnlyList<LexicalHit> hits = [];
+        WithSearcher(searcher =>
+        {
+            hits = searcher.Search(query, top).ScoreDocs
+                .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score))
+                .ToList();
+        });
+        return hits;
+    }
+
+    public void Dispose()
+    {
+        searchers?.Dispose();
+        writer?.Dispose();
+        analyzer.Dispose();
+        directory.Dispose();
+    }
+
+    private static LexicalHit ToHit(LuceneDocument document, float score) => new(
+        document.Get(LexicalFields.ChunkId),
+        document.Get(LexicalFields.DocumentId),
+        document.GetField(LexicalFields.Page).GetInt32Value() ?? 0,
+        score,
+        document.Get(LexicalFields.Text));
+
+    private IndexWriter RequireWriter() =>
+        writer ?? throw new InvalidOperationException("The lexical index was opened read-only.");
+
+    /// <summary>Runs <paramref name="search"/> on an up-to-date searcher; does nothing when no index exists yet.</summary>
+    private void WithSearcher(Action<IndexSearcher> search)
+    {
+        var manager = Searchers();
+        if (manager is null)
+        {
+            return;
+        }
+
+        manager.MaybeRefreshBlocking();
+        var searcher = manager.Acquire();
+        try
+        {
+            search(searcher);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    private SearcherManager? Searchers()
+    {
+        lock (searchersLock)
+        {
+            if (searchers is null && writer is not null)
+            {
+                searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
+            }
+            else if (searchers is null && DirectoryReader.IndexExists(directory))
+            {
+                searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+            }
+
+            return searchers;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using DocShelf.Core.Search;
+using DocShelf.Search.Lexical;
+using DocShelf.Search.Store;
+
+namespace DocShelf.Search;
+
+/// <summary>Answers a query with cited results: document, path, page, chunk, score and a marked snippet.</summary>
+public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
+{
+    private readonly SnippetBuilder snippets = new(index.Analyzer);
+
+    public IReadOnlyList<SearchHit> Search(string query, int top)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var parsed = index.ParseQuery(query);
+        var terms = QueryTerms.Of(parsed);
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        return index.Search(parsed, top)
+            .Select(hit =>
+            {
+                var (snippet, highlights) = snippets.Build(hit.Text, terms);
+                return new SearchHit
+                {
+                    DocumentId = hit.DocumentId,
+                    Path = PathOf(hit.DocumentId, paths),
+                    Page = hit.Page,
+                    ChunkId = hit.ChunkId,
+                    Score = hit.Score,
+                    Snippet = snippet,
+                    Highlights = highlights,
+                };
+            })
+            .ToList();
+    }
+
+    private string PathOf(string documentId, Dictionary<string, string> cache)
+    {
+        if (!cache.TryGetValue(documentId, out var path))
+        {
+            path = store.FindDocument(documentId)?.PrimaryPath ?? "";
+            cache[documentId] = path;
+        }
+
+        return path;
+    }
+}
