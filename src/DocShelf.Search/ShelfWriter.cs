@@ -37,7 +37,7 @@ public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
     {
         lock (gate)
         {
-            store.SaveIndexed(document, pages, chunks);
+            store.SaveIndexed(WithKnownPaths(document), pages, chunks);
             index.DeleteDocument(document.Id);
             index.Add(chunks);
         }
@@ -47,7 +47,7 @@ public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
     {
         lock (gate)
         {
-            store.SaveQuarantined(document);
+            store.SaveQuarantined(WithKnownPaths(document));
             index.DeleteDocument(document.Id);
         }
     }
@@ -91,6 +91,12 @@ public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
             return (missing.Count, extra.Count);
         }
     }
+
+    /// <summary>Keeps the paths of an earlier record of the same content (two copies read at once in one run).</summary>
+    private DocumentRecord WithKnownPaths(DocumentRecord document) =>
+        store.FindDocument(document.Id) is { } existing
+            ? document with { Paths = [.. existing.Paths.Concat(document.Paths).Distinct(StringComparer.Ordinal)] }
+            : document;
 
     private void DetachPath(string path)
     {

@@ -22,6 +22,12 @@ public sealed class IngestionContext(string path, string workDirectory)
     /// <summary>Set by a step that finds nothing left to do (same bytes already on the shelf).</summary>
     public bool IsComplete { get; set; }
 
+    /// <summary>The shelf's record when these bytes were already there.</summary>
+    public DocumentRecord? Existing { get; set; }
+
+    /// <summary>Called after each page's OCR with the page number and the number of pages to recognise.</summary>
+    public Action<int, int>? PageRecognised { get; init; }
+
     /// <summary>Pages in order; a page still waiting for OCR has a null entry.</summary>
     public List<PageContent?> Pages { get; } = [];
 

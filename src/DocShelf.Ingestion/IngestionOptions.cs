@@ -1,0 +1,24 @@
+using DocShelf.Ingestion.Chunking;
+using DocShelf.Ingestion.Tools;
+
+namespace DocShelf.Ingestion;
+
+/// <summary>Settings for one ingestion run, with defaults that suit a two-to-eight core workstation.</summary>
+public sealed record IngestionOptions
+{
+    /// <summary>Tesseract language codes joined by '+', for example "eng" or "eng+deu".</summary>
+    public string OcrLanguages { get; init; } = "eng";
+
+    public ChunkingOptions Chunking { get; init; } = new();
+
+    /// <summary>Pages rasterised and recognised at once; one per core, since each Tesseract runs single-threaded.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    public ToolLimits ToolLimits { get; init; } = ToolLimits.Default;
+
+    /// <summary>A file with more pages than this is quarantined rather than tying the worker up for hours.</summary>
+    public int MaxPages { get; init; } = 5000;
+
+    /// <summary>Largest page image OCR will take (a 300-dpi A0 sheet is about 140 million pixels).</summary>
+    public long MaxPagePixels { get; init; } = 150_000_000;
+}

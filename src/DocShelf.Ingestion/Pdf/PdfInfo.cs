@@ -1,0 +1,4 @@
+namespace DocShelf.Ingestion.Pdf;
+
+/// <summary>What pdfinfo says about a PDF: how many pages and how big each is, in points.</summary>
+public sealed record PdfInfo(int PageCount, IReadOnlyList<(double Width, double Height)> PageSizes);

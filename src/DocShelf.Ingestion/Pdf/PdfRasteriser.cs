@@ -1,0 +1,27 @@
+using System.Globalization;
+using DocShelf.Core.Pipeline;
+using DocShelf.Ingestion.Tools;
+
+namespace DocShelf.Ingestion.Pdf;
+
+/// <summary>Renders one PDF page to a greyscale PNG with pdftoppm, at the resolution OCR wants.</summary>
+public static class PdfRasteriser
+{
+    public const int Resolution = 300;
+
+    public static async Task<string> RenderAsync(
+        string pdfPath, int page, string workDirectory, ToolLimits limits, CancellationToken cancellationToken)
+    {
+        var number = page.ToString(CultureInfo.InvariantCulture);
+        var outputRoot = Path.Combine(workDirectory, $"page-{number}");
+        var result = await ChildProcess.RunAsync(
+            "pdftoppm",
+            ["-f", number, "-l", number, "-r", Resolution.ToString(CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", pdfPath, outputRoot],
+            limits,
+            cancellationToken);
+        var image = outputRoot + ".png";
+        return result.Succeeded && File.Exists(image)
+            ? image
+            : throw new UnreadableFileException($"page {page} could not be rendered: {result.FirstErrorLine}");
+    }
+}

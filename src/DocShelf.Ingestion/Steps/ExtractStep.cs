@@ -1,0 +1,95 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
+using DocShelf.Ingestion.Extraction;
+using DocShelf.Ingestion.Pdf;
+using DocShelf.Ocr.Imaging;
+
+namespace DocShelf.Ingestion.Steps;
+
+/// <summary>
+/// Lays out the file's pages: text it can take as it is (a good PDF text layer, a text file), and the
+/// pages that must go to OCR, with where their images come from.
+/// </summary>
+public sealed class ExtractStep(IngestionOptions options) : IIngestionStep
+{
+    public string Name => "extract";
+
+    public async Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
+    {
+        switch (context.Kind)
+        {
+            case FileKind.Pdf:
+                await ExtractPdfAsync(context, cancellationToken);
+                break;
+            case FileKind.Png or FileKind.Jpeg:
+                AddImageFrames(context, frames: 1);
+                break;
+            case FileKind.Tiff:
+                AddImageFrames(context, ImageProbe.CountTiffFrames(context.Path));
+                break;
+            case FileKind.PlainText or FileKind.Markdown:
+                context.Pages.AddRange(await PlainTextReader.ReadAsync(context.Path, cancellationToken));
+                break;
+            default:
+                throw new UnreadableFileException($"no reader for {context.Kind.ToName()} files");
+        }
+
+        context.Log.Add($"{context.Pages.Count} pages, {context.PagesToRecognise.Count} for OCR");
+    }
+
+    private async Task ExtractPdfAsync(IngestionContext context, CancellationToken cancellationToken)
+    {
+        var info = await PdfInfoReader.ReadAsync(context.Path, options.ToolLimits, cancellationToken);
+        CheckPageCount(info.PageCount);
+        var layer = await PdfTextLayerReader.ReadAsync(context.Path, context.WorkDirectory, options.ToolLimits, cancellationToken);
+        var coverage = await PdfImageCoverage.ReadAsync(context.Path, info, options.ToolLimits, cancellationToken);
+        for (var number = 1; number <= info.PageCount; number++)
+        {
+            var page = number <= layer.Count ? layer[number - 1] : new PageContent { Number = number, Source = PageSource.TextLayer, Text = "" };
+            if (!TextLayerJudge.NeedsOcr(page, coverage.GetValueOrDefault(number)))
+            {
+                context.Pages.Add(page);
+                continue;
+            }
+
+            if (number <= info.PageSizes.Count)
+            {
+                var (width, height) = info.PageSizes[number - 1];
+                CheckPixels(number, width / 72 * PdfRasteriser.Resolution, height / 72 * PdfRasteriser.Resolution);
+            }
+
+            context.Pages.Add(null);
+            context.PagesToRecognise.Add(new PageImage(number, PageImageOrigin.PdfPage, context.Path));
+        }
+    }
+
+    private void AddImageFrames(IngestionContext context, int frames)
+    {
+        CheckPageCount(frames);
+        var (width, height) = ImageProbe.ReadSize(context.Path);
+        CheckPixels(1, width, height);
+        for (var frame = 0; frame < frames; frame++)
+        {
+            context.Pages.Add(null);
+            context.PagesToRecognise.Add(new PageImage(frame + 1, PageImageOrigin.ImageFrame, context.Path, frame));
+        }
+    }
+
+    private void CheckPageCount(int pages)
+    {
+        if (pages > options.MaxPages)
+        {
+            throw new UnreadableFileException($"the file has {pages} pages, more than the limit of {options.MaxPages}");
+        }
+    }
+
+    private void CheckPixels(int page, double width, double height)
+    {
+        var pixels = width * height;
+        if (pixels > options.MaxPagePixels)
+        {
+            throw new UnreadableFileException(
+                $"page {page} would be {pixels / 1e6:0} million pixels, more than the limit of {options.MaxPagePixels / 1e6:0} million");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
+using DocShelf.Ingestion.Intake;
+using DocShelf.Search;
+
+namespace DocShelf.Ingestion.Steps;
+
+/// <summary>Hashes the file, judges its type from its bytes, and stops here when the same bytes are already shelved.</summary>
+public sealed class IdentifyStep(ShelfWriter writer) : IIngestionStep
+{
+    public string Name => "identify";
+
+    public async Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
+    {
+        context.Bytes = new FileInfo(context.Path).Length;
+        context.Sha256 = await ContentHasher.Sha256HexAsync(context.Path, cancellationToken);
+        context.DocumentId = DocumentRecord.IdFromSha256(context.Sha256);
+        context.Kind = FileTypeSniffer.Sniff(context.Path);
+        context.Log.Add($"{context.Kind.ToName()}, {context.Bytes} bytes, sha256 {context.Sha256[..12]}");
+
+        if (writer.ClaimPath(context.Path, context.DocumentId) is { } existing)
+        {
+            context.Existing = existing;
+            context.IsComplete = true;
+            context.Log.Add($"already on the shelf as {existing.Id}");
+            return;
+        }
+
+        if (context.Bytes == 0)
+        {
+            throw new UnreadableFileException("the file is empty (0 bytes)");
+        }
+
+        if (context.Kind == FileKind.Unknown)
+        {
+            throw new UnreadableFileException("unsupported file type: not a PDF, PNG, JPEG, TIFF, text or Markdown file");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using DocShelf.Core.Ocr;
+using DocShelf.Core.Pipeline;
+using DocShelf.Ingestion.Pdf;
+
+namespace DocShelf.Ingestion.Steps;
+
+/// <summary>
+/// OCRs the pages that need it, several at once. The slots are shared by every file in the run, so the machine
+/// runs one single-threaded Tesseract per core however pages and files are mixed.
+/// </summary>
+public sealed class RecogniseStep(IOcrEngine engine, SemaphoreSlim pageSlots, IngestionOptions options) : IIngestionStep
+{
+    public string Name => "ocr";
+
+    public async Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        await Task.WhenAll(context.PagesToRecognise.Select(async page =>
+        {
+            await RecogniseAsync(context, page, cancellationToken);
+            context.PageRecognised?.Invoke(page.PageNumber, context.PagesToRecognise.Count);
+            Interlocked.Increment(ref done);
+        }));
+        if (done > 0)
+        {
+            context.Log.Add($"{done} pages recognised");
+        }
+    }
+
+    private async Task RecogniseAsync(IngestionContext context, PageImage page, CancellationToken cancellationToken)
+    {
+        await pageSlots.WaitAsync(cancellationToken);
+        try
+        {
+            var imagePath = page.Origin == PageImageOrigin.PdfPage
+                ? await PdfRasteriser.RenderAsync(page.SourcePath, page.PageNumber, context.WorkDirectory, options.ToolLimits, cancellationToken)
+                : page.SourcePath;
+            try
+            {
+                var content = await Task.Run(() => engine.Recognise(imagePath, page.Frame, page.PageNumber), cancellationToken);
+                lock (context.Pages)
+                {
+                    context.Pages[page.PageNumber - 1] = content;
+                }
+            }
+            finally
+            {
+                if (page.Origin == PageImageOrigin.PdfPage)
+                {
+                    File.Delete(imagePath);
+                }
+            }
+        }
+        finally
+        {
+            pageSlots.Release();
+        }
+    }
+}
