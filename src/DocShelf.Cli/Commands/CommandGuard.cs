@@ -1,0 +1,34 @@
+namespace DocShelf.Cli.Commands;
+
+/// <summary>Turns any failure into one clear line on stderr and exit code 1, instead of a stack trace.</summary>
+public static class CommandGuard
+{
+    public static async Task<int> RunAsync(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("docshelf: interrupted; everything finished before the interruption is kept.");
+            return ExitCodes.Error;
+        }
+        catch (Exception error)
+        {
+            await Console.Error.WriteLineAsync($"docshelf: {Describe(error)}");
+            return ExitCodes.Error;
+        }
+    }
+
+    public static Task<int> Run(Func<int> action) => RunAsync(() => Task.FromResult(action()));
+
+    private static string Describe(Exception error) => error switch
+    {
+        UsageException or FileNotFoundException or DirectoryNotFoundException or ArgumentException => error.Message,
+        IOException when error.Message.Contains("being used by another process", StringComparison.OrdinalIgnoreCase) =>
+            "the shelf is in use by another DocShelf process; wait for it to finish.",
+        IOException or UnauthorizedAccessException => $"could not use the data folder: {error.Message}",
+        _ => $"unexpected error ({error.GetType().Name}): {error.Message}",
+    };
+}

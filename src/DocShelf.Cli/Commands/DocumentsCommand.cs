@@ -1,0 +1,60 @@
+using System.CommandLine;
+using DocShelf.Cli.Output;
+using DocShelf.Core.Documents;
+using DocShelf.Search;
+using Spectre.Console;
+
+namespace DocShelf.Cli.Commands;
+
+public static class DocumentsCommand
+{
+    public static Command Create()
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("documents", "List the documents on the shelf, quarantined ones with their reason") { json };
+        command.SetAction((result, _) => CommandGuard.Run(() =>
+        {
+            using var shelf = Shelf.OpenForReading(CommonOptions.DataDirectory(result));
+            var documents = shelf.Store.AllDocuments().Select(DocumentReport.From).ToList();
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(documents);
+            }
+            else
+            {
+                Print(documents);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void Print(List<DocumentReport> documents)
+    {
+        if (documents.Count == 0)
+        {
+            AnsiConsole.WriteLine("The shelf is empty. Add files with: docshelf ingest PATH");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("id", "type", "status", "pages", "OCR", "chunks", "path");
+        foreach (var document in documents)
+        {
+            var status = document.Status == DocumentStatus.Quarantined
+                ? $"[yellow]quarantined[/]: {Markup.Escape(document.Reason ?? "")}"
+                : "indexed";
+            table.AddRow(
+                Markup.Escape(document.Id),
+                document.Kind,
+                status,
+                document.Pages.ToString(),
+                document.OcrPages.ToString(),
+                document.Chunks.ToString(),
+                Markup.Escape(string.Join("\n", document.Paths)));
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

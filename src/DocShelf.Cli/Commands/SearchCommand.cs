@@ -1,0 +1,66 @@
+using System.CommandLine;
+using DocShelf.Cli.Output;
+using DocShelf.Search;
+
+namespace DocShelf.Cli.Commands;
+
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string?>("query") { Description = "What to look for: words, \"a phrase\", or Lucene syntax", Arity = ArgumentArity.ZeroOrOne };
+        var top = new Option<int>("--top") { Description = "Number of results", DefaultValueFactory = _ => 10 };
+        var queries = new Option<FileInfo?>("--queries") { Description = "Run every line of FILE as a query (batch mode; use with --json)" };
+        var json = CommonOptions.Json();
+        var command = new Command("search", "Search the shelf; every result cites document, page and chunk") { query, top, queries, json };
+        command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
+        {
+            var count = result.GetValue(top);
+            if (count < 1)
+            {
+                throw new UsageException("--top must be at least 1.");
+            }
+
+            using var shelf = Shelf.OpenForReading(CommonOptions.DataDirectory(result));
+            if (result.GetValue(queries) is { } file)
+            {
+                await RunBatchAsync(shelf.Searcher, file, count, cancellationToken);
+                return ExitCodes.Ok;
+            }
+
+            var text = result.GetValue(query);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw new UsageException("Give a query, for example: docshelf search \"harbour survey\" (or --queries FILE).");
+            }
+
+            var hits = shelf.Searcher.Search(text, count);
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(new SearchReport(text, hits));
+            }
+            else
+            {
+                HitPrinter.Print(text, hits);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>One JSON object per input line, in order, so a caller can pair answers with questions by line.</summary>
+    private static async Task RunBatchAsync(ShelfSearcher searcher, FileInfo file, int top, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            throw new UsageException($"No such queries file: {file.FullName}");
+        }
+
+        await foreach (var line in File.ReadLinesAsync(file.FullName, cancellationToken))
+        {
+            var text = line.Trim();
+            JsonOutput.WriteLine(new SearchReport(text, searcher.Search(text, top)));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using DocShelf.Cli.Output;
+using DocShelf.Core.Documents;
+using DocShelf.Search;
+
+namespace DocShelf.Cli.Commands;
+
+public static class TextCommand
+{
+    public static Command Create()
+    {
+        var document = new Argument<string>("document") { Description = "Document id (or its first digits), or a path it was read from" };
+        var page = new Option<int?>("--page") { Description = "Only this page (1-based)" };
+        var json = CommonOptions.Json();
+        var command = new Command("text", "Print the text DocShelf extracted from a document or one of its pages") { document, page, json };
+        command.SetAction((result, _) => CommandGuard.Run(() =>
+        {
+            using var shelf = Shelf.OpenForReading(CommonOptions.DataDirectory(result));
+            var record = DocumentResolver.Resolve(shelf.Store, result.GetRequiredValue(document));
+            if (record.Status == DocumentStatus.Quarantined)
+            {
+                throw new UsageException($"{record.Id} is quarantined and has no text: {record.Reason}");
+            }
+
+            var pages = SelectPages(shelf, record, result.GetValue(page));
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(new TextReport(record.Id, record.PrimaryPath, pages.Select(p => new PageTextReport(p.Number, p.Source, p.Text)).ToList()));
+            }
+            else
+            {
+                Print(pages);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static IReadOnlyList<PageContent> SelectPages(Shelf shelf, DocumentRecord record, int? page)
+    {
+        if (page is not { } number)
+        {
+            return shelf.Store.PagesOf(record.Id);
+        }
+
+        return shelf.Store.FindPage(record.Id, number) is { } found
+            ? [found]
+            : throw new UsageException($"{record.Id} has pages 1 to {record.PageCount}; there is no page {number}.");
+    }
+
+    private static void Print(IReadOnlyList<PageContent> pages)
+    {
+        foreach (var page in pages)
+        {
+            if (pages.Count > 1)
+            {
+                Console.Out.WriteLine($"--- page {page.Number} ({DescribeSource(page.Source)}) ---");
+            }
+
+            Console.Out.WriteLine(page.Text);
+        }
+    }
+
+    private static string DescribeSource(PageSource source) => source switch
+    {
+        PageSource.Ocr => "OCR",
+        PageSource.TextLayer => "PDF text layer",
+        _ => "text file",
+    };
+}

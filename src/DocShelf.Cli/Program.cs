@@ -1,0 +1,18 @@
+using System.CommandLine;
+using DocShelf.Cli.Commands;
+using Spectre.Console;
+
+// Piped output is read by scripts and log viewers: never wrap it at a guessed terminal width.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 1000;
+}
+
+var root = new RootCommand("DocShelf: find anything in your scanned papers and PDFs, on this machine, offline.");
+root.Options.Add(CommonOptions.Data);
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(DocumentsCommand.Create());
+root.Subcommands.Add(TextCommand.Create());
+return await root.Parse(args).InvokeAsync();
