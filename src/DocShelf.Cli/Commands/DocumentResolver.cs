@@ -3,7 +3,7 @@ using DocShelf.Search.Store;
 
 namespace DocShelf.Cli.Commands;
 
-/// <summary>Finds the document a user means: by id, by a unique start of the id, or by a path it was read from.</summary>
+/// <summary>Finds the document a user means: by id, by a path it was read from, by a unique start of the id, or by file name.</summary>
 public static class DocumentResolver
 {
     public static DocumentRecord Resolve(ShelfStore store, string reference)
@@ -18,12 +18,18 @@ public static class DocumentResolver
             return byPath;
         }
 
-        var byPrefix = store.AllDocuments().Where(d => d.Id.StartsWith(reference, StringComparison.OrdinalIgnoreCase)).ToList();
-        return byPrefix.Count switch
+        var documents = store.AllDocuments();
+        var matches = documents.Where(d => d.Id.StartsWith(reference, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0)
         {
-            1 => byPrefix[0],
+            matches = documents.Where(d => d.Paths.Any(p => Path.GetFileName(p).Equals(reference, StringComparison.OrdinalIgnoreCase))).ToList();
+        }
+
+        return matches.Count switch
+        {
+            1 => matches[0],
             0 => throw new UsageException($"No document '{reference}' on this shelf; `docshelf documents` lists them."),
-            _ => throw new UsageException($"'{reference}' matches {byPrefix.Count} documents; give more of the id."),
+            _ => throw new UsageException($"'{reference}' matches {matches.Count} documents; give more of the id."),
         };
     }
 }

@@ -1,0 +1,52 @@
+using System.Globalization;
+using DocShelf.Fixtures.Rendering;
+using DocShelf.Fixtures.Writers;
+
+namespace DocShelf.Fixtures.Benchmarks;
+
+/// <summary>Bigger shelves for the benchmarks, built from the sample prose.</summary>
+public static class BenchmarkShelves
+{
+    /// <summary>Scanned-looking single-page PNGs, cycling through the sample pages.</summary>
+    public static IReadOnlyList<string> Scans(string folder, int count)
+    {
+        Directory.CreateDirectory(folder);
+        var pages = SampleTexts.AllPages();
+        return Enumerable.Range(0, count).AsParallel().AsOrdered().Select(i =>
+        {
+            var path = Path.Combine(folder, $"scan-{i + 1:000}.png");
+            using var image = PageRasteriser.Render(pages[i % pages.Count], ScanStyle.Office(100 + i));
+            ImageWriter.WritePng(path, image);
+            return path;
+        }).ToList();
+    }
+
+    public static IReadOnlyList<string> BornDigital(string folder, int pageCount)
+    {
+        Directory.CreateDirectory(folder);
+        var pages = SampleTexts.AllPages();
+        var path = Path.Combine(folder, $"born-digital-{pageCount}-pages.pdf");
+        PdfWriter.Write(path, Enumerable.Range(0, pageCount).Select(i => PdfPage.WithText(pages[i % pages.Count])), "Benchmark");
+        return [path];
+    }
+
+    /// <summary>Text files of shuffled sample sentences: many distinct chunks without OCR time.</summary>
+    public static IReadOnlyList<string> TextShelf(string folder, int fileCount)
+    {
+        Directory.CreateDirectory(folder);
+        var sentences = SampleTexts.AllPages()
+            .SelectMany(p => p.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
+        var random = new Random(7);
+        var written = new List<string>();
+        for (var file = 0; file < fileCount; file++)
+        {
+            var pages = Enumerable.Range(0, 10).Select(_ => string.Join(". ", Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)])) + ".");
+            var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"notes-{file + 1:00000}.txt"));
+            File.WriteAllText(path, string.Join("\f", pages));
+            written.Add(path);
+        }
+
+        return written;
+    }
+}

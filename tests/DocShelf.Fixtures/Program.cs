@@ -1,0 +1,35 @@
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Benchmarks;
+
+// Generates the sample shelf and the larger shelves benchmarks run on.
+var usage = """
+    usage:
+      DocShelf.Fixtures sample-shelf DIR          the demo shelf committed in sample-docs/
+      DocShelf.Fixtures scans DIR COUNT           COUNT scanned-looking 300-dpi PNG pages
+      DocShelf.Fixtures born-digital DIR PAGES    one text-layer PDF of PAGES pages
+      DocShelf.Fixtures text-shelf DIR FILES      FILES text files of about ten chunks each
+    """;
+if (args.Length < 2)
+{
+    Console.Error.WriteLine(usage);
+    return 1;
+}
+
+var folder = args[1];
+var count = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 20;
+IReadOnlyList<string> written = args[0] switch
+{
+    "sample-shelf" => SampleShelf.Generate(folder),
+    "scans" => BenchmarkShelves.Scans(folder, count),
+    "born-digital" => BenchmarkShelves.BornDigital(folder, count),
+    "text-shelf" => BenchmarkShelves.TextShelf(folder, count),
+    _ => [],
+};
+if (written.Count == 0)
+{
+    Console.Error.WriteLine(usage);
+    return 1;
+}
+
+Console.WriteLine($"wrote {written.Count} files to {Path.GetFullPath(folder)}");
+return 0;

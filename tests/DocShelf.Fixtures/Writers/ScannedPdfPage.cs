@@ -1,0 +1,5 @@
+using SkiaSharp;
+
+namespace DocShelf.Fixtures.Writers;
+
+public sealed record ScannedPdfPage(SKBitmap Image) : PdfPage;

@@ -1,0 +1,3 @@
+namespace DocShelf.Fixtures.Writers;
+
+public sealed record TextPdfPage(string Text) : PdfPage;
