@@ -13,8 +13,8 @@ public static class PlainTextReader
     }
 
     internal static IReadOnlyList<PageContent> Split(string text) =>
-        text.ReplaceLineEndings("\n")
-            .Split('\f')
-            .Select((page, index) => new PageContent { Number = index + 1, Source = PageSource.PlainText, Text = page.Trim('\n') })
+        // Split before normalising line endings: ReplaceLineEndings counts a form feed as a line break too.
+        text.Split('\f')
+            .Select((page, index) => new PageContent { Number = index + 1, Source = PageSource.PlainText, Text = page.ReplaceLineEndings("\n").Trim('\n') })
             .ToList();
 }

@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace DocShelf.Cli.Tests;
+
+[Collection(IngestedShelfGroup.Name)]
+public sealed class CliContractTests(IngestedShelf shelf)
+{
+    [Fact]
+    public void Ingest_with_a_quarantined_file_exits_2_and_prints_plain_lines_and_a_summary()
+    {
+        Assert.True(shelf.Ingest.ExitCode == 2, shelf.Ingest.ToString());
+        Assert.Contains("indexed      ", shelf.Ingest.Output, StringComparison.Ordinal);
+        Assert.Contains("quarantined  ", shelf.Ingest.Output, StringComparison.Ordinal);
+        Assert.Contains("5 files: 4 indexed, 0 already on the shelf, 1 quarantined", shelf.Ingest.Output, StringComparison.Ordinal);
+        Assert.Contains("by OCR", shelf.Ingest.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", shelf.Ingest.Output, StringComparison.Ordinal); // no terminal escapes in a pipe
+    }
+
+    [Fact]
+    public async Task Search_json_results_carry_document_path_page_chunk_score_and_snippet()
+    {
+        var result = await CliRunner.RunAsync(shelf.Data, "search", "pilot cutter", "--top", "3", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("pilot cutter", json.RootElement.GetProperty("query").GetString());
+        var first = json.RootElement.GetProperty("results")[0];
+        Assert.Equal(16, first.GetProperty("documentId").GetString()!.Length);
+        Assert.EndsWith("harbour report.pdf", first.GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, first.GetProperty("page").GetInt32());
+        Assert.StartsWith(first.GetProperty("documentId").GetString() + "/3/", first.GetProperty("chunkId").GetString(), StringComparison.Ordinal);
+        Assert.True(first.GetProperty("score").GetDouble() > 0);
+        var snippet = first.GetProperty("snippet").GetString()!;
+        var marked = first.GetProperty("highlights").EnumerateArray()
+            .Select(h => snippet.Substring(h.GetProperty("start").GetInt32(), h.GetProperty("length").GetInt32()).ToLowerInvariant())
+            .ToHashSet();
+        Assert.Superset(new HashSet<string> { "pilot", "cutter" }, marked);
+    }
+
+    [Fact]
+    public async Task Batch_search_writes_one_json_object_per_query_line_in_order()
+    {
+        var queries = Path.Combine(shelf.Inbox, "..", "queries.txt");
+        await File.WriteAllLinesAsync(queries, ["brickworks clay", "", "warning gun brig", "zzzz qqqq"]);
+
+        var result = await CliRunner.RunAsync(shelf.Data, "search", "--queries", queries, "--json", "--top", "2");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["brickworks clay", "", "warning gun brig", "zzzz qqqq"], lines.Select(l => l.GetProperty("query").GetString()));
+        Assert.EndsWith("letters.pdf", lines[0].GetProperty("results")[0].GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("lighthouse.png", lines[2].GetProperty("results")[0].GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, lines[3].GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Status_lists_counts_installed_languages_and_the_quarantine_with_reasons()
+    {
+        var result = await CliRunner.RunAsync(shelf.Data, "status", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var status = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(4, status.GetProperty("documents").GetInt32());
+        Assert.Equal(1, status.GetProperty("quarantined").GetInt32());
+        Assert.Equal(1, status.GetProperty("ocrPages").GetInt32());
+        Assert.Contains("eng", status.GetProperty("ocr").GetProperty("installedLanguages").EnumerateArray().Select(l => l.GetString()));
+        var item = status.GetProperty("quarantine")[0];
+        Assert.EndsWith("broken.pdf", item.GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Contains("could not be read", item.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Documents_shows_each_file_and_the_reason_for_a_quarantined_one()
+    {
+        var result = await CliRunner.RunAsync(shelf.Data, "documents");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("guide.md", result.Output, StringComparison.Ordinal);
+        Assert.Contains("lighthouse.png", result.Output, StringComparison.Ordinal);
+        Assert.Contains("quarantined: the PDF could not be read", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_prints_one_page_of_a_document_found_by_file_name()
+    {
+        var result = await CliRunner.RunAsync(shelf.Data, "text", "harbour report.pdf", "--page", "2");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("Dues and Traffic", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pilotage", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_of_an_unknown_document_or_page_exits_1_with_a_clear_message()
+    {
+        var unknown = await CliRunner.RunAsync(shelf.Data, "text", "0000nothing");
+        var noPage = await CliRunner.RunAsync(shelf.Data, "text", "letters.pdf", "--page", "9");
+
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("No document '0000nothing'", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(1, noPage.ExitCode);
+        Assert.Contains("there is no page 9", noPage.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace DocShelf.Cli.Tests;
+
+/// <summary>Runs the real `docshelf` executable built next to the tests, with output redirected as a script would.</summary>
+public static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(string dataDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "docshelf.dll"));
+        start.ArgumentList.Add("--data");
+        start.ArgumentList.Add(dataDirectory);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}

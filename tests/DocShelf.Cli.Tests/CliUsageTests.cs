@@ -1,0 +1,52 @@
+using DocShelf.Fixtures;
+
+namespace DocShelf.Cli.Tests;
+
+public sealed class CliUsageTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    [Fact]
+    public async Task An_ocr_language_that_is_not_installed_stops_the_run_with_the_apt_command()
+    {
+        await File.WriteAllTextAsync(folder.File("note.txt"), "a note");
+
+        var result = await CliRunner.RunAsync(folder.File("data"), "ingest", folder.File("note.txt"), "--ocr-languages", "eng+xyz");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("apt-get install tesseract-ocr-xyz", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingesting_a_path_that_does_not_exist_exits_1()
+    {
+        var result = await CliRunner.RunAsync(folder.File("data"), "ingest", folder.File("missing"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("No such file or folder", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_json_reports_every_file_and_exits_0_when_nothing_is_quarantined()
+    {
+        await File.WriteAllTextAsync(folder.File("note.txt"), "The ferry crosses every half hour.");
+
+        var result = await CliRunner.RunAsync(folder.File("data"), "ingest", folder.File("note.txt"), "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = System.Text.Json.JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(1, report.GetProperty("indexed").GetInt32());
+        Assert.Equal("indexed", report.GetProperty("outcomes")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Search_without_a_query_is_a_usage_error()
+    {
+        var result = await CliRunner.RunAsync(folder.File("data"), "search");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Give a query", result.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => folder.Dispose();
+}
