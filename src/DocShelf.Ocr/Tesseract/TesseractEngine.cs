@@ -18,6 +18,7 @@ public sealed class TesseractEngine : IDisposable
 
     public TesseractEngine(string languages, string? dataPath = null)
     {
+        Languages = languages;
         handle = TesseractNative.TessBaseAPICreate();
         if (TesseractNative.TessBaseAPIInit3(handle, dataPath, languages) != 0)
         {
@@ -31,7 +32,7 @@ public sealed class TesseractEngine : IDisposable
         _ = TesseractNative.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
     }
 
-    public string Languages { get; init; } = "";
+    public string Languages { get; }
 
     public static string Version => Marshal.PtrToStringUTF8(TesseractNative.TessVersion()) ?? "unknown";
 

@@ -46,7 +46,7 @@ public sealed class TesseractEnginePool(string languages, string? dataPath = nul
             return engine;
         }
 
-        engine = new TesseractEngine(Languages, dataPath) { Languages = Languages };
+        engine = new TesseractEngine(Languages, dataPath);
         all.Add(engine);
         return engine;
     }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# DocShelf build entry point. Usage: ./build.sh [run|test|bench|build|deps|samples]
+#   run      install what is missing, build, ingest sample-docs/ into .demo/data and show cited searches
+#   test     install what is missing, build, run every test
+#   bench    build and print the end-to-end benchmark figures (docs/benchmarks.md)
+#   build    build only
+#   deps     install the system packages only
+#   samples  regenerate sample-docs/ from the fixture generator
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# OCR (Tesseract + English data), PDF tools (poppler), the font fixtures are set in, and qpdf for encrypted-PDF tests.
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng libtesseract5 poppler-utils fonts-dejavu-core qpdf)
+CONFIGURATION=Release
+CLI="src/DocShelf.Cli/bin/$CONFIGURATION/net10.0/docshelf.dll"
+DEMO_DATA=.demo/data
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+missing_packages() {
+    local package
+    for package in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || echo "$package"
+    done
+}
+
+install_dependencies() {
+    local missing
+    mapfile -t missing < <(missing_packages)
+    if [ "${#missing[@]}" -eq 0 ]; then
+        return
+    fi
+    local command="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "DocShelf needs these Debian packages: ${missing[*]}" >&2
+        echo "Install them as root, then run this again:" >&2
+        echo "  sudo sh -c '$command'" >&2
+        exit 1
+    fi
+    say "Installing ${missing[*]}"
+    # A fresh machine's package lists can be empty, so always update first.
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+require_dotnet() {
+    if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; then
+        echo "DocShelf needs the .NET 10 SDK: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+        exit 1
+    fi
+}
+
+build() {
+    require_dotnet
+    say "Building"
+    dotnet build DocShelf.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+}
+
+docshelf() { dotnet "$CLI" --data "$DEMO_DATA" "$@"; }
+
+run_demo() {
+    say "Ingesting sample-docs/ into $DEMO_DATA"
+    local status=0
+    docshelf ingest sample-docs || status=$?
+    if [ "$status" -eq 1 ]; then exit 1; fi
+    for query in "breakwater lamp" "scarlet fever drains" "copper sluice gate" "warning gun"; do
+        say "docshelf search \"$query\" --top 2"
+        docshelf search "$query" --top 2
+    done
+    echo
+    echo "Try your own: dotnet $CLI --data $DEMO_DATA search \"your words\""
+}
+
+case "${1:-run}" in
+    run) install_dependencies; build; run_demo ;;
+    test)
+        install_dependencies
+        build
+        say "Testing"
+        dotnet test DocShelf.sln -c "$CONFIGURATION" --no-build -nologo
+        ;;
+    bench) install_dependencies; build; dotnet "tests/DocShelf.Benchmarks/bin/$CONFIGURATION/net10.0/DocShelf.Benchmarks.dll" bench-out ;;
+    build) build ;;
+    deps) install_dependencies ;;
+    samples) install_dependencies; build; dotnet "tests/DocShelf.Fixtures/bin/$CONFIGURATION/net10.0/DocShelf.Fixtures.dll" sample-shelf sample-docs ;;
+    *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+esac

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace DocShelf.Benchmarks;
+
+/// <summary>Runs processes and times them.</summary>
+public static class Measure
+{
+    public static async Task<TimeSpan> RunAsync(string tool, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        clock.Stop();
+        if (process.ExitCode is not (0 or 2))
+        {
+            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {await error}{await output}");
+        }
+
+        return clock.Elapsed;
+    }
+
+    /// <summary>Runs the docshelf CLI built next to this program.</summary>
+    public static Task<TimeSpan> DocShelfAsync(params string[] arguments) =>
+        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), .. arguments]);
+
+    public static double Percentile(IReadOnlyList<double> sorted, double share) =>
+        sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
