@@ -6,7 +6,7 @@ namespace DocShelf.Cli.Progress;
 /// <summary>A live progress bar over files, naming the file and OCR page being worked on.</summary>
 public sealed class ProgressBarObserver(ProgressTask task) : IIngestionObserver
 {
-    private int ocrPages;
+    private const int NameWidth = 28;
 
     /// <summary>Only on an interactive terminal; redirected output gets plain lines.</summary>
     public static bool IsSupported => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -26,11 +26,8 @@ public sealed class ProgressBarObserver(ProgressTask task) : IIngestionObserver
 
     public void FileStarted(string path) => task.Description = Describe(path, "reading");
 
-    public void PageRecognised(string path, int page, int pagesToRecognise)
-    {
-        Interlocked.Increment(ref ocrPages);
-        task.Description = Describe(path, $"OCR page {page} of {pagesToRecognise} · {ocrPages} OCR pages so far");
-    }
+    public void PageRecognised(string path, int page, int pagesToRecognise) =>
+        task.Description = Describe(path, $"OCR {page}/{pagesToRecognise}");
 
     public void FileFinished(FileOutcome outcome)
     {
@@ -43,5 +40,5 @@ public sealed class ProgressBarObserver(ProgressTask task) : IIngestionObserver
 
     private static string Describe(string path, string activity) => Markup.Escape($"{Shorten(Path.GetFileName(path))}: {activity}");
 
-    private static string Shorten(string name) => name.Length <= 40 ? name : string.Concat(name.AsSpan(0, 37), "...");
+    private static string Shorten(string name) => name.Length <= NameWidth ? name : string.Concat(name.AsSpan(0, NameWidth - 1), "…");
 }
