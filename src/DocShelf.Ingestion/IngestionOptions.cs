@@ -21,4 +21,16 @@ public sealed record IngestionOptions
 
     /// <summary>Largest page image OCR will take (a 300-dpi A0 sheet is about 140 million pixels).</summary>
     public long MaxPagePixels { get; init; } = 150_000_000;
+
+    /// <summary>Largest file taken at all.</summary>
+    public long MaxFileBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Longest one file may take, all pages included, before it is quarantined.</summary>
+    public TimeSpan MaxFileDuration { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Times a file may be interrupted by a crash or kill before it is quarantined as a likely cause.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>Passwords tried, in order, on encrypted PDFs.</summary>
+    public IReadOnlyList<string> PdfPasswords { get; init; } = [];
 }

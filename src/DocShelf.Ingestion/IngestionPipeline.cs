@@ -16,7 +16,7 @@ public sealed class IngestionPipeline : IDisposable
         pageSlots = new SemaphoreSlim(Math.Max(1, options.Parallelism));
         Steps =
         [
-            new IdentifyStep(writer),                          // sha256, type from bytes, dedupe by content
+            new IdentifyStep(writer, options),                 // sha256, type from bytes, dedupe by content
             new ExtractStep(options),                          // text layer per page, or a page image for OCR
             new RecogniseStep(ocr, pageSlots, options),        // Tesseract on the pages that need it
             new ChunkStep(new Chunker(options.Chunking)),      // page-anchored, sentence-aware chunks

@@ -5,50 +5,53 @@ using DocShelf.Search.Store;
 namespace DocShelf.Search;
 
 /// <summary>
-/// Every change to the shelf goes through here, under one lock, so the store and the lexical index
-/// never disagree about a document. The store is written first and is the record of truth.
+/// Every change to the shelf's content goes through here, under one lock, so the store and the lexical index never
+/// disagree for long. The store is written first and is the record of truth; the index follows it, and anything
+/// a kill leaves undone in the index is repaired by <see cref="Reconcile"/>.
 /// </summary>
 public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
 {
     private readonly Lock gate = new();
 
-    public ShelfStore Store => store;
-
     /// <summary>
-    /// Records that <paramref name="path"/> now holds the content <paramref name="documentId"/>: detaches the path from
-    /// any older content (removing that content when no path is left). Returns the record when the content is already
-    /// on the shelf, so the caller need not read the file again.
+    /// Records that <paramref name="path"/> holds content already on the shelf and returns its record, or null when
+    /// the content is new and must be read.
     /// </summary>
-    public DocumentRecord? ClaimPath(string path, string documentId)
+    public DocumentRecord? AttachPath(string path, string documentId)
     {
         lock (gate)
         {
-            if (store.FindByPath(path) is { } previous && previous.Id != documentId)
-            {
-                DetachPath(path);
-            }
-
-            var existing = store.FindDocument(documentId);
-            return existing is null ? null : store.AddPath(existing, path);
+            var (document, orphan) = store.AttachPath(path, documentId);
+            DropFromIndex(orphan);
+            return document;
         }
     }
 
-    public void Publish(DocumentRecord document, IReadOnlyList<PageContent> pages, IReadOnlyList<Chunk> chunks)
+    public void Publish(DocumentRecord document, string path, IReadOnlyList<PageContent> pages, IReadOnlyList<Chunk> chunks)
     {
         lock (gate)
         {
-            store.SaveIndexed(WithKnownPaths(document), pages, chunks);
+            DropFromIndex(store.SaveIndexed(document, path, pages, chunks));
             index.DeleteDocument(document.Id);
             index.Add(chunks);
         }
     }
 
-    public void Quarantine(DocumentRecord document)
+    public void Quarantine(DocumentRecord document, string path)
     {
         lock (gate)
         {
-            store.SaveQuarantined(WithKnownPaths(document));
+            DropFromIndex(store.SaveQuarantined(document, path));
             index.DeleteDocument(document.Id);
+        }
+    }
+
+    /// <summary>The file at <paramref name="path"/> is gone: the path leaves the shelf, and its document with it when no other path holds it.</summary>
+    public void Forget(string path)
+    {
+        lock (gate)
+        {
+            DropFromIndex(store.ForgetPath(path));
         }
     }
 
@@ -61,46 +64,42 @@ public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
     }
 
     /// <summary>
-    /// Brings the lexical index in line with the store after an interrupted run: chunks of stored documents that
-    /// never reached the index are added, and index entries for documents the store does not hold are dropped.
+    /// Brings the lexical index in line with the store after an interrupted run: a document whose chunks are missing
+    /// from the index, or there in another number, is indexed afresh; entries for documents the store does not hold
+    /// are dropped.
     /// </summary>
     public (int Added, int Dropped) Reconcile()
     {
         lock (gate)
         {
-            var indexed = index.DocumentIds();
+            var indexed = index.ChunkCounts();
             var stored = store.DocumentsWithStatus(DocumentStatus.Indexed).Where(d => d.ChunkCount > 0).ToList();
-            var missing = stored.Where(d => !indexed.Contains(d.Id)).ToList();
-            foreach (var document in missing)
+            var stale = stored.Where(d => indexed.GetValueOrDefault(d.Id) != d.ChunkCount).ToList();
+            foreach (var document in stale)
             {
+                index.DeleteDocument(document.Id);
                 index.Add(store.ChunksOf(document.Id));
             }
 
             var storedIds = stored.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            var extra = indexed.Where(id => !storedIds.Contains(id)).ToList();
+            var extra = indexed.Keys.Where(id => !storedIds.Contains(id)).ToList();
             foreach (var id in extra)
             {
                 index.DeleteDocument(id);
             }
 
-            if (missing.Count > 0 || extra.Count > 0)
+            if (stale.Count > 0 || extra.Count > 0)
             {
                 index.Commit();
             }
 
-            return (missing.Count, extra.Count);
+            return (stale.Count, extra.Count);
         }
     }
 
-    /// <summary>Keeps the paths of an earlier record of the same content (two copies read at once in one run).</summary>
-    private DocumentRecord WithKnownPaths(DocumentRecord document) =>
-        store.FindDocument(document.Id) is { } existing
-            ? document with { Paths = [.. existing.Paths.Concat(document.Paths).Distinct(StringComparer.Ordinal)] }
-            : document;
-
-    private void DetachPath(string path)
+    private void DropFromIndex(string? orphan)
     {
-        if (store.DetachPath(path) is { } orphan)
+        if (orphan is not null)
         {
             index.DeleteDocument(orphan);
         }

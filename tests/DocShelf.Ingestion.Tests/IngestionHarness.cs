@@ -20,7 +20,7 @@ public sealed class IngestionHarness : IDisposable
         Inbox = folder.Folder("inbox");
         Shelf = Shelf.OpenForWriting(folder.Folder("data"));
         pipeline = new IngestionPipeline(Shelf.Writer!, ocr, options);
-        runner = new IngestionRunner(Shelf.Writer!, pipeline, options, folder.Folder("scratch"));
+        runner = new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch"));
     }
 
     public string Inbox { get; }

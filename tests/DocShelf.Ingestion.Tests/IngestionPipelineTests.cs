@@ -95,7 +95,7 @@ public sealed class IngestionPipelineTests : IDisposable
         var summary = await shelf.IngestAsync(shelf.Inbox);
 
         var reasons = summary.Files.ToDictionary(f => Path.GetFileName(f.Path), f => f.Reason);
-        Assert.Equal("the PDF is encrypted and no password opens it", reasons["locked.pdf"]);
+        Assert.Equal("the PDF is encrypted and no configured password opens it", reasons["locked.pdf"]);
         Assert.StartsWith("unsupported file type", reasons["archive.zip"], StringComparison.Ordinal);
     }
 

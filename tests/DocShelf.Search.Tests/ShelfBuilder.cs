@@ -24,7 +24,7 @@ public static class ShelfBuilder
             Id = Chunk.MakeId(id, p.Number, 0), DocumentId = id, PageNumber = p.Number, Start = 0, End = p.Text.Length, Text = p.Text,
         }).ToList();
         var record = Document(id, path) with { PageCount = pages.Count, ChunkCount = chunks.Count };
-        writer.Publish(record, pages, chunks);
+        writer.Publish(record, path, pages, chunks);
         writer.Commit();
         return record;
     }

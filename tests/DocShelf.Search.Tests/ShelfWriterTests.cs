@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Queue;
 using DocShelf.Fixtures;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
@@ -10,31 +11,42 @@ public sealed class ShelfWriterTests : IDisposable
     private readonly TempFolder data = new();
 
     [Fact]
-    public void Claiming_a_second_path_for_known_content_records_both_paths()
+    public void Attaching_a_second_path_to_known_content_records_both_paths()
     {
         using var shelf = Shelf.OpenForWriting(data.Path);
         ShelfBuilder.Publish(shelf.Writer!, "d1", "/a/report.txt", "harbour dues");
 
-        var existing = shelf.Writer!.ClaimPath("/b/copy.txt", "d1");
+        var existing = shelf.Writer!.AttachPath("/b/copy.txt", "d1");
 
         Assert.NotNull(existing);
         Assert.Equal(["/a/report.txt", "/b/copy.txt"], shelf.Store.FindDocument("d1")!.Paths);
         Assert.Equal("d1", shelf.Store.FindByPath("/b/copy.txt")!.Id);
+        Assert.Equal(FileState.Indexed, shelf.Queue.Find("/b/copy.txt")!.State);
         Assert.Equal(1, shelf.Store.Count().IndexedDocuments);
     }
 
     [Fact]
-    public void Claiming_a_path_for_new_content_removes_the_old_content_it_held()
+    public void Attaching_a_path_to_content_not_on_the_shelf_changes_nothing()
     {
         using var shelf = Shelf.OpenForWriting(data.Path);
         ShelfBuilder.Publish(shelf.Writer!, "old", "/a/report.txt", "harbour dues");
 
-        Assert.Null(shelf.Writer!.ClaimPath("/a/report.txt", "new"));
-        shelf.Writer.Commit();
+        Assert.Null(shelf.Writer!.AttachPath("/a/report.txt", "new"));
+        Assert.Single(shelf.Searcher.Search("harbour", 10));
+    }
+
+    [Fact]
+    public void New_content_published_at_a_path_replaces_the_old_content_it_held()
+    {
+        using var shelf = Shelf.OpenForWriting(data.Path);
+        ShelfBuilder.Publish(shelf.Writer!, "old", "/a/report.txt", "harbour dues");
+
+        ShelfBuilder.Publish(shelf.Writer!, "new", "/a/report.txt", "pilot cutter");
 
         Assert.Null(shelf.Store.FindDocument("old"));
         Assert.Empty(shelf.Store.ChunksOf("old"));
         Assert.Empty(shelf.Searcher.Search("harbour", 10));
+        Assert.Equal("new", shelf.Store.FindByPath("/a/report.txt")!.Id);
     }
 
     [Fact]
@@ -42,23 +54,38 @@ public sealed class ShelfWriterTests : IDisposable
     {
         using var shelf = Shelf.OpenForWriting(data.Path);
         ShelfBuilder.Publish(shelf.Writer!, "old", "/a/report.txt", "harbour dues");
-        shelf.Writer!.ClaimPath("/b/copy.txt", "old");
+        shelf.Writer!.AttachPath("/b/copy.txt", "old");
 
-        shelf.Writer.ClaimPath("/a/report.txt", "new");
-        shelf.Writer.Commit();
+        ShelfBuilder.Publish(shelf.Writer, "new", "/a/report.txt", "pilot cutter");
 
         Assert.Equal(["/b/copy.txt"], shelf.Store.FindDocument("old")!.Paths);
         Assert.Single(shelf.Searcher.Search("harbour", 10));
     }
 
     [Fact]
+    public void Forgetting_the_last_path_of_a_document_removes_it_from_store_and_index()
+    {
+        using var shelf = Shelf.OpenForWriting(data.Path);
+        ShelfBuilder.Publish(shelf.Writer!, "d1", "/a/report.txt", "harbour dues");
+
+        shelf.Writer!.Forget("/a/report.txt");
+        shelf.Writer.Commit();
+
+        Assert.Null(shelf.Store.FindDocument("d1"));
+        Assert.Null(shelf.Queue.Find("/a/report.txt"));
+        Assert.Empty(shelf.Searcher.Search("harbour", 10));
+    }
+
+    [Fact]
     public void A_quarantined_file_keeps_its_reason_and_has_nothing_in_the_index()
     {
         using var shelf = Shelf.OpenForWriting(data.Path);
-        shelf.Writer!.Quarantine(ShelfBuilder.Document("bad", "/a/bad.pdf") with { Status = DocumentStatus.Quarantined, Reason = "the file is empty (0 bytes)" });
+        var record = ShelfBuilder.Document("bad", "/a/bad.pdf") with { Status = DocumentStatus.Quarantined, Reason = "the file is empty (0 bytes)" };
+        shelf.Writer!.Quarantine(record, "/a/bad.pdf");
 
         var stored = Assert.Single(shelf.Store.DocumentsWithStatus(DocumentStatus.Quarantined));
         Assert.Equal("the file is empty (0 bytes)", stored.Reason);
+        Assert.Equal(FileState.Quarantined, shelf.Queue.Find("/a/bad.pdf")!.State);
         Assert.Equal(0, shelf.Store.Count().IndexedDocuments);
     }
 
@@ -66,26 +93,58 @@ public sealed class ShelfWriterTests : IDisposable
     public void Reopening_restores_chunks_the_index_lost_and_drops_entries_the_store_does_not_hold()
     {
         // A run that stored a document but was killed before the index commit leaves the index behind the store.
-        using (var store = new ShelfStore(data.Path))
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
         {
             var record = ShelfBuilder.Document("kept", "/a/kept.txt") with { ChunkCount = 1, PageCount = 1 };
-            store.SaveIndexed(
+            new ShelfStore(database).SaveIndexed(
                 record,
+                "/a/kept.txt",
                 [new PageContent { Number = 1, Source = PageSource.PlainText, Text = "lighthouse lamp" }],
                 [new Chunk { Id = "kept/1/0", DocumentId = "kept", PageNumber = 1, Start = 0, End = 15, Text = "lighthouse lamp" }]);
         }
 
-        // And an index entry whose document never reached the store.
+        // And an index entry whose document never reached the store, and a duplicate of a stored chunk.
         using (var index = new LexicalIndex(data.Path, writable: true))
         {
-            index.Add([new Chunk { Id = "ghost/1/0", DocumentId = "ghost", PageNumber = 1, Start = 0, End = 12, Text = "ghost lamp" }]);
+            index.Add([new Chunk { Id = "ghost/1/0", DocumentId = "ghost", PageNumber = 1, Start = 0, End = 10, Text = "ghost lamp" }]);
             index.Commit();
         }
 
-        using var shelf = Shelf.OpenForWriting(data.Path);
+        using (var shelf = Shelf.OpenForWriting(data.Path))
+        {
+            Assert.Equal((1, 1), shelf.Reconciled);
+            Assert.Equal(["kept"], shelf.Searcher.Search("lamp", 10).Select(h => h.DocumentId));
+        }
 
-        Assert.Equal((1, 1), shelf.Reconciled);
-        Assert.Equal(["kept"], shelf.Searcher.Search("lamp", 10).Select(h => h.DocumentId));
+        using (var index = new LexicalIndex(data.Path, writable: true))
+        {
+            index.Add([new Chunk { Id = "kept/1/0", DocumentId = "kept", PageNumber = 1, Start = 0, End = 15, Text = "lighthouse lamp" }]);
+            index.Commit();
+        }
+
+        using var reopened = Shelf.OpenForWriting(data.Path);
+        Assert.Equal((1, 0), reopened.Reconciled);
+        Assert.Single(reopened.Searcher.Search("lamp", 10));
+    }
+
+    [Fact]
+    public void Only_one_process_may_write_to_a_shelf_while_readers_may_open_it_alongside()
+    {
+        using var writer = Shelf.OpenForWriting(data.Path);
+        ShelfBuilder.Publish(writer.Writer!, "d1", "/a/report.txt", "harbour dues");
+
+        var error = Assert.Throws<ShelfInUseException>(() => Shelf.OpenForWriting(data.Path));
+        Assert.Contains($"process {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
+        using var reader = Shelf.OpenForReading(data.Path);
+        Assert.Single(reader.Searcher.Search("harbour", 10));
+        Assert.Null(reader.Writer);
+    }
+
+    [Fact]
+    public void Reading_a_folder_with_no_shelf_says_how_to_make_one()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => Shelf.OpenForReading(data.File("nothing-here")));
+        Assert.Contains("docshelf ingest", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => data.Dispose();

@@ -1,3 +1,5 @@
+using DocShelf.Search.Store;
+
 namespace DocShelf.Cli.Commands;
 
 /// <summary>Turns any failure into one clear line on stderr and exit code 1, instead of a stack trace.</summary>
@@ -25,9 +27,7 @@ public static class CommandGuard
 
     private static string Describe(Exception error) => error switch
     {
-        UsageException or FileNotFoundException or DirectoryNotFoundException or ArgumentException => error.Message,
-        IOException when error.Message.Contains("being used by another process", StringComparison.OrdinalIgnoreCase) =>
-            "the shelf is in use by another DocShelf process; wait for it to finish.",
+        UsageException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException => error.Message,
         IOException or UnauthorizedAccessException => $"could not use the data folder: {error.Message}",
         _ => $"unexpected error ({error.GetType().Name}): {error.Message}",
     };

@@ -50,7 +50,8 @@ public static class IngestCommand
         using var shelf = Shelf.OpenForWriting(data);
         using var ocr = new TesseractEnginePool(options.OcrLanguages);
         using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, options);
-        var runner = new IngestionRunner(shelf.Writer!, pipeline, options, Path.Combine(data, "tmp"));
+        var runner = new IngestionRunner(shelf, pipeline, options, Path.Combine(data, "tmp"));
+        runner.RecoverInterrupted();
 
         IngestionSummary summary;
         if (json)

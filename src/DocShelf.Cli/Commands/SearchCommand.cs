@@ -21,27 +21,28 @@ public static class SearchCommand
                 throw new UsageException("--top must be at least 1.");
             }
 
+            var text = result.GetValue(query);
+            var file = result.GetValue(queries);
+            if (file is null && string.IsNullOrWhiteSpace(text))
+            {
+                throw new UsageException("Give a query, for example: docshelf search \"harbour survey\" (or --queries FILE).");
+            }
+
             using var shelf = Shelf.OpenForReading(CommonOptions.DataDirectory(result));
-            if (result.GetValue(queries) is { } file)
+            if (file is not null)
             {
                 await RunBatchAsync(shelf.Searcher, file, count, cancellationToken);
                 return ExitCodes.Ok;
             }
 
-            var text = result.GetValue(query);
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                throw new UsageException("Give a query, for example: docshelf search \"harbour survey\" (or --queries FILE).");
-            }
-
-            var hits = shelf.Searcher.Search(text, count);
+            var hits = shelf.Searcher.Search(text!, count);
             if (result.GetValue(json))
             {
-                JsonOutput.Write(new SearchReport(text, hits));
+                JsonOutput.Write(new SearchReport(text!, hits));
             }
             else
             {
-                HitPrinter.Print(text, hits);
+                HitPrinter.Print(text!, hits);
             }
 
             return ExitCodes.Ok;

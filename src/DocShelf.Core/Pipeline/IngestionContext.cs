@@ -19,6 +19,9 @@ public sealed class IngestionContext(string path, string workDirectory)
 
     public FileKind Kind { get; set; } = FileKind.Unknown;
 
+    /// <summary>The configured password that opened an encrypted PDF, for the tools that read it after.</summary>
+    public string? PdfPassword { get; set; }
+
     /// <summary>Set by a step that finds nothing left to do (same bytes already on the shelf).</summary>
     public bool IsComplete { get; set; }
 

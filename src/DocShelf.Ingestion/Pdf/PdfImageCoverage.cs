@@ -13,9 +13,9 @@ public static class PdfImageCoverage
 
     /// <summary>Fraction (0 to 1, capped) of each page's area covered by images, keyed by 1-based page number.</summary>
     public static async Task<IReadOnlyDictionary<int, double>> ReadAsync(
-        string pdfPath, PdfInfo info, ToolLimits limits, CancellationToken cancellationToken)
+        PdfSource pdf, PdfInfo info, ToolLimits limits, CancellationToken cancellationToken)
     {
-        var result = await ChildProcess.RunAsync("pdfimages", ["-list", pdfPath], limits, cancellationToken);
+        var result = await ChildProcess.RunAsync("pdfimages", [.. pdf.PasswordArguments, "-list", pdf.Path], limits, cancellationToken);
         return result.Succeeded ? Parse(result.StandardOutput, info) : new Dictionary<int, double>();
     }
 

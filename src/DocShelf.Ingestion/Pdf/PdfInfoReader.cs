@@ -8,14 +8,42 @@ namespace DocShelf.Ingestion.Pdf;
 /// <summary>Reads page count and page sizes with pdfinfo, and turns its failures into one-line reasons.</summary>
 public static partial class PdfInfoReader
 {
-    public static async Task<PdfInfo> ReadAsync(string path, ToolLimits limits, CancellationToken cancellationToken)
+    /// <summary>Opens the PDF as it is, or else with each configured password in turn.</summary>
+    public static async Task<(PdfInfo Info, PdfSource Source)> OpenAsync(
+        string path, IReadOnlyList<string> passwords, ToolLimits limits, CancellationToken cancellationToken)
     {
-        var result = await ChildProcess.RunAsync("pdfinfo", ["-f", "1", "-l", int.MaxValue.ToString(CultureInfo.InvariantCulture), path], limits, cancellationToken);
+        var source = new PdfSource(path);
+        var result = await RunAsync(source, limits, cancellationToken);
+        foreach (var password in passwords)
+        {
+            if (!IsLocked(result))
+            {
+                break;
+            }
+
+            source = new PdfSource(path, password);
+            result = await RunAsync(source, limits, cancellationToken);
+        }
+
         if (!result.Succeeded)
         {
             throw new UnreadableFileException(ReasonFor(result));
         }
 
+        return (Parse(result), source);
+    }
+
+    private static Task<ToolResult> RunAsync(PdfSource source, ToolLimits limits, CancellationToken cancellationToken) =>
+        ChildProcess.RunAsync(
+            "pdfinfo",
+            [.. source.PasswordArguments, "-f", "1", "-l", int.MaxValue.ToString(CultureInfo.InvariantCulture), source.Path],
+            limits,
+            cancellationToken);
+
+    private static bool IsLocked(ToolResult result) => result.StandardError.Contains("Incorrect password", StringComparison.Ordinal);
+
+    private static PdfInfo Parse(ToolResult result)
+    {
         var pages = PagesLine().Match(result.StandardOutput);
         var count = pages.Success ? int.Parse(pages.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         if (count == 0)
@@ -30,8 +58,8 @@ public static partial class PdfInfoReader
     }
 
     private static string ReasonFor(ToolResult result) =>
-        result.StandardError.Contains("Incorrect password", StringComparison.Ordinal)
-            ? "the PDF is encrypted and no password opens it"
+        IsLocked(result)
+            ? "the PDF is encrypted and no configured password opens it"
             : $"the PDF could not be read: {result.FirstErrorLine}";
 
     private static double Parse(string value) => double.Parse(value, CultureInfo.InvariantCulture);

@@ -10,13 +10,13 @@ public static class PdfRasteriser
     public const int Resolution = 300;
 
     public static async Task<string> RenderAsync(
-        string pdfPath, int page, string workDirectory, ToolLimits limits, CancellationToken cancellationToken)
+        PdfSource pdf, int page, string workDirectory, ToolLimits limits, CancellationToken cancellationToken)
     {
         var number = page.ToString(CultureInfo.InvariantCulture);
         var outputRoot = Path.Combine(workDirectory, $"page-{number}");
         var result = await ChildProcess.RunAsync(
             "pdftoppm",
-            ["-f", number, "-l", number, "-r", Resolution.ToString(CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", pdfPath, outputRoot],
+            [.. pdf.PasswordArguments, "-f", number, "-l", number, "-r", Resolution.ToString(CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", pdf.Path, outputRoot],
             limits,
             cancellationToken);
         var image = outputRoot + ".png";

@@ -14,10 +14,10 @@ namespace DocShelf.Ingestion.Pdf;
 public static class PdfTextLayerReader
 {
     public static async Task<IReadOnlyList<PageContent>> ReadAsync(
-        string pdfPath, string workDirectory, ToolLimits limits, CancellationToken cancellationToken)
+        PdfSource pdf, string workDirectory, ToolLimits limits, CancellationToken cancellationToken)
     {
         var output = Path.Combine(workDirectory, "text-layer.html");
-        var result = await ChildProcess.RunAsync("pdftotext", ["-bbox-layout", "-enc", "UTF-8", pdfPath, output], limits, cancellationToken);
+        var result = await ChildProcess.RunAsync("pdftotext", [.. pdf.PasswordArguments, "-bbox-layout", "-enc", "UTF-8", pdf.Path, output], limits, cancellationToken);
         if (!result.Succeeded || !File.Exists(output))
         {
             throw new UnreadableFileException($"the PDF text could not be read: {result.FirstErrorLine}");

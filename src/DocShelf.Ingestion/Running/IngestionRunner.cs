@@ -3,35 +3,40 @@ using System.Security.Cryptography;
 using System.Text;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Pipeline;
+using DocShelf.Core.Queue;
 using DocShelf.Ingestion.Tools;
 using DocShelf.Search;
 
 namespace DocShelf.Ingestion.Running;
 
 /// <summary>
-/// Runs files through the pipeline, several at once. A file that fails is quarantined with its reason and the
-/// run goes on; the lexical index is committed as the run goes and at its end.
+/// Takes files through the pipeline with their state kept in the durable queue: marked processing before any work,
+/// and indexed or quarantined in the same transaction that stores the result. A file that fails is quarantined with
+/// its reason and the rest go on; a file stopped by shutdown goes back to the queue.
 /// </summary>
-public sealed class IngestionRunner(ShelfWriter writer, IngestionPipeline pipeline, IngestionOptions options, string scratchDirectory)
+public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, IngestionOptions options, string scratchDirectory)
 {
     /// <summary>Files between index commits, so a long run's results become searchable as it goes.</summary>
-    private const int CommitEvery = 50;
+    private const int CommitEvery = 20;
 
+    private readonly ShelfWriter writer = shelf.Writer ?? throw new ArgumentException("the shelf must be open for writing", nameof(shelf));
     private int sinceCommit;
 
+    /// <summary>Ingests the files a user named: those whose version was already read are reported without reading them again.</summary>
     public async Task<IngestionSummary> RunAsync(IReadOnlyList<string> files, IIngestionObserver observer, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var outcomes = new FileOutcome[files.Count];
+        var outcomes = new FileOutcome?[files.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
         try
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), parallel, async (i, token) =>
             {
-                outcomes[i] = await IngestAsync(files[i], observer, token);
-                if (Interlocked.Increment(ref sinceCommit) % CommitEvery == 0)
+                observer.FileStarted(files[i]);
+                outcomes[i] = KnownOutcome(files[i]) ?? await ProcessAsync(files[i], observer, token);
+                if (outcomes[i] is { } outcome)
                 {
-                    writer.Commit();
+                    observer.FileFinished(outcome);
                 }
             });
         }
@@ -40,37 +45,94 @@ public sealed class IngestionRunner(ShelfWriter writer, IngestionPipeline pipeli
             writer.Commit();
         }
 
-        return new IngestionSummary(outcomes, clock.Elapsed);
+        return new IngestionSummary(outcomes.OfType<FileOutcome>().ToList(), clock.Elapsed);
     }
 
-    public async Task<FileOutcome> IngestAsync(string path, IIngestionObserver observer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Files a kill left in processing go back to the queue; those interrupted too often are quarantined, since they
+    /// may be what brings the worker down. Returns how many were quarantined.
+    /// </summary>
+    public int RecoverInterrupted()
     {
+        var exhausted = shelf.Queue.RecoverInterrupted(options.MaxAttempts);
+        foreach (var entry in exhausted)
+        {
+            Quarantine(new IngestionContext(entry.Path, scratchDirectory), $"reading was interrupted {entry.Attempts} times; the file may crash the reader");
+        }
+
+        writer.Commit();
+        return exhausted.Count;
+    }
+
+    /// <summary>Reads one file now. Returns null when the file vanished before it could be read.</summary>
+    public async Task<FileOutcome?> ProcessAsync(string path, IIngestionObserver observer, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            writer.Forget(path);
+            return null;
+        }
+
+        shelf.Queue.Enqueue(path, info.Length, info.LastWriteTimeUtc);
+        shelf.Queue.MarkProcessing(path);
         var clock = Stopwatch.StartNew();
-        observer.FileStarted(path);
+        var outcome = await ReadAsync(path, observer, cancellationToken) with { Elapsed = clock.Elapsed };
+        if (Interlocked.Increment(ref sinceCommit) % CommitEvery == 0)
+        {
+            writer.Commit();
+        }
+
+        return outcome;
+    }
+
+    private async Task<FileOutcome> ReadAsync(string path, IIngestionObserver observer, CancellationToken cancellationToken)
+    {
         var workDirectory = Path.Combine(scratchDirectory, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workDirectory);
         var context = new IngestionContext(path, workDirectory)
         {
             PageRecognised = (page, total) => observer.PageRecognised(path, page, total),
         };
-        FileOutcome outcome;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.MaxFileDuration);
         try
         {
-            await pipeline.RunAsync(context, cancellationToken);
-            outcome = Finished(context);
+            await pipeline.RunAsync(context, deadline.Token);
+            return Finished(context);
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            outcome = Quarantine(context, ReasonFor(error));
+            shelf.Queue.Requeue(path);
+            throw;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return Quarantine(context, $"reading took longer than the limit of {options.MaxFileDuration.TotalMinutes:0.#} minutes");
+        }
+        catch (Exception error)
+        {
+            return Quarantine(context, ReasonFor(error));
         }
         finally
         {
             Directory.Delete(workDirectory, recursive: true);
         }
+    }
 
-        outcome = outcome with { Elapsed = clock.Elapsed };
-        observer.FileFinished(outcome);
-        return outcome;
+    /// <summary>The outcome of a file whose current version was already read, or null when it must be read.</summary>
+    private FileOutcome? KnownOutcome(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || shelf.Queue.Find(path) is not { State: FileState.Indexed or FileState.Quarantined } entry ||
+            entry.Bytes != info.Length || entry.ModifiedUtc != info.LastWriteTimeUtc)
+        {
+            return null;
+        }
+
+        return entry.State == FileState.Quarantined
+            ? new FileOutcome { Path = path, Status = FileStatus.Quarantined, DocumentId = entry.DocumentId ?? "", Reason = entry.Reason }
+            : new FileOutcome { Path = path, Status = FileStatus.AlreadyOnShelf, DocumentId = entry.DocumentId ?? "" };
     }
 
     private static FileOutcome Finished(IngestionContext context) => context.Existing switch
@@ -108,7 +170,7 @@ public sealed class IngestionRunner(ShelfWriter writer, IngestionPipeline pipeli
             Reason = reason,
             AddedUtc = DateTime.UtcNow,
         };
-        writer.Quarantine(record);
+        writer.Quarantine(record, context.Path);
         return new FileOutcome { Path = context.Path, Status = FileStatus.Quarantined, DocumentId = record.Id, Reason = reason };
     }
 
@@ -116,7 +178,6 @@ public sealed class IngestionRunner(ShelfWriter writer, IngestionPipeline pipeli
     {
         UnreadableFileException or ToolTimeoutException => error.Message,
         IOException or UnauthorizedAccessException => $"the file could not be read: {error.Message}",
-        OperationCanceledException => "processing was interrupted",
         _ => $"unexpected error ({error.GetType().Name}): {error.Message}",
     };
 }

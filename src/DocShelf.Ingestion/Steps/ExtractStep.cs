@@ -39,10 +39,11 @@ public sealed class ExtractStep(IngestionOptions options) : IIngestionStep
 
     private async Task ExtractPdfAsync(IngestionContext context, CancellationToken cancellationToken)
     {
-        var info = await PdfInfoReader.ReadAsync(context.Path, options.ToolLimits, cancellationToken);
+        var (info, pdf) = await PdfInfoReader.OpenAsync(context.Path, options.PdfPasswords, options.ToolLimits, cancellationToken);
+        context.PdfPassword = pdf.Password;
         CheckPageCount(info.PageCount);
-        var layer = await PdfTextLayerReader.ReadAsync(context.Path, context.WorkDirectory, options.ToolLimits, cancellationToken);
-        var coverage = await PdfImageCoverage.ReadAsync(context.Path, info, options.ToolLimits, cancellationToken);
+        var layer = await PdfTextLayerReader.ReadAsync(pdf, context.WorkDirectory, options.ToolLimits, cancellationToken);
+        var coverage = await PdfImageCoverage.ReadAsync(pdf, info, options.ToolLimits, cancellationToken);
         for (var number = 1; number <= info.PageCount; number++)
         {
             var page = number <= layer.Count ? layer[number - 1] : new PageContent { Number = number, Source = PageSource.TextLayer, Text = "" };

@@ -6,19 +6,24 @@ using DocShelf.Search;
 namespace DocShelf.Ingestion.Steps;
 
 /// <summary>Hashes the file, judges its type from its bytes, and stops here when the same bytes are already shelved.</summary>
-public sealed class IdentifyStep(ShelfWriter writer) : IIngestionStep
+public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) : IIngestionStep
 {
     public string Name => "identify";
 
     public async Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
         context.Bytes = new FileInfo(context.Path).Length;
+        if (context.Bytes > options.MaxFileBytes)
+        {
+            throw new UnreadableFileException($"the file is {context.Bytes / 1e6:0} MB, more than the limit of {options.MaxFileBytes / 1e6:0} MB");
+        }
+
         context.Sha256 = await ContentHasher.Sha256HexAsync(context.Path, cancellationToken);
         context.DocumentId = DocumentRecord.IdFromSha256(context.Sha256);
         context.Kind = FileTypeSniffer.Sniff(context.Path);
         context.Log.Add($"{context.Kind.ToName()}, {context.Bytes} bytes, sha256 {context.Sha256[..12]}");
 
-        if (writer.ClaimPath(context.Path, context.DocumentId) is { } existing)
+        if (writer.AttachPath(context.Path, context.DocumentId) is { } existing)
         {
             context.Existing = existing;
             context.IsComplete = true;

@@ -25,7 +25,7 @@ public sealed class IndexStep(ShelfWriter writer) : IIngestionStep
             ChunkCount = context.Chunks.Count,
             AddedUtc = DateTime.UtcNow,
         };
-        writer.Publish(record, pages, context.Chunks);
+        writer.Publish(record, context.Path, pages, context.Chunks);
         return Task.CompletedTask;
     }
 }

@@ -56,28 +56,34 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>Makes everything added so far durable and visible to new searches.</summary>
     public void Commit() => RequireWriter().Commit();
 
-    /// <summary>The ids of every document that has chunks in the index.</summary>
-    public HashSet<string> DocumentIds()
+    /// <summary>How many chunks each document has in the index.</summary>
+    public Dictionary<string, int> ChunkCounts()
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         WithSearcher(searcher =>
         {
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
                 var reader = leaf.AtomicReader;
-                var terms = reader.GetTerms(LexicalFields.DocumentId);
-                var termsEnum = terms?.GetEnumerator();
+                var termsEnum = reader.GetTerms(LexicalFields.DocumentId)?.GetEnumerator();
                 while (termsEnum?.MoveNext() == true)
                 {
+                    var live = 0;
                     var docs = termsEnum.Docs(reader.LiveDocs, null);
-                    if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                    while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
                     {
-                        ids.Add(termsEnum.Term.Utf8ToString());
+                        live++;
+                    }
+
+                    if (live > 0)
+                    {
+                        var id = termsEnum.Term.Utf8ToString();
+                        counts[id] = counts.GetValueOrDefault(id) + live;
                     }
                 }
             }
         });
-        return ids;
+        return counts;
     }
 
     /// <summary>Parses a user query; a query with syntax errors is searched as plain words instead of failing.</summary>

@@ -1,168 +1,143 @@
 using DocShelf.Core.Documents;
-using LiteDB;
+using DocShelf.Core.Queue;
 
 namespace DocShelf.Search.Store;
 
 /// <summary>
-/// The shelf's record of truth in one LiteDB file: documents, the paths they were found at, their pages and chunks.
-/// The lexical index can always be rebuilt from what is here.
+/// The shelf's record of truth: documents, their pages and chunks, and which paths hold them. Every change that
+/// touches a document also records the state of the path it came from, in the same transaction, so a kill at any
+/// moment leaves either the old state or the new one. The lexical index can always be rebuilt from here.
 /// </summary>
-public sealed class ShelfStore : IDisposable
+public sealed class ShelfStore(ShelfDatabase database)
 {
-    private readonly LiteDatabase database;
-    private readonly Lock writeLock = new();
+    public DocumentRecord? FindDocument(string id) => database.Documents.FindById(id);
 
-    public ShelfStore(string dataDirectory)
-    {
-        Directory.CreateDirectory(dataDirectory);
-        var mapper = new BsonMapper();
-        mapper.Entity<DocumentRecord>().Ignore(d => d.PrimaryPath);
-        database = new LiteDatabase(new ConnectionString
-        {
-            Filename = Path.Combine(dataDirectory, "shelf.db"),
-            Connection = ConnectionType.Direct,
-        }, mapper);
-        Documents.EnsureIndex(d => d.Status);
-        Pages.EnsureIndex(p => p.DocumentId);
-        Chunks.EnsureIndex(c => c.DocumentId);
-        PathEntries.EnsureIndex(p => p.DocumentId);
-    }
+    public DocumentRecord? FindByPath(string path) =>
+        database.Files.FindById(path) is { DocumentId: { } id } ? database.Documents.FindById(id) : null;
 
-    private ILiteCollection<DocumentRecord> Documents => database.GetCollection<DocumentRecord>("documents");
+    public IReadOnlyList<DocumentRecord> AllDocuments() => database.Documents.FindAll().OrderBy(d => d.PrimaryPath, StringComparer.Ordinal).ToList();
 
-    private ILiteCollection<PageContent> Pages => database.GetCollection<PageContent>("pages");
-
-    private ILiteCollection<Chunk> Chunks => database.GetCollection<Chunk>("chunks");
-
-    private ILiteCollection<PathEntry> PathEntries => database.GetCollection<PathEntry>("paths");
-
-    public DocumentRecord? FindDocument(string id) => Documents.FindById(id);
-
-    public DocumentRecord? FindByPath(string path)
-    {
-        var entry = PathEntries.FindById(path);
-        return entry is null ? null : Documents.FindById(entry.DocumentId);
-    }
-
-    public IReadOnlyList<DocumentRecord> AllDocuments() => Documents.FindAll().OrderBy(d => d.PrimaryPath, StringComparer.Ordinal).ToList();
-
-    public IReadOnlyList<DocumentRecord> DocumentsWithStatus(DocumentStatus status) => Documents.Find(d => d.Status == status).ToList();
+    public IReadOnlyList<DocumentRecord> DocumentsWithStatus(DocumentStatus status) => database.Documents.Find(d => d.Status == status).ToList();
 
     public IReadOnlyList<PageContent> PagesOf(string documentId) =>
-        Pages.Find(p => p.DocumentId == documentId).OrderBy(p => p.Number).ToList();
+        database.Pages.Find(p => p.DocumentId == documentId).OrderBy(p => p.Number).ToList();
 
-    public PageContent? FindPage(string documentId, int number) => Pages.FindById(PageId(documentId, number));
+    public PageContent? FindPage(string documentId, int number) => database.Pages.FindById(PageId(documentId, number));
 
     public IReadOnlyList<Chunk> ChunksOf(string documentId) =>
-        Chunks.Find(c => c.DocumentId == documentId).OrderBy(c => c.PageNumber).ThenBy(c => c.Start).ToList();
+        database.Chunks.Find(c => c.DocumentId == documentId).OrderBy(c => c.PageNumber).ThenBy(c => c.Start).ToList();
 
     public ShelfCounts Count() => new(
-        Documents.Count(d => d.Status == DocumentStatus.Indexed),
-        Documents.Count(d => d.Status == DocumentStatus.Quarantined),
-        Pages.Count(),
-        Pages.Count(p => p.Source == PageSource.Ocr),
-        Chunks.Count());
-
-    /// <summary>Stores a readable document with its pages and chunks, and the path it came from, in one transaction.</summary>
-    public void SaveIndexed(DocumentRecord document, IEnumerable<PageContent> pages, IEnumerable<Chunk> chunks)
-    {
-        InTransaction(() =>
-        {
-            RemoveContent(document.Id);
-            Documents.Upsert(document);
-            Pages.InsertBulk(pages.Select(p => p with { Id = PageId(document.Id, p.Number), DocumentId = document.Id }));
-            Chunks.InsertBulk(chunks);
-            SavePaths(document);
-        });
-    }
-
-    /// <summary>Records a file that could not be read, with its reason, so nothing is silently dropped.</summary>
-    public void SaveQuarantined(DocumentRecord document)
-    {
-        InTransaction(() =>
-        {
-            RemoveContent(document.Id);
-            Documents.Upsert(document);
-            SavePaths(document);
-        });
-    }
-
-    /// <summary>Adds a second path to content already on the shelf.</summary>
-    public DocumentRecord AddPath(DocumentRecord document, string path)
-    {
-        var updated = document with { Paths = [.. document.Paths.Append(path).Distinct(StringComparer.Ordinal)] };
-        InTransaction(() =>
-        {
-            Documents.Update(updated);
-            PathEntries.Upsert(new PathEntry { Id = path, DocumentId = document.Id });
-        });
-        return updated;
-    }
+        database.Documents.Count(d => d.Status == DocumentStatus.Indexed),
+        database.Documents.Count(d => d.Status == DocumentStatus.Quarantined),
+        database.Pages.Count(),
+        database.Pages.Count(p => p.Source == PageSource.Ocr),
+        database.Chunks.Count());
 
     /// <summary>
-    /// Forgets that <paramref name="path"/> holds a document. Returns the document's id when no path is left,
-    /// in which case the document, its pages and chunks are gone too.
+    /// Stores a readable document read from <paramref name="path"/>, with its pages and chunks. Returns the id of a
+    /// document that left the shelf because this path held it and no other path does.
     /// </summary>
-    public string? DetachPath(string path)
-    {
-        string? orphan = null;
-        InTransaction(() =>
+    public string? SaveIndexed(DocumentRecord document, string path, IEnumerable<PageContent> pages, IEnumerable<Chunk> chunks) =>
+        database.InTransaction(() =>
         {
-            var entry = PathEntries.FindById(path);
-            if (entry is null || Documents.FindById(entry.DocumentId) is not { } document)
-            {
-                PathEntries.Delete(path);
-                return;
-            }
-
-            PathEntries.Delete(path);
-            var remaining = document.Paths.Where(p => p != path).ToList();
-            if (remaining.Count > 0)
-            {
-                Documents.Update(document with { Paths = remaining });
-                return;
-            }
-
+            var orphan = DetachFromOtherContent(path, document.Id);
             RemoveContent(document.Id);
-            Documents.Delete(document.Id);
-            orphan = document.Id;
+            database.Documents.Upsert(WithKnownPaths(document, path));
+            database.Pages.InsertBulk(pages.Select(p => p with { Id = PageId(document.Id, p.Number), DocumentId = document.Id }));
+            database.Chunks.InsertBulk(chunks);
+            SetEntry(path, FileState.Indexed, document.Id, reason: null);
+            return orphan;
         });
-        return orphan;
-    }
 
-    public void Dispose() => database.Dispose();
+    /// <summary>Records a file that could not be read, with its reason, so nothing is silently dropped.</summary>
+    public string? SaveQuarantined(DocumentRecord document, string path) =>
+        database.InTransaction(() =>
+        {
+            var orphan = DetachFromOtherContent(path, document.Id);
+            RemoveContent(document.Id);
+            database.Documents.Upsert(WithKnownPaths(document, path));
+            SetEntry(path, FileState.Quarantined, document.Id, document.Reason);
+            return orphan;
+        });
+
+    /// <summary>
+    /// Records that <paramref name="path"/> holds content already on the shelf. Returns the updated record (null when
+    /// the content is not on the shelf) and the id of a document that left the shelf with the path's old content.
+    /// </summary>
+    public (DocumentRecord? Document, string? Orphan) AttachPath(string path, string documentId) =>
+        database.InTransaction(() =>
+        {
+            if (database.Documents.FindById(documentId) is not { } existing)
+            {
+                return ((DocumentRecord?)null, (string?)null);
+            }
+
+            var orphan = DetachFromOtherContent(path, documentId);
+            var updated = WithKnownPaths(existing, path);
+            database.Documents.Update(updated);
+            var state = existing.Status == DocumentStatus.Quarantined ? FileState.Quarantined : FileState.Indexed;
+            SetEntry(path, state, documentId, existing.Reason);
+            return (updated, orphan);
+        });
+
+    /// <summary>
+    /// Forgets <paramref name="path"/> (its file is gone). Returns the id of its document when no path is left, in
+    /// which case the document, its pages and chunks are gone too.
+    /// </summary>
+    public string? ForgetPath(string path) =>
+        database.InTransaction(() =>
+        {
+            var orphan = DetachFromOtherContent(path, keepDocumentId: null);
+            database.Files.Delete(path);
+            return orphan;
+        });
 
     private static string PageId(string documentId, int number) => $"{documentId}/{number}";
 
-    private void SavePaths(DocumentRecord document)
+    private DocumentRecord WithKnownPaths(DocumentRecord document, string path)
     {
-        foreach (var path in document.Paths)
+        var known = database.Documents.FindById(document.Id)?.Paths ?? [];
+        return document with { Paths = [.. known.Concat(document.Paths).Append(path).Distinct(StringComparer.Ordinal)] };
+    }
+
+    /// <summary>Removes <paramref name="path"/> from the content it held before, unless that is the content kept.</summary>
+    private string? DetachFromOtherContent(string path, string? keepDocumentId)
+    {
+        if (database.Files.FindById(path) is not { DocumentId: { } previousId } || previousId == keepDocumentId ||
+            database.Documents.FindById(previousId) is not { } previous)
         {
-            PathEntries.Upsert(new PathEntry { Id = path, DocumentId = document.Id });
+            return null;
         }
+
+        var remaining = previous.Paths.Where(p => p != path).ToList();
+        if (remaining.Count > 0)
+        {
+            database.Documents.Update(previous with { Paths = remaining });
+            return null;
+        }
+
+        RemoveContent(previousId);
+        database.Documents.Delete(previousId);
+        return previousId;
+    }
+
+    private void SetEntry(string path, FileState state, string documentId, string? reason)
+    {
+        var entry = database.Files.FindById(path) ?? new FileEntry { Id = path };
+        database.Files.Upsert(entry with
+        {
+            State = state,
+            DocumentId = documentId,
+            Reason = reason,
+            UpdatedUtc = DateTime.UtcNow,
+            MissingSinceUtc = null,
+        });
     }
 
     private void RemoveContent(string documentId)
     {
-        Pages.DeleteMany(p => p.DocumentId == documentId);
-        Chunks.DeleteMany(c => c.DocumentId == documentId);
-    }
-
-    private void InTransaction(Action work)
-    {
-        lock (writeLock)
-        {
-            database.BeginTrans();
-            try
-            {
-                work();
-                database.Commit();
-            }
-            catch
-            {
-                database.Rollback();
-                throw;
-            }
-        }
+        database.Pages.DeleteMany(p => p.DocumentId == documentId);
+        database.Chunks.DeleteMany(c => c.DocumentId == documentId);
     }
 }

@@ -1,0 +1,15 @@
+namespace DocShelf.Core.Queue;
+
+/// <summary>Where one file stands in the durable work queue.</summary>
+public enum FileState
+{
+    /// <summary>Seen, stable, and waiting to be read.</summary>
+    Queued,
+
+    /// <summary>Being read now; found in this state at start-up, the run was interrupted.</summary>
+    Processing,
+
+    Indexed,
+
+    Quarantined,
+}

@@ -1,0 +1,75 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Queue;
+using LiteDB;
+
+namespace DocShelf.Search.Store;
+
+/// <summary>
+/// The LiteDB file behind the shelf and its collections. Writers hold the shelf lock, so LiteDB's direct mode is
+/// safe; readers in other processes open it read-only.
+/// </summary>
+public sealed class ShelfDatabase : IDisposable
+{
+    public const string FileName = "shelf.db";
+
+    private readonly LiteDatabase database;
+    private readonly Lock writeLock = new();
+
+    public ShelfDatabase(string dataDirectory, bool readOnly)
+    {
+        var mapper = new BsonMapper();
+        mapper.Entity<DocumentRecord>().Ignore(d => d.PrimaryPath);
+        mapper.Entity<FileEntry>().Ignore(f => f.Path);
+        database = new LiteDatabase(new ConnectionString
+        {
+            Filename = Path.Combine(dataDirectory, FileName),
+            Connection = ConnectionType.Direct,
+            ReadOnly = readOnly,
+        }, mapper);
+        if (!readOnly)
+        {
+            Documents.EnsureIndex(d => d.Status);
+            Pages.EnsureIndex(p => p.DocumentId);
+            Chunks.EnsureIndex(c => c.DocumentId);
+            Files.EnsureIndex(f => f.DocumentId);
+            Files.EnsureIndex(f => f.State);
+        }
+    }
+
+    public ILiteCollection<DocumentRecord> Documents => database.GetCollection<DocumentRecord>("documents");
+
+    public ILiteCollection<PageContent> Pages => database.GetCollection<PageContent>("pages");
+
+    public ILiteCollection<Chunk> Chunks => database.GetCollection<Chunk>("chunks");
+
+    public ILiteCollection<FileEntry> Files => database.GetCollection<FileEntry>("files");
+
+    /// <summary>Runs <paramref name="work"/> as one transaction: all of it is stored, or none of it.</summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        // LiteDB binds a transaction to its thread; the lock keeps writers from interleaving.
+        lock (writeLock)
+        {
+            database.BeginTrans();
+            try
+            {
+                var result = work();
+                database.Commit();
+                return result;
+            }
+            catch
+            {
+                database.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public void InTransaction(Action work) => InTransaction(() =>
+    {
+        work();
+        return 0;
+    });
+
+    public void Dispose() => database.Dispose();
+}

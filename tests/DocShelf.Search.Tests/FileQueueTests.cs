@@ -1,0 +1,108 @@
+using DocShelf.Core.Queue;
+using DocShelf.Fixtures;
+
+namespace DocShelf.Search.Tests;
+
+public sealed class FileQueueTests : IDisposable
+{
+    private static readonly DateTime Monday = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+    private readonly TempFolder data = new();
+    private readonly Shelf shelf;
+
+    public FileQueueTests() => shelf = Shelf.OpenForWriting(data.Path);
+
+    [Fact]
+    public void A_version_is_queued_once_and_a_new_version_is_queued_again()
+    {
+        Assert.True(shelf.Queue.Enqueue("/in/a.pdf", 100, Monday));
+        Assert.False(shelf.Queue.Enqueue("/in/a.pdf", 100, Monday));
+        Assert.True(shelf.Queue.Enqueue("/in/a.pdf", 120, Monday.AddMinutes(1)));
+
+        var entry = shelf.Queue.Find("/in/a.pdf")!;
+        Assert.Equal((FileState.Queued, 120L), (entry.State, entry.Bytes));
+    }
+
+    [Fact]
+    public void The_oldest_queued_files_come_first_and_files_in_hand_are_skipped()
+    {
+        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Queue.Enqueue("/in/b.pdf", 1, Monday);
+        shelf.Queue.Enqueue("/in/c.pdf", 1, Monday);
+
+        var next = shelf.Queue.NextQueued(2, new HashSet<string> { "/in/a.pdf" });
+
+        Assert.Equal(["/in/b.pdf", "/in/c.pdf"], next.Select(e => e.Path));
+    }
+
+    [Fact]
+    public void Files_left_processing_by_a_kill_are_requeued_until_they_run_out_of_attempts()
+    {
+        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Queue.Enqueue("/in/b.pdf", 1, Monday);
+        shelf.Queue.MarkProcessing("/in/a.pdf");
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            shelf.Queue.MarkProcessing("/in/b.pdf");
+            if (attempt < 2)
+            {
+                Assert.Empty(shelf.Queue.RecoverInterrupted(maxAttempts: 3));
+            }
+        }
+
+        var exhausted = shelf.Queue.RecoverInterrupted(maxAttempts: 3);
+
+        Assert.Equal(["/in/b.pdf"], exhausted.Select(e => e.Path));
+        Assert.Equal(FileState.Queued, shelf.Queue.Find("/in/a.pdf")!.State);
+        Assert.Equal(1, shelf.Queue.Find("/in/a.pdf")!.Attempts);
+    }
+
+    [Fact]
+    public void A_clean_shutdown_requeues_without_counting_the_attempt()
+    {
+        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Queue.MarkProcessing("/in/a.pdf");
+
+        shelf.Queue.Requeue("/in/a.pdf");
+
+        Assert.Equal((FileState.Queued, 0), (shelf.Queue.Find("/in/a.pdf")!.State, shelf.Queue.Find("/in/a.pdf")!.Attempts));
+    }
+
+    [Fact]
+    public void Retry_requeues_the_quarantined_paths_of_one_document_or_of_all()
+    {
+        var bad = ShelfBuilder.Document("bad1", "/in/x.pdf") with { Status = Core.Documents.DocumentStatus.Quarantined, Reason = "broken" };
+        shelf.Writer!.Quarantine(bad, "/in/x.pdf");
+        shelf.Writer.Quarantine(bad with { Id = "bad2" }, "/in/y.pdf");
+
+        Assert.Equal(["/in/x.pdf"], shelf.Queue.Retry("bad1"));
+        Assert.Equal(["/in/y.pdf"], shelf.Queue.Retry(null));
+        Assert.Equal(2, shelf.Queue.CountByState()[FileState.Queued]);
+    }
+
+    [Fact]
+    public void A_missing_file_keeps_the_time_it_was_first_missed_until_it_returns()
+    {
+        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
+
+        Assert.Equal(Monday, shelf.Queue.MarkMissing("/in/a.pdf", Monday));
+        Assert.Equal(Monday, shelf.Queue.MarkMissing("/in/a.pdf", Monday.AddMinutes(5)));
+        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
+
+        Assert.Null(shelf.Queue.Find("/in/a.pdf")!.MissingSinceUtc);
+    }
+
+    [Fact]
+    public void Entries_under_a_folder_do_not_include_a_sibling_with_the_same_prefix()
+    {
+        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Queue.Enqueue("/inbox2/b.pdf", 1, Monday);
+
+        Assert.Equal(["/in/a.pdf"], shelf.Queue.EntriesUnder("/in").Select(e => e.Path));
+    }
+
+    public void Dispose()
+    {
+        shelf.Dispose();
+        data.Dispose();
+    }
+}
