@@ -15,4 +15,8 @@ root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(DocumentsCommand.Create());
 root.Subcommands.Add(TextCommand.Create());
-return await root.Parse(args).InvokeAsync();
+root.Subcommands.Add(RetryCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+
+// On Ctrl+C or SIGTERM the running command is cancelled and given time to finish the pages in flight.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(90) });

@@ -5,20 +5,19 @@ namespace DocShelf.Search;
 
 /// <summary>
 /// One data folder opened for use: the store, the work queue, the lexical index, and the reader and writer over
-/// them. Only one process may open a shelf for writing; it then first reconciles the index with the store, so an
-/// interrupted run leaves no trace. Any number of processes may open it for reading.
+/// them. One process at a time may open a shelf (see <see cref="ShelfLock"/>); opened for writing, it first
+/// reconciles the index with the store, so an interrupted run leaves no trace.
 /// </summary>
 public sealed class Shelf : IDisposable
 {
-    private readonly ShelfLock? writerLock;
+    private readonly ShelfLock shelfLock;
     private readonly ShelfDatabase database;
     private readonly LexicalIndex index;
 
-    private Shelf(string dataDirectory, ShelfLock? writerLock)
+    private Shelf(string dataDirectory, ShelfLock shelfLock, bool writable)
     {
         DataDirectory = dataDirectory;
-        this.writerLock = writerLock;
-        var writable = writerLock is not null;
+        this.shelfLock = shelfLock;
         database = new ShelfDatabase(dataDirectory, readOnly: !writable);
         try
         {
@@ -50,14 +49,17 @@ public sealed class Shelf : IDisposable
     /// <summary>What reconciling found at open: documents indexed afresh and stale entries dropped.</summary>
     public (int Added, int Dropped) Reconciled { get; private set; }
 
-    public static Shelf OpenForWriting(string dataDirectory)
+    public ShelfOverview Overview() => ShelfOverview.Of(Store, Queue);
+
+    /// <param name="patience">How long to wait for another process to let go of the shelf.</param>
+    public static Shelf OpenForWriting(string dataDirectory, TimeSpan patience = default)
     {
         var folder = Directory.CreateDirectory(Path.GetFullPath(dataDirectory)).FullName;
-        var writerLock = ShelfLock.Acquire(folder);
+        var writerLock = ShelfLock.Acquire(folder, patience);
         Shelf? shelf = null;
         try
         {
-            shelf = new Shelf(folder, writerLock);
+            shelf = new Shelf(folder, writerLock, writable: true);
             shelf.Reconciled = shelf.Writer!.Reconcile();
             return shelf;
         }
@@ -76,8 +78,8 @@ public sealed class Shelf : IDisposable
         }
     }
 
-    /// <summary>Opens an existing shelf read-only, alongside a writer in another process if there is one.</summary>
-    public static Shelf OpenForReading(string dataDirectory)
+    /// <summary>Opens an existing shelf read-only.</summary>
+    public static Shelf OpenForReading(string dataDirectory, TimeSpan patience = default)
     {
         var folder = Path.GetFullPath(dataDirectory);
         if (!File.Exists(Path.Combine(folder, ShelfDatabase.FileName)))
@@ -86,13 +88,22 @@ public sealed class Shelf : IDisposable
                 $"There is no shelf in {folder} yet. Add files with `docshelf ingest PATH` or `docshelf serve --inbox DIR`.");
         }
 
-        return new Shelf(folder, writerLock: null);
+        var readerLock = ShelfLock.Acquire(folder, patience);
+        try
+        {
+            return new Shelf(folder, readerLock, writable: false);
+        }
+        catch
+        {
+            readerLock.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()
     {
         index.Dispose();
         database.Dispose();
-        writerLock?.Dispose();
+        shelfLock.Dispose();
     }
 }

@@ -128,13 +128,17 @@ public sealed class ShelfWriterTests : IDisposable
     }
 
     [Fact]
-    public void Only_one_process_may_write_to_a_shelf_while_readers_may_open_it_alongside()
+    public void One_user_at_a_time_may_open_a_shelf_and_the_refusal_names_the_holder()
     {
-        using var writer = Shelf.OpenForWriting(data.Path);
-        ShelfBuilder.Publish(writer.Writer!, "d1", "/a/report.txt", "harbour dues");
+        using (var writer = Shelf.OpenForWriting(data.Path))
+        {
+            ShelfBuilder.Publish(writer.Writer!, "d1", "/a/report.txt", "harbour dues");
 
-        var error = Assert.Throws<ShelfInUseException>(() => Shelf.OpenForWriting(data.Path));
-        Assert.Contains($"process {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
+            var error = Assert.Throws<ShelfInUseException>(() => Shelf.OpenForReading(data.Path));
+            Assert.Contains($"process {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
+            Assert.Throws<ShelfInUseException>(() => Shelf.OpenForWriting(data.Path));
+        }
+
         using var reader = Shelf.OpenForReading(data.Path);
         Assert.Single(reader.Searcher.Search("harbour", 10));
         Assert.Null(reader.Writer);

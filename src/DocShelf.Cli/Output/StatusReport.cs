@@ -1,22 +1,26 @@
-using DocShelf.Core.Documents;
-using DocShelf.Search;
+using DocShelf.Ingestion.Watching;
+using DocShelf.Search.Store;
 
 namespace DocShelf.Cli.Output;
 
 /// <summary>The JSON shape of `status --json`.</summary>
 public sealed record StatusReport(
-    string DataDirectory, int Documents, int Quarantined, int Pages, int OcrPages, int Chunks, OcrReport Ocr, IReadOnlyList<QuarantineItem> Quarantine)
+    string DataDirectory,
+    int Documents,
+    int Quarantined,
+    int Pages,
+    int OcrPages,
+    int Chunks,
+    FileCounts Files,
+    ServiceStatus? Service,
+    OcrReport Ocr,
+    IReadOnlyList<QuarantineItem> Quarantine)
 {
-    public static StatusReport From(Shelf shelf, string tesseractVersion, IReadOnlyList<string> languages)
+    public static StatusReport From(string dataDirectory, ShelfOverview overview, ServiceStatus? service, OcrReport ocr)
     {
-        var counts = shelf.Store.Count();
-        var quarantine = shelf.Store.DocumentsWithStatus(DocumentStatus.Quarantined)
-            .OrderBy(d => d.PrimaryPath, StringComparer.Ordinal)
-            .Select(d => new QuarantineItem(d.Id, d.PrimaryPath, d.Reason ?? ""))
-            .ToList();
+        var counts = overview.Counts;
         return new StatusReport(
-            shelf.DataDirectory, counts.IndexedDocuments, counts.QuarantinedDocuments, counts.Pages, counts.OcrPages, counts.Chunks,
-            new OcrReport("tesseract", tesseractVersion, languages),
-            quarantine);
+            dataDirectory, counts.IndexedDocuments, counts.QuarantinedDocuments, counts.Pages, counts.OcrPages, counts.Chunks,
+            overview.Files, service is null ? null : service with { Shelf = null }, ocr, overview.Quarantine);
     }
 }

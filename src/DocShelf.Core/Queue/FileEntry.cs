@@ -21,7 +21,8 @@ public sealed record FileEntry
 
     public long Bytes { get; init; }
 
-    public DateTime ModifiedUtc { get; init; }
+    /// <summary>The file's modification time in UTC ticks: exact, where a stored date would lose precision.</summary>
+    public long ModifiedTicks { get; init; }
 
     public DateTime UpdatedUtc { get; init; }
 
@@ -29,4 +30,7 @@ public sealed record FileEntry
     public DateTime? MissingSinceUtc { get; init; }
 
     public string Path => Id;
+
+    /// <summary>Whether this entry describes the version of the file with this size and modification time.</summary>
+    public bool IsVersion(long bytes, DateTime modifiedUtc) => Bytes == bytes && ModifiedTicks == modifiedUtc.ToUniversalTime().Ticks;
 }

@@ -125,7 +125,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
     {
         var info = new FileInfo(path);
         if (!info.Exists || shelf.Queue.Find(path) is not { State: FileState.Indexed or FileState.Quarantined } entry ||
-            entry.Bytes != info.Length || entry.ModifiedUtc != info.LastWriteTimeUtc)
+            !entry.IsVersion(info.Length, info.LastWriteTimeUtc))
         {
             return null;
         }

@@ -18,7 +18,7 @@ public sealed class FileQueue(ShelfDatabase database)
         database.InTransaction(() =>
         {
             var entry = database.Files.FindById(path);
-            if (entry is not null && entry.Bytes == bytes && entry.ModifiedUtc == modifiedUtc)
+            if (entry is not null && entry.IsVersion(bytes, modifiedUtc))
             {
                 if (entry.MissingSinceUtc is not null)
                 {
@@ -32,7 +32,7 @@ public sealed class FileQueue(ShelfDatabase database)
             {
                 State = FileState.Queued,
                 Bytes = bytes,
-                ModifiedUtc = modifiedUtc,
+                ModifiedTicks = modifiedUtc.ToUniversalTime().Ticks,
                 Attempts = 0,
                 Reason = null,
                 UpdatedUtc = DateTime.UtcNow,
@@ -132,7 +132,12 @@ public sealed class FileQueue(ShelfDatabase database)
         return database.Files.Find(f => f.Id.StartsWith(prefix)).ToList();
     }
 
+    /// <summary>Known files that a rescan or a deletion event found gone.</summary>
+    public IReadOnlyList<FileEntry> Missing() => database.Files.Find(f => f.MissingSinceUtc != null).ToList();
+
     public IReadOnlyList<FileEntry> All() => database.Files.FindAll().ToList();
+
+    public int CountQueued() => database.Files.Count(f => f.State == FileState.Queued);
 
     public IReadOnlyDictionary<FileState, int> CountByState() =>
         database.Files.FindAll().GroupBy(f => f.State).ToDictionary(g => g.Key, g => g.Count());

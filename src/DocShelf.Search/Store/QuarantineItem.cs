@@ -1,3 +1,3 @@
-namespace DocShelf.Cli.Output;
+namespace DocShelf.Search.Store;
 
 public sealed record QuarantineItem(string DocumentId, string Path, string Reason);

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using DocShelf.Cli.Settings;
+using DocShelf.Core.Ocr;
+using DocShelf.Ingestion;
+using DocShelf.Ingestion.Running;
+using DocShelf.Ingestion.Watching;
+using DocShelf.Ocr.Tesseract;
+using DocShelf.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DocShelf.Cli.Commands;
+
+public static class ServeCommand
+{
+    /// <summary>Long enough for the pages in flight to finish their OCR after SIGTERM.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(90);
+
+    public static Command Create()
+    {
+        var inbox = new Option<string[]>("--inbox") { Description = "A folder to watch and index in place (repeat for more; also Inboxes in docshelf.json)" };
+        var settings = SharedSettingOptions.ForReading();
+        settings.AddRange(
+        [
+            new SettingOption<double?>("--settle-seconds", nameof(ShelfSettings.SettleSeconds), "How long a file must stay unchanged before it is read (default 5)"),
+            new SettingOption<double?>("--rescan-seconds", nameof(ShelfSettings.RescanSeconds), "How often the inboxes are walked in full (default 60)"),
+            new SettingOption<double?>("--delete-grace-seconds", nameof(ShelfSettings.DeleteGraceSeconds), "How long a vanished file stays on the shelf (default 60)"),
+        ]);
+        var command = new Command("serve", "Run the ingestion service: watch inboxes and keep the shelf true to them until stopped") { inbox };
+        settings.ForEach(command.Options.Add);
+        command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
+        {
+            var data = CommonOptions.DataDirectory(result);
+            var loaded = SharedSettingOptions.Load(data, result, settings);
+            loaded.Inboxes.AddRange(result.GetValue(inbox) ?? []);
+            await RunAsync(data, loaded, cancellationToken);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static async Task RunAsync(string data, ShelfSettings settings, CancellationToken cancellationToken)
+    {
+        var watch = settings.ToWatchOptions();
+        var ingestion = settings.ToIngestionOptions();
+        CheckInboxes(watch.Inboxes, Path.GetFullPath(data));
+        ingestion.Chunking.Validate();
+        IngestCommand.RequireLanguages(ingestion.OcrLanguages);
+
+        // A status or search command may hold the shelf for a moment: wait for it rather than fail.
+        using var shelf = Shelf.OpenForWriting(data, TimeSpan.FromSeconds(10));
+        using var ocr = new TesseractEnginePool(ingestion.OcrLanguages);
+        using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, ingestion);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+        });
+        builder.Services.AddSystemd(); // journal-friendly logs and readiness notification under systemd
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddSingleton(shelf);
+        builder.Services.AddSingleton<IOcrEngine>(ocr);
+        builder.Services.AddSingleton(watch);
+        builder.Services.AddSingleton(ingestion);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new IngestionRunner(shelf, pipeline, ingestion, Path.Combine(shelf.DataDirectory, "tmp")));
+        builder.Services.AddHostedService<InboxWatcherService>();
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken);
+    }
+
+    private static void CheckInboxes(IReadOnlyList<string> inboxes, string data)
+    {
+        if (inboxes.Count == 0)
+        {
+            throw new UsageException("Name at least one folder to watch: docshelf serve --inbox DIR (or Inboxes in docshelf.json).");
+        }
+
+        foreach (var inbox in inboxes)
+        {
+            if (!Directory.Exists(inbox))
+            {
+                throw new UsageException($"The inbox {inbox} does not exist.");
+            }
+
+            if (data.StartsWith(inbox + "/", StringComparison.Ordinal) || data == inbox)
+            {
+                throw new UsageException($"The data folder {data} must not lie inside the inbox {inbox}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using DocShelf.Ingestion;
+using DocShelf.Ingestion.Chunking;
+using DocShelf.Ingestion.Tools;
+using DocShelf.Ingestion.Watching;
+
+namespace DocShelf.Cli.Settings;
+
+/// <summary>
+/// Every setting an administrator may change, with safe defaults. Read from the data folder's docshelf.json, then
+/// DOCSHELF_* environment variables, then command-line options, each overriding the one before.
+/// </summary>
+public sealed class ShelfSettings
+{
+    public List<string> Inboxes { get; set; } = [];
+
+    public string OcrLanguages { get; set; } = "eng";
+
+    public int Parallelism { get; set; } = Environment.ProcessorCount;
+
+    public int ChunkSize { get; set; } = 1000;
+
+    public int ChunkOverlap { get; set; } = 150;
+
+    public double SettleSeconds { get; set; } = 5;
+
+    public double RescanSeconds { get; set; } = 60;
+
+    public double DeleteGraceSeconds { get; set; } = 60;
+
+    public double FileTimeoutMinutes { get; set; } = 30;
+
+    public double ToolTimeoutSeconds { get; set; } = 120;
+
+    public long ToolMemoryMegabytes { get; set; } = 2048;
+
+    public int MaxPages { get; set; } = 5000;
+
+    public long MaxFileMegabytes { get; set; } = 2048;
+
+    public double MaxPageMegapixels { get; set; } = 150;
+
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Tried in order on encrypted PDFs. Keep them in docshelf.json with tight file permissions.</summary>
+    public List<string> PdfPasswords { get; set; } = [];
+
+    public IngestionOptions ToIngestionOptions() => new()
+    {
+        OcrLanguages = OcrLanguages,
+        Parallelism = Math.Max(1, Parallelism),
+        Chunking = new ChunkingOptions { MaxCharacters = ChunkSize, OverlapCharacters = ChunkOverlap },
+        ToolLimits = new ToolLimits(TimeSpan.FromSeconds(ToolTimeoutSeconds), ToolMemoryMegabytes * 1024 * 1024),
+        MaxPages = MaxPages,
+        MaxFileBytes = MaxFileMegabytes * 1024 * 1024,
+        MaxPagePixels = (long)(MaxPageMegapixels * 1_000_000),
+        MaxFileDuration = TimeSpan.FromMinutes(FileTimeoutMinutes),
+        MaxAttempts = Math.Max(1, MaxAttempts),
+        PdfPasswords = PdfPasswords,
+    };
+
+    public WatchOptions ToWatchOptions() => new()
+    {
+        Inboxes = Inboxes.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList(),
+        Settle = TimeSpan.FromSeconds(SettleSeconds),
+        Rescan = TimeSpan.FromSeconds(RescanSeconds),
+        DeleteGrace = TimeSpan.FromSeconds(DeleteGraceSeconds),
+    };
+}

@@ -1,0 +1,33 @@
+using DocShelf.Search.Store;
+
+namespace DocShelf.Ingestion.Watching;
+
+/// <summary>What the running service is doing, published for `docshelf status` in other processes.</summary>
+public sealed record ServiceStatus
+{
+    public int ProcessId { get; init; }
+
+    public DateTime StartedUtc { get; init; }
+
+    public DateTime UpdatedUtc { get; init; }
+
+    public IReadOnlyList<string> Inboxes { get; init; } = [];
+
+    /// <summary>Files queued and not yet started.</summary>
+    public int QueueDepth { get; init; }
+
+    /// <summary>Files seen but still settling (being copied, or just arrived).</summary>
+    public int Settling { get; init; }
+
+    public IReadOnlyList<FileInProgress> InProgress { get; init; } = [];
+
+    public double PagesPerMinute { get; init; }
+
+    /// <summary>Seconds until the queue is empty at the recent pace; null when there is no pace yet.</summary>
+    public double? EtaSeconds { get; init; }
+
+    public int FilesDoneSinceStart { get; init; }
+
+    /// <summary>The shelf's counts and quarantine list, refreshed every few seconds, since no other process may open the shelf while the service runs.</summary>
+    public ShelfOverview? Shelf { get; init; }
+}

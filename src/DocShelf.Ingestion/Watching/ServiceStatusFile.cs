@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace DocShelf.Ingestion.Watching;
+
+/// <summary>The service's status as a small JSON file in the data folder, replaced atomically on each update.</summary>
+public static class ServiceStatusFile
+{
+    public const string FileName = "service-status.json";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void Write(string dataDirectory, ServiceStatus status)
+    {
+        var path = Path.Combine(dataDirectory, FileName);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(status, Json));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static void Remove(string dataDirectory) => File.Delete(Path.Combine(dataDirectory, FileName));
+
+    /// <summary>The status of a service that is running now, or null when none is.</summary>
+    public static ServiceStatus? ReadLive(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, FileName);
+        try
+        {
+            var status = JsonSerializer.Deserialize<ServiceStatus>(File.ReadAllText(path), Json);
+            return status is not null && IsRunning(status.ProcessId) ? status : null;
+        }
+        catch (Exception error) when (error is IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsRunning(int processId) => Directory.Exists($"/proc/{processId}");
+}
