@@ -1,0 +1,63 @@
+using DocShelf.Fixtures;
+using DocShelf.Ingestion.Running;
+using DocShelf.Ingestion.Watching;
+using DocShelf.Ocr.Tesseract;
+using DocShelf.Search;
+
+namespace DocShelf.Ingestion.Tests;
+
+/// <summary>The real watcher service, in-process, on a temporary inbox, with timings short enough for tests.</summary>
+public sealed class WatchedShelf : IAsyncDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly TesseractEnginePool pool = new("eng");
+    private readonly IngestionPipeline pipeline;
+    private readonly InboxWatcherService service;
+
+    public WatchedShelf()
+    {
+        Inbox = folder.Folder("inbox");
+        Shelf = Shelf.OpenForWriting(folder.Folder("data"));
+        Ocr = new CountingOcrEngine(pool);
+        var options = new IngestionOptions();
+        pipeline = new IngestionPipeline(Shelf.Writer!, Ocr, options);
+        var runner = new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch"));
+        var watch = new WatchOptions
+        {
+            Inboxes = [Inbox],
+            Settle = TimeSpan.FromMilliseconds(400),
+            Rescan = TimeSpan.FromSeconds(1),
+            DeleteGrace = TimeSpan.FromMilliseconds(500),
+            Tick = TimeSpan.FromMilliseconds(100),
+        };
+        service = new InboxWatcherService(Shelf, runner, watch, options, Log, TimeProvider.System);
+    }
+
+    public string Inbox { get; }
+
+    public Shelf Shelf { get; }
+
+    public CountingOcrEngine Ocr { get; }
+
+    public RecordingLogger<InboxWatcherService> Log { get; } = new();
+
+    /// <summary>How many times the service read <paramref name="path"/> and indexed it.</summary>
+    public int TimesIndexed(string path) => Log.Messages.Count(m => m.StartsWith($"Indexed {path} ", StringComparison.Ordinal));
+
+    public string InboxFile(string name) => Path.Combine(Inbox, name);
+
+    public Task StartAsync() => service.StartAsync(CancellationToken.None);
+
+    public Task WaitUntilIndexedAsync(string path) =>
+        Eventually.HoldsAsync(() => Shelf.Queue.Find(path)?.State == Core.Queue.FileState.Indexed && Shelf.Store.FindByPath(path) is not null, $"{path} is indexed");
+
+    public async ValueTask DisposeAsync()
+    {
+        await service.StopAsync(CancellationToken.None);
+        service.Dispose();
+        Shelf.Dispose();
+        pipeline.Dispose();
+        pool.Dispose();
+        folder.Dispose();
+    }
+}
