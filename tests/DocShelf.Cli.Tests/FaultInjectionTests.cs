@@ -1,0 +1,121 @@
+using DocShelf.Core.Queue;
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Rendering;
+using DocShelf.Fixtures.Writers;
+using DocShelf.Search;
+using DocShelf.Search.Lexical;
+using Xunit.Abstractions;
+
+namespace DocShelf.Cli.Tests;
+
+public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Kills = 5;
+
+    /// <summary>Made-up words, one per file, that appear nowhere else, so each file's chunks can be counted.</summary>
+    private static readonly string[] Markers =
+    [
+        "Quillford", "Brantholm", "Calderwyke", "Dunmarrow", "Eskerby", "Fallowmere", "Grimsbeck",
+        "Harrowdene", "Ivelthorpe", "Jessamoor", "Kestrelwick", "Lanthorne", "Morrowgate", "Nethercombe",
+    ];
+
+    private readonly TempFolder folder = new();
+
+    [Fact]
+    public async Task Killed_again_and_again_mid_ingest_the_service_ends_with_every_file_indexed_exactly_once()
+    {
+        var inbox = folder.Folder("inbox");
+        var data = folder.File("data");
+        var files = FillInbox(inbox);
+
+        for (var round = 0; round < Kills; round++)
+        {
+            using var service = ServiceProcess.Start(data, inbox);
+            await WaitAsync(() => service.Status() is { InProgress.Count: > 0 }, "the service is reading a file", service);
+            await Task.Delay(TimeSpan.FromMilliseconds(250 * round)); // a different moment in each round
+            service.Kill();
+        }
+
+        using (var service = ServiceProcess.Start(data, inbox))
+        {
+            await WaitAsync(
+                () => service.Status() is { QueueDepth: 0, InProgress.Count: 0, Settling: 0, Shelf.Files.Indexed: var indexed } && indexed == files.Count,
+                "every file is indexed",
+                service);
+            Assert.Equal(0, await service.StopAsync());
+        }
+
+        var (lost, duplicated) = Verify(data, files);
+        output.WriteLine($"{files.Count} files, {Kills} SIGKILLs mid-ingest, then a clean run: {lost} lost, {duplicated} duplicated");
+        Assert.Equal((0, 0), (lost, duplicated));
+    }
+
+    /// <summary>Checks store, queue and index agree, file by file. Returns files lost and files with duplicated chunks.</summary>
+    private static (int Lost, int Duplicated) Verify(string data, IReadOnlyDictionary<string, string> files)
+    {
+        Dictionary<string, int> indexed;
+        using (var index = new LexicalIndex(data, writable: false))
+        {
+            indexed = index.ChunkCounts();
+        }
+
+        using var shelf = Shelf.OpenForReading(data);
+        var documents = shelf.Store.AllDocuments();
+        Assert.Equal(files.Count, documents.Count);
+        Assert.Equal(documents.Select(d => d.Id).Order(), indexed.Keys.Order()); // no orphan index entries
+        var lost = 0;
+        var duplicated = 0;
+        foreach (var (path, marker) in files)
+        {
+            var entry = shelf.Queue.Find(path);
+            var document = shelf.Store.FindByPath(path);
+            var hits = shelf.Searcher.Search(marker, 10);
+            if (entry?.State != FileState.Indexed || document is null || hits.Count == 0)
+            {
+                lost++;
+                continue;
+            }
+
+            var stored = shelf.Store.ChunksOf(document.Id).Count;
+            if (stored != document.ChunkCount || indexed.GetValueOrDefault(document.Id) != stored || hits.Count != 1 || hits[0].Path != path)
+            {
+                duplicated++;
+            }
+        }
+
+        return (lost, duplicated);
+    }
+
+    /// <summary>Born-digital PDFs, PNG scans, a scanned PDF and text files, each carrying its own marker word.</summary>
+    private static Dictionary<string, string> FillInbox(string inbox)
+    {
+        var pages = SampleTexts.AllPages();
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < Markers.Length; i++)
+        {
+            var text = $"{Markers[i]} holds this paper.\n\n{pages[i % pages.Count]}";
+            var path = (i % 7) switch
+            {
+                0 or 1 or 2 => Write(inbox, $"letter-{i}.pdf", p => PdfWriter.Write(p, [PdfPage.WithText(text), PdfPage.WithText(pages[(i + 1) % pages.Count])], "Letter")),
+                3 or 4 => Write(inbox, $"scan-{i}.png", p => ImageWriter.WritePng(p, PageRasteriser.Render(text, ScanStyle.Office(i)))),
+                5 => Write(inbox, $"scanned-{i}.pdf", p => PdfWriter.Write(p, [PdfPage.Scanned(PageRasteriser.Render(text, ScanStyle.Office(i))), PdfPage.Scanned(PageRasteriser.Render(pages[i], ScanStyle.Office(i + 1)))], "Scan")),
+                _ => Write(inbox, $"notes-{i}.txt", p => File.WriteAllText(p, text)),
+            };
+            files[path] = Markers[i];
+        }
+
+        return files;
+    }
+
+    private static string Write(string folder, string name, Action<string> write)
+    {
+        var path = Path.Combine(folder, name);
+        write(path);
+        return path;
+    }
+
+    private static Task WaitAsync(Func<bool> condition, string description, ServiceProcess service) =>
+        Eventually.HoldsAsync(() => service.HasExited ? throw new InvalidOperationException("the service exited") : condition(), description, TimeSpan.FromMinutes(3));
+
+    public void Dispose() => folder.Dispose();
+}

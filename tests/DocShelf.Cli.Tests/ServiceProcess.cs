@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DocShelf.Ingestion.Watching;
+
+namespace DocShelf.Cli.Tests;
+
+/// <summary>The real `docshelf serve` in a child process, which a test can kill like a power cut or stop like systemd.</summary>
+public sealed class ServiceProcess : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Process process;
+    private readonly string data;
+
+    private ServiceProcess(Process process, string data)
+    {
+        this.process = process;
+        this.data = data;
+    }
+
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public static ServiceProcess Start(string data, string inbox)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), "--data", data, "serve", "--inbox", inbox,
+                     "--settle-seconds", "0.3", "--rescan-seconds", "1", "--delete-grace-seconds", "1",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServiceProcess(process, data);
+    }
+
+    /// <summary>The status this process last published, or null before its first.</summary>
+    public ServiceStatus? Status()
+    {
+        try
+        {
+            var status = JsonSerializer.Deserialize<ServiceStatus>(File.ReadAllText(Path.Combine(data, ServiceStatusFile.FileName)), Json);
+            return status?.ProcessId == process.Id ? status : null;
+        }
+        catch (Exception error) when (error is IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    /// <summary>Sends SIGTERM, as systemd does, and waits for a clean exit.</summary>
+    public async Task<int> StopAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            Kill();
+        }
+
+        process.Dispose();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.IO.Hashing;
+using DocShelf.Fixtures.Writers;
+
+namespace DocShelf.Fixtures.Hostile;
+
+/// <summary>Files that try to break a document reader: broken, empty, disguised, locked, huge or deeply nested.</summary>
+public static class HostileFiles
+{
+    /// <summary>A PDF cut off part-way, as an interrupted download leaves it.</summary>
+    public static void TruncatedPdf(string path)
+    {
+        var whole = path + ".whole";
+        PdfWriter.Write(whole, SampleTexts.Pages("harbour-commission-report.txt").Select(PdfPage.WithText), "Harbour");
+        var bytes = File.ReadAllBytes(whole);
+        File.WriteAllBytes(path, bytes[..(bytes.Length * 3 / 5)]);
+        File.Delete(whole);
+    }
+
+    /// <summary>A one-page PDF whose page is 200 inches square: 3.6 billion pixels at 300 dpi.</summary>
+    public static void EnormousPagePdf(string path) => HandwrittenPdf.Write(path,
+    [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] >>",
+    ]);
+
+    /// <summary>A PDF whose page holds arrays nested <paramref name="depth"/> deep, to exhaust a recursive parser.</summary>
+    public static void DeeplyNestedPdf(string path, int depth = 100_000) => HandwrittenPdf.Write(path,
+    [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots {new string('[', depth)}{new string(']', depth)} >>",
+    ]);
+
+    /// <summary>A valid PNG whose header claims 60,000 × 60,000 pixels (a decompression bomb).</summary>
+    public static void PixelBombPng(string path)
+    {
+        using var file = File.Create(path);
+        file.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, 60_000);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 60_000);
+        header[8] = 8; // bit depth; colour type 0 (grey), no interlace
+        WriteChunk(file, "IHDR", header);
+        WriteChunk(file, "IDAT", Compress(new byte[60_001]));
+        WriteChunk(file, "IEND", []);
+    }
+
+    private static void WriteChunk(Stream stream, string type, byte[] data)
+    {
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        stream.Write(length);
+        var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        stream.Write(typed);
+        Span<byte> crc = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.HashToUInt32(typed));
+        stream.Write(crc);
+    }
+
+    private static byte[] Compress(byte[] raw)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal))
+        {
+            zlib.Write(raw);
+        }
+
+        return output.ToArray();
+    }
+}
