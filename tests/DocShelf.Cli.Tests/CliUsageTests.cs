@@ -48,5 +48,43 @@ public sealed class CliUsageTests : IDisposable
         Assert.Contains("Give a query", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Retry_reads_a_locked_pdf_again_once_its_password_is_configured()
+    {
+        var plain = folder.File("plain.pdf");
+        DocShelf.Fixtures.Writers.PdfWriter.Write(plain, [DocShelf.Fixtures.Writers.PdfPage.WithText("The harbour dues for the year were nine hundred pounds.")], "Dues");
+        var locked = folder.File("locked.pdf");
+        await Tool.RunAsync("qpdf", "--encrypt", "reader-secret", "owner-secret", "256", "--", plain, locked);
+        var data = folder.File("data");
+        var first = await CliRunner.RunAsync(data, "ingest", locked);
+        Assert.Equal(2, first.ExitCode);
+
+        await File.WriteAllTextAsync(Path.Combine(data, "docshelf.json"), """{ "PdfPasswords": [ "wrong-guess", "reader-secret" ] }""");
+        var retry = await CliRunner.RunAsync(data, "retry", "locked.pdf");
+        var search = await CliRunner.RunAsync(data, "search", "harbour dues", "--json");
+
+        Assert.True(retry.ExitCode == 0, retry.ToString());
+        Assert.Contains("1 indexed", retry.Output, StringComparison.Ordinal);
+        Assert.Contains("locked.pdf", search.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retry_needs_a_document_or_all()
+    {
+        var result = await CliRunner.RunAsync(folder.File("data"), "retry");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--all", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_without_an_inbox_is_refused_with_how_to_name_one()
+    {
+        var result = await CliRunner.RunAsync(folder.File("data"), "serve");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--inbox", result.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => folder.Dispose();
 }

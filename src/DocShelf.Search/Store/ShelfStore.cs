@@ -62,13 +62,14 @@ public sealed class ShelfStore(ShelfDatabase database)
         });
 
     /// <summary>
-    /// Records that <paramref name="path"/> holds content already on the shelf. Returns the updated record (null when
-    /// the content is not on the shelf) and the id of a document that left the shelf with the path's old content.
+    /// Records that <paramref name="path"/> holds content already indexed. Returns the updated record (null when the
+    /// content is not indexed, so it must be read) and the id of a document that left the shelf with the path's old
+    /// content. Quarantined content is always read again: a password or language added since may now open it.
     /// </summary>
     public (DocumentRecord? Document, string? Orphan) AttachPath(string path, string documentId) =>
         database.InTransaction(() =>
         {
-            if (database.Documents.FindById(documentId) is not { } existing)
+            if (database.Documents.FindById(documentId) is not { Status: DocumentStatus.Indexed } existing)
             {
                 return ((DocumentRecord?)null, (string?)null);
             }
@@ -76,8 +77,7 @@ public sealed class ShelfStore(ShelfDatabase database)
             var orphan = DetachFromOtherContent(path, documentId);
             var updated = WithKnownPaths(existing, path);
             database.Documents.Update(updated);
-            var state = existing.Status == DocumentStatus.Quarantined ? FileState.Quarantined : FileState.Indexed;
-            SetEntry(path, state, documentId, existing.Reason);
+            SetEntry(path, FileState.Indexed, documentId, reason: null);
             return (updated, orphan);
         });
 
