@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using DocShelf.Ingestion.Watching;
 
 namespace DocShelf.Cli.Tests;
@@ -7,7 +6,6 @@ namespace DocShelf.Cli.Tests;
 /// <summary>The real `docshelf serve` in a child process, which a test can kill like a power cut or stop like systemd.</summary>
 public sealed class ServiceProcess : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Process process;
     private readonly string data;
 
@@ -42,18 +40,7 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>The status this process last published, or null before its first.</summary>
-    public ServiceStatus? Status()
-    {
-        try
-        {
-            var status = JsonSerializer.Deserialize<ServiceStatus>(File.ReadAllText(Path.Combine(data, ServiceStatusFile.FileName)), Json);
-            return status?.ProcessId == process.Id ? status : null;
-        }
-        catch (Exception error) when (error is IOException or JsonException)
-        {
-            return null;
-        }
-    }
+    public ServiceStatus? Status() => ServiceStatusFile.Read(data) is { } status && status.ProcessId == process.Id ? status : null;
 
     public void Kill()
     {

@@ -29,6 +29,7 @@ public sealed class WatchedShelf : IAsyncDisposable
             Rescan = TimeSpan.FromSeconds(1),
             DeleteGrace = TimeSpan.FromMilliseconds(500),
             Tick = TimeSpan.FromMilliseconds(100),
+            IdleTick = TimeSpan.FromMilliseconds(200),
         };
         service = new InboxWatcherService(Shelf, runner, watch, options, Log, TimeProvider.System);
     }

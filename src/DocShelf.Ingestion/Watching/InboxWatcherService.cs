@@ -34,6 +34,7 @@ public sealed class InboxWatcherService(
     private DateTime? forgetCheck;
     private ShelfOverview? overview;
     private DateTime nextOverview = DateTime.MinValue;
+    private bool shelfChanged = true;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -222,6 +223,7 @@ public sealed class InboxWatcherService(
 
         shelf.Writer!.Forget(entry.Path);
         shelf.Writer.Commit();
+        shelfChanged = true;
         logger.LogInformation("Removed {Path} from the shelf: the file is gone", entry.Path);
     }
 
@@ -241,6 +243,7 @@ public sealed class InboxWatcherService(
     {
         var paths = shelf.Queue.Retry(documentId);
         queueMayHaveWork |= paths.Count > 0;
+        shelfChanged = true;
         logger.LogInformation("Retry requested for {Which}: {Count} files queued again", documentId ?? "all quarantined files", paths.Count);
     }
 
@@ -293,6 +296,7 @@ public sealed class InboxWatcherService(
         {
             running.Remove(path);
             queueMayHaveWork = true;
+            shelfChanged = true;
             if (task.IsFaulted)
             {
                 // The store or index failed, not the file: stop, and let the service manager restart us.
@@ -304,7 +308,8 @@ public sealed class InboxWatcherService(
 
     private async Task WaitAsync(CancellationToken stoppingToken)
     {
-        await wake.WaitAsync(options.Tick, stoppingToken);
+        var busy = settling.Count > 0 || running.Count > 0 || queueMayHaveWork || forgetCheck is not null;
+        await wake.WaitAsync(busy ? options.Tick : options.IdleTick, stoppingToken);
         while (wake.CurrentCount > 0)
         {
             await wake.WaitAsync(0, stoppingToken);
@@ -324,8 +329,9 @@ public sealed class InboxWatcherService(
     {
         var busy = running.Count > 0 || queueMayHaveWork || settling.Count > 0;
         nextStatus = now + (busy ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10));
-        if (overview is null || now >= nextOverview)
+        if (shelfChanged && now >= nextOverview)
         {
+            shelfChanged = false;
             // Counting every file and document costs more than the rest of a turn: a few seconds' lag is fine.
             overview = shelf.Overview();
             nextOverview = now + TimeSpan.FromSeconds(5);

@@ -20,13 +20,15 @@ public static class ServiceStatusFile
     public static void Remove(string dataDirectory) => File.Delete(Path.Combine(dataDirectory, FileName));
 
     /// <summary>The status of a service that is running now, or null when none is.</summary>
-    public static ServiceStatus? ReadLive(string dataDirectory)
+    public static ServiceStatus? ReadLive(string dataDirectory) =>
+        Read(dataDirectory) is { } status && IsRunning(status.ProcessId) ? status : null;
+
+    /// <summary>The last status written, by a running service or not; null when there is none.</summary>
+    public static ServiceStatus? Read(string dataDirectory)
     {
-        var path = Path.Combine(dataDirectory, FileName);
         try
         {
-            var status = JsonSerializer.Deserialize<ServiceStatus>(File.ReadAllText(path), Json);
-            return status is not null && IsRunning(status.ProcessId) ? status : null;
+            return JsonSerializer.Deserialize<ServiceStatus>(File.ReadAllText(Path.Combine(dataDirectory, FileName)), Json);
         }
         catch (Exception error) when (error is IOException or JsonException)
         {

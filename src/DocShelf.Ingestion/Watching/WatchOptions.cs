@@ -15,6 +15,9 @@ public sealed record WatchOptions
     /// <summary>How long a vanished file keeps its place on the shelf, so a moved file is matched to its new path first.</summary>
     public TimeSpan DeleteGrace { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often the loop wakes when nothing has happened.</summary>
+    /// <summary>How often the loop wakes while files are settling or being read.</summary>
     public TimeSpan Tick { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often the loop wakes when there is nothing to do; file events wake it at once anyway.</summary>
+    public TimeSpan IdleTick { get; init; } = TimeSpan.FromSeconds(5);
 }

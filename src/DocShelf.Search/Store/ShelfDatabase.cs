@@ -30,6 +30,7 @@ public sealed class ShelfDatabase : IDisposable
         {
             Documents.EnsureIndex(d => d.Status);
             Pages.EnsureIndex(p => p.DocumentId);
+            Pages.EnsureIndex(p => p.Source); // counting OCR'd pages must not read every page's words
             Chunks.EnsureIndex(c => c.DocumentId);
             Files.EnsureIndex(f => f.DocumentId);
             Files.EnsureIndex(f => f.State);
