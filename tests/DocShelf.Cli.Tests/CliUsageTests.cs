@@ -1,4 +1,5 @@
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 
 namespace DocShelf.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using DocShelf.Core.Queue;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Rendering;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Search;
 using DocShelf.Search.Lexical;

@@ -1,6 +1,7 @@
 using DocShelf.Core.Queue;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Hostile;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Search;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using DocShelf.Core.Queue;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Rendering;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
 
 namespace DocShelf.Ingestion.Tests;
@@ -31,12 +32,14 @@ public sealed class InboxWatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_file_still_being_written_is_taken_only_once_it_is_complete()
     {
-        await shelf.StartAsync();
-        var path = shelf.InboxFile("minutes.txt");
+        // A settle period far longer than the pauses between writes, even when parallel tests slow this one down.
+        await using var slowCopy = new WatchedShelf(settle: TimeSpan.FromSeconds(2));
+        await slowCopy.StartAsync();
+        var path = slowCopy.InboxFile("minutes.txt");
         await using (var writer = new StreamWriter(path))
         {
             // Keep writing for longer than the settle period, as a slow copy does.
-            for (var line = 0; line < 20; line++)
+            for (var line = 0; line < 30; line++)
             {
                 await writer.WriteLineAsync($"Minute {line} of the council meeting.");
                 await writer.FlushAsync();
@@ -46,11 +49,11 @@ public sealed class InboxWatcherTests : IAsyncLifetime
             await writer.WriteLineAsync("The meeting closed at half past nine.");
         }
 
-        await shelf.WaitUntilIndexedAsync(path);
+        await slowCopy.WaitUntilIndexedAsync(path);
 
-        var document = Assert.Single(shelf.Shelf.Store.AllDocuments());
-        Assert.Contains("half past nine", shelf.Shelf.Store.PagesOf(document.Id)[0].Text, StringComparison.Ordinal);
-        Assert.Equal(1, shelf.TimesIndexed(path));
+        var document = Assert.Single(slowCopy.Shelf.Store.AllDocuments());
+        Assert.Contains("half past nine", slowCopy.Shelf.Store.PagesOf(document.Id)[0].Text, StringComparison.Ordinal);
+        Assert.Equal(1, slowCopy.TimesIndexed(path));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using DocShelf.Core.Documents;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Rendering;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Ingestion.Running;
 

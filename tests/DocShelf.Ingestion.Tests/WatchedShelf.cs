@@ -1,4 +1,5 @@
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Ocr.Tesseract;
@@ -14,7 +15,8 @@ public sealed class WatchedShelf : IAsyncDisposable
     private readonly IngestionPipeline pipeline;
     private readonly InboxWatcherService service;
 
-    public WatchedShelf()
+    /// <param name="settle">The settle period; short by default, longer where a test must outlast a busy machine's pauses.</param>
+    public WatchedShelf(TimeSpan? settle = null)
     {
         Inbox = folder.Folder("inbox");
         Shelf = Shelf.OpenForWriting(folder.Folder("data"));
@@ -25,7 +27,7 @@ public sealed class WatchedShelf : IAsyncDisposable
         var watch = new WatchOptions
         {
             Inboxes = [Inbox],
-            Settle = TimeSpan.FromMilliseconds(400),
+            Settle = settle ?? TimeSpan.FromMilliseconds(400),
             Rescan = TimeSpan.FromSeconds(1),
             DeleteGrace = TimeSpan.FromMilliseconds(500),
             Tick = TimeSpan.FromMilliseconds(100),

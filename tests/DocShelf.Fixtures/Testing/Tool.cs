@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace DocShelf.Cli.Tests;
+namespace DocShelf.Fixtures.Testing;
 
-/// <summary>Runs a command-line tool a test needs to prepare its input, failing the test if the tool fails.</summary>
+/// <summary>Runs a command-line tool a test needs to prepare its input, throwing (and so failing the test) if the tool fails.</summary>
 public static class Tool
 {
     public static async Task RunAsync(string name, params string[] arguments)
@@ -14,8 +14,13 @@ public static class Tool
         }
 
         using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
+        await output;
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{name} failed: {error}");
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{name} failed with exit code {process.ExitCode}: {error}");
+        }
     }
 }
