@@ -9,7 +9,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
 {
     private readonly SnippetBuilder snippets = new(index.Analyzer);
 
-    public IReadOnlyList<SearchHit> Search(string query, int top)
+    public IReadOnlyList<SearchHit> Search(string query, int top, SearchFilters? filters = null)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -19,7 +19,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
         var parsed = index.ParseQuery(query);
         var terms = QueryTerms.Of(parsed);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        return index.Search(parsed, top)
+        return index.Search(parsed, top, filters)
             .Select(hit =>
             {
                 var (snippet, highlights) = snippets.Build(hit.Text, terms);

@@ -33,7 +33,7 @@ public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
         {
             DropFromIndex(store.SaveIndexed(document, path, pages, chunks));
             index.DeleteDocument(document.Id);
-            index.Add(chunks);
+            index.Add(DocumentFacets.Of(document, pages), chunks);
         }
     }
 
@@ -78,7 +78,7 @@ public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
             foreach (var document in stale)
             {
                 index.DeleteDocument(document.Id);
-                index.Add(store.ChunksOf(document.Id));
+                index.Add(new DocumentFacets(document.Kind, document.AddedUtc, store.PageSourcesOf(document.Id)), store.ChunksOf(document.Id));
             }
 
             var storedIds = stored.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);

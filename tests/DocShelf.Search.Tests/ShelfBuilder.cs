@@ -15,16 +15,20 @@ public static class ShelfBuilder
         AddedUtc = DateTime.UtcNow,
     };
 
-    /// <summary>Publishes a document whose pages hold the given texts, one chunk per page.</summary>
-    public static DocumentRecord Publish(ShelfWriter writer, string id, string path, params string[] pageTexts)
+    /// <summary>Publishes a plain-text document whose pages hold the given texts, one chunk per page.</summary>
+    public static DocumentRecord Publish(ShelfWriter writer, string id, string path, params string[] pageTexts) =>
+        Publish(writer, Document(id, path), [.. pageTexts.Select(text => (PageSource.PlainText, text))]);
+
+    /// <summary>Publishes <paramref name="record"/> with one chunk per page, each page read from the source given.</summary>
+    public static DocumentRecord Publish(ShelfWriter writer, DocumentRecord record, params (PageSource Source, string Text)[] pageTexts)
     {
-        var pages = pageTexts.Select((text, i) => new PageContent { Number = i + 1, Source = PageSource.PlainText, Text = text }).ToList();
+        var pages = pageTexts.Select((page, i) => new PageContent { Number = i + 1, Source = page.Source, Text = page.Text }).ToList();
         var chunks = pages.Select(p => new Chunk
         {
-            Id = Chunk.MakeId(id, p.Number, 0), DocumentId = id, PageNumber = p.Number, Start = 0, End = p.Text.Length, Text = p.Text,
+            Id = Chunk.MakeId(record.Id, p.Number, 0), DocumentId = record.Id, PageNumber = p.Number, Start = 0, End = p.Text.Length, Text = p.Text,
         }).ToList();
-        var record = Document(id, path) with { PageCount = pages.Count, ChunkCount = chunks.Count };
-        writer.Publish(record, path, pages, chunks);
+        record = record with { PageCount = pages.Count, ChunkCount = chunks.Count };
+        writer.Publish(record, record.PrimaryPath, pages, chunks);
         writer.Commit();
         return record;
     }

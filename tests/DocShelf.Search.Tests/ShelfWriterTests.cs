@@ -106,7 +106,7 @@ public sealed class ShelfWriterTests : IDisposable
         // And an index entry whose document never reached the store, and a duplicate of a stored chunk.
         using (var index = new LexicalIndex(data.Path, writable: true))
         {
-            index.Add([new Chunk { Id = "ghost/1/0", DocumentId = "ghost", PageNumber = 1, Start = 0, End = 10, Text = "ghost lamp" }]);
+            index.Add(new DocumentFacets(FileKind.PlainText, DateTime.UtcNow, new Dictionary<int, PageSource>()), [new Chunk { Id = "ghost/1/0", DocumentId = "ghost", PageNumber = 1, Start = 0, End = 10, Text = "ghost lamp" }]);
             index.Commit();
         }
 
@@ -118,7 +118,7 @@ public sealed class ShelfWriterTests : IDisposable
 
         using (var index = new LexicalIndex(data.Path, writable: true))
         {
-            index.Add([new Chunk { Id = "kept/1/0", DocumentId = "kept", PageNumber = 1, Start = 0, End = 15, Text = "lighthouse lamp" }]);
+            index.Add(new DocumentFacets(FileKind.PlainText, DateTime.UtcNow, new Dictionary<int, PageSource>()), [new Chunk { Id = "kept/1/0", DocumentId = "kept", PageNumber = 1, Start = 0, End = 15, Text = "lighthouse lamp" }]);
             index.Commit();
         }
 

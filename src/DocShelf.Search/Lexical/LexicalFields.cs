@@ -7,4 +7,7 @@ internal static class LexicalFields
     public const string DocumentId = "doc";
     public const string Page = "page";
     public const string Text = "text";
+    public const string Kind = "kind";
+    public const string Source = "source";
+    public const string Added = "added";
 }

@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -13,6 +14,13 @@ namespace DocShelf.Search.Lexical;
 /// <summary>BM25 full-text index of chunks on Lucene.Net, kept in the data folder.</summary>
 public sealed class LexicalIndex : IDisposable
 {
+    /// <summary>
+    /// The fields each chunk carries. An index written with another version is emptied at open and rebuilt from the
+    /// store by reconciliation, so a shelf made by an older DocShelf gains the new fields.
+    /// </summary>
+    private const string SchemaVersion = "2";
+    private const string SchemaKey = "schema";
+
     private readonly FSDirectory directory;
     private readonly Analyzer analyzer = ShelfAnalyzer.Create();
     private readonly IndexWriter? writer;
@@ -31,12 +39,18 @@ public sealed class LexicalIndex : IDisposable
                 Similarity = new BM25Similarity(),
                 OpenMode = OpenMode.CREATE_OR_APPEND,
             });
+            if (DirectoryReader.IndexExists(directory) && StoredSchema() != SchemaVersion)
+            {
+                writer.DeleteAll();
+            }
+
+            writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = SchemaVersion });
         }
     }
 
     public Analyzer Analyzer => analyzer;
 
-    public void Add(IEnumerable<Chunk> chunks)
+    public void Add(DocumentFacets facets, IEnumerable<Chunk> chunks)
     {
         var indexWriter = RequireWriter();
         foreach (var chunk in chunks)
@@ -47,6 +61,9 @@ public sealed class LexicalIndex : IDisposable
                 new StringField(LexicalFields.DocumentId, chunk.DocumentId, Field.Store.YES),
                 new StoredField(LexicalFields.Page, chunk.PageNumber),
                 new TextField(LexicalFields.Text, chunk.Text, Field.Store.YES),
+                new StringField(LexicalFields.Kind, Facet.Name(facets.Kind), Field.Store.NO),
+                new StringField(LexicalFields.Source, Facet.Name(facets.SourceOf(chunk.PageNumber)), Field.Store.NO),
+                new Int64Field(LexicalFields.Added, facets.AddedUtc.ToUniversalTime().Ticks, Field.Store.NO),
             });
         }
     }
@@ -100,12 +117,13 @@ public sealed class LexicalIndex : IDisposable
         }
     }
 
-    public IReadOnlyList<LexicalHit> Search(Query query, int top)
+    public IReadOnlyList<LexicalHit> Search(Query query, int top, SearchFilters? filters = null)
     {
         IReadOnlyList<LexicalHit> hits = [];
+        var filtered = FilterQuery.Apply(query, filters ?? SearchFilters.None);
         WithSearcher(searcher =>
         {
-            hits = searcher.Search(query, top).ScoreDocs
+            hits = searcher.Search(filtered, top).ScoreDocs
                 .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score))
                 .ToList();
         });
@@ -126,6 +144,12 @@ public sealed class LexicalIndex : IDisposable
         document.GetField(LexicalFields.Page).GetInt32Value() ?? 0,
         score,
         document.Get(LexicalFields.Text));
+
+    private string? StoredSchema()
+    {
+        using var reader = DirectoryReader.Open(directory);
+        return reader.IndexCommit.UserData.TryGetValue(SchemaKey, out var version) ? version : null;
+    }
 
     private IndexWriter RequireWriter() =>
         writer ?? throw new InvalidOperationException("The lexical index was opened read-only.");

@@ -22,6 +22,14 @@ public sealed class ShelfStore(ShelfDatabase database)
     public IReadOnlyList<PageContent> PagesOf(string documentId) =>
         database.Pages.Find(p => p.DocumentId == documentId).OrderBy(p => p.Number).ToList();
 
+    /// <summary>Where each page's text came from, without loading the pages' words.</summary>
+    public IReadOnlyDictionary<int, PageSource> PageSourcesOf(string documentId) =>
+        database.Pages.Query()
+            .Where(p => p.DocumentId == documentId)
+            .Select(p => new { p.Number, p.Source })
+            .ToEnumerable()
+            .ToDictionary(p => p.Number, p => p.Source);
+
     public PageContent? FindPage(string documentId, int number) => database.Pages.FindById(PageId(documentId, number));
 
     public IReadOnlyList<Chunk> ChunksOf(string documentId) =>

@@ -1,0 +1,20 @@
+using DocShelf.Core.Documents;
+
+namespace DocShelf.Core.Search;
+
+/// <summary>Narrows a search; an empty list or a null date lets everything through.</summary>
+public sealed record SearchFilters
+{
+    public static readonly SearchFilters None = new();
+
+    /// <summary>Only chunks of documents of these kinds.</summary>
+    public IReadOnlyList<FileKind> Kinds { get; init; } = [];
+
+    /// <summary>Only chunks of pages whose text came from these sources.</summary>
+    public IReadOnlyList<PageSource> Sources { get; init; } = [];
+
+    /// <summary>Only documents added to the shelf at or after this moment.</summary>
+    public DateTime? AddedSinceUtc { get; init; }
+
+    public bool IsEmpty => Kinds.Count == 0 && Sources.Count == 0 && AddedSinceUtc is null;
+}
