@@ -1,3 +1,4 @@
+using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
@@ -35,6 +36,28 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
                 };
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// The words of <paramref name="page"/> that <paramref name="query"/> matches, by their index in the page's word
+    /// list, so a viewer can outline their boxes.
+    /// </summary>
+    public IReadOnlyList<int> MatchingWords(string query, PageContent page)
+    {
+        var terms = string.IsNullOrWhiteSpace(query) ? [] : QueryTerms.Of(index.ParseQuery(query));
+        var matches = TermMatcher.Find(index.Analyzer, page.Text, terms);
+        var matched = new List<int>();
+        for (var i = 0; i < page.Words.Count; i++)
+        {
+            var word = page.Words[i];
+            var end = word.Start + word.Text.Length;
+            if (matches.Any(m => m.Start < end && word.Start < m.Start + m.Length))
+            {
+                matched.Add(i);
+            }
+        }
+
+        return matched;
     }
 
     private string PathOf(string documentId, Dictionary<string, string> cache)

@@ -33,10 +33,12 @@ public sealed class WatchedShelf : IAsyncDisposable
             Tick = TimeSpan.FromMilliseconds(100),
             IdleTick = TimeSpan.FromMilliseconds(200),
         };
-        service = new InboxWatcherService(Shelf, runner, watch, options, Log, TimeProvider.System);
+        service = new InboxWatcherService(Shelf, runner, watch, options, Log, TimeProvider.System, Board);
     }
 
     public string Inbox { get; }
+
+    public ServiceBoard Board { get; } = new();
 
     public Shelf Shelf { get; }
 

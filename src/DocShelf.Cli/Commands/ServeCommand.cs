@@ -7,6 +7,10 @@ using DocShelf.Ingestion.Watching;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
 using Microsoft.Extensions.DependencyInjection;
+using DocShelf.Web;
+using DocShelf.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -25,9 +29,10 @@ public static class ServeCommand
         [
             new SettingOption<double?>("--settle-seconds", nameof(ShelfSettings.SettleSeconds), "How long a file must stay unchanged before it is read (default 5)"),
             new SettingOption<double?>("--rescan-seconds", nameof(ShelfSettings.RescanSeconds), "How often the inboxes are walked in full (default 60)"),
+            new SettingOption<string?>("--listen", nameof(ShelfSettings.Listen), "Address and port of the web page and API (default 127.0.0.1:8470)"),
             new SettingOption<double?>("--delete-grace-seconds", nameof(ShelfSettings.DeleteGraceSeconds), "How long a vanished file stays on the shelf (default 60)"),
         ]);
-        var command = new Command("serve", "Run the ingestion service: watch inboxes and keep the shelf true to them until stopped") { inbox };
+        var command = new Command("serve", "Run the service: watch inboxes, keep the shelf true to them, and serve the search page and API until stopped") { inbox };
         settings.ForEach(command.Options.Add);
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
@@ -44,20 +49,28 @@ public static class ServeCommand
     {
         var watch = settings.ToWatchOptions();
         var ingestion = settings.ToIngestionOptions();
+        var web = settings.ToWebOptions();
         CheckInboxes(watch.Inboxes, Path.GetFullPath(data));
         ingestion.Chunking.Validate();
         IngestCommand.RequireLanguages(ingestion.OcrLanguages);
+        var listen = ParseListen(web);
 
         // A status or search command may hold the shelf for a moment: wait for it rather than fail.
         using var shelf = Shelf.OpenForWriting(data, TimeSpan.FromSeconds(10));
         using var ocr = new TesseractEnginePool(ingestion.OcrLanguages);
         using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, ingestion);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(listen.Address, listen.Port);
+            kestrel.Limits.MaxRequestBodySize = web.MaxUploadBytes;
+        });
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
             console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSystemd(); // journal-friendly logs and readiness notification under systemd
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(shelf);
@@ -65,10 +78,29 @@ public static class ServeCommand
         builder.Services.AddSingleton(watch);
         builder.Services.AddSingleton(ingestion);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ServiceBoard>();
         builder.Services.AddSingleton(new IngestionRunner(shelf, pipeline, ingestion, Path.Combine(shelf.DataDirectory, "tmp")));
         builder.Services.AddHostedService<InboxWatcherService>();
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        ShelfWeb.AddServices(builder.Services, web, listen.IsLoopback);
+        await using var app = builder.Build();
+        ShelfWeb.Configure(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("DocShelf is open on {Url}", listen.Url));
+        await app.RunAsync(cancellationToken);
+    }
+
+    private static ListenAddress ParseListen(WebOptions web)
+    {
+        try
+        {
+            var listen = ListenAddress.Parse(web.Listen);
+            listen.RequireTokenUnlessLoopback(web.AccessToken);
+            return listen;
+        }
+        catch (Exception error) when (error is FormatException or InvalidOperationException)
+        {
+            throw new UsageException(error.Message);
+        }
     }
 
     private static void CheckInboxes(IReadOnlyList<string> inboxes, string data)

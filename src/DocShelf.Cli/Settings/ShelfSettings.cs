@@ -2,6 +2,7 @@ using DocShelf.Ingestion;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Tools;
 using DocShelf.Ingestion.Watching;
+using DocShelf.Web;
 
 namespace DocShelf.Cli.Settings;
 
@@ -44,6 +45,14 @@ public sealed class ShelfSettings
     /// <summary>Tried in order on encrypted PDFs. Keep them in docshelf.json with tight file permissions.</summary>
     public List<string> PdfPasswords { get; set; } = [];
 
+    /// <summary>Where the web page and API listen; anything but loopback needs <see cref="AccessToken"/>.</summary>
+    public string Listen { get; set; } = "127.0.0.1:8470";
+
+    /// <summary>Required to listen beyond loopback; keep it in docshelf.json with tight file permissions.</summary>
+    public string? AccessToken { get; set; }
+
+    public long MaxUploadMegabytes { get; set; } = 512;
+
     public IngestionOptions ToIngestionOptions() => new()
     {
         OcrLanguages = OcrLanguages,
@@ -55,6 +64,15 @@ public sealed class ShelfSettings
         MaxPagePixels = (long)(MaxPageMegapixels * 1_000_000),
         MaxFileDuration = TimeSpan.FromMinutes(FileTimeoutMinutes),
         MaxAttempts = Math.Max(1, MaxAttempts),
+        PdfPasswords = PdfPasswords,
+    };
+
+    public WebOptions ToWebOptions() => new()
+    {
+        Listen = Listen,
+        AccessToken = string.IsNullOrWhiteSpace(AccessToken) ? null : AccessToken,
+        MaxUploadBytes = MaxUploadMegabytes * 1024 * 1024,
+        Inboxes = ToWatchOptions().Inboxes,
         PdfPasswords = PdfPasswords,
     };
 

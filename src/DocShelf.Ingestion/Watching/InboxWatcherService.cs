@@ -19,7 +19,8 @@ public sealed class InboxWatcherService(
     WatchOptions options,
     IngestionOptions ingestion,
     ILogger<InboxWatcherService> logger,
-    TimeProvider clock) : BackgroundService
+    TimeProvider clock,
+    ServiceBoard board) : BackgroundService
 {
     private readonly ConcurrentQueue<FileSystemEventArgs> events = new();
     private readonly SettleTracker settling = new(options.Settle);
@@ -47,6 +48,7 @@ public sealed class InboxWatcherService(
         }
 
         var watchers = options.Inboxes.Select(Watch).ToList();
+        board.RetryRequested += WakeUp;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -61,6 +63,7 @@ public sealed class InboxWatcherService(
         }
         finally
         {
+            board.RetryRequested -= WakeUp;
             watchers.ForEach(w => w.Dispose());
             await FinishRunningAsync();
         }
@@ -84,6 +87,11 @@ public sealed class InboxWatcherService(
 
         QueueSettledFiles(now);
         RetryRequests.Take(shelf.DataDirectory, Retry);
+        while (board.TryTakeRetry(out var documentId))
+        {
+            Retry(documentId);
+        }
+
         ReapFinished();
         StartQueuedFiles(stoppingToken);
         if (now >= nextStatus || running.Count > 0)
@@ -290,6 +298,8 @@ public sealed class InboxWatcherService(
         }
     }
 
+    private void WakeUp() => wake.Release();
+
     private void ReapFinished()
     {
         foreach (var (path, task) in running.Where(r => r.Value.IsCompleted).ToList())
@@ -339,7 +349,7 @@ public sealed class InboxWatcherService(
 
         var depth = shelf.Queue.CountQueued();
         var (pagesPerMinute, filesPerSecond) = progress.Pace();
-        ServiceStatusFile.Write(shelf.DataDirectory, new ServiceStatus
+        var status = new ServiceStatus
         {
             ProcessId = Environment.ProcessId,
             StartedUtc = started,
@@ -352,7 +362,9 @@ public sealed class InboxWatcherService(
             EtaSeconds = filesPerSecond > 0 ? Math.Round((depth + running.Count) / filesPerSecond) : null,
             FilesDoneSinceStart = progress.FilesDone,
             Shelf = overview,
-        });
+        };
+        ServiceStatusFile.Write(shelf.DataDirectory, status);
+        board.Post(status);
     }
 
     private void LogStart() =>

@@ -26,6 +26,12 @@ internal static partial class LeptonicaNative
     public static partial void pixDestroy(ref IntPtr pix);
 
     [LibraryImport(Library)]
+    public static partial IntPtr pixScale(IntPtr pix, float scaleX, float scaleY);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int pixWrite(string fileName, IntPtr pix, int format);
+
+    [LibraryImport(Library)]
     public static partial int pixGetWidth(IntPtr pix);
 
     [LibraryImport(Library)]

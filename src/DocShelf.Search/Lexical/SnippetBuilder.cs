@@ -1,6 +1,5 @@
 using DocShelf.Core.Search;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace DocShelf.Search.Lexical;
 
@@ -12,7 +11,7 @@ public sealed class SnippetBuilder(Analyzer analyzer, int length = 240)
 {
     public (string Snippet, IReadOnlyList<TextSpan> Highlights) Build(string text, ISet<string> queryTerms)
     {
-        var matches = FindMatches(text, queryTerms);
+        var matches = TermMatcher.Find(analyzer, text, queryTerms);
         var (start, end) = ChooseWindow(text, matches);
         var highlights = matches
             .Where(m => m.Start >= start && m.Start + m.Length <= end)
@@ -23,30 +22,6 @@ public sealed class SnippetBuilder(Analyzer analyzer, int length = 240)
         var shift = snippet.Length - trimmed.Length;
         snippet = Collapse(trimmed.TrimEnd(), highlights, shift, out var adjusted);
         return (snippet, adjusted);
-    }
-
-    private List<TextSpan> FindMatches(string text, ISet<string> queryTerms)
-    {
-        var matches = new List<TextSpan>();
-        if (queryTerms.Count == 0)
-        {
-            return matches;
-        }
-
-        using var tokens = analyzer.GetTokenStream(LexicalFields.Text, new StringReader(text));
-        var term = tokens.AddAttribute<ICharTermAttribute>();
-        var offset = tokens.AddAttribute<IOffsetAttribute>();
-        tokens.Reset();
-        while (tokens.IncrementToken())
-        {
-            if (queryTerms.Contains(term.ToString()))
-            {
-                matches.Add(new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
-            }
-        }
-
-        tokens.End();
-        return matches;
     }
 
     /// <summary>The window of about <c>length</c> characters holding the most matches, widened to word boundaries.</summary>

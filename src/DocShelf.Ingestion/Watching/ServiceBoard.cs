@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace DocShelf.Ingestion.Watching;
+
+/// <summary>
+/// Where the running service and the web app in the same process meet: the service posts its status here on every
+/// update, and the web app reads it, waits for the next one, or leaves retry requests for the service to act on.
+/// </summary>
+public sealed class ServiceBoard
+{
+    private readonly ConcurrentQueue<string?> retries = new();
+    private TaskCompletionSource<ServiceStatus> next = NewWaiter();
+
+    /// <summary>Raised when a retry is requested, so the service wakes at once instead of at its next tick.</summary>
+    public event Action? RetryRequested;
+
+    /// <summary>The latest status, or null before the service has posted one.</summary>
+    public ServiceStatus? Latest { get; private set; }
+
+    public void Post(ServiceStatus status)
+    {
+        Latest = status;
+        Interlocked.Exchange(ref next, NewWaiter()).TrySetResult(status);
+    }
+
+    /// <summary>Completes with the next status the service posts.</summary>
+    public Task<ServiceStatus> NextAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref next).Task.WaitAsync(cancellationToken);
+
+    /// <param name="documentId">One quarantined document, or null for all of them.</param>
+    public void RequestRetry(string? documentId)
+    {
+        retries.Enqueue(documentId);
+        RetryRequested?.Invoke();
+    }
+
+    public bool TryTakeRetry(out string? documentId) => retries.TryDequeue(out documentId);
+
+    private static TaskCompletionSource<ServiceStatus> NewWaiter() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,36 @@
+using DocShelf.Core.Search;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace DocShelf.Search.Lexical;
+
+/// <summary>
+/// Finds where a query's terms sit in a text by running the index's own analyzer over it, so "archives" is found
+/// for a search for "archive" exactly as the index matched it.
+/// </summary>
+internal static class TermMatcher
+{
+    public static List<TextSpan> Find(Analyzer analyzer, string text, ISet<string> queryTerms)
+    {
+        var matches = new List<TextSpan>();
+        if (queryTerms.Count == 0)
+        {
+            return matches;
+        }
+
+        using var tokens = analyzer.GetTokenStream(LexicalFields.Text, new StringReader(text));
+        var term = tokens.AddAttribute<ICharTermAttribute>();
+        var offset = tokens.AddAttribute<IOffsetAttribute>();
+        tokens.Reset();
+        while (tokens.IncrementToken())
+        {
+            if (queryTerms.Contains(term.ToString()))
+            {
+                matches.Add(new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+            }
+        }
+
+        tokens.End();
+        return matches;
+    }
+}

@@ -1,0 +1,33 @@
+using DocShelf.Core.Documents;
+
+namespace DocShelf.Web.Api;
+
+/// <summary>One document in /api/documents: what it is, where it lies, and how it was read.</summary>
+public sealed record DocumentSummary(
+    string Id,
+    string Name,
+    string Path,
+    IReadOnlyList<string> Paths,
+    FileKind Kind,
+    DocumentStatus Status,
+    string? Reason,
+    int Pages,
+    int OcrPages,
+    int Chunks,
+    long Bytes,
+    DateTime AddedUtc)
+{
+    public static DocumentSummary Of(DocumentRecord document) => new(
+        document.Id,
+        System.IO.Path.GetFileName(document.PrimaryPath),
+        document.PrimaryPath,
+        document.Paths,
+        document.Kind,
+        document.Status,
+        document.Reason,
+        document.PageCount,
+        document.OcrPageCount,
+        document.ChunkCount,
+        document.Bytes,
+        document.AddedUtc);
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using DocShelf.Core.Documents;
+using DocShelf.Core.Search;
+
+namespace DocShelf.Web.Api;
+
+/// <summary>The query string of /api/search, checked: q (required), top (1-100), type, source and since.</summary>
+public sealed record SearchRequest(string Query, int Top, SearchFilters Filters)
+{
+    public const int MaxQueryLength = 1000;
+    public const int MaxTop = 100;
+
+    private static readonly Dictionary<string, FileKind[]> Types = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["pdf"] = [FileKind.Pdf],
+        ["image"] = [FileKind.Png, FileKind.Jpeg, FileKind.Tiff],
+        ["text"] = [FileKind.PlainText, FileKind.Markdown],
+    };
+
+    private static readonly Dictionary<string, PageSource[]> Sources = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ocr"] = [PageSource.Ocr],
+        ["text"] = [PageSource.TextLayer, PageSource.PlainText],
+    };
+
+    /// <summary>Returns the request, or a sentence saying what is wrong with it.</summary>
+    public static (SearchRequest? Request, string? Problem) Parse(string? q, string? top, string? type, string? source, string? since)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return (null, "Give the words to search for: /api/search?q=harbour+dues");
+        }
+
+        if (q.Length > MaxQueryLength)
+        {
+            return (null, $"A query may be at most {MaxQueryLength} characters long.");
+        }
+
+        var count = 10;
+        if (top is not null && (!int.TryParse(top, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxTop))
+        {
+            return (null, $"top must be a whole number from 1 to {MaxTop}.");
+        }
+
+        var (kinds, typeProblem) = ParseList(type, Types, "type");
+        var (sources, sourceProblem) = ParseList(source, Sources, "source");
+        if ((typeProblem ?? sourceProblem) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        DateTime? addedSince = null;
+        if (!string.IsNullOrEmpty(since))
+        {
+            if (!DateTime.TryParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+            {
+                return (null, "since must be a date written as YYYY-MM-DD.");
+            }
+
+            addedSince = date;
+        }
+
+        return (new SearchRequest(q.Trim(), count, new SearchFilters { Kinds = kinds, Sources = sources, AddedSinceUtc = addedSince }), null);
+    }
+
+    private static (T[] Values, string? Problem) ParseList<T>(string? text, Dictionary<string, T[]> known, string name)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return ([], null);
+        }
+
+        var values = new List<T>();
+        foreach (var word in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!known.TryGetValue(word, out var mapped))
+            {
+                return ([], $"{name} must be one or more of {string.Join(", ", known.Keys)}, separated by commas.");
+            }
+
+            values.AddRange(mapped);
+        }
+
+        return ([.. values.Distinct()], null);
+    }
+}

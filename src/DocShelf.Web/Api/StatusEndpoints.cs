@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using DocShelf.Ingestion.Watching;
+using DocShelf.Search;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DocShelf.Web.Api;
+
+public static class StatusEndpoints
+{
+    /// <summary>An event at least this often, so proxies and the browser keep an idle stream open.</summary>
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/health", () => TypedResults.Ok(new { Status = "ok" }));
+        routes.MapGet("/api/status", (Shelf shelf, ServiceBoard board, WebOptions options) => TypedResults.Ok(View(shelf, board.Latest, options)));
+        routes.MapGet("/api/events", (Shelf shelf, ServiceBoard board, WebOptions options, CancellationToken cancellationToken) =>
+            TypedResults.ServerSentEvents(StreamAsync(shelf, board, options, cancellationToken), eventType: "status"));
+    }
+
+    private static StatusView View(Shelf shelf, ServiceStatus? service, WebOptions options) => new(
+        service,
+        service?.Shelf ?? shelf.Overview(),
+        ["lexical"],
+        options.Inboxes.Count > 0 ? options.Inboxes[0] : null);
+
+    private static async IAsyncEnumerable<StatusView> StreamAsync(
+        Shelf shelf, ServiceBoard board, WebOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var latest = board.Latest;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            yield return View(shelf, latest, options);
+            var next = board.NextAsync(cancellationToken);
+            var finished = await Task.WhenAny(next, Task.Delay(Heartbeat, cancellationToken));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            latest = finished == next ? await next : board.Latest;
+        }
+    }
+}

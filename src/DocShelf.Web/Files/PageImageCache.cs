@@ -1,0 +1,97 @@
+using System.Globalization;
+using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
+using DocShelf.Ingestion.Tools;
+using DocShelf.Ocr.Imaging;
+
+namespace DocShelf.Web.Files;
+
+/// <summary>
+/// Page images for the viewer: rendered on first request (pdftoppm for PDFs, Leptonica for scans) at a screen's
+/// width, then kept in the data folder. A document id names fixed content, so a cached image never goes stale.
+/// </summary>
+public sealed class PageImageCache(string dataDirectory, OriginalFiles originals, WebOptions options) : IDisposable
+{
+    public const int Width = 1400;
+
+    /// <summary>Rendering is heavy; a few at a time keeps the worker's OCR going while someone browses.</summary>
+    private readonly SemaphoreSlim renderers = new(2);
+
+    /// <summary>The cached PNG of <paramref name="page"/>, or null and a sentence saying why there is none.</summary>
+    public async Task<(string? Path, string? Problem)> GetAsync(DocumentRecord document, int page, CancellationToken cancellationToken)
+    {
+        if (document.Kind is FileKind.PlainText or FileKind.Markdown or FileKind.Unknown)
+        {
+            return (null, "A text document has no page images; read its text instead.");
+        }
+
+        var cached = Path.Combine(dataDirectory, "cache", "pages", document.Id, $"{page.ToString(CultureInfo.InvariantCulture)}.png");
+        if (File.Exists(cached))
+        {
+            return (cached, null);
+        }
+
+        var (source, problem) = originals.Locate(document);
+        if (source is null)
+        {
+            return (null, problem);
+        }
+
+        await renderers.WaitAsync(cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
+            var rendered = await RenderAsync(document.Kind, source, page, cached + $".{Guid.NewGuid():N}.tmp", cancellationToken);
+            if (rendered is null)
+            {
+                return (null, $"Page {page} could not be drawn.");
+            }
+
+            File.Move(rendered, cached, overwrite: true);
+            return (cached, null);
+        }
+        finally
+        {
+            renderers.Release();
+        }
+    }
+
+    public void Dispose() => renderers.Dispose();
+
+    private async Task<string?> RenderAsync(FileKind kind, string source, int page, string target, CancellationToken cancellationToken)
+    {
+        if (kind != FileKind.Pdf)
+        {
+            var frame = kind == FileKind.Tiff ? page - 1 : 0;
+            try
+            {
+                await Task.Run(() => PngRenderer.Render(source, frame, target, Width), cancellationToken);
+            }
+            catch (UnreadableFileException)
+            {
+                return null;
+            }
+
+            return File.Exists(target) ? target : null;
+        }
+
+        // The password that opened the PDF is not recorded, so each configured one is tried, as ingestion did.
+        foreach (var password in new string?[] { null }.Concat(options.PdfPasswords))
+        {
+            var outputRoot = target[..^".tmp".Length];
+            var number = page.ToString(CultureInfo.InvariantCulture);
+            string[] passwordArguments = password is null ? [] : ["-upw", password];
+            var result = await ChildProcess.RunAsync(
+                "pdftoppm",
+                [.. passwordArguments, "-f", number, "-l", number, "-scale-to-x", Width.ToString(CultureInfo.InvariantCulture), "-scale-to-y", "-1", "-png", "-singlefile", source, outputRoot],
+                ToolLimits.Default,
+                cancellationToken);
+            if (result.Succeeded && File.Exists(outputRoot + ".png"))
+            {
+                return outputRoot + ".png";
+            }
+        }
+
+        return null;
+    }
+}

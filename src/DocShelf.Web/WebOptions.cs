@@ -1,0 +1,20 @@
+namespace DocShelf.Web;
+
+/// <summary>How the web app listens, who may use it, and where uploads go.</summary>
+public sealed record WebOptions
+{
+    /// <summary>Address and port, "127.0.0.1:8470" by default; any address other than loopback needs an access token.</summary>
+    public string Listen { get; init; } = "127.0.0.1:8470";
+
+    /// <summary>When set, every API call must present it (a bearer header, or the cookie the page gets by signing in).</summary>
+    public string? AccessToken { get; init; }
+
+    /// <summary>Largest upload accepted in one request.</summary>
+    public long MaxUploadBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>The watched folders; uploads go into the first, and originals are only served from inside them.</summary>
+    public IReadOnlyList<string> Inboxes { get; init; } = [];
+
+    /// <summary>Passwords tried on encrypted PDFs when a page image is rendered.</summary>
+    public IReadOnlyList<string> PdfPasswords { get; init; } = [];
+}
