@@ -38,14 +38,20 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
             .ToList();
     }
 
+    /// <summary>Where <paramref name="query"/>'s terms sit in <paramref name="text"/>, found as the index matched them.</summary>
+    public IReadOnlyList<TextSpan> MatchingSpans(string query, string text)
+    {
+        var terms = string.IsNullOrWhiteSpace(query) ? [] : QueryTerms.Of(index.ParseQuery(query));
+        return TermMatcher.Find(index.Analyzer, text, terms);
+    }
+
     /// <summary>
     /// The words of <paramref name="page"/> that <paramref name="query"/> matches, by their index in the page's word
     /// list, so a viewer can outline their boxes.
     /// </summary>
     public IReadOnlyList<int> MatchingWords(string query, PageContent page)
     {
-        var terms = string.IsNullOrWhiteSpace(query) ? [] : QueryTerms.Of(index.ParseQuery(query));
-        var matches = TermMatcher.Find(index.Analyzer, page.Text, terms);
+        var matches = MatchingSpans(query, page.Text);
         var matched = new List<int>();
         for (var i = 0; i < page.Words.Count; i++)
         {

@@ -85,7 +85,12 @@ public static class ServeCommand
         await using var app = builder.Build();
         ShelfWeb.Configure(app);
         app.Lifetime.ApplicationStarted.Register(() =>
-            app.Logger.LogInformation("DocShelf is open on {Url}", listen.Url));
+        {
+            // The bound address, which differs from the configured one when port 0 asked for any free port.
+            var board = app.Services.GetRequiredService<ServiceBoard>();
+            board.WebUrl = app.Urls.FirstOrDefault() ?? listen.Url;
+            app.Logger.LogInformation("DocShelf is open on {Url}", board.WebUrl);
+        });
         await app.RunAsync(cancellationToken);
     }
 

@@ -355,6 +355,7 @@ public sealed class InboxWatcherService(
             StartedUtc = started,
             UpdatedUtc = now,
             Inboxes = options.Inboxes,
+            WebUrl = board.WebUrl,
             QueueDepth = depth,
             Settling = settling.Count,
             InProgress = progress.InProgress,

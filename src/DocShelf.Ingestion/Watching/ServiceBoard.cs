@@ -14,6 +14,9 @@ public sealed class ServiceBoard
     /// <summary>Raised when a retry is requested, so the service wakes at once instead of at its next tick.</summary>
     public event Action? RetryRequested;
 
+    /// <summary>Where the web page is served, once the web app has started; published with the status.</summary>
+    public string? WebUrl { get; set; }
+
     /// <summary>The latest status, or null before the service has posted one.</summary>
     public ServiceStatus? Latest { get; private set; }
 

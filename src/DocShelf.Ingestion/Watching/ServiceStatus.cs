@@ -13,6 +13,9 @@ public sealed record ServiceStatus
 
     public IReadOnlyList<string> Inboxes { get; init; } = [];
 
+    /// <summary>The address of the search page and API, when the service hosts them.</summary>
+    public string? WebUrl { get; init; }
+
     /// <summary>Files queued and not yet started.</summary>
     public int QueueDepth { get; init; }
 

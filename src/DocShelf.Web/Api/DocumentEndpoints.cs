@@ -39,7 +39,7 @@ public static class DocumentEndpoints
         }
 
         var (document, page) = found;
-        return TypedResults.Ok(PageView.Of(page, document.PageCount, shelf.Searcher.MatchingWords(q ?? "", page)));
+        return TypedResults.Ok(PageView.Of(page, document.PageCount, shelf.Searcher.MatchingWords(q ?? "", page), shelf.Searcher.MatchingSpans(q ?? "", page.Text)));
     }
 
     private static async Task<IResult> PageImageAsync(string id, int number, Shelf shelf, PageImageCache images, CancellationToken cancellationToken)

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using DocShelf.Ingestion.Watching;
 
-namespace DocShelf.Cli.Tests;
+namespace DocShelf.Fixtures.Testing;
 
-/// <summary>The real `docshelf serve` in a child process, which a test can kill like a power cut or stop like systemd.</summary>
+/// <summary>
+/// The real `docshelf serve` in a child process, which a test can kill like a power cut or stop like systemd. It
+/// listens on a free loopback port, so tests can run side by side. Needs docshelf.dll beside the test assembly.
+/// </summary>
 public sealed class ServiceProcess : IDisposable
 {
     private readonly Process process;
@@ -19,14 +22,16 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static ServiceProcess Start(string data, string inbox)
+    public static ServiceProcess Start(string data, string inbox, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), "--data", data, "serve", "--inbox", inbox,
-                     "--settle-seconds", "0.3", "--rescan-seconds", "1", "--delete-grace-seconds", "1",
-                 })
+        string[] arguments =
+        [
+            Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), "--data", data, "serve", "--inbox", inbox,
+            "--settle-seconds", "0.3", "--rescan-seconds", "1", "--delete-grace-seconds", "1", "--listen", "127.0.0.1:0",
+            .. extraArguments,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -41,6 +46,14 @@ public sealed class ServiceProcess : IDisposable
 
     /// <summary>The status this process last published, or null before its first.</summary>
     public ServiceStatus? Status() => ServiceStatusFile.Read(data) is { } status && status.ProcessId == process.Id ? status : null;
+
+    /// <summary>Waits until the service has published the address of its web page, and returns it.</summary>
+    public async Task<string> WebUrlAsync()
+    {
+        string? url = null;
+        await Eventually.HoldsAsync(() => (url = Status()?.WebUrl) is not null || HasExited, "the service publishes its web address");
+        return url ?? throw new InvalidOperationException("The service exited before it served its page.");
+    }
 
     public void Kill()
     {
