@@ -1,0 +1,129 @@
+using System.Net;
+
+namespace DocShelf.Web.Tests;
+
+[Collection(WebShelfCollection.Name)]
+public sealed class DocumentApiTests(WebShelf shelf) : IDisposable
+{
+    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47];
+
+    private readonly ShelfApiFactory app = shelf.Serve();
+
+    [Fact]
+    public async Task The_document_list_holds_every_document_with_its_status_and_reason()
+    {
+        var documents = (await (await app.CreateClient().GetAsync("/api/documents")).JsonAsync()).EnumerateArray().ToList();
+
+        Assert.Equal(5, documents.Count);
+        var broken = documents.Single(d => d.GetProperty("name").GetString() == "broken.pdf");
+        Assert.Equal("quarantined", broken.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(broken.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task A_document_shows_its_pages_and_how_each_was_read()
+    {
+        var detail = await (await app.CreateClient().GetAsync($"/api/documents/{shelf.Id("lighthouse.png")}")).JsonAsync();
+
+        Assert.Equal("png", detail.GetProperty("document").GetProperty("kind").GetString());
+        var page = Assert.Single(detail.GetProperty("pages").EnumerateArray());
+        Assert.Equal("ocr", page.GetProperty("source").GetString());
+        Assert.True(detail.GetProperty("hasPageImages").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_page_names_the_words_the_query_matches_with_boxes_on_the_page()
+    {
+        var view = await (await app.CreateClient().GetAsync($"/api/documents/{shelf.Id("lighthouse.png")}/pages/1?q=warning+gun")).JsonAsync();
+
+        var words = view.GetProperty("words");
+        var matched = view.GetProperty("matches").EnumerateArray().Select(i => words[i.GetInt32()]).ToList();
+        Assert.Equal(["gun", "warning"], matched.Select(w => w.GetProperty("text").GetString()!.ToLowerInvariant().Trim('.', ',')).Distinct().Order());
+        Assert.All(matched, word =>
+        {
+            Assert.InRange(word.GetProperty("x").GetDouble(), 0, 1);
+            Assert.InRange(word.GetProperty("y").GetDouble(), 0, 1);
+            Assert.InRange(word.GetProperty("width").GetDouble(), 0.001, 0.5);
+        });
+    }
+
+    [Theory]
+    [InlineData("lighthouse.png", 1)]
+    [InlineData("harbour report.pdf", 2)]
+    public async Task Page_images_are_rendered_as_png_and_cached(string name, int page)
+    {
+        var client = app.CreateClient();
+        var path = $"/api/documents/{shelf.Id(name)}/pages/{page}/image";
+
+        var first = await client.GetAsync(path);
+        var bytes = await first.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("image/png", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(PngMagic, bytes[..4]);
+        Assert.True(File.Exists(Path.Combine(shelf.Shelf.DataDirectory, "cache", "pages", shelf.Id(name), $"{page}.png")));
+        Assert.Equal(bytes, await client.GetByteArrayAsync(path));
+    }
+
+    [Fact]
+    public async Task A_text_document_has_no_page_image()
+    {
+        var response = await app.CreateClient().GetAsync($"/api/documents/{shelf.Id("guide.md")}/pages/1/image");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("text document", await response.DetailAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_original_is_served_byte_for_byte()
+    {
+        var bytes = await app.CreateClient().GetByteArrayAsync($"/api/documents/{shelf.Id("harbour report.pdf")}/original");
+
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(shelf.Inbox, "harbour report.pdf")), bytes);
+    }
+
+    [Fact]
+    public async Task An_original_outside_the_inboxes_is_not_served()
+    {
+        var response = await app.CreateClient().GetAsync($"/api/documents/{shelf.Id("private.txt")}/original");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("outside the watched inboxes", await response.DetailAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/documents/0123456789abcdef", HttpStatusCode.NotFound)]
+    [InlineData("/api/documents/0123456789abcdef/original", HttpStatusCode.NotFound)]
+    [InlineData("/api/documents/..%2F..%2Fetc%2Fpasswd", HttpStatusCode.BadRequest)]
+    [InlineData("/api/documents/..%2F..%2Fetc%2Fpasswd/original", HttpStatusCode.BadRequest)]
+    [InlineData("/api/documents/%2Fetc%2Fpasswd/pages/1/image", HttpStatusCode.BadRequest)]
+    [InlineData("/api/documents/0123456789ABCDEF", HttpStatusCode.BadRequest)]
+    [InlineData("/api/documents/not-an-id/pages/1", HttpStatusCode.BadRequest)]
+    public async Task Unknown_and_malformed_ids_get_clear_errors(string path, HttpStatusCode expected)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty(await response.DetailAsync()));
+    }
+
+    [Fact]
+    public async Task Traversal_in_the_path_itself_never_reaches_a_file()
+    {
+        var response = await app.CreateClient().GetAsync("/api/documents/../../../../etc/passwd");
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("root:", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_beyond_the_last_is_not_found()
+    {
+        var response = await app.CreateClient().GetAsync($"/api/documents/{shelf.Id("harbour report.pdf")}/pages/9");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("has no page 9", await response.DetailAsync(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => app.Dispose();
+}

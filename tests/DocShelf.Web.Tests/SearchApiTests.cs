@@ -1,0 +1,87 @@
+using System.Net;
+
+namespace DocShelf.Web.Tests;
+
+[Collection(WebShelfCollection.Name)]
+public sealed class SearchApiTests(WebShelf shelf) : IDisposable
+{
+    private readonly ShelfApiFactory app = shelf.Serve();
+
+    [Fact]
+    public async Task A_search_returns_cited_hits_with_the_query_terms_marked()
+    {
+        var result = await (await app.CreateClient().GetAsync("/api/search?q=warning+gun")).JsonAsync();
+
+        var hit = result.GetProperty("hits")[0];
+        Assert.Equal(shelf.Id("lighthouse.png"), hit.GetProperty("documentId").GetString());
+        Assert.EndsWith("lighthouse.png", hit.GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, hit.GetProperty("page").GetInt32());
+        Assert.StartsWith(shelf.Id("lighthouse.png") + "/1/", hit.GetProperty("chunkId").GetString(), StringComparison.Ordinal);
+        Assert.True(hit.GetProperty("score").GetDouble() > 0);
+        var snippet = hit.GetProperty("snippet").GetString()!;
+        var marked = hit.GetProperty("highlights").EnumerateArray()
+            .Select(h => snippet.Substring(h.GetProperty("start").GetInt32(), h.GetProperty("length").GetInt32()).ToLowerInvariant())
+            .ToHashSet();
+        Assert.Equal(["gun", "warning"], marked.Order());
+    }
+
+    [Theory]
+    [InlineData("type=image", "lighthouse.png")]
+    [InlineData("type=pdf", "harbour report.pdf")]
+    [InlineData("source=ocr", "lighthouse.png")]
+    [InlineData("source=text", "harbour report.pdf")]
+    public async Task Filters_narrow_the_hits(string filter, string expected)
+    {
+        // "harbour" is in the report and in the keeper's log, so each filter must remove one of them.
+        var result = await (await app.CreateClient().GetAsync($"/api/search?q=harbour+light&top=20&{filter}")).JsonAsync();
+
+        var documents = result.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("documentId").GetString()).Distinct().ToList();
+        Assert.Equal([shelf.Id(expected)], documents);
+    }
+
+    [Fact]
+    public async Task A_date_filter_after_every_addition_finds_nothing()
+    {
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var result = await (await app.CreateClient().GetAsync($"/api/search?q=harbour&since={tomorrow}")).JsonAsync();
+        Assert.Equal(0, result.GetProperty("hits").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/search", "Give the words")]
+    [InlineData("/api/search?q=%20%20", "Give the words")]
+    [InlineData("/api/search?q=harbour&top=0", "top must be")]
+    [InlineData("/api/search?q=harbour&top=many", "top must be")]
+    [InlineData("/api/search?q=harbour&top=1000", "top must be")]
+    [InlineData("/api/search?q=harbour&type=video", "type must be")]
+    [InlineData("/api/search?q=harbour&source=dream", "source must be")]
+    [InlineData("/api/search?q=harbour&since=last+week", "since must be")]
+    public async Task Malformed_searches_get_a_400_saying_what_is_wrong(string path, string expected)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, await response.DetailAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_overlong_query_is_refused()
+    {
+        var response = await app.CreateClient().GetAsync($"/api/search?q={new string('a', 1001)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("harbour AND (")]
+    [InlineData("\"unclosed phrase")]
+    [InlineData("field:[* TO")]
+    public async Task Query_syntax_errors_are_searched_as_plain_words(string query)
+    {
+        var response = await app.CreateClient().GetAsync($"/api/search?q={Uri.EscapeDataString(query)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public void Dispose() => app.Dispose();
+}
