@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace DocShelf.Web.Tests;
+
+[Collection(WebShelfCollection.Name)]
+public sealed class UploadApiTests(WebShelf shelf) : IDisposable
+{
+    private const long Limit = 64 * 1024;
+
+    private readonly DocShelf.Fixtures.TempFolder uploads = new();
+
+    [Fact]
+    public async Task Uploaded_files_land_in_the_first_inbox_complete_and_under_their_own_names()
+    {
+        using var target = Target();
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files(("minutes.txt", "The council met at nine."u8.ToArray())));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("The council met at nine.", await File.ReadAllTextAsync(Path.Combine(target.Inbox, "minutes.txt")));
+        Assert.Empty(Directory.GetFiles(target.Inbox, ".upload-*"));
+    }
+
+    [Fact]
+    public async Task A_second_file_of_the_same_name_does_not_replace_the_first()
+    {
+        using var target = Target();
+        var client = target.Factory.CreateClient();
+        await client.PostFromPageAsync("/api/upload", Files(("notes.txt", "first"u8.ToArray())));
+        await client.PostFromPageAsync("/api/upload", Files(("notes.txt", "second"u8.ToArray())));
+
+        Assert.Equal("first", await File.ReadAllTextAsync(Path.Combine(target.Inbox, "notes.txt")));
+        Assert.Equal("second", await File.ReadAllTextAsync(Path.Combine(target.Inbox, "notes (2).txt")));
+    }
+
+    [Theory]
+    [InlineData("../../escaped.txt", "escaped.txt")]
+    [InlineData("..\\..\\windows.txt", "windows.txt")]
+    [InlineData("/etc/cron.d/job.txt", "job.txt")]
+    [InlineData(".hidden.txt", "hidden.txt")]
+    [InlineData("-rf.txt", "rf.txt")]
+    public async Task Names_with_folders_in_them_stay_inside_the_inbox(string sent, string saved)
+    {
+        using var target = Target();
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files((sent, "A note."u8.ToArray())));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal([saved], Directory.GetFiles(target.Inbox, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+        Assert.False(File.Exists(Path.Combine(target.Root, "escaped.txt")));
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_refused()
+    {
+        using var target = Target();
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files(("empty.pdf", [])));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("empty", await response.DetailAsync(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(target.Inbox));
+    }
+
+    [Fact]
+    public async Task An_oversized_upload_is_refused_and_leaves_nothing_behind()
+    {
+        using var target = Target();
+        var big = Encoding.UTF8.GetBytes(new string('x', (int)Limit + 1));
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files(("big.txt", big)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(Directory.GetFiles(target.Inbox, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_file_of_a_type_the_shelf_cannot_read_is_refused()
+    {
+        using var target = Target();
+        byte[] executable = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFE, 0x00];
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files(("tool.pdf", executable)));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Empty(Directory.GetFiles(target.Inbox));
+    }
+
+    [Fact]
+    public async Task An_upload_without_files_is_refused()
+    {
+        using var target = Target();
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", new MultipartFormDataContent { { new StringContent("x"), "note" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cross_site_upload_is_refused()
+    {
+        using var target = Target();
+        var client = target.Factory.CreateClient();
+
+        // A form on another site: no page header, the browser names the other origin.
+        var forged = new HttpRequestMessage(HttpMethod.Post, "/api/upload") { Content = Files(("forged.txt", "x"u8.ToArray())) };
+        forged.Headers.Add("Origin", "https://attacker.example");
+        forged.Headers.Add("Sec-Fetch-Site", "cross-site");
+        var response = await client.SendAsync(forged);
+
+        // Even with the page's header, another origin may not post.
+        var scripted = new HttpRequestMessage(HttpMethod.Post, "/api/upload") { Content = Files(("scripted.txt", "x"u8.ToArray())) };
+        scripted.Headers.Add("X-DocShelf-Request", "1");
+        scripted.Headers.Add("Origin", "https://attacker.example");
+        var scriptedResponse = await client.SendAsync(scripted);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, scriptedResponse.StatusCode);
+        Assert.Empty(Directory.GetFiles(target.Inbox));
+    }
+
+    [Fact]
+    public async Task Without_an_inbox_there_is_nowhere_to_upload()
+    {
+        using var factory = new ShelfApiFactory(shelf.Shelf, shelf.Board, new WebOptions());
+        var response = await factory.CreateClient().PostFromPageAsync("/api/upload", Files(("a.txt", "a"u8.ToArray())));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    public void Dispose() => uploads.Dispose();
+
+    private static MultipartFormDataContent Files(params (string Name, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, "files", name);
+        }
+
+        return form;
+    }
+
+    /// <summary>A server whose first inbox is a fresh folder, so each test sees only its own uploads.</summary>
+    private UploadTarget Target()
+    {
+        var root = uploads.Folder(Guid.NewGuid().ToString("N"));
+        var inbox = Directory.CreateDirectory(Path.Combine(root, "inbox")).FullName;
+        return new UploadTarget(root, inbox, new ShelfApiFactory(shelf.Shelf, shelf.Board, new WebOptions { MaxUploadBytes = Limit, Inboxes = [inbox, shelf.Inbox] }));
+    }
+
+    private sealed record UploadTarget(string Root, string Inbox, ShelfApiFactory Factory) : IDisposable
+    {
+        public void Dispose() => Factory.Dispose();
+    }
+}
