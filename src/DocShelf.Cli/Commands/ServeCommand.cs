@@ -70,7 +70,7 @@ public static class ServeCommand
             console.SingleLine = true;
             console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         });
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning); // the service logs its own start and address
         builder.Services.AddSystemd(); // journal-friendly logs and readiness notification under systemd
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(shelf);

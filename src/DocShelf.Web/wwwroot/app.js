@@ -192,8 +192,9 @@ function renderStatus(status) {
   if (!service) {
     $("status-line").textContent = "The worker is starting…";
   } else if (service.queueDepth || service.inProgress.length || service.settling) {
+    const eta = duration(service.etaSeconds);
     $("status-line").textContent =
-      `${service.queueDepth} queued, ${service.settling} arriving, ${service.pagesPerMinute} pages/min ${duration(service.etaSeconds)}`;
+      `${service.queueDepth} queued, ${service.settling} arriving, ${service.pagesPerMinute} pages/min${eta ? `, ${eta}` : ""}`;
   } else {
     $("status-line").textContent = "Idle: every file in the inbox is on the shelf.";
   }

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using DocShelf.Fixtures.Testing;
+using Microsoft.Playwright;
+
+namespace DocShelf.Browser.Tests;
+
+[Collection(ServedShelfCollection.Name)]
+public sealed partial class PageTests(ServedShelf shelf)
+{
+    [Fact]
+    public async Task Typing_shows_results_with_the_query_terms_marked()
+    {
+        var page = await shelf.OpenAsync();
+
+        await page.Locator("#query").FillAsync("warning gun");
+
+        var hit = page.Locator(".hit").First;
+        await Assertions.Expect(hit.Locator(".hit-title")).ToHaveTextAsync("lighthouse.png");
+        await Assertions.Expect(hit.Locator(".hit-page")).ToHaveTextAsync("page 1");
+        var marked = await hit.Locator("mark").AllTextContentsAsync();
+        Assert.Equal(["gun", "warning"], marked.Select(m => m.ToLowerInvariant()).Distinct().Order());
+        await Screenshots.SaveAsync(page, "search");
+    }
+
+    [Fact]
+    public async Task Opening_a_hit_shows_the_page_image_with_the_hit_words_outlined()
+    {
+        var page = await shelf.OpenAsync();
+        await page.Locator("#query").FillAsync("warning gun");
+        await page.Locator(".hit").First.ClickAsync();
+
+        var image = page.Locator("#page-image");
+        await Assertions.Expect(image).ToHaveAttributeAsync("src", ImageAddress());
+        await page.WaitForFunctionAsync("() => document.getElementById('page-image').naturalWidth > 0");
+        var boxes = page.Locator("#page-boxes .box");
+        await Assertions.Expect(boxes).Not.ToHaveCountAsync(0);
+        var titles = await boxes.EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.title.toLowerCase())");
+        Assert.All(titles, t => Assert.Matches("warning|gun", t));
+
+        // Each outline lies on the image, where the word is.
+        var imageBox = (await image.BoundingBoxAsync())!;
+        var first = (await boxes.First.BoundingBoxAsync())!;
+        Assert.InRange(first.X, imageBox.X, imageBox.X + imageBox.Width);
+        Assert.InRange(first.Y, imageBox.Y, imageBox.Y + imageBox.Height);
+        await Assertions.Expect(page.Locator("#original-link")).ToHaveAttributeAsync("href", new Regex("/original$"));
+        await boxes.First.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "viewer");
+    }
+
+    [Fact]
+    public async Task The_keyboard_alone_searches_opens_and_turns_pages()
+    {
+        var page = await shelf.OpenAsync();
+        await page.Keyboard.PressAsync("/");
+        await page.Keyboard.TypeAsync("breakwater");
+        await Assertions.Expect(page.Locator(".hit")).Not.ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+
+        var label = page.Locator("#page-label");
+        await Assertions.Expect(label).ToHaveTextAsync(new Regex(@"^Page \d of 3$"));
+        var before = await label.TextContentAsync();
+        await page.Locator("#page-image").ClickAsync(); // leave the results list, as a reader does
+        await page.Keyboard.PressAsync(before!.StartsWith("Page 3", StringComparison.Ordinal) ? "ArrowLeft" : "ArrowRight");
+        await Assertions.Expect(label).Not.ToHaveTextAsync(before);
+    }
+
+    [Fact]
+    public async Task The_status_panel_shows_the_shelf_and_live_progress()
+    {
+        var page = await shelf.OpenAsync();
+
+        await Assertions.Expect(page.Locator("#status-line")).ToHaveTextAsync(new Regex("Idle|queued"));
+        await Assertions.Expect(page.Locator("#counts")).ToContainTextAsync("Documents");
+        await Screenshots.SaveAsync(page, "status");
+    }
+
+    [Fact]
+    public async Task A_dropped_file_is_uploaded_read_and_found()
+    {
+        var page = await shelf.OpenAsync();
+        var statusLines = new List<string>();
+        await page.ExposeFunctionAsync("recordStatus", (string line) => statusLines.Add(line));
+        await page.EvaluateAsync("""
+            new MutationObserver(() => window.recordStatus(document.getElementById('status-line').textContent))
+              .observe(document.getElementById('status-line'), { childList: true, characterData: true, subtree: true })
+            """);
+
+        await DropFileAsync(page, "ferry-notes.txt", "The Quillbrook ferry now leaves the north slip at seven.");
+
+        await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("Added ferry-notes.txt");
+        Assert.True(File.Exists(Path.Combine(shelf.Inbox, "ferry-notes.txt")));
+        await page.Locator("#query").FillAsync("Quillbrook");
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                await page.Locator("#query").DispatchEventAsync("input");
+                await page.WaitForTimeoutAsync(300);
+                return await page.Locator(".hit-title").AllTextContentsAsync() is ["ferry-notes.txt"];
+            },
+            "the uploaded file is found",
+            TimeSpan.FromSeconds(60));
+        Assert.Contains(statusLines, line => line.Contains("queued", StringComparison.Ordinal) || line.Contains("arriving", StringComparison.Ordinal));
+    }
+
+    /// <summary>Drops a file on the page as a desktop drag would, through a DataTransfer built in the page.</summary>
+    private static async Task DropFileAsync(IPage page, string name, string text)
+    {
+        var transfer = await page.EvaluateHandleAsync(
+            """
+            ([name, text]) => {
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([text], name, { type: 'text/plain' }));
+              return transfer;
+            }
+            """,
+            new object[] { name, text });
+        await page.DispatchEventAsync("body", "dragenter", new { dataTransfer = transfer });
+        await Assertions.Expect(page.Locator("#drop-zone")).ToBeVisibleAsync();
+        await page.DispatchEventAsync("body", "drop", new { dataTransfer = transfer });
+    }
+
+    [GeneratedRegex(@"^/api/documents/[0-9a-f]{16}/pages/1/image$")]
+    private static partial Regex ImageAddress();
+}

@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace DocShelf.Browser.Tests;
+
+/// <summary>Saves the main views as PNGs in docs/screenshots, so the documentation shows the page as it is.</summary>
+public static class Screenshots
+{
+    public static async Task SaveAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DocShelf.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException("DocShelf.sln not found above the test assembly.");
+    }
+}

@@ -1,0 +1,66 @@
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Rendering;
+using DocShelf.Fixtures.Testing;
+using DocShelf.Fixtures.Writers;
+using Microsoft.Playwright;
+
+namespace DocShelf.Browser.Tests;
+
+/// <summary>
+/// The real service on a small inbox (a born-digital PDF and a scanned PNG), and Debian's chromium driven by
+/// Playwright. Playwright cannot download a browser here, so it launches the system's.
+/// </summary>
+public sealed class ServedShelf : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly TempFolder folder = new();
+    private ServiceProcess? service;
+    private IPlaywright? playwright;
+
+    public string Inbox => folder.Folder("inbox");
+
+    public string Url { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        PdfWriter.Write(Path.Combine(Inbox, "harbour report.pdf"), SampleTexts.Pages("harbour-commission-report.txt").Select(PdfPage.WithText), "Harbour");
+        using (var scan = PageRasteriser.Render(SampleTexts.Pages("lighthouse-keeper-log.txt")[0], ScanStyle.Office(5)))
+        {
+            ImageWriter.WritePng(Path.Combine(Inbox, "lighthouse.png"), scan);
+        }
+
+        service = ServiceProcess.Start(folder.File("data"), Inbox);
+        Url = await service.WebUrlAsync();
+        await Eventually.HoldsAsync(() => service.Status() is { QueueDepth: 0, Settling: 0, InProgress.Count: 0, Shelf.Files.Indexed: 2 }, "both files are indexed");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu"],
+        });
+    }
+
+    /// <summary>A fresh page at a laptop's screen size, opened on the shelf.</summary>
+    public async Task<IPage> OpenAsync()
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 860 } });
+        await page.GotoAsync(Url);
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        service?.Dispose();
+        folder.Dispose();
+    }
+}
