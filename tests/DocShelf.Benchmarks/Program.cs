@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "service" runs only the service benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "service" or "web" runs only that benchmark
 if (Directory.Exists(work))
 {
     Directory.Delete(work, recursive: true);
@@ -18,5 +18,14 @@ if (only == "all")
     Console.WriteLine(await SearchLatencyBenchmark.RunAsync(work, files: 1000, queryCount: 1000));
 }
 
-Console.WriteLine(await ServiceBenchmark.RunAsync(work));
+if (only is "all" or "service")
+{
+    Console.WriteLine(await ServiceBenchmark.RunAsync(work));
+}
+
+if (only is "all" or "web")
+{
+    Console.WriteLine(await WebLoadBenchmark.RunAsync(work, files: 1000, clients: 20, TimeSpan.FromSeconds(60)));
+}
+
 return 0;

@@ -43,7 +43,8 @@ public static class SearchLatencyBenchmark
             """;
     }
 
-    private static List<string> Queries(int count)
+    /// <summary>Queries of two or three words drawn from the sample texts' vocabulary, the same on every run.</summary>
+    public static List<string> Queries(int count)
     {
         var words = SampleTexts.AllPages()
             .SelectMany(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))

@@ -22,7 +22,7 @@ public static class ServiceBenchmark
         var (pdfs, texts, scans) = MakeDrop(staging);
         var inbox = Directory.CreateDirectory(Path.Combine(workFolder, "drop-inbox")).FullName;
         var data = Path.Combine(workFolder, "drop-data");
-        using var service = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), "--data", data, "serve", "--inbox", inbox])
+        using var service = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), "--data", data, "serve", "--inbox", inbox, "--listen", "127.0.0.1:0"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,3 +1,4 @@
+using DocShelf.Cli.Searching;
 using DocShelf.Search.Store;
 
 namespace DocShelf.Cli.Commands;
@@ -27,7 +28,8 @@ public static class CommandGuard
 
     private static string Describe(Exception error) => error switch
     {
-        UsageException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException => error.Message,
+        UsageException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException or ServiceRefusedException => error.Message,
+        HttpRequestException => $"could not reach the running DocShelf service: {error.Message}",
         IOException or UnauthorizedAccessException => $"could not use the data folder: {error.Message}",
         _ => $"unexpected error ({error.GetType().Name}): {error.Message}",
     };

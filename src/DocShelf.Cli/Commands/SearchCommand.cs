@@ -1,6 +1,6 @@
 using System.CommandLine;
 using DocShelf.Cli.Output;
-using DocShelf.Search;
+using DocShelf.Cli.Searching;
 
 namespace DocShelf.Cli.Commands;
 
@@ -28,14 +28,14 @@ public static class SearchCommand
                 throw new UsageException("Give a query, for example: docshelf search \"harbour survey\" (or --queries FILE).");
             }
 
-            using var shelf = Shelf.OpenForReading(CommonOptions.DataDirectory(result));
+            using var searcher = ShelfSearchSource.Open(CommonOptions.DataDirectory(result));
             if (file is not null)
             {
-                await RunBatchAsync(shelf.Searcher, file, count, cancellationToken);
+                await RunBatchAsync(searcher, file, count, cancellationToken);
                 return ExitCodes.Ok;
             }
 
-            var hits = shelf.Searcher.Search(text!, count);
+            var hits = await searcher.SearchAsync(text!, count, cancellationToken);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(new SearchReport(text!, hits));
@@ -51,7 +51,7 @@ public static class SearchCommand
     }
 
     /// <summary>One JSON object per input line, in order, so a caller can pair answers with questions by line.</summary>
-    private static async Task RunBatchAsync(ShelfSearcher searcher, FileInfo file, int top, CancellationToken cancellationToken)
+    private static async Task RunBatchAsync(IShelfSearch searcher, FileInfo file, int top, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -61,7 +61,7 @@ public static class SearchCommand
         await foreach (var line in File.ReadLinesAsync(file.FullName, cancellationToken))
         {
             var text = line.Trim();
-            JsonOutput.WriteLine(new SearchReport(text, searcher.Search(text, top)));
+            JsonOutput.WriteLine(new SearchReport(text, await searcher.SearchAsync(text, top, cancellationToken)));
         }
     }
 }

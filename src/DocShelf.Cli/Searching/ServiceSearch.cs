@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocShelf.Core.Search;
+
+namespace DocShelf.Cli.Searching;
+
+/// <summary>
+/// Searches through the running service's API: while `docshelf serve` runs it holds the shelf, and the same
+/// searcher answers over loopback.
+/// </summary>
+public sealed class ServiceSearch(Uri address, string? accessToken) : IShelfSearch
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient http = CreateClient(address, accessToken);
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        using var response = await http.GetAsync($"/api/search?q={Uri.EscapeDataString(query)}&top={top}", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<Problem>(Json, cancellationToken);
+            throw new ServiceRefusedException($"the DocShelf service at {address} refused the search: {problem?.Detail ?? response.ReasonPhrase}");
+        }
+
+        var result = await response.Content.ReadFromJsonAsync<Reply>(Json, cancellationToken);
+        return result?.Hits ?? [];
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static HttpClient CreateClient(Uri address, string? accessToken)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        if (!string.IsNullOrEmpty(accessToken))
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return client;
+    }
+
+    private sealed record Reply(IReadOnlyList<SearchHit> Hits);
+
+    private sealed record Problem(string? Detail);
+}
