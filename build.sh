@@ -6,6 +6,7 @@
 #   build    build only
 #   deps     install the system packages only
 #   samples  regenerate sample-docs/ from the fixture generator
+#   screenshots  run the browser tests and save the page's main views in docs/screenshots/
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -87,7 +88,12 @@ case "${1:-run}" in
         ;;
     bench) install_dependencies; build; dotnet "tests/DocShelf.Benchmarks/bin/$CONFIGURATION/net10.0/DocShelf.Benchmarks.dll" bench-out ;;
     build) build ;;
+    screenshots)
+        install_dependencies
+        build
+        DOCSHELF_SCREENSHOTS=1 dotnet test tests/DocShelf.Browser.Tests -c "$CONFIGURATION" --no-build -nologo
+        ;;
     deps) install_dependencies ;;
     samples) install_dependencies; build; dotnet "tests/DocShelf.Fixtures/bin/$CONFIGURATION/net10.0/DocShelf.Fixtures.dll" sample-shelf sample-docs ;;
-    *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
 esac

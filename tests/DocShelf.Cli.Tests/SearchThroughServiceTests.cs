@@ -23,13 +23,13 @@ public sealed class SearchThroughServiceTests : IDisposable
         var batch = await CliRunner.RunAsync(data, "search", "--queries", folder.File("queries.txt"), "--json");
 
         Assert.True(single.ExitCode == 0, single.ToString());
-        var hit = JsonDocument.Parse(single.Output).RootElement.GetProperty("hits")[0];
+        var hit = JsonDocument.Parse(single.Output).RootElement.GetProperty("results")[0];
         Assert.EndsWith("ferry.txt", hit.GetProperty("path").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, hit.GetProperty("page").GetInt32());
         var lines = batch.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.Equal(1, JsonDocument.Parse(lines[0]).RootElement.GetProperty("hits").GetArrayLength());
-        Assert.Equal(0, JsonDocument.Parse(lines[1]).RootElement.GetProperty("hits").GetArrayLength());
+        Assert.Equal(1, JsonDocument.Parse(lines[0]).RootElement.GetProperty("results").GetArrayLength());
+        Assert.Equal(0, JsonDocument.Parse(lines[1]).RootElement.GetProperty("results").GetArrayLength());
     }
 
     public void Dispose() => folder.Dispose();

@@ -12,7 +12,7 @@ public sealed class SearchApiTests(WebShelf shelf) : IDisposable
     {
         var result = await (await app.CreateClient().GetAsync("/api/search?q=warning+gun")).JsonAsync();
 
-        var hit = result.GetProperty("hits")[0];
+        var hit = result.GetProperty("results")[0];
         Assert.Equal(shelf.Id("lighthouse.png"), hit.GetProperty("documentId").GetString());
         Assert.EndsWith("lighthouse.png", hit.GetProperty("path").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, hit.GetProperty("page").GetInt32());
@@ -35,7 +35,7 @@ public sealed class SearchApiTests(WebShelf shelf) : IDisposable
         // "harbour" is in the report and in the keeper's log, so each filter must remove one of them.
         var result = await (await app.CreateClient().GetAsync($"/api/search?q=harbour+light&top=20&{filter}")).JsonAsync();
 
-        var documents = result.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("documentId").GetString()).Distinct().ToList();
+        var documents = result.GetProperty("results").EnumerateArray().Select(h => h.GetProperty("documentId").GetString()).Distinct().ToList();
         Assert.Equal([shelf.Id(expected)], documents);
     }
 
@@ -44,7 +44,7 @@ public sealed class SearchApiTests(WebShelf shelf) : IDisposable
     {
         var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var result = await (await app.CreateClient().GetAsync($"/api/search?q=harbour&since={tomorrow}")).JsonAsync();
-        Assert.Equal(0, result.GetProperty("hits").GetArrayLength());
+        Assert.Equal(0, result.GetProperty("results").GetArrayLength());
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class ServiceSearch(Uri address, string? accessToken) : IShelfSear
         }
 
         var result = await response.Content.ReadFromJsonAsync<Reply>(Json, cancellationToken);
-        return result?.Hits ?? [];
+        return result?.Results ?? [];
     }
 
     public void Dispose() => http.Dispose();
@@ -46,7 +46,7 @@ public sealed class ServiceSearch(Uri address, string? accessToken) : IShelfSear
         return client;
     }
 
-    private sealed record Reply(IReadOnlyList<SearchHit> Hits);
+    private sealed record Reply(IReadOnlyList<SearchHit> Results);
 
     private sealed record Problem(string? Detail);
 }

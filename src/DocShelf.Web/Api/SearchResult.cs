@@ -2,5 +2,5 @@ using DocShelf.Core.Search;
 
 namespace DocShelf.Web.Api;
 
-/// <summary>The reply of /api/search: the query as understood, and its cited hits.</summary>
-public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Hits, double Milliseconds);
+/// <summary>The reply of /api/search: the query as understood and its cited results, named as in `docshelf search --json`.</summary>
+public sealed record SearchResult(string Query, IReadOnlyList<SearchHit> Results, double Milliseconds);

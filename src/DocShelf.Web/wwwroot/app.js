@@ -57,9 +57,9 @@ async function search() {
   state.searchAbort = abort;
   try {
     const result = await api(searchUrl(), { signal: abort.signal });
-    renderHits(result.hits);
-    $("results-summary").textContent = result.hits.length
-      ? `${result.hits.length === 20 ? "Top 20" : result.hits.length} ${result.hits.length === 1 ? "result" : "results"} for “${result.query}”`
+    renderHits(result.results);
+    $("results-summary").textContent = result.results.length
+      ? `${result.results.length === 20 ? "Top 20" : result.results.length} ${result.results.length === 1 ? "result" : "results"} for “${result.query}”`
       : `Nothing on this shelf matches “${result.query}”.`;
   } catch (error) {
     if (error.name !== "AbortError") $("results-summary").textContent = error.message;
