@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DocShelf build entry point. Usage: ./build.sh [run|test|bench|build|deps|samples]
+# DocShelf build entry point. Usage: ./build.sh [run|test|bench|build|deps|samples|screenshots]
 #   run      install what is missing, build, ingest sample-docs/ into .demo/data, show cited searches, then serve the page
 #   test     install what is missing, build, run every test
 #   bench    build and print the end-to-end benchmark figures (docs/benchmarks.md)
