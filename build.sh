@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DocShelf build entry point. Usage: ./build.sh [run|test|bench|build|deps|samples|screenshots]
+# DocShelf build entry point. Usage: ./build.sh [run|test|bench|build|deps|samples|screenshots|models]
 #   run      install what is missing, build, ingest sample-docs/ into .demo/data, show cited searches, then serve the page
 #   test     install what is missing, build, run every test
 #   bench    build and print the end-to-end benchmark figures (docs/benchmarks.md)
@@ -7,6 +7,7 @@
 #   deps     install the system packages only
 #   samples  regenerate sample-docs/ from the fixture generator
 #   screenshots  run the browser tests and save the page's main views in docs/screenshots/
+#   models   regenerate the tiny test models and their reference outputs (needs python3-onnx, python3-numpy)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -95,5 +96,11 @@ case "${1:-run}" in
         ;;
     deps) install_dependencies ;;
     samples) install_dependencies; build; dotnet "tests/DocShelf.Fixtures/bin/$CONFIGURATION/net10.0/DocShelf.Fixtures.dll" sample-shelf sample-docs ;;
-    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+    models)
+        # Only this command needs Python: the generated models are committed, so tests never run it.
+        APT_PACKAGES=(python3-onnx python3-numpy)
+        install_dependencies
+        /usr/bin/python3 tests/DocShelf.Models.Tests/TinyModels/generate.py tests/DocShelf.Models.Tests/TinyModels
+        ;;
+    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
 esac

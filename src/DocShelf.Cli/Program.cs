@@ -1,6 +1,13 @@
 using System.CommandLine;
+using System.Globalization;
 using DocShelf.Cli.Commands;
 using Spectre.Console;
+
+// Numbers and dates print the same whatever the machine's locale: scripts and the JSON contracts rely on it.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
 // Piped output is read by scripts and log viewers: never wrap it at a guessed terminal width.
 if (Console.IsOutputRedirected)

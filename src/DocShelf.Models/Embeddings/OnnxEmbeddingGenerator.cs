@@ -1,0 +1,158 @@
+using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+
+namespace DocShelf.Models.Embeddings;
+
+/// <summary>
+/// Sentence embeddings from a BERT-family model exported to ONNX, on ONNX Runtime and all cores. It feeds the
+/// inputs the graph declares (input_ids, attention_mask, and token_type_ids when present), cuts inputs at the
+/// model's length, runs texts in batches padded to their longest member, and pools and normalises as the model's
+/// configuration says.
+/// </summary>
+public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    private const string InputIds = "input_ids";
+    private const string AttentionMask = "attention_mask";
+    private const string TokenTypeIds = "token_type_ids";
+
+    private readonly EmbeddingModelConfig config;
+    private readonly InferenceSession session;
+    private readonly WordPieceEncoder encoder;
+    private readonly string[] inputNames;
+    private readonly string outputName;
+    private readonly int batchSize;
+    private readonly EmbeddingGeneratorMetadata metadata;
+
+    /// <param name="threads">Threads for one inference; all cores by default.</param>
+    public OnnxEmbeddingGenerator(EmbeddingModelConfig config, string modelName, int? threads = null, int batchSize = 32)
+    {
+        this.config = config;
+        this.batchSize = Math.Max(1, batchSize);
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = threads ?? Environment.ProcessorCount,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        session = new InferenceSession(config.ModelPath, options);
+        inputNames = CheckInputs(session);
+        outputName = ChooseOutput(session);
+        encoder = WordPieceEncoder.Create(config);
+        Dimensions = (int)session.OutputMetadata[outputName].Dimensions[^1];
+        metadata = new EmbeddingGeneratorMetadata("onnxruntime", new Uri(Path.GetFullPath(config.ModelPath)), modelName, Dimensions > 0 ? Dimensions : null);
+    }
+
+    /// <summary>Length of the vectors, or -1 when the graph leaves it open (learned on the first batch).</summary>
+    public int Dimensions { get; private set; }
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var texts = values.ToList();
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
+        for (var start = 0; start < texts.Count; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = texts.GetRange(start, Math.Min(batchSize, texts.Count - start));
+            embeddings.AddRange(RunBatch(batch).Select(vector => new Embedding<float>(vector) { ModelId = metadata.DefaultModelId, CreatedAt = DateTimeOffset.UtcNow }));
+        }
+
+        return Task.FromResult(embeddings);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    public void Dispose() => session.Dispose();
+
+    private List<float[]> RunBatch(List<string> texts)
+    {
+        var encoded = texts.Select(encoder.Encode).ToList();
+        var width = encoded.Max(ids => ids.Count);
+        var ids = new long[texts.Count * width];
+        var mask = new long[texts.Count * width];
+        for (var row = 0; row < encoded.Count; row++)
+        {
+            for (var column = 0; column < encoded[row].Count; column++)
+            {
+                ids[(row * width) + column] = encoded[row][column];
+                mask[(row * width) + column] = 1;
+            }
+        }
+
+        long[] shape = [texts.Count, width];
+        var values = new Dictionary<string, OrtValue>(StringComparer.Ordinal)
+        {
+            [InputIds] = OrtValue.CreateTensorValueFromMemory(ids, shape),
+            [AttentionMask] = OrtValue.CreateTensorValueFromMemory(mask, shape),
+        };
+        if (inputNames.Contains(TokenTypeIds))
+        {
+            values[TokenTypeIds] = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
+        }
+
+        try
+        {
+            using var runOptions = new RunOptions();
+            using var outputs = session.Run(runOptions, inputNames, [.. inputNames.Select(n => values[n])], [outputName]);
+            return Pool(outputs[0], encoded.Select(e => e.Count).ToList(), width);
+        }
+        finally
+        {
+            foreach (var value in values.Values)
+            {
+                value.Dispose();
+            }
+        }
+    }
+
+    private List<float[]> Pool(OrtValue output, List<int> lengths, int width)
+    {
+        var shape = output.GetTensorTypeAndShape().Shape;
+        var data = output.GetTensorDataAsSpan<float>();
+        var dimensions = (int)shape[^1];
+        Dimensions = dimensions;
+        var vectors = new List<float[]>(lengths.Count);
+        for (var row = 0; row < lengths.Count; row++)
+        {
+            vectors.Add(shape.Length == 2
+                ? Pooler.Pool(data.Slice(row * dimensions, dimensions), 1, dimensions, Pooling.Cls, config.Normalize) // already pooled by the graph
+                : Pooler.Pool(data.Slice(row * width * dimensions, width * dimensions), lengths[row], dimensions, config.Pooling, config.Normalize));
+        }
+
+        return vectors;
+    }
+
+    private static string[] CheckInputs(InferenceSession session)
+    {
+        var declared = session.InputMetadata.Keys.ToArray();
+        foreach (var required in new[] { InputIds, AttentionMask })
+        {
+            if (!declared.Contains(required))
+            {
+                throw new InvalidDataException($"The model has no {required} input (it declares {string.Join(", ", declared)}); DocShelf reads BERT-family exports only.");
+            }
+        }
+
+        var unknown = declared.Except([InputIds, AttentionMask, TokenTypeIds]).ToList();
+        return unknown.Count == 0
+            ? declared
+            : throw new InvalidDataException($"The model asks for inputs DocShelf cannot give: {string.Join(", ", unknown)}.");
+    }
+
+    /// <summary>The per-token output (last_hidden_state, or the first of rank 3), else a pooled one of rank 2.</summary>
+    private static string ChooseOutput(InferenceSession session)
+    {
+        var outputs = session.OutputMetadata;
+        if (outputs.ContainsKey("last_hidden_state"))
+        {
+            return "last_hidden_state";
+        }
+
+        return outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 3).Key
+            ?? outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 2).Key
+            ?? throw new InvalidDataException("The model has no output shaped like token or sentence vectors.");
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using Microsoft.ML.Tokenizers;
+
+namespace DocShelf.Models.Embeddings;
+
+/// <summary>Turns text into a BERT model's input ids: [CLS], the WordPiece ids cut to fit, [SEP].</summary>
+public sealed class WordPieceEncoder(BertTokenizer tokenizer, int maxTokens, bool stripAccents)
+{
+    public int MaxTokens => maxTokens;
+
+    public static WordPieceEncoder Create(EmbeddingModelConfig config) => new(
+        BertTokenizer.Create(config.VocabularyPath, new BertOptions
+        {
+            LowerCaseBeforeTokenization = config.LowerCase,
+            RemoveNonSpacingMarks = config.LowerCase, // BERT strips accents whenever it lower-cases
+            ApplyBasicTokenization = true,
+            IndividuallyTokenizeCjk = true,
+        }),
+        config.MaxTokens,
+        config.LowerCase);
+
+    public IReadOnlyList<int> Encode(string text)
+    {
+        // The tokenizer drops combining marks but does not decompose "é" into "e" and its accent first; BERT does.
+        var prepared = stripAccents ? text.Normalize(NormalizationForm.FormD) : text;
+        var pieces = tokenizer.EncodeToIds(prepared, addSpecialTokens: false);
+        var kept = Math.Min(pieces.Count, maxTokens - 2);
+        var ids = new int[kept + 2];
+        ids[0] = tokenizer.ClassificationTokenId;
+        for (var i = 0; i < kept; i++)
+        {
+            ids[i + 1] = pieces[i];
+        }
+
+        ids[^1] = tokenizer.SeparatorTokenId;
+        return ids;
+    }
+}
