@@ -1,5 +1,6 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Queue;
+using DocShelf.Search.Vectors;
 using LiteDB;
 
 namespace DocShelf.Search.Store;
@@ -44,6 +45,17 @@ public sealed class ShelfDatabase : IDisposable
     public ILiteCollection<Chunk> Chunks => database.GetCollection<Chunk>("chunks");
 
     public ILiteCollection<FileEntry> Files => database.GetCollection<FileEntry>("files");
+
+    /// <summary>Which vector collections exist, and what made each.</summary>
+    public ILiteCollection<VectorCollectionInfo> VectorCollections => database.GetCollection<VectorCollectionInfo>("vector_collections");
+
+    public ILiteCollection<StoredVector> Vectors(string collection) => database.GetCollection<StoredVector>(VectorsCollectionName(collection));
+
+    public void DropVectors(string collection) => database.DropCollection(VectorsCollectionName(collection));
+
+    /// <summary>LiteDB collection names allow letters, digits and '_' only; model names may hold more.</summary>
+    private static string VectorsCollectionName(string collection) =>
+        "vectors_" + new string([.. collection.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]) + "_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(collection)))[..8];
 
     /// <summary>Runs <paramref name="work"/> as one transaction: all of it is stored, or none of it.</summary>
     public T InTransaction<T>(Func<T> work)

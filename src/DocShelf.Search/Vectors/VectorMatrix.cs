@@ -1,0 +1,103 @@
+using System.Numerics.Tensors;
+
+namespace DocShelf.Search.Vectors;
+
+/// <summary>
+/// Every vector of a collection in one contiguous array, for exact search: a SIMD dot product per row against the
+/// unit-length query, and a bounded heap that keeps the best k. Rows hold unit vectors, so the dot product is the
+/// cosine similarity. Not thread-safe for writes; the collection serialises them.
+/// </summary>
+public sealed class VectorMatrix(int dimensions)
+{
+    private float[] rows = new float[dimensions * 64];
+    private readonly List<string> keys = [];
+    private readonly Dictionary<string, int> rowOf = new(StringComparer.Ordinal);
+
+    public int Dimensions => dimensions;
+
+    public int Count => keys.Count;
+
+    public string KeyAt(int row) => keys[row];
+
+    public bool Contains(string key) => rowOf.ContainsKey(key);
+
+    /// <summary>Adds or replaces the vector for <paramref name="key"/>, normalised to unit length.</summary>
+    public void Set(string key, ReadOnlySpan<float> vector)
+    {
+        if (vector.Length != dimensions)
+        {
+            throw new ArgumentException($"A vector of {vector.Length} dimensions cannot join a collection of {dimensions}.", nameof(vector));
+        }
+
+        if (!rowOf.TryGetValue(key, out var row))
+        {
+            row = keys.Count;
+            keys.Add(key);
+            rowOf[key] = row;
+            if ((row + 1) * dimensions > rows.Length)
+            {
+                Array.Resize(ref rows, rows.Length * 2);
+            }
+        }
+
+        var target = rows.AsSpan(row * dimensions, dimensions);
+        var norm = TensorPrimitives.Norm(vector);
+        TensorPrimitives.Divide(vector, norm > 0 ? norm : 1, target);
+    }
+
+    /// <summary>Removes <paramref name="key"/>; the last row moves into its place.</summary>
+    public void Remove(string key)
+    {
+        if (!rowOf.Remove(key, out var row))
+        {
+            return;
+        }
+
+        var last = keys.Count - 1;
+        if (row != last)
+        {
+            rows.AsSpan(last * dimensions, dimensions).CopyTo(rows.AsSpan(row * dimensions, dimensions));
+            keys[row] = keys[last];
+            rowOf[keys[row]] = row;
+        }
+
+        keys.RemoveAt(last);
+    }
+
+    /// <summary>The <paramref name="top"/> rows most similar to <paramref name="query"/>, best first, that <paramref name="accept"/> lets through.</summary>
+    public List<(int Row, float Score)> Search(ReadOnlySpan<float> query, int top, Func<int, bool>? accept = null)
+    {
+        if (query.Length != dimensions)
+        {
+            throw new ArgumentException($"The query has {query.Length} dimensions; the collection holds vectors of {dimensions}.", nameof(query));
+        }
+
+        var unit = new float[dimensions];
+        var norm = TensorPrimitives.Norm(query);
+        TensorPrimitives.Divide(query, norm > 0 ? norm : 1, unit);
+        var best = new PriorityQueue<int, float>(top + 1); // the worst of the best at the head, to be pushed out
+        for (var row = 0; row < keys.Count && top > 0; row++)
+        {
+            var score = TensorPrimitives.Dot(unit, rows.AsSpan(row * dimensions, dimensions));
+            if ((best.Count < top || score > PeekScore(best)) && (accept is null || accept(row)))
+            {
+                best.Enqueue(row, score);
+                if (best.Count > top)
+                {
+                    best.Dequeue();
+                }
+            }
+        }
+
+        var results = new List<(int, float)>(best.Count);
+        while (best.TryDequeue(out var row, out var score))
+        {
+            results.Add((row, score));
+        }
+
+        results.Reverse();
+        return results;
+    }
+
+    private static float PeekScore(PriorityQueue<int, float> queue) => queue.TryPeek(out _, out var score) ? score : float.MinValue;
+}
