@@ -1,5 +1,6 @@
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
+using DocShelf.Search.Vectors;
 
 namespace DocShelf.Search;
 
@@ -50,6 +51,13 @@ public sealed class Shelf : IDisposable
     public (int Added, int Dropped) Reconciled { get; private set; }
 
     public ShelfOverview Overview() => ShelfOverview.Of(Store, Queue);
+
+    /// <summary>The vectors made by <paramref name="model"/>; created on first write.</summary>
+    public LiteDbVectorCollection Vectors(string model, int dimensions, VectorEncoding encoding = VectorEncoding.Full) =>
+        new(database, model, dimensions, encoding);
+
+    /// <summary>Every vector collection on the shelf, and the model and size of each.</summary>
+    public IReadOnlyList<VectorCollectionInfo> VectorCollections() => [.. database.VectorCollections.FindAll()];
 
     /// <param name="patience">How long to wait for another process to let go of the shelf.</param>
     public static Shelf OpenForWriting(string dataDirectory, TimeSpan patience = default)

@@ -1,5 +1,7 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
+using DocShelf.Search.Hybrid;
+using DocShelf.Search.Semantic;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
 
@@ -9,6 +11,49 @@ namespace DocShelf.Search;
 public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
 {
     private readonly SnippetBuilder snippets = new(index.Analyzer);
+
+    /// <summary>The embedding model and vectors in use, or null for a lexical-only shelf.</summary>
+    public SemanticIndex? Semantic { get; set; }
+
+    public HybridWeights Weights { get; set; } = new();
+
+    /// <summary>The modes this shelf can answer now: lexical always, semantic and hybrid with an embedding model.</summary>
+    public IReadOnlyList<SearchMode> Modes => Semantic is null ? [SearchMode.Lexical] : [SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid];
+
+    /// <summary>Searches in the given mode; semantic and hybrid need <see cref="Semantic"/>.</summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        string query, int top, SearchFilters? filters, SearchMode mode, CancellationToken cancellationToken = default)
+    {
+        if (mode == SearchMode.Lexical)
+        {
+            return Search(query, top, filters);
+        }
+
+        var semantic = Semantic ?? throw new SemanticSearchUnavailableException();
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var terms = QueryTerms.Of(index.ParseQuery(query));
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (mode == SearchMode.Semantic)
+        {
+            var dense = await semantic.SearchAsync(query, top, FacetFilter.For(filters, store), cancellationToken);
+            return [.. dense.Select(d => Hit(d.Chunk.ChunkId, d.Score, null, terms, paths)).OfType<SearchHit>()];
+        }
+
+        // Each list is searched deeper than asked, so an item ranked well by one list can still rise in the fusion.
+        var depth = Math.Max(top * 4, 40);
+        var lexical = index.Search(index.ParseQuery(query), depth, filters);
+        var nearest = await semantic.SearchAsync(query, depth, FacetFilter.For(filters, store), cancellationToken);
+        var texts = lexical.ToDictionary(h => h.ChunkId, h => h.Text, StringComparer.Ordinal);
+        var fused = RankFusion.Fuse(
+            [([.. lexical.Select(h => h.ChunkId)], Weights.Lexical), ([.. nearest.Select(n => n.Chunk.ChunkId)], Weights.Semantic)],
+            top,
+            Weights.K);
+        return [.. fused.Select(f => Hit(f.Key, f.Score, texts.GetValueOrDefault(f.Key), terms, paths)).OfType<SearchHit>()];
+    }
 
     public IReadOnlyList<SearchHit> Search(string query, int top, SearchFilters? filters = null)
     {
@@ -36,6 +81,30 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
                 };
             })
             .ToList();
+    }
+
+    /// <summary>A cited hit for a chunk found by id; null if the chunk left the shelf since it was found.</summary>
+    private SearchHit? Hit(string chunkId, double score, string? text, HashSet<string> terms, Dictionary<string, string> paths)
+    {
+        var chunk = text is null ? store.FindChunk(chunkId) : null;
+        text ??= chunk?.Text;
+        if (text is null)
+        {
+            return null;
+        }
+
+        var documentId = chunk?.DocumentId ?? chunkId[..chunkId.IndexOf('/', StringComparison.Ordinal)];
+        var (snippet, highlights) = snippets.Build(text, terms);
+        return new SearchHit
+        {
+            DocumentId = documentId,
+            Path = PathOf(documentId, paths),
+            Page = chunk?.PageNumber ?? int.Parse(chunkId.Split('/')[1], System.Globalization.CultureInfo.InvariantCulture),
+            ChunkId = chunkId,
+            Score = score,
+            Snippet = snippet,
+            Highlights = highlights,
+        };
     }
 
     /// <summary>Where <paramref name="query"/>'s terms sit in <paramref name="text"/>, found as the index matched them.</summary>

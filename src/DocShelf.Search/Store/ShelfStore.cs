@@ -35,6 +35,12 @@ public sealed class ShelfStore(ShelfDatabase database)
     public IReadOnlyList<Chunk> ChunksOf(string documentId) =>
         database.Chunks.Find(c => c.DocumentId == documentId).OrderBy(c => c.PageNumber).ThenBy(c => c.Start).ToList();
 
+    public Chunk? FindChunk(string id) => database.Chunks.FindById(id);
+
+    /// <summary>The id of every chunk on the shelf, without loading their text.</summary>
+    public HashSet<string> ChunkIds() =>
+        database.Chunks.Query().Select(c => c.Id).ToEnumerable().ToHashSet(StringComparer.Ordinal);
+
     public ShelfCounts Count() => new(
         database.Documents.Count(d => d.Status == DocumentStatus.Indexed),
         database.Documents.Count(d => d.Status == DocumentStatus.Quarantined),

@@ -30,6 +30,16 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
 
     public int Count => Matrix().Count;
 
+    /// <summary>The chunk id of every vector in the collection.</summary>
+    public HashSet<string> Keys()
+    {
+        lock (gate)
+        {
+            Matrix();
+            return [.. citations.Keys];
+        }
+    }
+
     public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(database.VectorCollections.FindById(Name) is not null);
 

@@ -1,0 +1,47 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Search;
+using DocShelf.Search.Store;
+using DocShelf.Search.Vectors;
+
+namespace DocShelf.Search.Semantic;
+
+/// <summary>Applies <see cref="SearchFilters"/> to chunk vectors, looking each document up once.</summary>
+internal static class FacetFilter
+{
+    /// <summary>A test for chunk vectors, or null when the filters let everything through.</summary>
+    public static Func<ChunkVector, bool>? For(SearchFilters? filters, ShelfStore store)
+    {
+        if (filters is null || filters.IsEmpty)
+        {
+            return null;
+        }
+
+        var documents = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, IReadOnlyDictionary<int, PageSource>>(StringComparer.Ordinal);
+        return chunk =>
+        {
+            if (!documents.TryGetValue(chunk.DocumentId, out var document))
+            {
+                document = documents[chunk.DocumentId] = store.FindDocument(chunk.DocumentId);
+            }
+
+            if (document is null || (filters.Kinds.Count > 0 && !filters.Kinds.Contains(document.Kind)) ||
+                (filters.AddedSinceUtc is { } since && document.AddedUtc < since))
+            {
+                return false;
+            }
+
+            if (filters.Sources.Count == 0)
+            {
+                return true;
+            }
+
+            if (!sources.TryGetValue(chunk.DocumentId, out var pages))
+            {
+                pages = sources[chunk.DocumentId] = store.PageSourcesOf(chunk.DocumentId);
+            }
+
+            return filters.Sources.Contains(pages.GetValueOrDefault(chunk.Page, PageSource.TextLayer));
+        };
+    }
+}

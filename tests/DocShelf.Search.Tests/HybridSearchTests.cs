@@ -1,0 +1,104 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Search;
+using DocShelf.Fixtures;
+using DocShelf.Search.Semantic;
+
+namespace DocShelf.Search.Tests;
+
+public sealed class HybridSearchTests : IDisposable
+{
+    private readonly TempFolder data = new();
+    private readonly Shelf shelf;
+    private readonly ConceptEmbeddingGenerator generator = new();
+
+    public HybridSearchTests()
+    {
+        shelf = Shelf.OpenForWriting(data.Path);
+        ShelfBuilder.Publish(shelf.Writer!, "vessel", "/shelf/vessel.txt", "The vessel sank off the point.");
+        ShelfBuilder.Publish(shelf.Writer!, "shipdues", "/shelf/ship-dues.txt", "Every ship paid dues at the quay.");
+        ShelfBuilder.Publish(shelf.Writer!, "gale", "/shelf/gale.txt", "A tempest blew all night from the west.");
+        ShelfBuilder.Publish(
+            shelf.Writer!,
+            ShelfBuilder.Document("scan", "/shelf/scan.pdf") with { Kind = FileKind.Pdf },
+            (PageSource.Ocr, "A brig was seen at dusk."));
+    }
+
+    [Fact]
+    public async Task Without_an_embedding_model_only_lexical_search_is_offered()
+    {
+        Assert.Equal([SearchMode.Lexical], shelf.Searcher.Modes);
+        await Assert.ThrowsAsync<SemanticSearchUnavailableException>(() => shelf.Searcher.SearchAsync("ship", 5, null, SearchMode.Semantic));
+        Assert.NotEmpty(await shelf.Searcher.SearchAsync("ship", 5, null, SearchMode.Lexical));
+    }
+
+    [Fact]
+    public async Task Semantic_search_finds_meaning_that_shares_no_word_with_the_query()
+    {
+        await UseConceptsAsync();
+
+        var lexical = await shelf.Searcher.SearchAsync("boat", 5, null, SearchMode.Lexical);
+        var semantic = await shelf.Searcher.SearchAsync("boat", 3, null, SearchMode.Semantic);
+
+        Assert.Empty(lexical);
+        Assert.Equal(["scan", "shipdues", "vessel"], semantic.Select(h => h.DocumentId).Order());
+        Assert.All(semantic, h => Assert.InRange(h.Score, 0.5, 1.0));
+        Assert.Equal("/shelf/vessel.txt", semantic.Single(h => h.DocumentId == "vessel").Path);
+    }
+
+    [Fact]
+    public async Task Hybrid_search_puts_what_both_lists_agree_on_first_and_keeps_what_only_one_found()
+    {
+        await UseConceptsAsync();
+
+        var hybrid = await shelf.Searcher.SearchAsync("ship", 4, null, SearchMode.Hybrid);
+
+        Assert.Equal("shipdues", hybrid[0].DocumentId); // the only chunk with the word, and a ship in meaning
+        Assert.Contains(hybrid, h => h.DocumentId == "vessel"); // found by meaning alone
+        Assert.Contains("ship", hybrid[0].Snippet[hybrid[0].Highlights[0].Start..].ToLowerInvariant(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filters_apply_to_semantic_results_too()
+    {
+        await UseConceptsAsync();
+
+        var hits = await shelf.Searcher.SearchAsync("boat", 5, new SearchFilters { Sources = [PageSource.Ocr] }, SearchMode.Semantic);
+
+        Assert.Equal(["scan"], hits.Select(h => h.DocumentId));
+    }
+
+    [Fact]
+    public async Task The_embedder_catches_up_resumes_and_drops_vectors_of_chunks_that_left()
+    {
+        var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6));
+        var embedder = new ChunkEmbedder(shelf.Store, index, batchSize: 2);
+
+        Assert.Equal((4, 0), await embedder.CatchUpAsync(null, CancellationToken.None));
+        Assert.Equal((0, 0), await embedder.CatchUpAsync(null, CancellationToken.None));
+
+        shelf.Writer!.Forget("/shelf/gale.txt");
+        ShelfBuilder.Publish(shelf.Writer!, "new", "/shelf/new.txt", "A new lamp was lit.");
+        var progress = new List<(int, int)>();
+        Assert.Equal((1, 1), await embedder.CatchUpAsync(new SynchronousProgress<(int, int)>(progress.Add), CancellationToken.None));
+        Assert.Equal([(1, 1)], progress);
+        Assert.Equal(4, index.Vectors.Count);
+    }
+
+    public void Dispose()
+    {
+        shelf.Dispose();
+        data.Dispose();
+    }
+
+    private async Task UseConceptsAsync()
+    {
+        var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6));
+        await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
+        shelf.Searcher.Semantic = index;
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
