@@ -1,0 +1,220 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DocShelf.Models.Embeddings;
+using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+
+namespace DocShelf.Models.Library;
+
+/// <summary>
+/// The models a shelf may use, in its data folder's models/ folder: one folder per model with its files and its
+/// manifest. Models come in only by import from a folder the user carries in; nothing is ever downloaded.
+/// </summary>
+public sealed partial class ModelLibrary(string dataDirectory)
+{
+    private const string ActiveFile = "active.json";
+    private const string ProbeText = "The harbour commission met to discuss the breakwater lamp.";
+
+    public string Folder { get; } = Path.Combine(Path.GetFullPath(dataDirectory), "models");
+
+    public IReadOnlyList<ModelManifest> List() =>
+        Directory.Exists(Folder)
+            ? [.. Directory.GetDirectories(Folder).Where(d => !Path.GetFileName(d).StartsWith('.')).Select(ModelManifest.ReadFrom).OfType<ModelManifest>().OrderBy(m => m.Name, StringComparer.Ordinal)]
+            : [];
+
+    public ModelManifest? Find(string name) => List().FirstOrDefault(m => m.Name == name);
+
+    public string FolderOf(string name) => Path.Combine(Folder, name);
+
+    /// <summary>The embedding model chosen with `docshelf models use`, or null for a lexical-only shelf.</summary>
+    public string? ActiveEmbedding()
+    {
+        var path = Path.Combine(Folder, ActiveFile);
+        return File.Exists(path) ? JsonSerializer.Deserialize<ActiveModels>(File.ReadAllText(path))?.Embedding : null;
+    }
+
+    public void Use(string name)
+    {
+        var manifest = Find(name) ?? throw new ModelImportException($"There is no model {name} here; `docshelf models list` shows the imported ones.");
+        if (manifest.Kind != ModelKind.Embedding)
+        {
+            throw new ModelImportException($"{name} is a {manifest.Kind.ToString().ToLowerInvariant()} model; only embedding models can be used for search.");
+        }
+
+        Directory.CreateDirectory(Folder);
+        File.WriteAllText(Path.Combine(Folder, ActiveFile), JsonSerializer.Serialize(new ActiveModels(name)));
+    }
+
+    /// <summary>
+    /// Copies a model folder in: checks the hashes its manifest gives (if it has one), checks the copies again,
+    /// loads the graph and runs a probe inference to learn the vector length, then makes the model visible.
+    /// </summary>
+    public ModelManifest Import(string source, string? name = null)
+    {
+        if (!Directory.Exists(source))
+        {
+            throw new ModelImportException(File.Exists(source)
+                ? $"{source} is a file; import the folder that holds model.onnx, vocab.txt and the export's JSON files."
+                : $"There is no folder {source}.");
+        }
+
+        var declared = ModelManifest.ReadFrom(source);
+        var modelName = name ?? declared?.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(source)));
+        if (!ValidName().IsMatch(modelName))
+        {
+            throw new ModelImportException($"\"{modelName}\" cannot name a model: use letters, digits, '.', '-' and '_' (give one with --name).");
+        }
+
+        if (Directory.Exists(FolderOf(modelName)))
+        {
+            throw new ModelImportException($"A model named {modelName} is already imported; give another with --name.");
+        }
+
+        var files = FileHashes.Describe(source);
+        if (declared is not null)
+        {
+            CheckAgainst(declared, files, source);
+        }
+
+        var staging = Path.Combine(Folder, $".importing-{Guid.NewGuid():N}");
+        try
+        {
+            CopyFolder(source, staging);
+            CheckAgainst(declared ?? new ModelManifest { Name = modelName, Files = files }, FileHashes.Describe(staging), "the copy");
+            var dimensions = Probe(staging, modelName, declared?.Dimensions);
+            var manifest = new ModelManifest
+            {
+                Name = modelName,
+                Kind = ModelKind.Embedding,
+                Files = files,
+                Licence = declared?.Licence,
+                Source = declared?.Source ?? Path.GetFullPath(source),
+                Dimensions = dimensions,
+                ImportedUtc = DateTime.UtcNow,
+            };
+            manifest.WriteTo(staging);
+            Directory.Move(staging, FolderOf(modelName));
+            return manifest;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Hashes every file of every imported model again; returns one line per problem found.</summary>
+    public List<string> Verify()
+    {
+        var problems = new List<string>();
+        foreach (var manifest in List())
+        {
+            var folder = FolderOf(manifest.Name);
+            foreach (var file in manifest.Files)
+            {
+                var path = Path.Combine(folder, file.Path);
+                if (!File.Exists(path))
+                {
+                    problems.Add($"{manifest.Name}: {file.Path} is missing");
+                }
+                else if (FileHashes.Sha256(path) is var actual && actual != file.Sha256)
+                {
+                    problems.Add($"{manifest.Name}: {file.Path} has sha256 {actual}, not {file.Sha256}");
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Opens an imported embedding model for use.</summary>
+    public OnnxEmbeddingGenerator OpenEmbedding(string name) =>
+        new(EmbeddingModelConfig.Load(FolderOf(name)), name);
+
+    private static void CheckAgainst(ModelManifest declared, List<ModelFile> actual, string where)
+    {
+        var present = actual.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        foreach (var file in declared.Files)
+        {
+            if (!present.TryGetValue(file.Path, out var found))
+            {
+                throw new ModelImportException($"The manifest lists {file.Path}, which {where} does not hold.");
+            }
+
+            if (!string.Equals(found.Sha256, file.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ModelImportException($"{file.Path} in {where} has sha256 {found.Sha256}, but the manifest says {file.Sha256}: the file is damaged or not the one meant.");
+            }
+        }
+    }
+
+    private static int Probe(string folder, string name, int? declaredDimensions)
+    {
+        EmbeddingModelConfig config;
+        try
+        {
+            config = EmbeddingModelConfig.Load(folder);
+        }
+        catch (Exception error) when (error is FileNotFoundException or InvalidDataException)
+        {
+            throw new ModelImportException(error.Message, error);
+        }
+
+        try
+        {
+            using var generator = new OnnxEmbeddingGenerator(config, name, threads: 1);
+            var vector = generator.GenerateVectorAsync(ProbeText).GetAwaiter().GetResult();
+            if (vector.Length == 0 || vector.Span.ToArray().Any(v => !float.IsFinite(v)))
+            {
+                throw new ModelImportException("The probe inference gave an empty or non-finite vector.");
+            }
+
+            var pooled = PooledDimensions(folder);
+            if ((declaredDimensions ?? pooled) is { } expected && expected != vector.Length)
+            {
+                throw new ModelImportException($"The model gives vectors of {vector.Length} dimensions, but its configuration says {expected}.");
+            }
+
+            return vector.Length;
+        }
+        catch (OnnxRuntimeException error)
+        {
+            throw new ModelImportException($"{config.ModelPath} is not an ONNX model ONNX Runtime can run: {FirstLine(error.Message)}", error);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new ModelImportException(error.Message, error);
+        }
+    }
+
+    private static int? PooledDimensions(string folder)
+    {
+        var path = Path.Combine(folder, "1_Pooling", "config.json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        return json.RootElement.TryGetProperty("word_embedding_dimension", out var value) && value.TryGetInt32(out var dimensions) ? dimensions : null;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex ValidName();
+
+    private sealed record ActiveModels(string? Embedding);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DocShelf.Models.Library;
+
+/// <summary>
+/// What DocShelf knows of a model: its name and kind, every file with its sha256, where it came from and under
+/// which licence, and for an embedding model the length of its vectors. Kept as docshelf-model.json in the
+/// model's folder; the same file beside a model being imported says which hashes its files must have.
+/// </summary>
+public sealed record ModelManifest
+{
+    public const string FileName = "docshelf-model.json";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public required string Name { get; init; }
+
+    public ModelKind Kind { get; init; } = ModelKind.Embedding;
+
+    public IReadOnlyList<ModelFile> Files { get; init; } = [];
+
+    public string? Licence { get; init; }
+
+    public string? Source { get; init; }
+
+    /// <summary>Vector length, learned by a probe inference at import.</summary>
+    public int? Dimensions { get; init; }
+
+    public DateTime? ImportedUtc { get; init; }
+
+    public static ModelManifest? ReadFrom(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{path} is not a model manifest: {error.Message}", error);
+        }
+    }
+
+    public void WriteTo(string folder) => File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, Json));
+}
