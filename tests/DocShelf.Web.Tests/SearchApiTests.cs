@@ -56,6 +56,7 @@ public sealed class SearchApiTests(WebShelf shelf) : IDisposable
     [InlineData("/api/search?q=harbour&type=video", "type must be")]
     [InlineData("/api/search?q=harbour&source=dream", "source must be")]
     [InlineData("/api/search?q=harbour&since=last+week", "since must be")]
+    [InlineData("/api/search?q=harbour&mode=fancy", "mode must be")]
     public async Task Malformed_searches_get_a_400_saying_what_is_wrong(string path, string expected)
     {
         var response = await app.CreateClient().GetAsync(path);
@@ -63,6 +64,21 @@ public sealed class SearchApiTests(WebShelf shelf) : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(expected, await response.DetailAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_embedding_model_search_is_lexical_and_semantic_is_refused_with_the_way_to_add_one()
+    {
+        var client = app.CreateClient();
+
+        var plain = await (await client.GetAsync("/api/search?q=harbour")).JsonAsync();
+        var semantic = await client.GetAsync("/api/search?q=harbour&mode=semantic");
+        var status = await (await client.GetAsync("/api/status")).JsonAsync();
+
+        Assert.Equal("lexical", plain.GetProperty("mode").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, semantic.StatusCode);
+        Assert.Contains("docshelf models import", await semantic.DetailAsync(), StringComparison.Ordinal);
+        Assert.Equal(["lexical"], status.GetProperty("searchModes").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

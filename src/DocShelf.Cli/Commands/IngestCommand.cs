@@ -1,12 +1,14 @@
 using System.CommandLine;
 using DocShelf.Cli.Output;
 using DocShelf.Cli.Progress;
+using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Intake;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
+using DocShelf.Search.Semantic;
 
 namespace DocShelf.Cli.Commands;
 
@@ -41,7 +43,35 @@ public static class IngestCommand
         runner.RecoverInterrupted();
 
         var summary = await RunWithProgressAsync(runner, files, json, cancellationToken);
+        await EmbedAsync(shelf, quiet: json, cancellationToken);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
+    }
+
+    /// <summary>With an embedding model in use, embeds every chunk that has no vector from it yet.</summary>
+    public static async Task EmbedAsync(Shelf shelf, bool quiet, CancellationToken cancellationToken)
+    {
+        using var semantic = SemanticSetup.Attach(shelf);
+        if (semantic is null)
+        {
+            return;
+        }
+
+        using var generator = semantic.Generator;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var progress = new Progress<(int Done, int Total)>(p =>
+        {
+            if (!quiet && clock.Elapsed - lastReport > TimeSpan.FromSeconds(2))
+            {
+                lastReport = clock.Elapsed;
+                Console.Error.WriteLine($"Embedding chunks with {semantic.Model}: {p.Done} of {p.Total}");
+            }
+        });
+        var (embedded, dropped) = await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(progress, cancellationToken);
+        if (!quiet && embedded + dropped > 0)
+        {
+            Console.Error.WriteLine($"Embedded {embedded} chunks with {semantic.Model} in {clock.Elapsed.TotalSeconds:0.0} s" + (dropped > 0 ? $"; dropped {dropped} stale vectors" : ""));
+        }
     }
 
     /// <summary>Runs the files with a progress bar on a terminal, plain lines in a pipe, or silently for JSON.</summary>

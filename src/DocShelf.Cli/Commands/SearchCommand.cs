@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DocShelf.Cli.Output;
 using DocShelf.Cli.Searching;
+using DocShelf.Core.Search;
 
 namespace DocShelf.Cli.Commands;
 
@@ -11,8 +12,9 @@ public static class SearchCommand
         var query = new Argument<string?>("query") { Description = "What to look for: words, \"a phrase\", or Lucene syntax", Arity = ArgumentArity.ZeroOrOne };
         var top = new Option<int>("--top") { Description = "Number of results", DefaultValueFactory = _ => 10 };
         var queries = new Option<FileInfo?>("--queries") { Description = "Run every line of FILE as a query (batch mode; use with --json)" };
+        var mode = new Option<SearchMode?>("--mode") { Description = "lexical, semantic or hybrid (default: hybrid when an embedding model is in use, else lexical)" };
         var json = CommonOptions.Json();
-        var command = new Command("search", "Search the shelf; every result cites document, page and chunk") { query, top, queries, json };
+        var command = new Command("search", "Search the shelf; every result cites document, page and chunk") { query, top, queries, mode, json };
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
             var count = result.GetValue(top);
@@ -31,11 +33,11 @@ public static class SearchCommand
             using var searcher = ShelfSearchSource.Open(CommonOptions.DataDirectory(result));
             if (file is not null)
             {
-                await RunBatchAsync(searcher, file, count, cancellationToken);
+                await RunBatchAsync(searcher, file, count, result.GetValue(mode), cancellationToken);
                 return ExitCodes.Ok;
             }
 
-            var hits = await searcher.SearchAsync(text!, count, cancellationToken);
+            var hits = await searcher.SearchAsync(text!, count, result.GetValue(mode), cancellationToken);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(new SearchReport(text!, hits));
@@ -51,7 +53,7 @@ public static class SearchCommand
     }
 
     /// <summary>One JSON object per input line, in order, so a caller can pair answers with questions by line.</summary>
-    private static async Task RunBatchAsync(IShelfSearch searcher, FileInfo file, int top, CancellationToken cancellationToken)
+    private static async Task RunBatchAsync(IShelfSearch searcher, FileInfo file, int top, SearchMode? mode, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -61,7 +63,7 @@ public static class SearchCommand
         await foreach (var line in File.ReadLinesAsync(file.FullName, cancellationToken))
         {
             var text = line.Trim();
-            JsonOutput.WriteLine(new SearchReport(text, await searcher.SearchAsync(text, top, cancellationToken)));
+            JsonOutput.WriteLine(new SearchReport(text, await searcher.SearchAsync(text, top, mode, cancellationToken)));
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Ocr;
+using DocShelf.Cli.Semantics;
 using DocShelf.Ingestion;
+using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Ocr.Tesseract;
@@ -59,6 +61,8 @@ public static class ServeCommand
         using var shelf = Shelf.OpenForWriting(data, TimeSpan.FromSeconds(10));
         using var ocr = new TesseractEnginePool(ingestion.OcrLanguages);
         using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, ingestion);
+        using var semantic = SemanticSetup.Attach(shelf);
+        using var generator = semantic?.Generator;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -81,6 +85,7 @@ public static class ServeCommand
         builder.Services.AddSingleton<ServiceBoard>();
         builder.Services.AddSingleton(new IngestionRunner(shelf, pipeline, ingestion, Path.Combine(shelf.DataDirectory, "tmp")));
         builder.Services.AddHostedService<InboxWatcherService>();
+        builder.Services.AddHostedService<EmbeddingService>();
         ShelfWeb.AddServices(builder.Services, web, listen.IsLoopback);
         await using var app = builder.Build();
         ShelfWeb.Configure(app);

@@ -5,5 +5,6 @@ namespace DocShelf.Cli.Searching;
 /// <summary>Where `docshelf search` sends its queries: the shelf itself, or the running service that holds it.</summary>
 public interface IShelfSearch : IDisposable
 {
-    Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, CancellationToken cancellationToken);
+    /// <param name="mode">Null for the best the shelf offers: hybrid with an embedding model, else lexical.</param>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken);
 }

@@ -15,14 +15,15 @@ public sealed class ServiceSearch(Uri address, string? accessToken) : IShelfSear
 
     private readonly HttpClient http = CreateClient(address, accessToken);
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
             return [];
         }
 
-        using var response = await http.GetAsync($"/api/search?q={Uri.EscapeDataString(query)}&top={top}", cancellationToken);
+        var modeParameter = mode is { } chosen ? $"&mode={chosen.ToString().ToLowerInvariant()}" : "";
+        using var response = await http.GetAsync($"/api/search?q={Uri.EscapeDataString(query)}&top={top}{modeParameter}", cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             var problem = await response.Content.ReadFromJsonAsync<Problem>(Json, cancellationToken);

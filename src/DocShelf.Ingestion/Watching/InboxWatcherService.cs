@@ -362,6 +362,7 @@ public sealed class InboxWatcherService(
             PagesPerMinute = Math.Round(pagesPerMinute, 1),
             EtaSeconds = filesPerSecond > 0 ? Math.Round((depth + running.Count) / filesPerSecond) : null,
             FilesDoneSinceStart = progress.FilesDone,
+            Embedding = board.Embedding,
             Shelf = overview,
         };
         ServiceStatusFile.Write(shelf.DataDirectory, status);

@@ -17,6 +17,9 @@ public sealed class ServiceBoard
     /// <summary>Where the web page is served, once the web app has started; published with the status.</summary>
     public string? WebUrl { get; set; }
 
+    /// <summary>The embedding model's progress, published with the status; null on a lexical-only shelf.</summary>
+    public Embedding.EmbeddingProgress? Embedding { get; set; }
+
     /// <summary>The latest status, or null before the service has posted one.</summary>
     public ServiceStatus? Latest { get; private set; }
 

@@ -31,6 +31,9 @@ public sealed record ServiceStatus
 
     public int FilesDoneSinceStart { get; init; }
 
+    /// <summary>The embedding model in use and its vectors still to make; null when search is lexical only.</summary>
+    public Embedding.EmbeddingProgress? Embedding { get; init; }
+
     /// <summary>The shelf's counts and quarantine list, refreshed every few seconds, since no other process may open the shelf while the service runs.</summary>
     public ShelfOverview? Shelf { get; init; }
 }

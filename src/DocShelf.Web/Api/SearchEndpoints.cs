@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DocShelf.Search;
+using DocShelf.Search.Semantic;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,16 +10,25 @@ namespace DocShelf.Web.Api;
 public static class SearchEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/search", (string? q, string? top, string? type, string? source, string? since, Shelf shelf) =>
+        routes.MapGet("/api/search", async (string? q, string? top, string? type, string? source, string? since, string? mode, Shelf shelf, CancellationToken cancellationToken) =>
         {
-            var (request, problem) = SearchRequest.Parse(q, top, type, source, since);
+            var (request, problem) = SearchRequest.Parse(q, top, type, source, since, mode);
             if (request is null)
             {
                 return (IResult)ApiProblems.BadRequest(problem!);
             }
 
+            // Without a mode, the best the shelf offers: hybrid with an embedding model, lexical without.
+            var chosen = request.Mode ?? shelf.Searcher.Modes[^1];
             var clock = Stopwatch.StartNew();
-            var hits = shelf.Searcher.Search(request.Query, request.Top, request.Filters);
-            return TypedResults.Ok(new SearchResult(request.Query, hits, Math.Round(clock.Elapsed.TotalMilliseconds, 2)));
+            try
+            {
+                var hits = await shelf.Searcher.SearchAsync(request.Query, request.Top, request.Filters, chosen, cancellationToken);
+                return TypedResults.Ok(new SearchResult(request.Query, chosen, hits, Math.Round(clock.Elapsed.TotalMilliseconds, 2)));
+            }
+            catch (SemanticSearchUnavailableException error)
+            {
+                return ApiProblems.Conflict(error.Message);
+            }
         });
 }

@@ -5,7 +5,7 @@ using DocShelf.Core.Search;
 namespace DocShelf.Web.Api;
 
 /// <summary>The query string of /api/search, checked: q (required), top (1-100), type, source and since.</summary>
-public sealed record SearchRequest(string Query, int Top, SearchFilters Filters)
+public sealed record SearchRequest(string Query, int Top, SearchFilters Filters, SearchMode? Mode)
 {
     public const int MaxQueryLength = 1000;
     public const int MaxTop = 100;
@@ -24,7 +24,7 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters)
     };
 
     /// <summary>Returns the request, or a sentence saying what is wrong with it.</summary>
-    public static (SearchRequest? Request, string? Problem) Parse(string? q, string? top, string? type, string? source, string? since)
+    public static (SearchRequest? Request, string? Problem) Parse(string? q, string? top, string? type, string? source, string? since, string? mode = null)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -60,7 +60,18 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters)
             addedSince = date;
         }
 
-        return (new SearchRequest(q.Trim(), count, new SearchFilters { Kinds = kinds, Sources = sources, AddedSinceUtc = addedSince }), null);
+        SearchMode? searchMode = null;
+        if (!string.IsNullOrEmpty(mode))
+        {
+            if (!Enum.TryParse<SearchMode>(mode, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return (null, "mode must be lexical, semantic or hybrid.");
+            }
+
+            searchMode = parsed;
+        }
+
+        return (new SearchRequest(q.Trim(), count, new SearchFilters { Kinds = kinds, Sources = sources, AddedSinceUtc = addedSince }, searchMode), null);
     }
 
     private static (T[] Values, string? Problem) ParseList<T>(string? text, Dictionary<string, T[]> known, string name)

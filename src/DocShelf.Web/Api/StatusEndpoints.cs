@@ -23,7 +23,8 @@ public static class StatusEndpoints
     private static StatusView View(Shelf shelf, ServiceStatus? service, WebOptions options) => new(
         service,
         service?.Shelf ?? shelf.Overview(),
-        ["lexical"],
+        shelf.Searcher.Modes,
+        shelf.Searcher.Semantic?.Model,
         options.Inboxes.Count > 0 ? options.Inboxes[0] : null);
 
     private static async IAsyncEnumerable<StatusView> StreamAsync(

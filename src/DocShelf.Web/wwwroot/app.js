@@ -35,7 +35,7 @@ function toast(message, isError = false) {
 // ---- Search ------------------------------------------------------------------------------------------
 
 function searchUrl() {
-  const params = new URLSearchParams({ q: state.query, top: "20" });
+  const params = new URLSearchParams({ q: state.query, top: "20", mode: $("search-mode").value });
   const type = $("filter-type").value;
   const source = $("filter-source").value;
   const days = Number($("filter-added").value);
@@ -186,7 +186,22 @@ function duration(seconds) {
   return `about ${(seconds / 3600).toFixed(1)} h left`;
 }
 
+const modeNames = { hybrid: "Words + meaning", semantic: "Meaning", lexical: "Words" };
+
+function renderModes(status) {
+  const select = $("search-mode");
+  const offered = [...status.searchModes].reverse(); // the fullest mode first, as the default
+  if ([...select.options].map((o) => o.value).join() !== offered.join()) {
+    select.replaceChildren(...offered.map((mode) => new Option(modeNames[mode] || mode, mode)));
+  }
+  const embedding = status.service?.embedding;
+  $("search-line").textContent = status.embeddingModel
+    ? `Search by words and meaning with ${status.embeddingModel}${embedding?.remaining ? `; ${embedding.remaining} chunks still to embed` : ""}.`
+    : "Search by words only: no embedding model is in use (see docshelf models).";
+}
+
 function renderStatus(status) {
+  renderModes(status);
   const service = status.service;
   const shelf = status.shelf;
   if (!service) {
@@ -367,7 +382,7 @@ $("search-form").addEventListener("submit", (event) => {
   event.preventDefault();
   search().then(() => select(0, true));
 });
-for (const id of ["filter-type", "filter-source", "filter-added"]) $(id).addEventListener("change", search);
+for (const id of ["search-mode", "filter-type", "filter-source", "filter-added"]) $(id).addEventListener("change", search);
 $("page-previous").addEventListener("click", () => showPage(state.page - 1));
 $("page-next").addEventListener("click", () => showPage(state.page + 1));
 $("retry-all").addEventListener("click", () => requestRetry(null));

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using DocShelf.Cli.Output;
+using DocShelf.Models.Library;
+using Spectre.Console;
+
+namespace DocShelf.Cli.Commands;
+
+/// <summary>`docshelf models list | import PATH | verify | use NAME`: the models this shelf may use, brought in by hand.</summary>
+public static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("models", "List, import, verify and choose the local models (nothing is ever downloaded)");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Import());
+        command.Subcommands.Add(Verify());
+        command.Subcommands.Add(Use());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("list", "Show the imported models and which one search uses") { json };
+        command.SetAction((result, _) => CommandGuard.Run(() =>
+        {
+            var library = new ModelLibrary(CommonOptions.DataDirectory(result));
+            var active = library.ActiveEmbedding();
+            var models = library.List();
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(new { Active = active, Models = models });
+                return ExitCodes.Ok;
+            }
+
+            if (models.Count == 0)
+            {
+                AnsiConsole.WriteLine("No model imported: search is lexical only. Bring one in with: docshelf models import FOLDER");
+            }
+
+            foreach (var model in models)
+            {
+                var size = model.Files.Sum(f => f.Bytes) / (1024.0 * 1024.0);
+                var inUse = model.Name == active ? " (in use)" : "";
+                AnsiConsole.MarkupLineInterpolated($"[bold]{model.Name}[/]{inUse} {model.Kind.ToString().ToLowerInvariant()}, {model.Dimensions} dimensions, {size:0.0} MB, {model.Files.Count} files");
+                AnsiConsole.MarkupLineInterpolated($"  from {model.Source ?? "unknown"}; licence {model.Licence ?? "not stated"}");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var path = new Argument<string>("folder") { Description = "A sentence-transformers ONNX export: model.onnx, vocab.txt and its JSON files (and docshelf-model.json with sha256s, if it came with one)" };
+        var name = new Option<string?>("--name") { Description = "Name to give the model (default: its manifest's name or the folder's)" };
+        var command = new Command("import", "Copy a model folder into the shelf, check its hashes and run a probe inference") { path, name };
+        command.SetAction((result, _) => CommandGuard.Run(() =>
+        {
+            var library = new ModelLibrary(CommonOptions.DataDirectory(result));
+            var manifest = library.Import(result.GetRequiredValue(path), result.GetValue(name));
+            AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: {manifest.Files.Count} files checked, {manifest.Dimensions}-dimension vectors.");
+            AnsiConsole.MarkupLineInterpolated($"Search with it after: docshelf models use {manifest.Name}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Verify()
+    {
+        var command = new Command("verify", "Hash every imported model file again and report any that changed");
+        command.SetAction((result, _) => CommandGuard.Run(() =>
+        {
+            var library = new ModelLibrary(CommonOptions.DataDirectory(result));
+            var problems = library.Verify();
+            foreach (var problem in problems)
+            {
+                Console.Error.WriteLine($"docshelf: {problem}");
+            }
+
+            AnsiConsole.WriteLine(problems.Count == 0 ? $"All {library.List().Count} models match their manifests." : $"{problems.Count} problems found.");
+            return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Error;
+        }));
+        return command;
+    }
+
+    private static Command Use()
+    {
+        var name = new Argument<string>("name") { Description = "An imported embedding model" };
+        var command = new Command("use", "Choose the embedding model for semantic and hybrid search; chunks are embedded again as needed") { name };
+        command.SetAction((result, _) => CommandGuard.Run(() =>
+        {
+            var library = new ModelLibrary(CommonOptions.DataDirectory(result));
+            library.Use(result.GetRequiredValue(name));
+            AnsiConsole.MarkupLineInterpolated(
+                $"Search now uses {result.GetRequiredValue(name)}. Chunks without its vectors are embedded by the next `docshelf ingest` or by a running service after it restarts.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

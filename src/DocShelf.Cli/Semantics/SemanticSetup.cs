@@ -1,0 +1,26 @@
+using DocShelf.Models.Library;
+using DocShelf.Search;
+using DocShelf.Search.Semantic;
+
+namespace DocShelf.Cli.Semantics;
+
+/// <summary>Connects a shelf to the embedding model chosen with `docshelf models use`, when there is one.</summary>
+public static class SemanticSetup
+{
+    /// <summary>Sets <see cref="ShelfSearcher.Semantic"/> and returns the index (to dispose), or null for a lexical-only shelf.</summary>
+    public static SemanticIndex? Attach(Shelf shelf)
+    {
+        var library = new ModelLibrary(shelf.DataDirectory);
+        if (library.ActiveEmbedding() is not { } name)
+        {
+            return null;
+        }
+
+        var manifest = library.Find(name) ?? throw new ModelImportException(
+            $"The embedding model in use, {name}, is no longer in {library.Folder}; import it again or choose another with `docshelf models use`.");
+        var generator = library.OpenEmbedding(name);
+        var index = new SemanticIndex(generator, shelf.Vectors(name, manifest.Dimensions ?? generator.Dimensions));
+        shelf.Searcher.Semantic = index;
+        return index;
+    }
+}
