@@ -24,6 +24,8 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Equal(1, semantic.ExitCode);
         Assert.Contains("docshelf models import", semantic.Error, StringComparison.Ordinal);
         Assert.Contains("lexical only", list.Output, StringComparison.Ordinal);
+        var status = await CliRunner.RunAsync(data, "status");
+        Assert.Contains("lexical only", status.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,6 +51,9 @@ public sealed class ModelsCommandTests : IDisposable
 
         var verify = await CliRunner.RunAsync(data, "models", "verify");
         Assert.Equal(0, verify.ExitCode);
+        var search = JsonDocument.Parse((await CliRunner.RunAsync(data, "status", "--json")).Output).RootElement.GetProperty("search");
+        Assert.Equal("tiny", search.GetProperty("embeddingModel").GetString());
+        Assert.Equal((2, 0), (search.GetProperty("vectors").GetInt32(), search.GetProperty("vectorsToMake").GetInt32()));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DocShelf.Cli.Output;
+using DocShelf.Core.Search;
 using DocShelf.Ingestion.Watching;
+using DocShelf.Models.Library;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
 using DocShelf.Search.Store;
@@ -18,9 +20,9 @@ public static class StatusCommand
         {
             var data = CommonOptions.DataDirectory(result);
             var service = ServiceStatusFile.ReadLive(data);
-            var overview = service?.Shelf ?? ReadOverview(data);
+            var (overview, search) = service?.Shelf is { } live ? (live, FromService(service)) : ReadShelf(data);
             var ocr = new OcrReport("tesseract", TesseractEngine.Version, TesseractLanguages.Installed());
-            var report = StatusReport.From(data, overview, service, ocr);
+            var report = StatusReport.From(data, overview, service, ocr, search);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(report);
@@ -36,11 +38,23 @@ public static class StatusCommand
     }
 
     /// <summary>Without a running service the shelf is read directly.</summary>
-    private static ShelfOverview ReadOverview(string data)
+    private static (ShelfOverview, SearchReportModes) ReadShelf(string data)
     {
         using var shelf = Shelf.OpenForReading(data, TimeSpan.FromSeconds(2));
-        return shelf.Overview();
+        var model = new ModelLibrary(data).ActiveEmbedding();
+        var collection = model is null ? null : shelf.VectorCollections().FirstOrDefault(c => c.Id == model);
+        var vectors = collection is null ? 0 : shelf.Vectors(model!, collection.Dimensions, collection.Encoding).Count;
+        var search = new SearchReportModes(
+            model is null ? [SearchMode.Lexical] : [SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid],
+            model,
+            vectors,
+            model is null ? null : Math.Max(0, shelf.Store.Count().Chunks - vectors));
+        return (shelf.Overview(), search);
     }
+
+    private static SearchReportModes FromService(ServiceStatus service) => service.Embedding is { } embedding
+        ? new SearchReportModes([SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid], embedding.Model, embedding.Vectors, embedding.Remaining)
+        : new SearchReportModes([SearchMode.Lexical], null, 0, null);
 
     private static void PrintService(ServiceStatus? service)
     {
@@ -69,6 +83,15 @@ public static class StatusCommand
             $"[bold]Files[/]  {report.Files.Queued} queued, {report.Files.Processing} processing, {report.Files.Indexed} indexed, {report.Files.Quarantined} quarantined");
         PrintService(report.Service);
         AnsiConsole.MarkupLineInterpolated($"[bold]OCR[/]    Tesseract {report.Ocr.Version}; languages installed: {string.Join(", ", report.Ocr.InstalledLanguages)}");
+        if (report.Search.EmbeddingModel is { } model)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"[bold]Search[/] lexical, semantic and hybrid with {model}: {report.Search.Vectors} vectors, {report.Search.VectorsToMake} chunks still to embed");
+        }
+        else
+        {
+            AnsiConsole.MarkupLine("[bold]Search[/] lexical only: no embedding model in use (docshelf models import FOLDER, then docshelf models use NAME)");
+        }
         if (report.Quarantine.Count == 0)
         {
             return;

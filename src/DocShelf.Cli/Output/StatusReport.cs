@@ -14,13 +14,14 @@ public sealed record StatusReport(
     FileCounts Files,
     ServiceStatus? Service,
     OcrReport Ocr,
+    SearchReportModes Search,
     IReadOnlyList<QuarantineItem> Quarantine)
 {
-    public static StatusReport From(string dataDirectory, ShelfOverview overview, ServiceStatus? service, OcrReport ocr)
+    public static StatusReport From(string dataDirectory, ShelfOverview overview, ServiceStatus? service, OcrReport ocr, SearchReportModes search)
     {
         var counts = overview.Counts;
         return new StatusReport(
             dataDirectory, counts.IndexedDocuments, counts.QuarantinedDocuments, counts.Pages, counts.OcrPages, counts.Chunks,
-            overview.Files, service is null ? null : service with { Shelf = null }, ocr, overview.Quarantine);
+            overview.Files, service is null ? null : service with { Shelf = null, Embedding = null }, ocr, search, overview.Quarantine);
     }
 }
