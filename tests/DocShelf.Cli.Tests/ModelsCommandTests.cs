@@ -51,9 +51,9 @@ public sealed class ModelsCommandTests : IDisposable
 
         var verify = await CliRunner.RunAsync(data, "models", "verify");
         Assert.Equal(0, verify.ExitCode);
-        var search = JsonDocument.Parse((await CliRunner.RunAsync(data, "status", "--json")).Output).RootElement.GetProperty("search");
-        Assert.Equal("tiny", search.GetProperty("embeddingModel").GetString());
-        Assert.Equal((2, 0), (search.GetProperty("vectors").GetInt32(), search.GetProperty("vectorsToMake").GetInt32()));
+        var searchStatus = JsonDocument.Parse((await CliRunner.RunAsync(data, "status", "--json")).Output).RootElement.GetProperty("search");
+        Assert.Equal("tiny", searchStatus.GetProperty("embeddingModel").GetString());
+        Assert.Equal((2, 0), (searchStatus.GetProperty("vectors").GetInt32(), searchStatus.GetProperty("vectorsToMake").GetInt32()));
     }
 
     [Fact]
