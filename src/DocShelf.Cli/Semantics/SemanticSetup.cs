@@ -8,9 +8,11 @@ namespace DocShelf.Cli.Semantics;
 public static class SemanticSetup
 {
     /// <summary>Sets <see cref="ShelfSearcher.Semantic"/> and returns the index (to dispose), or null for a lexical-only shelf.</summary>
-    public static SemanticIndex? Attach(Shelf shelf)
+    public static SemanticIndex? Attach(Shelf shelf) => Attach(shelf, new ModelLibrary(shelf.DataDirectory));
+
+    /// <summary>As <see cref="Attach(Shelf)"/>, with the model chosen in <paramref name="library"/>, which may belong to another data folder.</summary>
+    public static SemanticIndex? Attach(Shelf shelf, ModelLibrary library)
     {
-        var library = new ModelLibrary(shelf.DataDirectory);
         if (library.ActiveEmbedding() is not { } name)
         {
             return null;

@@ -36,7 +36,7 @@ public sealed class LexicalIndex : IDisposable
         {
             writer = new IndexWriter(directory, new IndexWriterConfig(ShelfAnalyzer.Version, analyzer)
             {
-                Similarity = new BM25Similarity(),
+                Similarity = ShelfSimilarity.Create(),
                 OpenMode = OpenMode.CREATE_OR_APPEND,
             });
             if (DirectoryReader.IndexExists(directory) && StoredSchema() != SchemaVersion)
@@ -106,6 +106,8 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>Parses a user query; a query with syntax errors is searched as plain words instead of failing.</summary>
     public Query ParseQuery(string text)
     {
+        // "Who built the lighthouse?" is a question, not a one-letter wildcard after "lighthouse".
+        text = QuestionMarks.Strip(text);
         var parser = new QueryParser(ShelfAnalyzer.Version, LexicalFields.Text, analyzer) { DefaultOperator = Operator.OR };
         try
         {

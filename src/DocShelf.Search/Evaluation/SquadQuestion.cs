@@ -1,0 +1,3 @@
+namespace DocShelf.Search.Evaluation;
+
+public sealed record SquadQuestion(string Id, string Question, IReadOnlyList<string> Answers);
