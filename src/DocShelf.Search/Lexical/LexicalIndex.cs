@@ -15,10 +15,11 @@ namespace DocShelf.Search.Lexical;
 public sealed class LexicalIndex : IDisposable
 {
     /// <summary>
-    /// The fields each chunk carries. An index written with another version is emptied at open and rebuilt from the
-    /// store by reconciliation, so a shelf made by an older DocShelf gains the new fields.
+    /// The fields each chunk carries and the analysis that made its terms. An index written with another version is
+    /// emptied at open and rebuilt from the store by reconciliation, so a shelf made by an older DocShelf gains the
+    /// new fields and terms.
     /// </summary>
-    private const string SchemaVersion = "2";
+    private const string SchemaVersion = "3";
     private const string SchemaKey = "schema";
 
     private readonly FSDirectory directory;
