@@ -87,7 +87,13 @@ case "${1:-run}" in
         say "Testing"
         dotnet test DocShelf.sln -c "$CONFIGURATION" --no-build -nologo
         ;;
-    bench) install_dependencies; build; dotnet "tests/DocShelf.Benchmarks/bin/$CONFIGURATION/net10.0/DocShelf.Benchmarks.dll" bench-out ;;
+    bench)
+        # The embedding benchmark generates its 6-layer model with Python's onnx package.
+        APT_PACKAGES+=(python3-onnx python3-numpy)
+        install_dependencies
+        build
+        dotnet "tests/DocShelf.Benchmarks/bin/$CONFIGURATION/net10.0/DocShelf.Benchmarks.dll" bench-out
+        ;;
     build) build ;;
     screenshots)
         install_dependencies

@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "service" or "web" runs only that benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "service", "web", "embedding" or "vectors" runs only that benchmark
 if (Directory.Exists(work))
 {
     Directory.Delete(work, recursive: true);
@@ -26,6 +26,16 @@ if (only is "all" or "service")
 if (only is "all" or "web")
 {
     Console.WriteLine(await WebLoadBenchmark.RunAsync(work, files: 1000, clients: 20, TimeSpan.FromSeconds(60)));
+}
+
+if (only is "all" or "embedding")
+{
+    Console.WriteLine(await EmbeddingBenchmark.RunAsync(work, chunks: 512));
+}
+
+if (only is "all" or "vectors")
+{
+    Console.WriteLine(await VectorSearchBenchmark.RunAsync(work, count: 100_000, dimensions: 384, queries: 200));
 }
 
 return 0;

@@ -17,6 +17,7 @@ public sealed class ModelLibraryTests : IDisposable
 
         Assert.Equal(TinyModels.Mean, manifest.Name);
         Assert.Equal(32, manifest.Dimensions);
+        Assert.StartsWith("random weights", manifest.Licence, StringComparison.Ordinal); // taken from the manifest it came with
         var onnx = Assert.Single(manifest.Files, f => f.Path == "model.onnx");
         Assert.Equal(FileHashes.Sha256(Path.Combine(TinyModels.Folder(TinyModels.Mean), "model.onnx")), onnx.Sha256);
         Assert.Equal([TinyModels.Mean], library.List().Select(m => m.Name));
@@ -110,6 +111,7 @@ public sealed class ModelLibraryTests : IDisposable
             File.Copy(file, destination);
         }
 
+        File.Delete(Path.Combine(target, ModelManifest.FileName)); // carried in without a manifest, unless a test writes one
         return target;
     }
 }

@@ -10,6 +10,7 @@ so the C# side is checked against arithmetic it does not share.
 Needs Debian's python3-onnx and python3-numpy. Usage: generate.py OUTPUT_FOLDER [--layers N --hidden N ...]
 """
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -246,6 +247,23 @@ def write_model(folder, weights, args, vocab, pooling, normalize, with_token_typ
                                    "pooling_mode_mean_tokens": pooling == "mean", "pooling_mode_max_tokens": False})
 
 
+def write_manifest(folder, name, dimensions):
+    """docshelf-model.json: what `docshelf models import` checks each file against."""
+    files = []
+    for root, _, names in os.walk(folder):
+        for file_name in sorted(names):
+            path = os.path.join(root, file_name)
+            relative = os.path.relpath(path, folder)
+            if relative == "docshelf-model.json":
+                continue
+            with open(path, "rb") as f:
+                files.append({"path": relative, "sha256": hashlib.sha256(f.read()).hexdigest(), "bytes": os.path.getsize(path)})
+    manifest = {"name": name, "kind": "embedding", "files": sorted(files, key=lambda f: f["path"]), "dimensions": dimensions,
+                "licence": "random weights made by DocShelf's test generator; no licence needed",
+                "source": "tests/DocShelf.Models.Tests/TinyModels/generate.py"}
+    json.dump(manifest, open(os.path.join(folder, "docshelf-model.json"), "w"), indent=2)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("output")
@@ -268,6 +286,7 @@ def main():
         pooling, normalize, with_types = variants[name]
         folder = os.path.join(args.output, f"tiny-bert-{name}")
         write_model(folder, weights, args, vocab_list, pooling, normalize, with_types)
+        write_manifest(folder, f"tiny-bert-{name}", args.hidden)
         if not args.no_reference:
             reference["models"][f"tiny-bert-{name}"] = [
                 [round(float(v), 7) for v in pool(reference_hidden(weights, args, ids), pooling, normalize)] for ids in reference["tokens"]]
