@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Benchmarks;
-using DocShelf.Fixtures.Rendering;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Ingestion.Watching;
+using DocShelf.Rendering;
 
 namespace DocShelf.Benchmarks;
 

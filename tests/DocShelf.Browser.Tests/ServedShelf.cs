@@ -1,7 +1,7 @@
 using DocShelf.Fixtures;
-using DocShelf.Fixtures.Rendering;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
+using DocShelf.Rendering;
 using Microsoft.Playwright;
 
 namespace DocShelf.Browser.Tests;

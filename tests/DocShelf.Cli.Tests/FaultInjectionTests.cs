@@ -1,8 +1,8 @@
 using DocShelf.Core.Queue;
 using DocShelf.Fixtures;
-using DocShelf.Fixtures.Rendering;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
+using DocShelf.Rendering;
 using DocShelf.Search;
 using DocShelf.Search.Lexical;
 using Xunit.Abstractions;

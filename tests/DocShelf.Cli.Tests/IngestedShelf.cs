@@ -1,6 +1,6 @@
 using DocShelf.Fixtures;
-using DocShelf.Fixtures.Rendering;
 using DocShelf.Fixtures.Writers;
+using DocShelf.Rendering;
 
 namespace DocShelf.Cli.Tests;
 

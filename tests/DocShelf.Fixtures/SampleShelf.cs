@@ -1,5 +1,5 @@
-using DocShelf.Fixtures.Rendering;
 using DocShelf.Fixtures.Writers;
+using DocShelf.Rendering;
 using SkiaSharp;
 
 namespace DocShelf.Fixtures;

@@ -1,9 +1,9 @@
 using DocShelf.Core.Documents;
 using DocShelf.Fixtures;
-using DocShelf.Fixtures.Rendering;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Ingestion.Running;
+using DocShelf.Rendering;
 
 namespace DocShelf.Ingestion.Tests;
 

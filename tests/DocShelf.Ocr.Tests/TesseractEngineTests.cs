@@ -1,7 +1,7 @@
 using DocShelf.Fixtures;
-using DocShelf.Fixtures.Rendering;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Ocr.Tesseract;
+using DocShelf.Rendering;
 
 namespace DocShelf.Ocr.Tests;
 

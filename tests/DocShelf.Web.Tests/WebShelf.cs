@@ -1,10 +1,10 @@
 using DocShelf.Fixtures;
-using DocShelf.Fixtures.Rendering;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Ocr.Tesseract;
+using DocShelf.Rendering;
 using DocShelf.Search;
 
 namespace DocShelf.Web.Tests;

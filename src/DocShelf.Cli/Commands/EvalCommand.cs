@@ -6,6 +6,7 @@ using DocShelf.Ingestion;
 using DocShelf.Ingestion.Running;
 using DocShelf.Models.Library;
 using DocShelf.Ocr.Tesseract;
+using DocShelf.Rendering;
 using DocShelf.Search;
 using DocShelf.Search.Evaluation;
 using DocShelf.Search.Semantic;
@@ -25,8 +26,9 @@ public static class EvalCommand
         var mode = new Option<SearchMode?>("--mode") { Description = "lexical, semantic or hybrid (default: every mode the embedding model in use allows)" };
         var questions = new Option<int?>("--questions") { Description = "Ask a fixed random sample of this many questions instead of all" };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Keep the evaluation shelf here, to reuse it in later runs (default: a temporary folder)" };
+        var render = new Option<bool>("--render") { Description = "Turn each paragraph into a scanned-looking 300-dpi page first, so the shelf is read by OCR" };
         var json = CommonOptions.Json();
-        var command = new Command("eval", "Measure retrieval on a SQuAD-format file: recall@1/5/10 and MRR@10 per search mode") { squad, mode, questions, work, json };
+        var command = new Command("eval", "Measure retrieval on a SQuAD-format file: recall@1/5/10 and MRR@10 per search mode") { squad, mode, questions, work, render, json };
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
             var file = result.GetRequiredValue(squad);
@@ -42,8 +44,9 @@ public static class EvalCommand
             workFolder ??= Path.Combine(Path.GetTempPath(), $"docshelf-eval-{Guid.NewGuid():N}");
             try
             {
-                var scores = await RunAsync(set, library, workFolder, result.GetValue(mode), result.GetValue(questions), result.GetValue(json), cancellationToken);
-                Report(file.Name, set, scores, result.GetValue(json));
+                var rendered = result.GetValue(render);
+                var scores = await RunAsync(set, library, workFolder, rendered, result.GetValue(mode), result.GetValue(questions), result.GetValue(json), cancellationToken);
+                Report(file.Name, set, rendered, scores, result.GetValue(json));
             }
             finally
             {
@@ -59,9 +62,11 @@ public static class EvalCommand
     }
 
     private static async Task<List<RetrievalScores>> RunAsync(
-        SquadSet set, ModelLibrary library, string workFolder, SearchMode? mode, int? sample, bool quiet, CancellationToken cancellationToken)
+        SquadSet set, ModelLibrary library, string workFolder, bool render, SearchMode? mode, int? sample, bool quiet, CancellationToken cancellationToken)
     {
-        var paths = WriteDocuments(set, Path.Combine(workFolder, "documents"));
+        var paths = render
+            ? RenderDocuments(set, Path.Combine(workFolder, "scans"), quiet)
+            : WriteDocuments(set, Path.Combine(workFolder, "documents"));
         using var shelf = Shelf.OpenForWriting(Path.Combine(workFolder, "data"));
         await IngestAsync(shelf, paths, quiet, cancellationToken);
         using var semantic = SemanticSetup.Attach(shelf, library);
@@ -106,6 +111,29 @@ public static class EvalCommand
         return paths;
     }
 
+    /// <summary>Each paragraph as a page image, as an office scanner would give it: skewed a little, with specks.</summary>
+    private static List<string> RenderDocuments(SquadSet set, string folder, bool quiet)
+    {
+        Directory.CreateDirectory(folder);
+        var paths = set.Paragraphs.Select((_, i) => Path.Combine(folder, $"paragraph-{i + 1:00000}.png")).ToList();
+        var done = 0;
+        Parallel.For(0, paths.Count, i =>
+        {
+            if (!File.Exists(paths[i]))
+            {
+                using var page = PageRasteriser.RenderFitted(set.Paragraphs[i].DocumentText, ScanStyle.Office(i));
+                ImageWriter.WritePng(paths[i] + ".tmp", page);
+                File.Move(paths[i] + ".tmp", paths[i]);
+            }
+
+            if (Interlocked.Increment(ref done) % 100 == 0 && !quiet)
+            {
+                Console.Error.WriteLine($"Rendered {done} of {paths.Count} pages");
+            }
+        });
+        return paths;
+    }
+
     private static async Task IngestAsync(Shelf shelf, List<string> paths, bool quiet, CancellationToken cancellationToken)
     {
         var options = new IngestionOptions();
@@ -138,11 +166,11 @@ public static class EvalCommand
         return [.. shuffled.Take(count)];
     }
 
-    private static void Report(string name, SquadSet set, List<RetrievalScores> scores, bool json)
+    private static void Report(string name, SquadSet set, bool rendered, List<RetrievalScores> scores, bool json)
     {
         if (json)
         {
-            JsonOutput.Write(new { File = name, Paragraphs = set.Paragraphs.Count, QuestionsInFile = set.QuestionCount, Results = scores });
+            JsonOutput.Write(new { File = name, Paragraphs = set.Paragraphs.Count, QuestionsInFile = set.QuestionCount, Rendered = rendered, Results = scores });
             return;
         }
 
@@ -152,7 +180,7 @@ public static class EvalCommand
             table.AddRow(s.Mode, $"{s.Questions}", $"{s.RecallAt1:0.000}", $"{s.RecallAt5:0.000}", $"{s.RecallAt10:0.000}", $"{s.MrrAt10:0.000}", $"{s.MillisecondsPerQuery:0.0}");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/]: {set.Paragraphs.Count} paragraphs, {set.QuestionCount} questions");
+        AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/]: {set.Paragraphs.Count} paragraphs{(rendered ? " rendered as scans and read by OCR" : "")}, {set.QuestionCount} questions");
         AnsiConsole.Write(table);
     }
 }

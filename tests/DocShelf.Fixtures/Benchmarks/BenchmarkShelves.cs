@@ -1,6 +1,6 @@
 using System.Globalization;
-using DocShelf.Fixtures.Rendering;
 using DocShelf.Fixtures.Writers;
+using DocShelf.Rendering;
 
 namespace DocShelf.Fixtures.Benchmarks;
 

@@ -1,4 +1,4 @@
-using DocShelf.Fixtures.Rendering;
+using DocShelf.Rendering;
 using SkiaSharp;
 
 namespace DocShelf.Fixtures.Writers;

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
+using DocShelf.Rendering;
+
 namespace DocShelf.Fixtures.Writers;
 
 /// <summary>

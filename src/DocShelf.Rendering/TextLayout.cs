@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace DocShelf.Fixtures.Rendering;
+namespace DocShelf.Rendering;
 
 /// <summary>Breaks a page's paragraphs into lines that fit a width; an empty string marks a paragraph gap.</summary>
 public static class TextLayout

@@ -1,4 +1,4 @@
-namespace DocShelf.Fixtures.Rendering;
+namespace DocShelf.Rendering;
 
 /// <summary>How a rendered page is made to look scanned: turned a little on the glass, with specks of dirt.</summary>
 /// <param name="RotationDegrees">Skew of the page; scanners rarely feed paper perfectly straight.</param>

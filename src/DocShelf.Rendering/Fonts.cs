@@ -1,8 +1,8 @@
 using SkiaSharp;
 
-namespace DocShelf.Fixtures.Rendering;
+namespace DocShelf.Rendering;
 
-/// <summary>The typeface fixtures are set in: Debian's DejaVu Serif (package fonts-dejavu-core), found by path so no font service is needed.</summary>
+/// <summary>The typeface rendered pages are set in: Debian's DejaVu Serif (package fonts-dejavu-core), found by path so no font service is needed.</summary>
 public static class Fonts
 {
     private const string SerifPath = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";

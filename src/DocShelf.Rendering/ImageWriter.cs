@@ -1,7 +1,8 @@
 using SkiaSharp;
 
-namespace DocShelf.Fixtures.Writers;
+namespace DocShelf.Rendering;
 
+/// <summary>Writes rendered pages as PNG or JPEG files.</summary>
 public static class ImageWriter
 {
     public static void WritePng(string path, SKBitmap image) => Write(path, image, SKEncodedImageFormat.Png, 100);

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace DocShelf.Fixtures.Rendering;
+namespace DocShelf.Rendering;
 
 /// <summary>Renders a page of text as a 300-dpi greyscale US-letter image, optionally made to look scanned.</summary>
 public static class PageRasteriser
@@ -11,14 +11,26 @@ public static class PageRasteriser
     private const float Margin = Dpi;
     private const float FontPoints = 12;
 
-    public static SKBitmap Render(string pageText, ScanStyle style)
+    /// <summary>Renders in 12-point type, or smaller (down to 8) when the text would not fit on one page at 12.</summary>
+    public static SKBitmap RenderFitted(string pageText, ScanStyle style)
+    {
+        var points = FontPoints;
+        while (points > 8 && !Fits(pageText, points))
+        {
+            points--;
+        }
+
+        return Render(pageText, style, points);
+    }
+
+    public static SKBitmap Render(string pageText, ScanStyle style, float fontPoints = FontPoints)
     {
         using var colour = new SKBitmap(Width, Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using (var canvas = new SKCanvas(colour))
         {
             canvas.Clear(SKColors.White);
             canvas.RotateDegrees(style.RotationDegrees, Width / 2f, Height / 2f);
-            DrawText(canvas, pageText);
+            DrawText(canvas, pageText, fontPoints);
         }
 
         var grey = colour.Copy(SKColorType.Gray8) ?? throw new InvalidOperationException("greyscale conversion failed");
@@ -26,9 +38,16 @@ public static class PageRasteriser
         return grey;
     }
 
-    private static void DrawText(SKCanvas canvas, string pageText)
+    private static bool Fits(string pageText, float fontPoints)
     {
-        using var font = new SKFont(Fonts.Serif, FontPoints * Dpi / 72f);
+        using var font = new SKFont(Fonts.Serif, fontPoints * Dpi / 72f);
+        var lines = TextLayout.Wrap(pageText, font, Width - (2 * Margin)).Count;
+        return Margin + (lines * font.Size * 1.45f) <= Height - Margin;
+    }
+
+    private static void DrawText(SKCanvas canvas, string pageText, float fontPoints)
+    {
+        using var font = new SKFont(Fonts.Serif, fontPoints * Dpi / 72f);
         using var ink = new SKPaint { Color = new SKColor(30, 30, 30), IsAntialias = true };
         var lineHeight = font.Size * 1.45f;
         var y = Margin + font.Size;
