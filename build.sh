@@ -48,6 +48,15 @@ install_dependencies() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# The OCR models come in Debian packages; their files must be exactly the ones pinned in models/tessdata.sha256
+# (the same hashes as models/manifest.json, which a test keeps in step).
+verify_ocr_models() {
+    if ! sha256sum --check --quiet --ignore-missing models/tessdata.sha256; then
+        echo "DocShelf: the Tesseract data above does not match the sha256 pinned in models/tessdata.sha256" >&2
+        exit 1
+    fi
+}
+
 require_dotnet() {
     if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; then
         echo "DocShelf needs the .NET 10 SDK: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
@@ -80,9 +89,10 @@ run_demo() {
 }
 
 case "${1:-run}" in
-    run) install_dependencies; build; run_demo ;;
+    run) install_dependencies; verify_ocr_models; build; run_demo ;;
     test)
         install_dependencies
+        verify_ocr_models
         build
         say "Testing"
         dotnet test DocShelf.sln -c "$CONFIGURATION" --no-build -nologo

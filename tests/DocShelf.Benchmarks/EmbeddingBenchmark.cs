@@ -12,7 +12,7 @@ public static class EmbeddingBenchmark
     {
         var modelFolder = Path.Combine(workFolder, "models");
         await Measure.RunAsync("/usr/bin/python3", [
-            Path.Combine(RepositoryRoot(), "tests", "DocShelf.Models.Tests", "TinyModels", "generate.py"), modelFolder,
+            Path.Combine(RepositoryPaths.Root, "tests", "DocShelf.Models.Tests", "TinyModels", "generate.py"), modelFolder,
             "--layers", "6", "--hidden", "384", "--heads", "12", "--intermediate", "1536", "--max-positions", "512",
             "--max-length", "256", "--variants", "mean", "--no-reference",
         ]);
@@ -42,16 +42,5 @@ public static class EmbeddingBenchmark
     {
         var pages = SampleTexts.AllPages();
         return [.. Enumerable.Range(0, count).Select(i => pages[i % pages.Count] is var page && page.Length > 1000 ? page[..1000] : page)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DocShelf.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("DocShelf.sln not found above the benchmark.");
     }
 }

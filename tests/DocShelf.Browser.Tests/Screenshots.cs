@@ -1,3 +1,4 @@
+using DocShelf.Fixtures;
 using Microsoft.Playwright;
 
 namespace DocShelf.Browser.Tests;
@@ -15,19 +16,8 @@ public static class Screenshots
             return;
         }
 
-        var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var folder = Path.Combine(RepositoryPaths.Root, "docs", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DocShelf.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("DocShelf.sln not found above the test assembly.");
     }
 }
