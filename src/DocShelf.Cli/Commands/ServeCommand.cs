@@ -62,6 +62,7 @@ public static class ServeCommand
         using var ocr = new TesseractEnginePool(ingestion.OcrLanguages);
         using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, ingestion);
         using var semantic = SemanticSetup.Attach(shelf);
+        shelf.Searcher.Weights = settings.ToHybridWeights();
         using var generator = semantic?.Generator;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>

@@ -9,12 +9,14 @@ public static class ShelfSearchSource
     /// <summary>The running service's API when one holds the shelf, else the shelf itself.</summary>
     public static IShelfSearch Open(string dataDirectory)
     {
+        var settings = SettingsLoader.Load(dataDirectory, new Dictionary<string, string?>());
         if (ServiceStatusFile.ReadLive(dataDirectory) is { WebUrl: { } url })
         {
-            var token = SettingsLoader.Load(dataDirectory, new Dictionary<string, string?>()).AccessToken;
-            return new ServiceSearch(new Uri(url), token);
+            return new ServiceSearch(new Uri(url), settings.AccessToken);
         }
 
-        return new LocalSearch(Shelf.OpenForReading(dataDirectory));
+        var shelf = Shelf.OpenForReading(dataDirectory);
+        shelf.Searcher.Weights = settings.ToHybridWeights();
+        return new LocalSearch(shelf);
     }
 }

@@ -2,6 +2,7 @@ using DocShelf.Ingestion;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Tools;
 using DocShelf.Ingestion.Watching;
+using DocShelf.Search.Hybrid;
 using DocShelf.Web;
 
 namespace DocShelf.Cli.Settings;
@@ -52,6 +53,13 @@ public sealed class ShelfSettings
     public string? AccessToken { get; set; }
 
     public long MaxUploadMegabytes { get; set; } = 512;
+
+    /// <summary>How much BM25's ranking counts in hybrid search, against <see cref="HybridSemanticWeight"/>.</summary>
+    public double HybridLexicalWeight { get; set; } = 1.0;
+
+    public double HybridSemanticWeight { get; set; } = 1.0;
+
+    public HybridWeights ToHybridWeights() => new(Math.Max(0, HybridLexicalWeight), Math.Max(0, HybridSemanticWeight));
 
     public IngestionOptions ToIngestionOptions() => new()
     {
