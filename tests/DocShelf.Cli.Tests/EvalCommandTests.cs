@@ -7,8 +7,10 @@ public sealed class EvalCommandTests : IDisposable
 {
     private readonly TempFolder folder = new();
 
-    [Fact]
-    public async Task Eval_builds_a_shelf_from_the_paragraphs_and_scores_each_question_against_its_own()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Eval_builds_a_shelf_from_the_paragraphs_and_scores_each_question_against_its_own(bool render)
     {
         var squad = folder.File("tiny-squad.json");
         await File.WriteAllTextAsync(squad, JsonSerializer.Serialize(new
@@ -29,11 +31,15 @@ public sealed class EvalCommandTests : IDisposable
             },
         }));
 
-        var result = await CliRunner.RunAsync(folder.File("data"), "eval", "--squad", squad, "--json");
+        string[] arguments = ["eval", "--squad", squad, "--json", "--work", folder.File("work")];
+        var result = await CliRunner.RunAsync(folder.File("data"), render ? [.. arguments, "--render"] : arguments);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var report = JsonDocument.Parse(result.Output).RootElement;
         Assert.Equal(3, report.GetProperty("paragraphs").GetInt32());
+        Assert.Equal(render, report.GetProperty("rendered").GetBoolean());
+        var kept = Directory.GetFiles(folder.File("work"), render ? "*.png" : "*.txt", SearchOption.AllDirectories);
+        Assert.Equal(3, kept.Length); // the documents were what the flag says: page images read by OCR, or text
         var lexical = Assert.Single(report.GetProperty("results").EnumerateArray());
         Assert.Equal("lexical", lexical.GetProperty("mode").GetString());
         Assert.Equal(3, lexical.GetProperty("questions").GetInt32());
