@@ -11,9 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# OCR (Tesseract + English data), PDF tools (poppler), the font fixtures are set in, qpdf for encrypted-PDF tests,
-# and chromium for the browser tests of the page.
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng libtesseract5 poppler-utils fonts-dejavu-core qpdf chromium)
+# OCR (Tesseract + English data), PDF tools (poppler), the font rendered pages are set in, ICU (Unicode
+# normalisation for the BERT tokenizer), qpdf for encrypted-PDF tests, and chromium for the browser tests.
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng libtesseract5 poppler-utils fonts-dejavu-core libicu72 qpdf chromium)
 CONFIGURATION=Release
 CLI="src/DocShelf.Cli/bin/$CONFIGURATION/net10.0/docshelf.dll"
 DEMO_DATA=.demo/data
