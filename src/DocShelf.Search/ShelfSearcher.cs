@@ -1,8 +1,8 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
 using DocShelf.Search.Hybrid;
-using DocShelf.Search.Semantic;
 using DocShelf.Search.Lexical;
+using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;
 
 namespace DocShelf.Search;
@@ -47,12 +47,12 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
         var depth = Math.Max(top * 4, 40);
         var lexical = index.Search(index.ParseQuery(query), depth, filters);
         var nearest = await semantic.SearchAsync(query, depth, FacetFilter.For(filters, store), cancellationToken);
-        var texts = lexical.ToDictionary(h => h.ChunkId, h => h.Text, StringComparer.Ordinal);
+        var known = lexical.ToDictionary(h => h.ChunkId, StringComparer.Ordinal);
         var fused = RankFusion.Fuse(
             [([.. lexical.Select(h => h.ChunkId)], Weights.Lexical), ([.. nearest.Select(n => n.Chunk.ChunkId)], Weights.Semantic)],
             top,
             Weights.K);
-        return [.. fused.Select(f => Hit(f.Key, f.Score, texts.GetValueOrDefault(f.Key), terms, paths)).OfType<SearchHit>()];
+        return [.. fused.Select(f => Hit(f.Key, f.Score, known.GetValueOrDefault(f.Key), terms, paths)).OfType<SearchHit>()];
     }
 
     public IReadOnlyList<SearchHit> Search(string query, int top, SearchFilters? filters = null)
@@ -84,22 +84,22 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
     }
 
     /// <summary>A cited hit for a chunk found by id; null if the chunk left the shelf since it was found.</summary>
-    private SearchHit? Hit(string chunkId, double score, string? text, HashSet<string> terms, Dictionary<string, string> paths)
+    private SearchHit? Hit(string chunkId, double score, LexicalHit? lexical, HashSet<string> terms, Dictionary<string, string> paths)
     {
-        var chunk = text is null ? store.FindChunk(chunkId) : null;
-        text ??= chunk?.Text;
-        if (text is null)
+        var (documentId, page, text) = lexical is not null
+            ? (lexical.DocumentId, lexical.Page, lexical.Text)
+            : store.FindChunk(chunkId) is { } chunk ? (chunk.DocumentId, chunk.PageNumber, chunk.Text) : (null, 0, null);
+        if (documentId is null || text is null)
         {
             return null;
         }
 
-        var documentId = chunk?.DocumentId ?? chunkId[..chunkId.IndexOf('/', StringComparison.Ordinal)];
         var (snippet, highlights) = snippets.Build(text, terms);
         return new SearchHit
         {
             DocumentId = documentId,
             Path = PathOf(documentId, paths),
-            Page = chunk?.PageNumber ?? int.Parse(chunkId.Split('/')[1], System.Globalization.CultureInfo.InvariantCulture),
+            Page = page,
             ChunkId = chunkId,
             Score = score,
             Snippet = snippet,
