@@ -107,6 +107,14 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
         };
     }
 
+    /// <summary>The analysed terms of <paramref name="query"/> (stemmed, stop words gone), as the index looks for them.</summary>
+    public IReadOnlySet<string> TermsOf(string query) =>
+        string.IsNullOrWhiteSpace(query) ? new HashSet<string>() : QueryTerms.Of(index.ParseQuery(query));
+
+    /// <summary>Where each of <paramref name="terms"/> occurs in <paramref name="text"/>.</summary>
+    public IReadOnlyList<(TextSpan Span, string Term)> FindTerms(IReadOnlySet<string> terms, string text) =>
+        TermMatcher.FindTerms(index.Analyzer, text, terms.ToHashSet(StringComparer.Ordinal));
+
     /// <summary>Where <paramref name="query"/>'s terms sit in <paramref name="text"/>, found as the index matched them.</summary>
     public IReadOnlyList<TextSpan> MatchingSpans(string query, string text)
     {

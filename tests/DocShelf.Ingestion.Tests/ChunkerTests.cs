@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Text;
 using DocShelf.Ingestion.Chunking;
 
 namespace DocShelf.Ingestion.Tests;

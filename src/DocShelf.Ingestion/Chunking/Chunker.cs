@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Text;
 
 namespace DocShelf.Ingestion.Chunking;
 

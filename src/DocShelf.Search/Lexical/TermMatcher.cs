@@ -10,9 +10,13 @@ namespace DocShelf.Search.Lexical;
 /// </summary>
 internal static class TermMatcher
 {
-    public static List<TextSpan> Find(Analyzer analyzer, string text, ISet<string> queryTerms)
+    public static List<TextSpan> Find(Analyzer analyzer, string text, ISet<string> queryTerms) =>
+        [.. FindTerms(analyzer, text, queryTerms).Select(m => m.Span)];
+
+    /// <summary>Each match with the analysed term it matched, so callers can tell how many distinct terms a text holds.</summary>
+    public static List<(TextSpan Span, string Term)> FindTerms(Analyzer analyzer, string text, ISet<string> queryTerms)
     {
-        var matches = new List<TextSpan>();
+        var matches = new List<(TextSpan, string)>();
         if (queryTerms.Count == 0)
         {
             return matches;
@@ -24,9 +28,10 @@ internal static class TermMatcher
         tokens.Reset();
         while (tokens.IncrementToken())
         {
-            if (queryTerms.Contains(term.ToString()))
+            var found = term.ToString();
+            if (queryTerms.Contains(found))
             {
-                matches.Add(new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+                matches.Add((new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset), found));
             }
         }
 

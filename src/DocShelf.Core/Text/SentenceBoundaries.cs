@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DocShelf.Ingestion.Chunking;
+namespace DocShelf.Core.Text;
 
 /// <summary>Where sentences and paragraphs start in a page's text.</summary>
 public static partial class SentenceBoundaries
