@@ -19,6 +19,7 @@ var root = new RootCommand("DocShelf: find anything in your scanned papers and P
 root.Options.Add(CommonOptions.Data);
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(DocumentsCommand.Create());
 root.Subcommands.Add(TextCommand.Create());

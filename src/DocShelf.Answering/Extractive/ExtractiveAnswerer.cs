@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using DocShelf.Answering.Answers;
+using DocShelf.Core.Documents;
+using DocShelf.Core.Search;
+using DocShelf.Core.Text;
+using DocShelf.Search;
+using DocShelf.Search.Store;
+
+namespace DocShelf.Answering.Extractive;
+
+/// <summary>
+/// Answers from the shelf's own sentences, no model needed: it reads the best chunks for the question, scores each
+/// sentence by how much of the question it holds (terms weighted by rarity), how close together they sit and how
+/// well its chunk ranked, and returns one to three sentences with numbered citations. When even the best sentence
+/// holds too little of the question, it says the shelf does not hold the answer instead of guessing.
+/// </summary>
+public sealed partial class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store, ExtractiveOptions? options = null)
+{
+    private readonly ExtractiveOptions options = options ?? new ExtractiveOptions();
+
+    public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken = default)
+    {
+        var terms = searcher.TermsOf(question);
+        if (terms.Count == 0)
+        {
+            return Answer.NotFound(question);
+        }
+
+        var hits = await searcher.SearchAsync(question, options.Chunks, null, searcher.Modes[^1], cancellationToken);
+        var candidates = Candidates(hits, terms);
+        var best = candidates.MaxBy(c => c.Score);
+        if (best is null || best.Support < options.MinimumSupport)
+        {
+            return Answer.NotFound(question);
+        }
+
+        var chosen = candidates
+            .Where(c => c.Score >= best.Score * options.CompanionShare && c.Support >= options.MinimumSupport)
+            .OrderByDescending(c => c.Score)
+            .DistinctBy(c => c.Text)
+            .Take(options.MaxSentences)
+            .ToList();
+        return Compose(question, chosen);
+    }
+
+    private List<Candidate> Candidates(IReadOnlyList<SearchHit> hits, IReadOnlySet<string> terms)
+    {
+        var weights = Weights(hits, terms);
+        var total = weights.Values.Sum();
+        var candidates = new List<Candidate>();
+        for (var rank = 0; rank < hits.Count; rank++)
+        {
+            if (store.FindChunk(hits[rank].ChunkId) is not { } chunk)
+            {
+                continue;
+            }
+
+            foreach (var (start, end) in Sentences(chunk.Text))
+            {
+                // Line breaks from the page's layout are not part of the sentence.
+                var text = Whitespace().Replace(chunk.Text[start..end], " ");
+                var matches = searcher.FindTerms(terms, text);
+                var found = matches.Select(m => m.Term).ToHashSet(StringComparer.Ordinal);
+                var support = total > 0 ? found.Sum(t => weights[t]) / total : 0;
+                var score = support * (0.8 + (0.2 * Proximity(matches.Select(m => m.Span.Start).ToList(), text.Length))) / (1 + (0.05 * rank));
+                candidates.Add(new Candidate(chunk, start, end, text, support, score, rank));
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>
+    /// Each term's weight by how rare it is among the retrieved chunks: a word in every chunk says little about
+    /// which sentence answers, a word in one says much.
+    /// </summary>
+    private Dictionary<string, double> Weights(IReadOnlyList<SearchHit> hits, IReadOnlySet<string> terms)
+    {
+        var texts = hits.Select(h => store.FindChunk(h.ChunkId)?.Text ?? "").ToList();
+        var containing = terms.ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var term in searcher.FindTerms(terms, text).Select(m => m.Term).Distinct())
+            {
+                containing[term]++;
+            }
+        }
+
+        return terms.ToDictionary(t => t, t => Math.Log(1 + ((texts.Count + 1.0) / (containing[t] + 0.5))), StringComparer.Ordinal);
+    }
+
+    /// <summary>1 when the matched words sit together, falling towards 0 as they spread over the sentence.</summary>
+    private static double Proximity(List<int> positions, int length)
+    {
+        if (positions.Count < 2 || length == 0)
+        {
+            return positions.Count == 1 ? 1 : 0;
+        }
+
+        var spread = positions.Max() - positions.Min();
+        return 1 - Math.Min(1, spread / (double)Math.Max(length, 80));
+    }
+
+    /// <summary>Each sentence's span in <paramref name="text"/>, without the whitespace around it.</summary>
+    private static IEnumerable<(int Start, int End)> Sentences(string text)
+    {
+        var starts = new List<int> { 0 };
+        starts.AddRange(SentenceBoundaries.Starts(text));
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var start = starts[i];
+            var end = i + 1 < starts.Count ? starts[i + 1] : text.Length;
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            if (end - start > 3)
+            {
+                yield return (start, end);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    private Answer Compose(string question, List<Candidate> chosen)
+    {
+        var citations = new List<Citation>();
+        var sentences = new List<string>();
+        foreach (var candidate in chosen)
+        {
+            var citation = Cite(candidate, citations.Count + 1);
+            citations.Add(citation);
+            sentences.Add($"{candidate.Text} [{citation.Number}]");
+        }
+
+        return new Answer { Question = question, Text = string.Join(' ', sentences), Found = true, Citations = citations };
+    }
+
+    private Citation Cite(Candidate candidate, int number)
+    {
+        var chunk = candidate.Chunk;
+        var page = store.FindPage(chunk.DocumentId, chunk.PageNumber);
+        var from = chunk.Start + candidate.Start;
+        var to = chunk.Start + candidate.End;
+        var boxes = page?.Words.Where(w => w.Start >= from && w.Start < to).Select(w => w.Box).ToList() ?? [];
+        return new Citation
+        {
+            Number = number,
+            DocumentId = chunk.DocumentId,
+            Path = store.FindDocument(chunk.DocumentId)?.PrimaryPath ?? "",
+            Page = chunk.PageNumber,
+            ChunkId = chunk.Id,
+            Quote = candidate.Text,
+            Boxes = boxes,
+            PageWidth = page?.Width ?? 0,
+            PageHeight = page?.Height ?? 0,
+        };
+    }
+}

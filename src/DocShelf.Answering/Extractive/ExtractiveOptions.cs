@@ -1,0 +1,20 @@
+namespace DocShelf.Answering.Extractive;
+
+/// <summary>How the extractive answerer chooses its sentences, and when it says the shelf holds no answer.</summary>
+public sealed record ExtractiveOptions
+{
+    /// <summary>Chunks read for candidate sentences.</summary>
+    public int Chunks { get; init; } = 8;
+
+    /// <summary>Most sentences in an answer.</summary>
+    public int MaxSentences { get; init; } = 3;
+
+    /// <summary>
+    /// Share of the question's weight (its terms weighted by rarity) the best sentence must hold; below it the answer
+    /// is "not found" rather than a guess.
+    /// </summary>
+    public double MinimumSupport { get; init; } = 0.45;
+
+    /// <summary>A further sentence joins the answer only if it scores at least this share of the best one.</summary>
+    public double CompanionShare { get; init; } = 0.75;
+}

@@ -1,0 +1,50 @@
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Writers;
+using DocShelf.Ingestion;
+using DocShelf.Ingestion.Running;
+using DocShelf.Ocr.Tesseract;
+using DocShelf.Rendering;
+using DocShelf.Search;
+
+namespace DocShelf.Answering.Tests;
+
+/// <summary>
+/// A shelf read through the real pipeline for the answer tests: the three-page harbour report as a born-digital
+/// PDF, the keeper's log as a scanned PNG, and the council minutes and mill accounts as text.
+/// </summary>
+public sealed class AnsweringShelf : IAsyncLifetime
+{
+    private readonly TempFolder folder = new();
+
+    public Shelf Shelf { get; private set; } = null!;
+
+    public string Id(string name) => Shelf.Store.AllDocuments().Single(d => Path.GetFileName(d.PrimaryPath) == name).Id;
+
+    public async Task InitializeAsync()
+    {
+        var inbox = folder.Folder("inbox");
+        PdfWriter.Write(Path.Combine(inbox, "harbour-report.pdf"), SampleTexts.Pages("harbour-commission-report.txt").Select(PdfPage.WithText), "Harbour");
+        using (var scan = PageRasteriser.Render(SampleTexts.Pages("lighthouse-keeper-log.txt")[0], ScanStyle.Office(3)))
+        {
+            ImageWriter.WritePng(Path.Combine(inbox, "keeper-log.png"), scan);
+        }
+
+        foreach (var name in new[] { "council-minutes-1911.txt", "mill-accounts.txt" })
+        {
+            File.Copy(Path.Combine(SampleTexts.Folder, name), Path.Combine(inbox, name));
+        }
+
+        Shelf = Shelf.OpenForWriting(folder.Folder("data"));
+        var options = new IngestionOptions();
+        using var ocr = new TesseractEnginePool(options.OcrLanguages);
+        using var pipeline = new IngestionPipeline(Shelf.Writer!, ocr, options);
+        await new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch")).RunAsync(Directory.GetFiles(inbox), SilentObserver.Instance, CancellationToken.None);
+    }
+
+    public Task DisposeAsync()
+    {
+        Shelf.Dispose();
+        folder.Dispose();
+        return Task.CompletedTask;
+    }
+}
