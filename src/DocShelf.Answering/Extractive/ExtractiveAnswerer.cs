@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
+using DocShelf.Answering.Citing;
 using DocShelf.Answering.Answers;
-using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
 using DocShelf.Core.Text;
 using DocShelf.Search;
@@ -14,9 +14,17 @@ namespace DocShelf.Answering.Extractive;
 /// well its chunk ranked, and returns one to three sentences with numbered citations. When even the best sentence
 /// holds too little of the question, it says the shelf does not hold the answer instead of guessing.
 /// </summary>
-public sealed partial class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store, ExtractiveOptions? options = null)
+public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store, ExtractiveOptions? options = null) : IAnswerer
 {
+    public const string Name = "extractive";
+
     private readonly ExtractiveOptions options = options ?? new ExtractiveOptions();
+    private readonly CitationBuilder citing = new(store);
+
+    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(string question, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        yield return AnswerUpdate.Done(await AnswerAsync(question, cancellationToken));
+    }
 
     public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken = default)
     {
@@ -55,10 +63,9 @@ public sealed partial class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStor
                 continue;
             }
 
-            foreach (var (start, end) in Sentences(chunk.Text))
+            foreach (var (start, end) in SentenceSpans.Of(chunk.Text))
             {
-                // Line breaks from the page's layout are not part of the sentence.
-                var text = Whitespace().Replace(chunk.Text[start..end], " ");
+                var text = CitationBuilder.Quote(chunk, start, end);
                 var matches = searcher.FindTerms(terms, text);
                 var found = matches.Select(m => m.Term).ToHashSet(StringComparer.Ordinal);
                 var support = total > 0 ? found.Sum(t => weights[t]) / total : 0;
@@ -101,67 +108,17 @@ public sealed partial class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStor
         return 1 - Math.Min(1, spread / (double)Math.Max(length, 80));
     }
 
-    /// <summary>Each sentence's span in <paramref name="text"/>, without the whitespace around it.</summary>
-    private static IEnumerable<(int Start, int End)> Sentences(string text)
-    {
-        var starts = new List<int> { 0 };
-        starts.AddRange(SentenceBoundaries.Starts(text));
-        for (var i = 0; i < starts.Count; i++)
-        {
-            var start = starts[i];
-            var end = i + 1 < starts.Count ? starts[i + 1] : text.Length;
-            while (start < end && char.IsWhiteSpace(text[start]))
-            {
-                start++;
-            }
-
-            while (end > start && char.IsWhiteSpace(text[end - 1]))
-            {
-                end--;
-            }
-
-            if (end - start > 3)
-            {
-                yield return (start, end);
-            }
-        }
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
     private Answer Compose(string question, List<Candidate> chosen)
     {
         var citations = new List<Citation>();
         var sentences = new List<string>();
         foreach (var candidate in chosen)
         {
-            var citation = Cite(candidate, citations.Count + 1);
+            var citation = citing.Cite(citations.Count + 1, candidate.Chunk, candidate.Start, candidate.End);
             citations.Add(citation);
             sentences.Add($"{candidate.Text} [{citation.Number}]");
         }
 
         return new Answer { Question = question, Text = string.Join(' ', sentences), Found = true, Citations = citations };
-    }
-
-    private Citation Cite(Candidate candidate, int number)
-    {
-        var chunk = candidate.Chunk;
-        var page = store.FindPage(chunk.DocumentId, chunk.PageNumber);
-        var from = chunk.Start + candidate.Start;
-        var to = chunk.Start + candidate.End;
-        var boxes = page?.Words.Where(w => w.Start >= from && w.Start < to).Select(w => w.Box).ToList() ?? [];
-        return new Citation
-        {
-            Number = number,
-            DocumentId = chunk.DocumentId,
-            Path = store.FindDocument(chunk.DocumentId)?.PrimaryPath ?? "",
-            Page = chunk.PageNumber,
-            ChunkId = chunk.Id,
-            Quote = candidate.Text,
-            Boxes = boxes,
-            PageWidth = page?.Width ?? 0,
-            PageHeight = page?.Height ?? 0,
-        };
     }
 }
