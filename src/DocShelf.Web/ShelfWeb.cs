@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DocShelf.Answering.Answers;
+using DocShelf.Answering.Extractive;
 using DocShelf.Search;
 using DocShelf.Web.Api;
 using DocShelf.Web.Files;
@@ -8,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 
 namespace DocShelf.Web;
@@ -26,6 +29,12 @@ public static class ShelfWeb
         services.AddSingleton(options);
         services.AddSingleton<AccessToken>();
         services.AddSingleton<OriginalFiles>();
+        // The host may have registered the answerer its settings choose; without one, answers need no model.
+        services.TryAddSingleton<IAnswerer>(provider =>
+        {
+            var shelf = provider.GetRequiredService<Shelf>();
+            return new ExtractiveAnswerer(shelf.Searcher, shelf.Store);
+        });
         services.AddSingleton(provider => new PageImageCache(provider.GetRequiredService<Shelf>().DataDirectory, provider.GetRequiredService<OriginalFiles>(), options));
         services.AddRouting();
         services.AddProblemDetails();
@@ -54,6 +63,7 @@ public static class ShelfWeb
             StatusEndpoints.Map(routes);
             SessionEndpoints.Map(routes);
             SearchEndpoints.Map(routes);
+            AskEndpoints.Map(routes);
             DocumentEndpoints.Map(routes);
             UploadEndpoints.Map(routes);
             RetryEndpoints.Map(routes);

@@ -1,5 +1,6 @@
 using DocShelf.Answering.Answers;
 using DocShelf.Answering.Chat;
+using DocShelf.Fixtures.Testing;
 
 namespace DocShelf.Answering.Tests;
 
@@ -20,10 +21,12 @@ public sealed class ChatAnswererTests(AnsweringShelf shelf) : IClassFixture<Answ
     private async Task<int> SourceNumberAsync(string question, string words)
     {
         var hits = await shelf.Shelf.Searcher.SearchAsync(question, new ChatAnswererOptions().Sources, null, shelf.Shelf.Searcher.Modes[^1], CancellationToken.None);
-        var index = hits.ToList().FindIndex(h => shelf.Shelf.Store.FindChunk(h.ChunkId)!.Text.Contains(words, StringComparison.Ordinal));
+        var index = hits.ToList().FindIndex(h => Flat(shelf.Shelf.Store.FindChunk(h.ChunkId)!.Text).Contains(words, StringComparison.Ordinal));
         Assert.True(index >= 0, $"no source holds \"{words}\"");
         return index + 1;
     }
+
+    private static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public async Task The_answer_streams_as_drafts_then_arrives_checked_with_the_cited_page()

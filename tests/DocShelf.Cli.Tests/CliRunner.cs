@@ -5,7 +5,11 @@ namespace DocShelf.Cli.Tests;
 /// <summary>Runs the real `docshelf` executable built next to the tests, with output redirected as a script would.</summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(string dataDirectory, params string[] arguments)
+    public static Task<CliResult> RunAsync(string dataDirectory, params string[] arguments) =>
+        RunAsync(dataDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Variables set for this run only, such as DOCSHELF_* settings.</param>
+    public static async Task<CliResult> RunAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -13,6 +17,11 @@ public static class CliRunner
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "docshelf.dll"));
         start.ArgumentList.Add("--data");
         start.ArgumentList.Add(dataDirectory);

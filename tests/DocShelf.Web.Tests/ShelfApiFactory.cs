@@ -1,3 +1,4 @@
+using DocShelf.Answering.Answers;
 using DocShelf.Cli.Settings;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Search;
@@ -13,7 +14,8 @@ namespace DocShelf.Web.Tests;
 /// pipeline) over a real shelf. Built from a host builder of its own, since the app lives in a library; the type
 /// argument only names the `docshelf` executable's assembly, which the factory requires.
 /// </summary>
-public sealed class ShelfApiFactory(Shelf shelf, ServiceBoard board, WebOptions options) : WebApplicationFactory<ShelfSettings>
+/// <param name="answerer">The answerer to serve, as `serve` registers the one its settings choose; null for the default.</param>
+public sealed class ShelfApiFactory(Shelf shelf, ServiceBoard board, WebOptions options, IAnswerer? answerer = null) : WebApplicationFactory<ShelfSettings>
 {
     protected override IHostBuilder CreateHostBuilder() =>
         new HostBuilder().ConfigureWebHost(web => web
@@ -21,6 +23,11 @@ public sealed class ShelfApiFactory(Shelf shelf, ServiceBoard board, WebOptions 
             {
                 services.AddSingleton(shelf);
                 services.AddSingleton(board);
+                if (answerer is not null)
+                {
+                    services.AddSingleton(answerer);
+                }
+
                 ShelfWeb.AddServices(services, options, loopbackOnly: true);
             })
             .Configure(ShelfWeb.Configure));

@@ -1,3 +1,4 @@
+using DocShelf.Answering.Answers;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Ingestion;
@@ -49,10 +50,10 @@ public sealed class WebShelf : IAsyncLifetime
     }
 
     /// <summary>A test server over this shelf with the given options (the inbox is filled in when none is named).</summary>
-    public ShelfApiFactory Serve(WebOptions? options = null)
+    public ShelfApiFactory Serve(WebOptions? options = null, IAnswerer? answerer = null)
     {
         options ??= new WebOptions();
-        return new ShelfApiFactory(Shelf, Board, options.Inboxes.Count > 0 ? options : options with { Inboxes = [Inbox] });
+        return new ShelfApiFactory(Shelf, Board, options.Inboxes.Count > 0 ? options : options with { Inboxes = [Inbox] }, answerer);
     }
 
     public Task DisposeAsync()

@@ -1,3 +1,4 @@
+using DocShelf.Answering.Chat;
 using DocShelf.Cli.Searching;
 using DocShelf.Models.Library;
 using DocShelf.Search.Semantic;
@@ -30,7 +31,7 @@ public static class CommandGuard
 
     private static string Describe(Exception error) => error switch
     {
-        UsageException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException or ServiceRefusedException or ModelImportException or SemanticSearchUnavailableException or InvalidDataException => error.Message,
+        UsageException or ChatSetupException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException or ServiceRefusedException or ModelImportException or SemanticSearchUnavailableException or InvalidDataException => error.Message,
         HttpRequestException => $"could not reach the running DocShelf service: {error.Message}",
         IOException or UnauthorizedAccessException => $"could not use the data folder: {error.Message}",
         _ => $"unexpected error ({error.GetType().Name}): {error.Message}",

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DocShelf.Cli.Answering;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Ocr;
 using DocShelf.Cli.Semantics;
@@ -79,6 +80,7 @@ public static class ServeCommand
         builder.Services.AddSystemd(); // journal-friendly logs and readiness notification under systemd
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(shelf);
+        builder.Services.AddSingleton(AnswererSetup.Create(shelf, settings));
         builder.Services.AddSingleton<IOcrEngine>(ocr);
         builder.Services.AddSingleton(watch);
         builder.Services.AddSingleton(ingestion);

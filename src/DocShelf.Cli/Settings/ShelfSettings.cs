@@ -1,3 +1,4 @@
+using DocShelf.Answering.Chat;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Tools;
@@ -58,6 +59,41 @@ public sealed class ShelfSettings
     public double HybridLexicalWeight { get; set; } = 1.0;
 
     public double HybridSemanticWeight { get; set; } = 1.0;
+
+    /// <summary>Who writes answers: extractive (no model, the default), openai (a chat server at <see cref="ChatUrl"/>) or onnx (the chat model chosen with `docshelf models use`).</summary>
+    public string AnswerBackend { get; set; } = "extractive";
+
+    /// <summary>An OpenAI-compatible chat server, such as Ollama's http://127.0.0.1:11434/v1.</summary>
+    public string? ChatUrl { get; set; }
+
+    /// <summary>The model the chat server should answer with, such as qwen2.5:0.5b.</summary>
+    public string? ChatModel { get; set; }
+
+    /// <summary>Only if the chat server asks for one; keep it in docshelf.json with tight file permissions.</summary>
+    public string? ChatApiKey { get; set; }
+
+    /// <summary>Lets <see cref="ChatUrl"/> name a server beyond this machine, which then sees the shelf's text.</summary>
+    public bool ChatAllowRemote { get; set; }
+
+    public double ChatFirstTokenSeconds { get; set; } = 30;
+
+    public double ChatTimeoutSeconds { get; set; } = 120;
+
+    public int ChatMaxTokens { get; set; } = 300;
+
+    /// <summary>0 answers greedily, so a question always gets the same answer.</summary>
+    public double ChatTemperature { get; set; }
+
+    public double ChatTopP { get; set; } = 0.9;
+
+    public ChatAnswererOptions ToChatOptions() => new()
+    {
+        MaxTokens = Math.Max(1, ChatMaxTokens),
+        Temperature = Math.Max(0, ChatTemperature),
+        TopP = Math.Clamp(ChatTopP, 0.01, 1),
+        FirstTokenTimeout = TimeSpan.FromSeconds(Math.Max(1, ChatFirstTokenSeconds)),
+        Timeout = TimeSpan.FromSeconds(Math.Max(1, ChatTimeoutSeconds)),
+    };
 
     public HybridWeights ToHybridWeights() => new(Math.Max(0, HybridLexicalWeight), Math.Max(0, HybridSemanticWeight));
 

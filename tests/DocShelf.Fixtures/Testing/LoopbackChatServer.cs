@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace DocShelf.Answering.Tests;
+namespace DocShelf.Fixtures.Testing;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 speaking the streaming form of OpenAI's chat completions API (server-sent events

@@ -1,4 +1,4 @@
-namespace DocShelf.Answering.Tests;
+namespace DocShelf.Fixtures.Testing;
 
 /// <summary>How the test chat server answers the next request.</summary>
 public sealed record ChatServerReply
