@@ -66,6 +66,43 @@ public sealed partial class PageTests(ServedShelf shelf)
     }
 
     [Fact]
+    public async Task Asking_gives_a_cited_answer_whose_citation_opens_the_page_with_the_quoted_words_outlined()
+    {
+        var page = await shelf.OpenAsync();
+
+        await page.Locator("#question").FillAsync("Where will the temporary red light be shown until the breakwater lamp is restored?");
+        await page.Locator("#question").PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#answer-text")).ToContainTextAsync("harbour office window");
+        var listed = page.Locator("#answer-citations .cite").First;
+        await Assertions.Expect(listed).ToHaveTextAsync("[1] harbour report.pdf, page 3");
+        await page.Locator("#answer-text .cite").First.ClickAsync();
+
+        await Assertions.Expect(page.Locator("#page-label")).ToHaveTextAsync("Page 3 of 3");
+        await page.WaitForFunctionAsync("() => document.getElementById('page-image').naturalWidth > 0");
+        var outlines = page.Locator("#page-boxes .box.cited");
+        await Assertions.Expect(outlines).Not.ToHaveCountAsync(0);
+        Assert.InRange(await outlines.CountAsync(), 5, 60); // the quoted sentence's words, not the page's
+        var image = (await page.Locator("#page-image").BoundingBoxAsync())!;
+        var first = (await outlines.First.BoundingBoxAsync())!;
+        Assert.InRange(first.X, image.X, image.X + image.Width);
+        Assert.InRange(first.Y, image.Y, image.Y + image.Height);
+        await Screenshots.SaveAsync(page, "answer");
+    }
+
+    [Fact]
+    public async Task Asking_about_something_not_on_the_shelf_says_so()
+    {
+        var page = await shelf.OpenAsync();
+
+        await page.Locator("#question").FillAsync("Who won the football world cup in 1998?");
+        await page.Locator("#ask-form button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#answer-text")).ToHaveTextAsync("Not found on this shelf.");
+        await Assertions.Expect(page.Locator("#answer-citations li")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_status_panel_shows_the_shelf_and_live_progress()
     {
         var page = await shelf.OpenAsync();

@@ -1,8 +1,11 @@
 // DocShelf's page: search as you type, a page viewer with the hit words outlined, live ingestion status,
 // drag-and-drop upload and the quarantine list. Everything it loads comes from this machine's own API.
 
+import { initAsk } from "./ask.js";
+
 const $ = (id) => document.getElementById(id);
-const state = { query: "", hits: [], selected: -1, document: null, page: 1, searchAbort: null };
+// outline: a cited passage to outline instead of the search words ({ documentId, page, boxes, quote }).
+const state = { query: "", hits: [], selected: -1, document: null, page: 1, searchAbort: null, outline: null };
 
 // ---- API ---------------------------------------------------------------------------------------------
 
@@ -116,6 +119,7 @@ function select(index, open) {
   buttons[state.selected].focus();
   if (open) {
     const hit = state.hits[state.selected];
+    state.outline = null;
     openDocument(hit.documentId, hit.page);
   }
 }
@@ -150,6 +154,7 @@ async function showPage(number) {
   $("page-label").textContent = `Page ${state.page} of ${count}`;
   $("page-previous").disabled = state.page <= 1;
   $("page-next").disabled = state.page >= count;
+  const cited = state.outline?.documentId === id && state.outline.page === state.page ? state.outline : null;
   const source = { ocr: "read by OCR", textLayer: "text layer", plainText: "text file" }[view.source] || view.source;
   const image = $("page-image");
   const boxes = $("page-boxes");
@@ -158,10 +163,10 @@ async function showPage(number) {
     $("page").hidden = false;
     image.alt = `Page ${state.page} of ${detail.document.name} (${source})`;
     image.src = `/api/documents/${id}/pages/${state.page}/image`;
-    for (const index of view.matches) {
-      const word = view.words[index];
+    const outlined = cited ? cited.boxes : view.matches.map((index) => view.words[index]);
+    for (const word of outlined) {
       const box = document.createElement("div");
-      box.className = "box";
+      box.className = cited ? "box cited" : "box";
       box.title = word.text;
       box.style.left = `${word.x * 100}%`;
       box.style.top = `${word.y * 100}%`;
@@ -172,9 +177,29 @@ async function showPage(number) {
   } else {
     $("page").hidden = true;
   }
-  $("page-text").replaceChildren(marked(view.text, view.textMatches));
+  $("page-text").replaceChildren(marked(view.text, cited ? quoteSpans(view.text, cited.quote) : view.textMatches));
   $("page-text-panel").open = !detail.hasPageImages;
   boxes.querySelector(".box")?.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+// Where a citation's quote lies in the page text, which may break its lines where the quote has spaces.
+function quoteSpans(text, quote) {
+  const pattern = quote.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+  const found = new RegExp(pattern).exec(text);
+  return found ? [{ start: found.index, length: found[0].length }] : [];
+}
+
+// Opens the cited page with the quoted words outlined; citation boxes are in page units, the viewer's in fractions.
+function openCitation(citation) {
+  const width = citation.pageWidth || 1;
+  const height = citation.pageHeight || 1;
+  state.outline = {
+    documentId: citation.documentId,
+    page: citation.page,
+    quote: citation.quote,
+    boxes: citation.boxes.map((b) => ({ x: b.x / width, y: b.y / height, width: b.width / width, height: b.height / height, text: "" })),
+  };
+  openDocument(citation.documentId, citation.page);
 }
 
 // ---- Status, quarantine and retry --------------------------------------------------------------------
@@ -387,6 +412,7 @@ $("page-previous").addEventListener("click", () => showPage(state.page - 1));
 $("page-next").addEventListener("click", () => showPage(state.page + 1));
 $("retry-all").addEventListener("click", () => requestRetry(null));
 acceptDrops();
+initAsk(openCitation, signIn);
 api("/api/status").then(renderStatus).catch(() => {});
 followStatus();
 search();
