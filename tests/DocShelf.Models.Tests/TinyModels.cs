@@ -7,6 +7,7 @@ public static class TinyModels
 {
     public const string Mean = "tiny-bert-mean";
     public const string Cls = "tiny-bert-cls";
+    public const string Decoder = "tiny-decoder";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -17,6 +18,31 @@ public static class TinyModels
         using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TinyModels", "reference.json"));
         return JsonSerializer.Deserialize<Reference>(stream, Json)!;
     }
+
+    public static DecoderReference LoadDecoderReference()
+    {
+        using var stream = File.OpenRead(Path.Combine(Folder(Decoder), "reference.json"));
+        return JsonSerializer.Deserialize<DecoderReference>(stream, Json)!;
+    }
+
+    /// <summary>A copy of the tiny decoder whose config.json is changed by <paramref name="edit"/>, in a folder the caller deletes.</summary>
+    public static string DecoderCopy(Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        var folder = Directory.CreateTempSubdirectory("docshelf-decoder-").FullName;
+        foreach (var file in Directory.GetFiles(Folder(Decoder)))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "config.json")))!.AsObject();
+        edit(config);
+        File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJsonString());
+        return folder;
+    }
+
+    public sealed record DecoderReference(int Steps, List<DecoderRun> Runs);
+
+    public sealed record DecoderRun(string Prompt, List<int> PromptIds, List<int> GreedyIds, string GreedyText);
 
     public sealed record Reference(List<string> Sentences, List<List<int>> Tokens, Dictionary<string, List<List<double>>> Models);
 }

@@ -32,54 +32,25 @@ public sealed record EmbeddingModelConfig
             throw new FileNotFoundException($"{folder} holds no vocab.txt; DocShelf reads WordPiece (BERT-family) models only.");
         }
 
-        var pooling = ReadJson(folder, "1_Pooling/config.json");
-        var sentenceBert = ReadJson(folder, "sentence_bert_config.json");
-        var tokenizer = ReadJson(folder, "tokenizer_config.json");
-        var config = ReadJson(folder, "config.json");
-        var maxTokens = Integer(sentenceBert, "max_seq_length") ?? Integer(tokenizer, "model_max_length") ?? 512;
-        var positions = Integer(config, "max_position_embeddings") ?? maxTokens;
+        var pooling = ModelJson.Read(folder, "1_Pooling/config.json");
+        var sentenceBert = ModelJson.Read(folder, "sentence_bert_config.json");
+        var tokenizer = ModelJson.Read(folder, "tokenizer_config.json");
+        var config = ModelJson.Read(folder, "config.json");
+        var maxTokens = ModelJson.Number(sentenceBert, "max_seq_length") ?? ModelJson.Number(tokenizer, "model_max_length") ?? 512;
+        var positions = ModelJson.Number(config, "max_position_embeddings") ?? maxTokens;
         return new EmbeddingModelConfig
         {
             ModelPath = model,
             VocabularyPath = vocabulary,
-            Pooling = Flag(pooling, "pooling_mode_cls_token") == true ? Pooling.Cls : Pooling.Mean,
+            Pooling = ModelJson.Flag(pooling, "pooling_mode_cls_token") == true ? Pooling.Cls : Pooling.Mean,
             Normalize = ReadModules(folder).Any(type => type.EndsWith(".Normalize", StringComparison.Ordinal)),
             MaxTokens = Math.Clamp(Math.Min(maxTokens, positions), 8, 8192),
-            LowerCase = Flag(sentenceBert, "do_lower_case") ?? Flag(tokenizer, "do_lower_case") ?? true,
+            LowerCase = ModelJson.Flag(sentenceBert, "do_lower_case") ?? ModelJson.Flag(tokenizer, "do_lower_case") ?? true,
         };
     }
 
-    private static JsonElement? ReadJson(string folder, string name)
-    {
-        var path = Path.Combine(folder, name);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            return document.RootElement.Clone();
-        }
-        catch (JsonException error)
-        {
-            throw new InvalidDataException($"{path} is not valid JSON: {error.Message}", error);
-        }
-    }
-
     private static IEnumerable<string> ReadModules(string folder) =>
-        ReadJson(folder, "modules.json") is { ValueKind: JsonValueKind.Array } modules
+        ModelJson.Read(folder, "modules.json") is { ValueKind: JsonValueKind.Array } modules
             ? modules.EnumerateArray().Select(m => m.TryGetProperty("type", out var type) ? type.GetString() ?? "" : "")
             : [];
-
-    private static int? Integer(JsonElement? json, string name) =>
-        json is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) && value.TryGetInt64(out var number)
-            ? (int)Math.Min(number, int.MaxValue)
-            : null;
-
-    private static bool? Flag(JsonElement? json, string name) =>
-        json is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? value.GetBoolean()
-            : null;
 }

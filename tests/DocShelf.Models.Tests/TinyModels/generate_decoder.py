@@ -1,0 +1,242 @@
+#!/usr/bin/python3
+"""Builds a tiny causal language model for DocShelf's decoder tests, and its reference outputs.
+
+The model is laid out the way Hugging Face's ONNX exports of decoder-only models are: model.onnx taking
+input_ids, attention_mask, position_ids and past_key_values.N.key/value, giving logits and present.N.key/value;
+a byte-level BPE tokenizer as vocab.json and merges.txt; config.json with the end-of-text token. Weights are
+random but fixed by a seed. The reference outputs come from a NumPy forward pass that recomputes the whole
+sequence at every step (no key-value cache), so the C# decoder, which does use the cache, is checked against
+arithmetic it does not share.
+
+Needs Debian's python3-onnx and python3-numpy. Usage: generate_decoder.py OUTPUT_FOLDER
+"""
+import json
+import os
+import re
+import sys
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+HIDDEN, HEADS, LAYERS, POSITIONS, FEED_FORWARD = 32, 2, 2, 1024, 64
+HEAD = HIDDEN // HEADS
+END_OF_TEXT = "<|endoftext|>"
+MERGES = [("Ġ", "t"), ("h", "e"), ("Ġt", "he"), ("Ġ", "a"), ("i", "n"), ("e", "r"), ("o", "n"), ("Ġ", "s"),
+          ("r", "e"), ("Ġ", "w"), ("o", "r"), ("a", "r"), ("Ġ", "h"), ("Ġh", "ar"), ("o", "u"), ("Ġ", "l")]
+PROMPTS = ["The harbour light", "Question: where was the lamp?\nAnswer:", "a"]
+STEPS = 24
+
+
+# ---- Byte-level BPE, as GPT-2 describes it ---------------------------------------------------------------
+
+def bytes_to_unicode():
+    """GPT-2's reversible map from bytes to printable characters, so merges never see raw spaces or controls."""
+    printable = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    chars = printable[:]
+    extra = 0
+    for b in range(256):
+        if b not in printable:
+            printable.append(b)
+            chars.append(256 + extra)
+            extra += 1
+    return dict(zip(printable, map(chr, chars)))
+
+
+BYTE_CHARS = bytes_to_unicode()
+PRETOKEN = re.compile(r"""'s|'t|'re|'ve|'m|'ll|'d| ?[A-Za-z]+| ?[0-9]+| ?[^\sA-Za-z0-9]+|\s+(?!\S)|\s+""")
+
+
+def vocabulary():
+    tokens = [BYTE_CHARS[b] for b in range(256)] + [a + b for a, b in MERGES] + [END_OF_TEXT]
+    return {token: i for i, token in enumerate(dict.fromkeys(tokens))}
+
+
+def bpe(word):
+    parts = list(word)
+    ranks = {pair: i for i, pair in enumerate(MERGES)}
+    while len(parts) > 1:
+        pairs = [(ranks.get((parts[i], parts[i + 1]), len(ranks)), i) for i in range(len(parts) - 1)]
+        rank, at = min(pairs)
+        if rank == len(ranks):
+            break
+        parts[at:at + 2] = [parts[at] + parts[at + 1]]
+    return parts
+
+
+def encode(text, vocab):
+    ids = []
+    for piece in PRETOKEN.findall(text):
+        ids += [vocab[p] for p in bpe("".join(BYTE_CHARS[b] for b in piece.encode("utf-8")))]
+    return ids
+
+
+def decode(ids, vocab):
+    by_id = {i: t for t, i in vocab.items()}
+    byte_of = {c: b for b, c in BYTE_CHARS.items()}
+    return bytes(byte_of[c] for i in ids for c in by_id[i]).decode("utf-8", errors="replace")
+
+
+# ---- The network: pre-norm attention and feed-forward blocks, learned positions -----------------------
+
+def printable_bias(vocab):
+    """Keeps generated text readable: tokens of bytes outside printable ASCII are pushed far down."""
+    byte_of = {c: b for b, c in BYTE_CHARS.items()}
+    bias = np.zeros(len(vocab), dtype=np.float32)
+    for token, i in vocab.items():
+        if token != END_OF_TEXT and not all(32 <= byte_of[c] <= 126 for c in token):
+            bias[i] = -30
+    return bias
+
+
+def random_weights(rng, vocab):
+    vocab_size = len(vocab)
+    def matrix(*shape, scale=0.35):
+        return (rng.standard_normal(shape) * scale).astype(np.float32)
+    weights = {"tokens": matrix(vocab_size, HIDDEN, scale=1.0), "positions": matrix(POSITIONS, HIDDEN, scale=1.0),
+               "final_gamma": (1 + matrix(HIDDEN, scale=0.1)), "final_beta": matrix(HIDDEN, scale=0.1),
+               "head": matrix(HIDDEN, vocab_size, scale=1.0), "head_bias": printable_bias(vocab)}
+    for n in range(LAYERS):
+        for name, shape in [("q", (HIDDEN, HIDDEN)), ("k", (HIDDEN, HIDDEN)), ("v", (HIDDEN, HIDDEN)), ("o", (HIDDEN, HIDDEN)),
+                            ("up", (HIDDEN, FEED_FORWARD)), ("down", (FEED_FORWARD, HIDDEN))]:
+            weights[f"{n}.{name}"] = matrix(*shape)
+        for norm in ("norm1", "norm2"):
+            weights[f"{n}.{norm}.gamma"] = 1 + matrix(HIDDEN, scale=0.1)
+            weights[f"{n}.{norm}.beta"] = matrix(HIDDEN, scale=0.1)
+    return weights
+
+
+def layer_norm(x, gamma, beta, eps=1e-5):
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + eps) * gamma + beta
+
+
+def reference_logits(w, ids):
+    """Logits for every position of ids, computed from scratch."""
+    length = len(ids)
+    x = w["tokens"][ids] + w["positions"][np.arange(length)]
+    causal = np.tril(np.ones((length, length), dtype=bool))
+    for n in range(LAYERS):
+        h = layer_norm(x, w[f"{n}.norm1.gamma"], w[f"{n}.norm1.beta"])
+        q, k, v = (np.transpose((h @ w[f"{n}.{m}"]).reshape(length, HEADS, HEAD), (1, 0, 2)) for m in "qkv")
+        scores = q @ np.transpose(k, (0, 2, 1)) / np.sqrt(HEAD)
+        scores = np.where(causal, scores, -1e9)
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        attention = scores / scores.sum(-1, keepdims=True)
+        mixed = np.transpose(attention @ v, (1, 0, 2)).reshape(length, HIDDEN)
+        x = x + mixed @ w[f"{n}.o"]
+        h = layer_norm(x, w[f"{n}.norm2.gamma"], w[f"{n}.norm2.beta"])
+        x = x + np.maximum(h @ w[f"{n}.up"], 0) @ w[f"{n}.down"]
+    return layer_norm(x, w["final_gamma"], w["final_beta"]) @ w["head"] + w["head_bias"]
+
+
+def greedy(w, ids, steps):
+    """The greedy continuation, and the smallest gap between the best and second-best logit on the way."""
+    ids, out, margin = list(ids), [], float("inf")
+    for _ in range(steps):
+        logits = reference_logits(w, ids)[-1]
+        top = np.sort(logits)[-2:]
+        margin = min(margin, float(top[1] - top[0]))
+        ids.append(int(np.argmax(logits)))
+        out.append(ids[-1])
+    return out, margin
+
+
+# ---- The ONNX graph, with a key-value cache per layer ------------------------------------------------
+
+def build_graph(w, vocab_size):
+    nodes, inits = [], [numpy_helper.from_array(v, name=k) for k, v in w.items()]
+
+    def const(name, value, dtype=np.int64):
+        inits.append(numpy_helper.from_array(np.array(value, dtype=dtype), name=name))
+        return name
+
+    def node(op, inputs, output, **attrs):
+        nodes.append(helper.make_node(op, inputs, [output], name=output, **attrs))
+        return output
+
+    const("zero", 0), const("one", 1), const("two", 2), const("axis0", [0]), const("axis1", [1]), const("axes12", [1, 2])
+    const("split_shape", [0, 0, HEADS, HEAD]), const("merge_shape", [0, 0, HIDDEN]), const("scale", 1 / np.sqrt(HEAD), np.float32)
+    const("masked", -1e9, np.float32)
+    inputs = [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "sequence"]),
+              helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "total"]),
+              helper.make_tensor_value_info("position_ids", TensorProto.INT64, ["batch", "sequence"])]
+    outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "sequence", vocab_size])]
+
+    x = node("Add", [node("Gather", ["tokens", "input_ids"], "token_embeddings"),
+                     node("Gather", ["positions", "position_ids"], "position_embeddings")], "embeddings")
+    # Query i sits at position past + i and may see keys 0 … past + i; padding columns are masked as well.
+    sequence = node("Gather", [node("Shape", ["input_ids"], "input_shape"), "one"], "sequence_length")
+    total = node("Gather", [node("Shape", ["attention_mask"], "mask_shape"), "one"], "total_length")
+    past = node("Sub", [total, sequence], "past_length")
+    rows = node("Unsqueeze", [node("Range", [past, total, "one"], "query_positions"), "axis1"], "query_column")
+    columns = node("Range", ["zero", total, "one"], "key_positions")
+    causal = node("LessOrEqual", [columns, rows], "causal")
+    padding = node("Cast", [node("Unsqueeze", ["attention_mask", "axes12"], "mask_4d")], "padding", to=TensorProto.BOOL)
+    allowed = node("And", [causal, padding], "allowed")
+
+    for n in range(LAYERS):
+        for kind in ("key", "value"):
+            inputs.append(helper.make_tensor_value_info(f"past_key_values.{n}.{kind}", TensorProto.FLOAT, ["batch", HEADS, "past", HEAD]))
+            outputs.append(helper.make_tensor_value_info(f"present.{n}.{kind}", TensorProto.FLOAT, ["batch", HEADS, "total", HEAD]))
+
+        def norm(inp, which):
+            return node("LayerNormalization", [inp, f"{n}.{which}.gamma", f"{n}.{which}.beta"], f"{n}.{which}", axis=-1, epsilon=1e-5)
+
+        def heads_of(inp, name):
+            return node("Transpose", [node("Reshape", [node("MatMul", [inp, f"{n}.{name}"], f"{n}.{name}.dense"), "split_shape"], f"{n}.{name}.split")],
+                        f"{n}.{name}.heads", perm=[0, 2, 1, 3])
+
+        h = norm(x, "norm1")
+        q = heads_of(h, "q")
+        k = node("Concat", [f"past_key_values.{n}.key", heads_of(h, "k")], f"present.{n}.key", axis=2)
+        v = node("Concat", [f"past_key_values.{n}.value", heads_of(h, "v")], f"present.{n}.value", axis=2)
+        scores = node("Mul", [node("MatMul", [q, node("Transpose", [k], f"{n}.kT", perm=[0, 1, 3, 2])], f"{n}.qk"), "scale"], f"{n}.scores")
+        attention = node("Softmax", [node("Where", [allowed, scores, "masked"], f"{n}.masked")], f"{n}.attention", axis=-1)
+        mixed = node("Reshape", [node("Transpose", [node("MatMul", [attention, v], f"{n}.mixed.heads")], f"{n}.mixed.t", perm=[0, 2, 1, 3]), "merge_shape"], f"{n}.mixed")
+        x = node("Add", [x, node("MatMul", [mixed, f"{n}.o"], f"{n}.attended")], f"{n}.after_attention")
+        up = node("Relu", [node("MatMul", [norm(x, "norm2"), f"{n}.up"], f"{n}.up.dense")], f"{n}.up.relu")
+        x = node("Add", [x, node("MatMul", [up, f"{n}.down"], f"{n}.down.dense")], f"{n}.out")
+
+    final = node("LayerNormalization", [x, "final_gamma", "final_beta"], "final", axis=-1, epsilon=1e-5)
+    node("Add", [node("MatMul", [final, "head"], "head_logits"), "head_bias"], "logits")
+    graph = helper.make_graph(nodes, "docshelf_tiny_decoder", inputs, outputs, inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="docshelf-fixtures")
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model
+
+
+def main():
+    folder = sys.argv[1]
+    os.makedirs(folder, exist_ok=True)
+    vocab = vocabulary()
+    prompts = [encode(p, vocab) for p in PROMPTS]
+    # A seed whose greedy runs are clear (no near-ties a float rounding could flip) and not one token repeated.
+    for seed in range(100):
+        w = random_weights(np.random.default_rng(seed), vocab)
+        runs = [greedy(w, ids, STEPS) for ids in prompts]
+        if all(margin > 0.05 and len(set(out)) >= 6 for out, margin in runs):
+            break
+    else:
+        raise SystemExit("no seed gave clear greedy runs")
+    onnx.save(build_graph(w, len(vocab)), os.path.join(folder, "model.onnx"))
+    with open(os.path.join(folder, "vocab.json"), "w", encoding="utf-8") as f:
+        json.dump(vocab, f, ensure_ascii=False)
+    with open(os.path.join(folder, "merges.txt"), "w", encoding="utf-8") as f:
+        f.write("#version: 0.2\n" + "".join(f"{a} {b}\n" for a, b in MERGES))
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump({"model_type": "docshelf-tiny-decoder", "architectures": ["TinyForCausalLM"], "vocab_size": len(vocab),
+                   "hidden_size": HIDDEN, "num_attention_heads": HEADS, "num_hidden_layers": LAYERS,
+                   "max_position_embeddings": POSITIONS, "eos_token_id": vocab[END_OF_TEXT]}, f, indent=2)
+    with open(os.path.join(folder, "reference.json"), "w") as f:
+        json.dump({"seed": seed, "steps": STEPS, "runs": [
+            {"prompt": text, "promptIds": ids, "greedyIds": out, "greedyText": decode(out, vocab), "smallestMargin": round(margin, 4),
+             "firstLogits": [round(float(v), 5) for v in reference_logits(w, ids)[-1][:8]]}
+            for text, ids, (out, margin) in zip(PROMPTS, prompts, runs)]}, f, indent=2, ensure_ascii=False)
+    print(f"wrote {folder} (seed {seed}, vocabulary {len(vocab)})")
+
+
+if __name__ == "__main__":
+    main()
