@@ -16,7 +16,7 @@ namespace DocShelf.Answering.Chat;
 /// unreachable, too slow, or answers with nothing the shelf vouches for, the extractive answer is given instead,
 /// with a notice saying why.
 /// </summary>
-public sealed class ChatAnswerer(ShelfSearcher searcher, ShelfStore store, ChatBackend backend, ChatAnswererOptions? options = null) : IAnswerer
+public sealed class ChatAnswerer(ShelfSearcher searcher, ShelfStore store, ChatBackend backend, ChatAnswererOptions? options = null) : IAnswerer, IDisposable
 {
     private readonly ChatAnswererOptions options = options ?? new ChatAnswererOptions();
     private readonly ExtractiveAnswerer extractive = new(searcher, store);
@@ -75,6 +75,8 @@ public sealed class ChatAnswerer(ShelfSearcher searcher, ShelfStore store, ChatB
             ? await FinishAsync(question, text.ToString(), sources.Select(s => s.Chunk).ToList(), cancellationToken)
             : await FallBackAsync(question, $"The chat model at {backend.Where} did not answer: {failure}.", cancellationToken));
     }
+
+    public void Dispose() => backend.Dispose();
 
     private async Task<List<(Chunk Chunk, string Path)>> RetrieveAsync(string question, CancellationToken cancellationToken)
     {

@@ -6,4 +6,8 @@ namespace DocShelf.Answering.Chat;
 /// <summary>A chat model behind Semantic Kernel's chat completion abstraction, with the settings each request carries.</summary>
 /// <param name="Name">How answers name their writer, such as "openai:qwen2.5:0.5b" or "onnx:tiny-decoder".</param>
 /// <param name="Where">Where the model lives, for notices: a URL or a folder.</param>
-public sealed record ChatBackend(string Name, string Where, IChatCompletionService Service, PromptExecutionSettings Settings);
+public sealed record ChatBackend(string Name, string Where, IChatCompletionService Service, PromptExecutionSettings Settings) : IDisposable
+{
+    /// <summary>Frees the model when the service holds one in this process (a local ONNX model does).</summary>
+    public void Dispose() => (Service as IDisposable)?.Dispose();
+}

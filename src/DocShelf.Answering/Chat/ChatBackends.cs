@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Globalization;
+using DocShelf.Models.Generation;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI;
@@ -37,6 +38,10 @@ public static class ChatBackends
         };
         return new ChatBackend($"openai:{model}", endpoint.ToString(), service, settings);
     }
+
+    /// <summary>A causal language model running in this process on ONNX Runtime; the backend owns the generator.</summary>
+    public static ChatBackend Onnx(TextGenerator generator, string modelName, ChatAnswererOptions options) =>
+        new($"onnx:{modelName}", generator.Config.Folder, new OnnxChatCompletionService(generator, modelName), PlainSettings(options));
 
     /// <summary>Settings any backend can read from the extension data: OpenAI's names for the same knobs.</summary>
     public static PromptExecutionSettings PlainSettings(ChatAnswererOptions options) => new()

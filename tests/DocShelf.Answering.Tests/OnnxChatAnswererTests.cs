@@ -1,0 +1,105 @@
+using DocShelf.Answering.Answers;
+using DocShelf.Answering.Chat;
+using DocShelf.Fixtures;
+using DocShelf.Models.Generation;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace DocShelf.Answering.Tests;
+
+/// <summary>
+/// The in-process ONNX backend with the generated tiny decoder (1,024-token context, random weights). Its text is
+/// known from the decoder's own greedy run, so what reaches the answerer can be checked; it never cites a source,
+/// so its answers end in the extractive fallback, which is what a model that ignores its instructions should get.
+/// </summary>
+public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<AnsweringShelf>
+{
+    private const string LampQuestion = "Where will the temporary red light be shown until the breakwater lamp is restored?";
+    private static readonly string TinyDecoder = Path.Combine(RepositoryPaths.Root, "tests", "DocShelf.Models.Tests", "TinyModels", "tiny-decoder");
+    private static readonly ChatAnswererOptions FewSources = new() { Sources = 1, MaxSourceCharacters = 200, MaxTokens = 12 };
+
+    private ChatAnswerer Answerer(ChatAnswererOptions options) =>
+        new(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Onnx(TextGenerator.Load(TinyDecoder), "tiny-decoder", options), options);
+
+    [Fact]
+    public async Task The_model_streams_its_greedy_text_and_an_uncited_answer_falls_back_with_a_notice()
+    {
+        using var answerer = Answerer(FewSources);
+        var hits = await shelf.Shelf.Searcher.SearchAsync(LampQuestion, 1, null, shelf.Shelf.Searcher.Modes[^1], CancellationToken.None);
+        var history = SourcePrompt.Build(LampQuestion, [(shelf.Shelf.Store.FindChunk(hits[0].ChunkId)!, hits[0].Path)], FewSources.MaxSourceCharacters);
+        using var generator = TextGenerator.Load(TinyDecoder);
+        var prompt = generator.ChatPromptFor(history.Select(m => new ChatTurn(m.Role.Label, m.Content!)));
+        var expected = string.Concat(generator.Generate(prompt, new GenerationOptions { MaxNewTokens = 12, StopSequences = generator.ChatStops([]) }));
+
+        var updates = new List<AnswerUpdate>();
+        await foreach (var update in answerer.StreamAsync(LampQuestion))
+        {
+            updates.Add(update);
+        }
+
+        Assert.StartsWith("System: You answer a researcher's questions", prompt, StringComparison.Ordinal);
+        Assert.EndsWith("Question: " + LampQuestion + "\n\nAssistant:", prompt, StringComparison.Ordinal);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, string.Concat(updates.Select(u => u.Draft)));
+        var answer = updates[^1].Final!;
+        Assert.Equal("extractive", answer.Answerer);
+        Assert.Contains("harbour office window", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("The chat model's answer cited nothing on the shelf that supports it.", answer.Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sources_beyond_the_models_context_give_the_extractive_answer_with_the_reason()
+    {
+        using var answerer = Answerer(new ChatAnswererOptions { Sources = 5, MaxSourceCharacters = 1200 });
+
+        var answer = await ((IAnswerer)answerer).AnswerAsync(LampQuestion);
+
+        Assert.Equal("extractive", answer.Answerer);
+        Assert.True(answer.Found);
+        Assert.Matches(@"^The chat model at .*tiny-decoder did not answer: the prompt is \d+ tokens long, and the model's context holds 1024", answer.Notice);
+    }
+
+    [Fact]
+    public async Task The_service_reads_token_limit_and_stop_sequences_from_the_request_settings()
+    {
+        using var service = new OnnxChatCompletionService(TextGenerator.Load(TinyDecoder), "tiny-decoder");
+        using var generator = TextGenerator.Load(TinyDecoder);
+        var history = new ChatHistory("Answer briefly.");
+        history.AddUserMessage("Where was the lamp?");
+        var prompt = generator.ChatPromptFor([new ChatTurn("system", "Answer briefly."), new ChatTurn("user", "Where was the lamp?")]);
+        var free = string.Concat(generator.Generate(prompt, new GenerationOptions { MaxNewTokens = 20, StopSequences = generator.ChatStops([]) }));
+        var stop = free.Substring(4, 2);
+
+        var limited = await service.GetChatMessageContentsAsync(history, new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 20 } });
+        var stopped = await service.GetChatMessageContentsAsync(history, new PromptExecutionSettings
+        {
+            ExtensionData = new Dictionary<string, object> { ["max_tokens"] = "20", ["stop"] = new[] { stop } },
+        });
+
+        Assert.Equal(free, Assert.Single(limited).Content);
+        Assert.Equal(free[..free.IndexOf(stop, StringComparison.Ordinal)], Assert.Single(stopped).Content);
+    }
+
+    [Fact]
+    public async Task A_reader_that_stops_early_stops_the_generation()
+    {
+        using var service = new OnnxChatCompletionService(TextGenerator.Load(TinyDecoder), "tiny-decoder");
+        var history = new ChatHistory();
+        history.AddUserMessage("Tell me about the harbour.");
+        var settings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 900 } };
+
+        var read = 0;
+        await foreach (var piece in service.GetStreamingChatMessageContentsAsync(history, settings))
+        {
+            if (++read == 2)
+            {
+                break;
+            }
+        }
+
+        // Disposing the stream waited for the generation to end; the model is free for the next request at once.
+        var next = await service.GetChatMessageContentsAsync(history, new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 3 } });
+        Assert.Equal(2, read);
+        Assert.NotEmpty(Assert.Single(next).Content!);
+    }
+}
