@@ -117,6 +117,7 @@ case "${1:-run}" in
         APT_PACKAGES=(python3-onnx python3-numpy)
         install_dependencies
         /usr/bin/python3 tests/DocShelf.Models.Tests/TinyModels/generate.py tests/DocShelf.Models.Tests/TinyModels
+        /usr/bin/python3 tests/DocShelf.Models.Tests/TinyModels/generate_decoder.py tests/DocShelf.Models.Tests/TinyModels/tiny-decoder
         ;;
     *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
 esac

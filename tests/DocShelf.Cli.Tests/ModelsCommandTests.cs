@@ -6,6 +6,8 @@ namespace DocShelf.Cli.Tests;
 public sealed class ModelsCommandTests : IDisposable
 {
     private static readonly string TinyModel = Path.Combine(AppContext.BaseDirectory, "TinyModels", "tiny-bert-mean");
+    private static readonly string TinyDecoder = Path.Combine(AppContext.BaseDirectory, "TinyModels", "tiny-decoder");
+    private static readonly Dictionary<string, string> OnnxAnswers = new() { ["DOCSHELF_AnswerBackend"] = "onnx" };
 
     private readonly TempFolder folder = new();
 
@@ -67,6 +69,65 @@ public sealed class ModelsCommandTests : IDisposable
 
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains("tiny: vocab.txt has sha256", verify.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_decoder_is_imported_as_a_chat_model_and_answers_through_the_onnx_backend()
+    {
+        var data = folder.File("data");
+        await File.WriteAllTextAsync(folder.File("lamp.txt"), "The breakwater lamp was carried away in the March gale. A temporary red light is shown from the harbour office window.");
+        await CliRunner.RunAsync(data, "ingest", folder.File("lamp.txt"));
+
+        var import = await CliRunner.RunAsync(data, "models", "import", TinyDecoder, "--name", "decoder");
+        var use = await CliRunner.RunAsync(data, "models", "use", "decoder");
+        var list = JsonDocument.Parse((await CliRunner.RunAsync(data, "models", "list", "--json")).Output).RootElement;
+        var ask = await CliRunner.RunAsync(data, OnnxAnswers, "ask", "Where is the temporary red light shown?", "--json");
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains("a chat model", import.Output, StringComparison.Ordinal);
+        Assert.True(use.ExitCode == 0, use.ToString());
+        Assert.Equal("decoder", list.GetProperty("activeChat").GetString());
+        Assert.False(list.TryGetProperty("active", out _), "a chat model is not an embedding model for search");
+        Assert.Equal("chat", list.GetProperty("models")[0].GetProperty("kind").GetString());
+        Assert.True(ask.ExitCode == 0, ask.ToString());
+        var answer = JsonDocument.Parse(ask.Output).RootElement;
+        // The tiny model's random weights write no citations, so the checked answer is the extractive one, with the reason.
+        Assert.Equal("extractive", answer.GetProperty("answerer").GetString());
+        Assert.Contains("harbour office window", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("The chat model's answer cited nothing on the shelf that supports it.", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_onnx_backend_without_a_chat_model_chosen_says_how_to_choose_one()
+    {
+        var data = folder.File("data");
+        await File.WriteAllTextAsync(folder.File("lamp.txt"), "The breakwater lamp was carried away in the March gale.");
+        await CliRunner.RunAsync(data, "ingest", folder.File("lamp.txt"));
+
+        var ask = await CliRunner.RunAsync(data, OnnxAnswers, "ask", "What happened to the lamp?");
+
+        Assert.Equal(1, ask.ExitCode);
+        Assert.Contains("no chat model is chosen", ask.Error, StringComparison.Ordinal);
+        Assert.Contains("docshelf models use", ask.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_that_is_no_model_is_refused_at_import_and_nothing_is_kept()
+    {
+        var data = folder.File("data");
+        var broken = folder.Folder("broken-decoder");
+        foreach (var file in Directory.GetFiles(TinyDecoder))
+        {
+            File.Copy(file, Path.Combine(broken, Path.GetFileName(file)));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(broken, "model.onnx"), "not a graph");
+
+        var import = await CliRunner.RunAsync(data, "models", "import", broken);
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("not an ONNX decoder ONNX Runtime can run", import.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(data, "models")));
     }
 
     public void Dispose() => folder.Dispose();

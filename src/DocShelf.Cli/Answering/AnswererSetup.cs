@@ -3,6 +3,7 @@ using DocShelf.Answering.Chat;
 using DocShelf.Answering.Extractive;
 using DocShelf.Cli.Commands;
 using DocShelf.Cli.Settings;
+using DocShelf.Models.Library;
 using DocShelf.Search;
 
 namespace DocShelf.Cli.Answering;
@@ -17,8 +18,21 @@ public static class AnswererSetup
         {
             "extractive" => new ExtractiveAnswerer(shelf.Searcher, shelf.Store),
             "openai" => new ChatAnswerer(shelf.Searcher, shelf.Store, OpenAiBackend(settings, options), options),
-            _ => throw new UsageException($"AnswerBackend must be extractive or openai, not \"{settings.AnswerBackend}\"."),
+            "onnx" => new ChatAnswerer(shelf.Searcher, shelf.Store, OnnxBackend(new ModelLibrary(shelf.DataDirectory), options), options),
+            _ => throw new UsageException($"AnswerBackend must be extractive, openai or onnx, not \"{settings.AnswerBackend}\"."),
         };
+    }
+
+    private static ChatBackend OnnxBackend(ModelLibrary library, ChatAnswererOptions options)
+    {
+        var name = library.ActiveChat() ?? throw new ChatSetupException(
+            "AnswerBackend is onnx, but no chat model is chosen: import one with `docshelf models import FOLDER`, then `docshelf models use NAME`.");
+        if (library.Find(name) is null)
+        {
+            throw new ChatSetupException($"The chat model in use, {name}, is no longer in {library.Folder}; import it again or choose another with `docshelf models use`.");
+        }
+
+        return ChatBackends.Onnx(library.OpenChat(name), name, options);
     }
 
     private static ChatBackend OpenAiBackend(ShelfSettings settings, ChatAnswererOptions options) =>

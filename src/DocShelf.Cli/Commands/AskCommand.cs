@@ -60,6 +60,7 @@ public static class AskCommand
         using var semantic = SemanticSetup.Attach(shelf);
         using var generator = semantic?.Generator;
         var answerer = AnswererSetup.Create(shelf, settings);
+        using var model = answerer as IDisposable;
         // A model's draft goes to the terminal as it is written; the checked answer follows on standard output.
         var live = showDrafts && !Console.IsErrorRedirected;
         await foreach (var update in answerer.StreamAsync(question, cancellationToken))

@@ -21,15 +21,16 @@ public static class ModelsCommand
     private static Command List()
     {
         var json = CommonOptions.Json();
-        var command = new Command("list", "Show the imported models and which one search uses") { json };
+        var command = new Command("list", "Show the imported models, which one search uses and which one answers") { json };
         command.SetAction((result, _) => CommandGuard.Run(() =>
         {
             var library = new ModelLibrary(CommonOptions.DataDirectory(result));
             var active = library.ActiveEmbedding();
+            var chat = library.ActiveChat();
             var models = library.List();
             if (result.GetValue(json))
             {
-                JsonOutput.Write(new { Active = active, Models = models });
+                JsonOutput.Write(new { Active = active, ActiveChat = chat, Models = models });
                 return ExitCodes.Ok;
             }
 
@@ -41,8 +42,9 @@ public static class ModelsCommand
             foreach (var model in models)
             {
                 var size = model.Files.Sum(f => f.Bytes) / (1024.0 * 1024.0);
-                var inUse = model.Name == active ? " (in use)" : "";
-                AnsiConsole.MarkupLineInterpolated($"[bold]{model.Name}[/]{inUse} {model.Kind.ToString().ToLowerInvariant()}, {model.Dimensions} dimensions, {size:0.0} MB, {model.Files.Count} files");
+                var inUse = model.Name == active ? " (in use for search)" : model.Name == chat ? " (in use for answers)" : "";
+                var shape = model.Dimensions is { } dimensions ? $", {dimensions} dimensions" : "";
+                AnsiConsole.MarkupLineInterpolated($"[bold]{model.Name}[/]{inUse} {model.Kind.ToString().ToLowerInvariant()}{shape}, {size:0.0} MB, {model.Files.Count} files");
                 AnsiConsole.MarkupLineInterpolated($"  from {model.Source ?? "unknown"}; licence {model.Licence ?? "not stated"}");
             }
 
@@ -53,15 +55,27 @@ public static class ModelsCommand
 
     private static Command Import()
     {
-        var path = new Argument<string>("folder") { Description = "A sentence-transformers ONNX export: model.onnx, vocab.txt and its JSON files (and docshelf-model.json with sha256s, if it came with one)" };
+        var path = new Argument<string>("folder")
+        {
+            Description = "A sentence-transformers ONNX export (model.onnx, vocab.txt, its JSON files), or a causal language model exported with its " +
+                "key-value cache (model.onnx, tokenizer.json or vocab.json and merges.txt, config.json); docshelf-model.json with sha256s, if it came with one",
+        };
         var name = new Option<string?>("--name") { Description = "Name to give the model (default: its manifest's name or the folder's)" };
         var command = new Command("import", "Copy a model folder into the shelf, check its hashes and run a probe inference") { path, name };
         command.SetAction((result, _) => CommandGuard.Run(() =>
         {
             var library = new ModelLibrary(CommonOptions.DataDirectory(result));
             var manifest = library.Import(result.GetRequiredValue(path), result.GetValue(name));
-            AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: {manifest.Files.Count} files checked, {manifest.Dimensions}-dimension vectors.");
-            AnsiConsole.MarkupLineInterpolated($"Search with it after: docshelf models use {manifest.Name}");
+            if (manifest.Kind == ModelKind.Chat)
+            {
+                AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: {manifest.Files.Count} files checked, a chat model that ran its probe.");
+                AnsiConsole.MarkupLineInterpolated($"Answer with it after: docshelf models use {manifest.Name}, and AnswerBackend \"onnx\" in docshelf.json");
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: {manifest.Files.Count} files checked, {manifest.Dimensions}-dimension vectors.");
+                AnsiConsole.MarkupLineInterpolated($"Search with it after: docshelf models use {manifest.Name}");
+            }
             return ExitCodes.Ok;
         }));
         return command;
@@ -87,14 +101,15 @@ public static class ModelsCommand
 
     private static Command Use()
     {
-        var name = new Argument<string>("name") { Description = "An imported embedding model" };
-        var command = new Command("use", "Choose the embedding model for semantic and hybrid search; chunks are embedded again as needed") { name };
+        var name = new Argument<string>("name") { Description = "An imported embedding or chat model" };
+        var command = new Command("use", "Choose the embedding model for semantic and hybrid search, or the chat model the onnx answer backend runs") { name };
         command.SetAction((result, _) => CommandGuard.Run(() =>
         {
             var library = new ModelLibrary(CommonOptions.DataDirectory(result));
-            library.Use(result.GetRequiredValue(name));
-            AnsiConsole.MarkupLineInterpolated(
-                $"Search now uses {result.GetRequiredValue(name)}. Chunks without its vectors are embedded by the next `docshelf ingest` or by a running service after it restarts.");
+            var manifest = library.Use(result.GetRequiredValue(name));
+            AnsiConsole.WriteLine(manifest.Kind == ModelKind.Chat
+                ? $"Answers now come from {manifest.Name} when docshelf.json sets AnswerBackend to \"onnx\"; a running service picks it up when it restarts."
+                : $"Search now uses {manifest.Name}. Chunks without its vectors are embedded by the next `docshelf ingest` or by a running service after it restarts.");
             return ExitCodes.Ok;
         }));
         return command;

@@ -65,6 +65,8 @@ public static class ServeCommand
         using var semantic = SemanticSetup.Attach(shelf);
         shelf.Searcher.Weights = settings.ToHybridWeights();
         using var generator = semantic?.Generator;
+        var answerer = AnswererSetup.Create(shelf, settings);
+        using var answerModel = answerer as IDisposable;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -80,7 +82,7 @@ public static class ServeCommand
         builder.Services.AddSystemd(); // journal-friendly logs and readiness notification under systemd
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(shelf);
-        builder.Services.AddSingleton(AnswererSetup.Create(shelf, settings));
+        builder.Services.AddSingleton(answerer);
         builder.Services.AddSingleton<IOcrEngine>(ocr);
         builder.Services.AddSingleton(watch);
         builder.Services.AddSingleton(ingestion);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DocShelf.Models.Embeddings;
+using DocShelf.Models.Generation;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 
@@ -27,27 +28,30 @@ public sealed partial class ModelLibrary(string dataDirectory)
     public string FolderOf(string name) => Path.Combine(Folder, name);
 
     /// <summary>The embedding model chosen with `docshelf models use`, or null for a lexical-only shelf.</summary>
-    public string? ActiveEmbedding()
-    {
-        var path = Path.Combine(Folder, ActiveFile);
-        return File.Exists(path) ? JsonSerializer.Deserialize<ActiveModels>(File.ReadAllText(path))?.Embedding : null;
-    }
+    public string? ActiveEmbedding() => ReadActive().Embedding;
 
-    public void Use(string name)
+    /// <summary>The chat model chosen with `docshelf models use`, which the onnx answer backend runs.</summary>
+    public string? ActiveChat() => ReadActive().Chat;
+
+    /// <summary>Chooses an embedding model for search, or a chat model for answers; the other choice stays.</summary>
+    public ModelManifest Use(string name)
     {
         var manifest = Find(name) ?? throw new ModelImportException($"There is no model {name} here; `docshelf models list` shows the imported ones.");
-        if (manifest.Kind != ModelKind.Embedding)
+        var active = manifest.Kind switch
         {
-            throw new ModelImportException($"{name} is a {manifest.Kind.ToString().ToLowerInvariant()} model; only embedding models can be used for search.");
-        }
-
+            ModelKind.Embedding => ReadActive() with { Embedding = name },
+            ModelKind.Chat => ReadActive() with { Chat = name },
+            _ => throw new ModelImportException($"{name} is a {manifest.Kind.ToString().ToLowerInvariant()} model; only embedding and chat models can be chosen."),
+        };
         Directory.CreateDirectory(Folder);
-        File.WriteAllText(Path.Combine(Folder, ActiveFile), JsonSerializer.Serialize(new ActiveModels(name)));
+        File.WriteAllText(Path.Combine(Folder, ActiveFile), JsonSerializer.Serialize(active));
+        return manifest;
     }
 
     /// <summary>
     /// Copies a model folder in: checks the hashes its manifest gives (if it has one), checks the copies again,
-    /// loads the graph and runs a probe inference to learn the vector length, then makes the model visible.
+    /// loads the graph and runs a probe inference (an embedding model's tells its vector length; a chat model writes
+    /// a few tokens), then makes the model visible. A folder with a BPE tokenizer and no vocab.txt is a chat model.
     /// </summary>
     public ModelManifest Import(string source, string? name = null)
     {
@@ -81,11 +85,12 @@ public sealed partial class ModelLibrary(string dataDirectory)
         {
             CopyFolder(source, staging);
             CheckAgainst(declared ?? new ModelManifest { Name = modelName, Files = files }, FileHashes.Describe(staging), "the copy");
-            var dimensions = Probe(staging, modelName, declared?.Dimensions);
+            var kind = DecoderModelConfig.IsDecoderFolder(staging) ? ModelKind.Chat : ModelKind.Embedding;
+            int? dimensions = kind == ModelKind.Chat ? ProbeDecoder(staging) : Probe(staging, modelName, declared?.Dimensions);
             var manifest = new ModelManifest
             {
                 Name = modelName,
-                Kind = ModelKind.Embedding,
+                Kind = kind,
                 Files = files,
                 Licence = declared?.Licence,
                 Source = declared?.Source ?? Path.GetFullPath(source),
@@ -128,6 +133,9 @@ public sealed partial class ModelLibrary(string dataDirectory)
 
         return problems;
     }
+
+    /// <summary>Opens an imported chat model for use.</summary>
+    public TextGenerator OpenChat(string name) => TextGenerator.Load(FolderOf(name));
 
     /// <summary>Opens an imported embedding model for use.</summary>
     public OnnxEmbeddingGenerator OpenEmbedding(string name) =>
@@ -189,6 +197,25 @@ public sealed partial class ModelLibrary(string dataDirectory)
         }
     }
 
+    /// <summary>Loads a decoder and has it write a few tokens, so a model that cannot run is refused at import, not at the first question.</summary>
+    private static int? ProbeDecoder(string folder)
+    {
+        try
+        {
+            using var generator = TextGenerator.Load(folder, threads: 1);
+            _ = generator.Generate(ProbeText, new GenerationOptions { MaxNewTokens = 2 }).ToList();
+            return null;
+        }
+        catch (OnnxRuntimeException error)
+        {
+            throw new ModelImportException($"The model in {folder} is not an ONNX decoder ONNX Runtime can run: {FirstLine(error.Message)}", error);
+        }
+        catch (Exception error) when (error is FileNotFoundException or InvalidDataException or ArgumentException)
+        {
+            throw new ModelImportException(error.Message, error);
+        }
+    }
+
     private static int? PooledDimensions(string folder)
     {
         var path = Path.Combine(folder, "1_Pooling", "config.json");
@@ -216,5 +243,11 @@ public sealed partial class ModelLibrary(string dataDirectory)
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex ValidName();
 
-    private sealed record ActiveModels(string? Embedding);
+    private ActiveModels ReadActive()
+    {
+        var path = Path.Combine(Folder, ActiveFile);
+        return File.Exists(path) ? JsonSerializer.Deserialize<ActiveModels>(File.ReadAllText(path)) ?? new ActiveModels(null) : new ActiveModels(null);
+    }
+
+    private sealed record ActiveModels(string? Embedding, string? Chat = null);
 }
