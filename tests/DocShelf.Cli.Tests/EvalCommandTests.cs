@@ -48,6 +48,68 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_answers_scores_gold_answers_and_not_found_for_articles_kept_off_the_shelf()
+    {
+        var squad = folder.File("two-articles.json");
+        await File.WriteAllTextAsync(squad, JsonSerializer.Serialize(new
+        {
+            version = "1.1",
+            data = new[]
+            {
+                new
+                {
+                    title = "Harbour_Works",
+                    paragraphs = new[]
+                    {
+                        Paragraph("The breakwater lamp was carried away in the gale of 1893. The pier was rebuilt in stone.", ("What carried the breakwater lamp away?", "the gale")),
+                        Paragraph("Ferry fares were one penny for foot passengers. Carts paid sixpence.", ("How much was the ferry fare for foot passengers?", "one penny")),
+                        Paragraph("The copper sluice gate was replaced by the county engineer in 1902.", ("Who replaced the copper sluice gate?", "the county engineer")),
+                    },
+                },
+                new
+                {
+                    title = "Volcanoes",
+                    paragraphs = new[]
+                    {
+                        Paragraph("Basaltic magma erupts at temperatures near 1,200 degrees Celsius.", ("At what temperature does basaltic magma erupt?", "1,200 degrees Celsius")),
+                    },
+                },
+            },
+        }));
+
+        var result = await CliRunner.RunAsync(folder.File("data"), "eval", "--squad", squad, "--answers", "--json", "--work", folder.File("work"));
+        var text = await CliRunner.RunAsync(folder.File("data"), "eval", "--squad", squad, "--answers", "--work", folder.File("work"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(1, report.GetProperty("outsideArticles").GetInt32());
+        var answers = report.GetProperty("answers");
+        Assert.Equal("extractive", answers.GetProperty("answerer").GetString());
+        Assert.Equal(3, answers.GetProperty("questions").GetInt32());
+        Assert.Equal(1.0, answers.GetProperty("goldInAnswer").GetDouble());
+        Assert.Equal(1.0, answers.GetProperty("goldParagraphCited").GetDouble());
+        Assert.InRange(answers.GetProperty("averageWords").GetDouble(), 5, 20);
+        Assert.Equal(1, answers.GetProperty("outsideQuestions").GetInt32());
+        Assert.Equal(1.0, answers.GetProperty("outsideNotFound").GetDouble());
+        Assert.Contains("answered \"not found\"", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keeping_every_article_off_the_shelf_is_refused()
+    {
+        var squad = folder.File("one-article.json");
+        await File.WriteAllTextAsync(squad, JsonSerializer.Serialize(new
+        {
+            data = new[] { new { title = "Harbour", paragraphs = new[] { Paragraph("Ferry fares were one penny.", ("How much was the fare?", "one penny")) } } },
+        }));
+
+        var result = await CliRunner.RunAsync(folder.File("data"), "eval", "--squad", squad, "--answers", "--outside-articles", "1");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("must leave at least one of the file's 1 articles on the shelf", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_squad_is_refused_with_a_clear_error()
     {
         var squad = folder.File("not-squad.json");

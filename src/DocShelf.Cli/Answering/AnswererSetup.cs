@@ -11,14 +11,15 @@ namespace DocShelf.Cli.Answering;
 /// <summary>The answerer the settings choose (AnswerBackend), built over a shelf.</summary>
 public static class AnswererSetup
 {
-    public static IAnswerer Create(Shelf shelf, ShelfSettings settings)
+    /// <param name="library">Where the onnx backend finds its chat model: the shelf's own model library unless given.</param>
+    public static IAnswerer Create(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null)
     {
         var options = settings.ToChatOptions();
         return settings.AnswerBackend.Trim().ToLowerInvariant() switch
         {
             "extractive" => new ExtractiveAnswerer(shelf.Searcher, shelf.Store),
             "openai" => new ChatAnswerer(shelf.Searcher, shelf.Store, OpenAiBackend(settings, options), options),
-            "onnx" => new ChatAnswerer(shelf.Searcher, shelf.Store, OnnxBackend(new ModelLibrary(shelf.DataDirectory), options), options),
+            "onnx" => new ChatAnswerer(shelf.Searcher, shelf.Store, OnnxBackend(library ?? new ModelLibrary(shelf.DataDirectory), options), options),
             _ => throw new UsageException($"AnswerBackend must be extractive, openai or onnx, not \"{settings.AnswerBackend}\"."),
         };
     }

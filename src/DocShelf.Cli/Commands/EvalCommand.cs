@@ -1,12 +1,11 @@
 using System.CommandLine;
+using DocShelf.Answering.Evaluation;
+using DocShelf.Cli.Evaluation;
 using DocShelf.Cli.Output;
 using DocShelf.Cli.Semantics;
+using DocShelf.Cli.Settings;
 using DocShelf.Core.Search;
-using DocShelf.Ingestion;
-using DocShelf.Ingestion.Running;
 using DocShelf.Models.Library;
-using DocShelf.Ocr.Tesseract;
-using DocShelf.Rendering;
 using DocShelf.Search;
 using DocShelf.Search.Evaluation;
 using DocShelf.Search.Semantic;
@@ -16,7 +15,9 @@ namespace DocShelf.Cli.Commands;
 
 /// <summary>
 /// `docshelf eval --squad FILE`: builds a shelf of its own from a SQuAD file (every paragraph a document), asks
-/// every question, and reports how often the paragraph it was written on comes back, per search mode.
+/// every question, and reports how often the paragraph it was written on comes back, per search mode; with
+/// --answers, how often the answer holds the gold answer, and how often questions from articles kept off the
+/// shelf are answered "not found".
 /// </summary>
 public static class EvalCommand
 {
@@ -27,8 +28,13 @@ public static class EvalCommand
         var questions = new Option<int?>("--questions") { Description = "Ask a fixed random sample of this many questions instead of all" };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Keep the evaluation shelf here, to reuse it in later runs (default: a temporary folder)" };
         var render = new Option<bool>("--render") { Description = "Turn each paragraph into a scanned-looking 300-dpi page first, so the shelf is read by OCR" };
+        var answers = new Option<bool>("--answers") { Description = "Score answers (the AnswerBackend setting's) instead of retrieval: gold answer held, length, \"not found\" for questions off the shelf" };
+        var outside = new Option<int?>("--outside-articles") { Description = "With --answers: keep the file's last N articles off the shelf (default: one in eight)" };
         var json = CommonOptions.Json();
-        var command = new Command("eval", "Measure retrieval on a SQuAD-format file: recall@1/5/10 and MRR@10 per search mode") { squad, mode, questions, work, render, json };
+        var command = new Command("eval", "Measure retrieval (recall@1/5/10, MRR@10 per search mode) or answers on a SQuAD-format file")
+        {
+            squad, mode, questions, work, render, answers, outside, json,
+        };
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
             var file = result.GetRequiredValue(squad);
@@ -38,15 +44,27 @@ public static class EvalCommand
             }
 
             var set = SquadSet.Load(file.FullName);
-            var library = new ModelLibrary(CommonOptions.DataDirectory(result));
+            var data = CommonOptions.DataDirectory(result);
+            var library = new ModelLibrary(data);
+            var rendered = result.GetValue(render);
+            var quiet = result.GetValue(json);
             var workFolder = result.GetValue(work)?.FullName;
             var temporary = workFolder is null;
             workFolder ??= Path.Combine(Path.GetTempPath(), $"docshelf-eval-{Guid.NewGuid():N}");
             try
             {
-                var rendered = result.GetValue(render);
-                var scores = await RunAsync(set, library, workFolder, rendered, result.GetValue(mode), result.GetValue(questions), result.GetValue(json), cancellationToken);
-                Report(file.Name, set, rendered, scores, result.GetValue(json));
+                if (result.GetValue(answers))
+                {
+                    var titles = AnswerEvaluation.OutsideArticles(set, result.GetValue(outside));
+                    var settings = SettingsLoader.Load(data, new Dictionary<string, string?>());
+                    var scores = await AnswerEvaluation.RunAsync(set, titles, settings, library, workFolder, rendered, result.GetValue(questions), quiet, cancellationToken);
+                    ReportAnswers(file.Name, set, titles.Count, rendered, scores, quiet);
+                }
+                else
+                {
+                    var scores = await RunRetrievalAsync(set, library, workFolder, rendered, result.GetValue(mode), result.GetValue(questions), quiet, cancellationToken);
+                    ReportRetrieval(file.Name, set, rendered, scores, quiet);
+                }
             }
             finally
             {
@@ -61,14 +79,12 @@ public static class EvalCommand
         return command;
     }
 
-    private static async Task<List<RetrievalScores>> RunAsync(
+    private static async Task<List<RetrievalScores>> RunRetrievalAsync(
         SquadSet set, ModelLibrary library, string workFolder, bool render, SearchMode? mode, int? sample, bool quiet, CancellationToken cancellationToken)
     {
-        var paths = render
-            ? RenderDocuments(set, Path.Combine(workFolder, "scans"), quiet)
-            : WriteDocuments(set, Path.Combine(workFolder, "documents"));
+        var paths = EvaluationShelf.MakeDocuments(set, workFolder, render, quiet);
         using var shelf = Shelf.OpenForWriting(Path.Combine(workFolder, "data"));
-        await IngestAsync(shelf, paths, quiet, cancellationToken);
+        await EvaluationShelf.IngestAsync(shelf, paths, quiet, cancellationToken);
         using var semantic = SemanticSetup.Attach(shelf, library);
         using var generator = semantic?.Generator;
         if (semantic is not null)
@@ -76,7 +92,7 @@ public static class EvalCommand
             await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(null, cancellationToken);
         }
 
-        var questions = Questions(set, paths, shelf, sample);
+        var questions = EvaluationShelf.Sample(GoldQuestions(set, paths, shelf), sample);
         var modes = mode is { } chosen ? [chosen] : shelf.Searcher.Modes;
         var evaluator = new RetrievalEvaluator(shelf.Searcher);
         var scores = new List<RetrievalScores>();
@@ -93,80 +109,14 @@ public static class EvalCommand
         return scores;
     }
 
-    private static List<string> WriteDocuments(SquadSet set, string folder)
-    {
-        Directory.CreateDirectory(folder);
-        var paths = new List<string>(set.Paragraphs.Count);
-        for (var i = 0; i < set.Paragraphs.Count; i++)
-        {
-            var path = Path.Combine(folder, $"paragraph-{i + 1:00000}.txt");
-            if (!File.Exists(path))
-            {
-                File.WriteAllText(path, set.Paragraphs[i].DocumentText);
-            }
-
-            paths.Add(path);
-        }
-
-        return paths;
-    }
-
-    /// <summary>Each paragraph as a page image, as an office scanner would give it: skewed a little, with specks.</summary>
-    private static List<string> RenderDocuments(SquadSet set, string folder, bool quiet)
-    {
-        Directory.CreateDirectory(folder);
-        var paths = set.Paragraphs.Select((_, i) => Path.Combine(folder, $"paragraph-{i + 1:00000}.png")).ToList();
-        var done = 0;
-        Parallel.For(0, paths.Count, i =>
-        {
-            if (!File.Exists(paths[i]))
-            {
-                using var page = PageRasteriser.RenderFitted(set.Paragraphs[i].DocumentText, ScanStyle.Office(i));
-                ImageWriter.WritePng(paths[i] + ".tmp", page);
-                File.Move(paths[i] + ".tmp", paths[i]);
-            }
-
-            if (Interlocked.Increment(ref done) % 100 == 0 && !quiet)
-            {
-                Console.Error.WriteLine($"Rendered {done} of {paths.Count} pages");
-            }
-        });
-        return paths;
-    }
-
-    private static async Task IngestAsync(Shelf shelf, List<string> paths, bool quiet, CancellationToken cancellationToken)
-    {
-        var options = new IngestionOptions();
-        using var ocr = new TesseractEnginePool(options.OcrLanguages);
-        using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, options);
-        var runner = new IngestionRunner(shelf, pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
-        if (!quiet)
-        {
-            Console.Error.WriteLine($"Reading {paths.Count} paragraphs into the evaluation shelf…");
-        }
-
-        await runner.RunAsync(paths, SilentObserver.Instance, cancellationToken);
-    }
-
-    /// <summary>Every question with its gold document, or a sample drawn the same way on every run.</summary>
-    private static List<(SquadQuestion, string)> Questions(SquadSet set, List<string> paths, Shelf shelf, int? sample)
-    {
-        var all = set.Paragraphs
+    /// <summary>Every question with the id of the document made from its paragraph.</summary>
+    private static List<(SquadQuestion, string)> GoldQuestions(SquadSet set, List<string> paths, Shelf shelf) =>
+        [.. set.Paragraphs
             .SelectMany((paragraph, i) => paragraph.Questions.Select(q => (q, shelf.Store.FindByPath(paths[i])?.Id)))
             .Where(pair => pair.Id is not null)
-            .Select(pair => (pair.q, pair.Id!))
-            .ToList();
-        if (sample is not { } count || count >= all.Count)
-        {
-            return all;
-        }
+            .Select(pair => (pair.q, pair.Id!))];
 
-        var shuffled = all.ToArray();
-        new Random(20261124).Shuffle(shuffled);
-        return [.. shuffled.Take(count)];
-    }
-
-    private static void Report(string name, SquadSet set, bool rendered, List<RetrievalScores> scores, bool json)
+    private static void ReportRetrieval(string name, SquadSet set, bool rendered, List<RetrievalScores> scores, bool json)
     {
         if (json)
         {
@@ -182,5 +132,21 @@ public static class EvalCommand
 
         AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/]: {set.Paragraphs.Count} paragraphs{(rendered ? " rendered as scans and read by OCR" : "")}, {set.QuestionCount} questions");
         AnsiConsole.Write(table);
+    }
+
+    private static void ReportAnswers(string name, SquadSet set, int outsideArticles, bool rendered, AnswerScores scores, bool json)
+    {
+        if (json)
+        {
+            JsonOutput.Write(new { File = name, Paragraphs = set.Paragraphs.Count, QuestionsInFile = set.QuestionCount, OutsideArticles = outsideArticles, Rendered = rendered, Answers = scores });
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold]{name}[/]: {set.Paragraphs.Count} paragraphs{(rendered ? " rendered as scans and read by OCR" : "")}, {outsideArticles} articles kept off the shelf, {scores.Answerer} answers");
+        var table = new Table().AddColumns("questions", "gold answer in answer", "answered", "gold paragraph cited", "words per answer", "ms/question");
+        table.AddRow($"{scores.Questions} on the shelf", $"{scores.GoldInAnswer:0.000}", $"{scores.Answered:0.000}", $"{scores.GoldParagraphCited:0.000}", $"{scores.AverageWords:0.0}", $"{scores.MillisecondsPerQuestion:0.0}");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"{scores.OutsideQuestions} questions from the articles kept off the shelf: {scores.OutsideNotFound:0.000} answered \"not found\".");
     }
 }
