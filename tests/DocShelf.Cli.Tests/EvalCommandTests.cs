@@ -91,6 +91,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.InRange(answers.GetProperty("averageWords").GetDouble(), 5, 20);
         Assert.Equal(1, answers.GetProperty("outsideQuestions").GetInt32());
         Assert.Equal(1.0, answers.GetProperty("outsideNotFound").GetDouble());
+        Assert.True(answers.GetProperty("millisecondsPerQuestion").GetDouble() > 0);
         Assert.Contains("answered \"not found\"", text.Output, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Search.Semantic;
 
 namespace DocShelf.Search.Tests;

@@ -19,7 +19,7 @@ namespace DocShelf.Answering.Chat;
 public sealed class ChatAnswerer(ShelfSearcher searcher, ShelfStore store, ChatBackend backend, ChatAnswererOptions? options = null) : IAnswerer, IDisposable
 {
     private readonly ChatAnswererOptions options = options ?? new ChatAnswererOptions();
-    private readonly ExtractiveAnswerer extractive = new(searcher, store);
+    private readonly ExtractiveAnswerer extractive = new(searcher, store, options?.Fallback);
     private readonly CitationChecker checker = new(searcher, new CitationBuilder(store), (options ?? new ChatAnswererOptions()).MinimumClaimSupport);
 
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(string question, [EnumeratorCancellation] CancellationToken cancellationToken = default)

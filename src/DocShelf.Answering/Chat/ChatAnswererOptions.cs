@@ -1,3 +1,5 @@
+using DocShelf.Answering.Extractive;
+
 namespace DocShelf.Answering.Chat;
 
 /// <summary>How a generative answer is asked for, and how long DocShelf waits for it before answering extractively.</summary>
@@ -28,4 +30,7 @@ public sealed record ChatAnswererOptions
     /// is removed as unsupported.
     /// </summary>
     public double MinimumClaimSupport { get; init; } = 0.5;
+
+    /// <summary>How the extractive answer given in the model's place is chosen.</summary>
+    public ExtractiveOptions Fallback { get; init; } = new();
 }

@@ -25,13 +25,15 @@ public sealed class AnswerEvaluator(IAnswerer answerer, string answererName)
                 citing += answer.Citations.Any(c => c.DocumentId == gold) ? 1 : 0;
             }
 
-            progress?.Report(++asked);
+            asked++;
+            progress?.Report(asked);
         }
 
         foreach (var question in outside)
         {
             notFound += (await answerer.AnswerAsync(question.Question, cancellationToken)).Found ? 0 : 1;
-            progress?.Report(++asked);
+            asked++;
+            progress?.Report(asked);
         }
 
         return new AnswerScores(

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using DocShelf.Answering.Citing;
 using DocShelf.Answering.Answers;
@@ -35,7 +36,7 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
         }
 
         var hits = await searcher.SearchAsync(question, options.Chunks, null, searcher.Modes[^1], cancellationToken);
-        var candidates = Candidates(hits, terms);
+        var candidates = await WithMeaningAsync(question, Candidates(hits, terms), cancellationToken);
         var best = candidates.MaxBy(c => c.Score);
         if (best is null || best.Support < options.MinimumSupport)
         {
@@ -75,6 +76,27 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
         }
 
         return candidates;
+    }
+
+    /// <summary>
+    /// With an embedding model in use, a sentence close in meaning to the question scores higher, so of sentences
+    /// holding the same words the one about the same thing comes first. Whether to answer at all still rests on the
+    /// words: similarity alone would answer every question with something.
+    /// </summary>
+    private async Task<List<Candidate>> WithMeaningAsync(string question, List<Candidate> candidates, CancellationToken cancellationToken)
+    {
+        if (searcher.Semantic is not { } semantic || candidates.Count == 0 || options.MeaningWeight <= 0)
+        {
+            return candidates;
+        }
+
+        var vectors = await semantic.Generator.GenerateAsync([question, .. candidates.Select(c => c.Text)], cancellationToken: cancellationToken);
+        var asked = vectors[0].Vector;
+        return [.. candidates.Select((c, i) =>
+        {
+            var similarity = Math.Max(0, TensorPrimitives.CosineSimilarity(asked.Span, vectors[i + 1].Vector.Span));
+            return c with { Score = c.Score + (options.MeaningWeight * similarity / (1 + (0.05 * c.ChunkRank))) };
+        })];
     }
 
     /// <summary>

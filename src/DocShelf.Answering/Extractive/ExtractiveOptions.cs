@@ -17,4 +17,10 @@ public sealed record ExtractiveOptions
 
     /// <summary>A further sentence joins the answer only if it scores at least this share of the best one.</summary>
     public double CompanionShare { get; init; } = 0.75;
+
+    /// <summary>
+    /// With an embedding model in use, how much a sentence's similarity in meaning to the question (cosine, 0 to 1)
+    /// adds to its score, against at most 1 from the words it shares with the question.
+    /// </summary>
+    public double MeaningWeight { get; init; } = 0.5;
 }

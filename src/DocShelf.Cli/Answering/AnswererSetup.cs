@@ -17,7 +17,7 @@ public static class AnswererSetup
         var options = settings.ToChatOptions();
         return settings.AnswerBackend.Trim().ToLowerInvariant() switch
         {
-            "extractive" => new ExtractiveAnswerer(shelf.Searcher, shelf.Store),
+            "extractive" => new ExtractiveAnswerer(shelf.Searcher, shelf.Store, settings.ToExtractiveOptions()),
             "openai" => new ChatAnswerer(shelf.Searcher, shelf.Store, OpenAiBackend(settings, options), options),
             "onnx" => new ChatAnswerer(shelf.Searcher, shelf.Store, OnnxBackend(library ?? new ModelLibrary(shelf.DataDirectory), options), options),
             _ => throw new UsageException($"AnswerBackend must be extractive, openai or onnx, not \"{settings.AnswerBackend}\"."),

@@ -1,4 +1,5 @@
 using DocShelf.Answering.Chat;
+using DocShelf.Answering.Extractive;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Tools;
@@ -86,8 +87,17 @@ public sealed class ShelfSettings
 
     public double ChatTopP { get; set; } = 0.9;
 
+    /// <summary>
+    /// Share of a question's weight the best sentence on the shelf must hold before the extractive answer gives it;
+    /// below it the answer is "not found". Higher refuses more often; lower guesses more often.
+    /// </summary>
+    public double AnswerMinimumSupport { get; set; } = new ExtractiveOptions().MinimumSupport;
+
+    public ExtractiveOptions ToExtractiveOptions() => new() { MinimumSupport = Math.Clamp(AnswerMinimumSupport, 0, 1) };
+
     public ChatAnswererOptions ToChatOptions() => new()
     {
+        Fallback = ToExtractiveOptions(),
         MaxTokens = Math.Max(1, ChatMaxTokens),
         Temperature = Math.Max(0, ChatTemperature),
         TopP = Math.Clamp(ChatTopP, 0.01, 1),

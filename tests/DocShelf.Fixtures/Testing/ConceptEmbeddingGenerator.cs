@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace DocShelf.Search.Tests;
+namespace DocShelf.Fixtures.Testing;
 
 /// <summary>
 /// A transparent stand-in for an embedding model in search tests: each word belongs to a concept (ship, vessel

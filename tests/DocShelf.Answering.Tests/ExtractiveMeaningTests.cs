@@ -1,0 +1,78 @@
+using DocShelf.Answering.Extractive;
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
+using DocShelf.Ingestion;
+using DocShelf.Ingestion.Running;
+using DocShelf.Ocr.Tesseract;
+using DocShelf.Search;
+using DocShelf.Search.Semantic;
+
+namespace DocShelf.Answering.Tests;
+
+/// <summary>
+/// Two sentences share the same question words; only one is about the thing asked (a beacon is a lamp to the
+/// concept model). Words alone prefer the tighter sentence; with an embedding model the one meant comes first.
+/// </summary>
+public sealed class ExtractiveMeaningTests : IAsyncLifetime
+{
+    private const string Question = "Which pier lamp was mended on Monday?";
+    private const string Railings = "On Monday the pier railings were mended.";
+    private const string Beacon = "On Monday the pier and its old beacon were mended.";
+
+    private readonly TempFolder folder = new();
+    private Shelf shelf = null!;
+
+    public async Task InitializeAsync()
+    {
+        var note = folder.File("pier.txt");
+        await File.WriteAllTextAsync(note, $"Pier works\n\n{Railings} {Beacon}\n");
+        shelf = Shelf.OpenForWriting(folder.Folder("data"));
+        var options = new IngestionOptions();
+        using var ocr = new TesseractEnginePool(options.OcrLanguages);
+        using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, options);
+        await new IngestionRunner(shelf, pipeline, options, folder.Folder("scratch")).RunAsync([note], SilentObserver.Instance, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Without_a_model_the_sentence_with_the_closest_words_comes_first()
+    {
+        var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(Question);
+
+        Assert.True(answer.Found, answer.Text);
+        Assert.Equal(Railings, answer.Citations[0].Quote);
+    }
+
+    [Fact]
+    public async Task With_an_embedding_model_the_sentence_closest_in_meaning_comes_first()
+    {
+        using var index = new SemanticIndex(new ConceptEmbeddingGenerator(), shelf.Vectors("concepts", 6));
+        await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
+        shelf.Searcher.Semantic = index;
+
+        var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(Question);
+        var wordsOnly = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store, new ExtractiveOptions { MeaningWeight = 0 }).AnswerAsync(Question);
+
+        Assert.True(answer.Found, answer.Text);
+        Assert.Equal(Beacon, answer.Citations[0].Quote);
+        Assert.Equal(Railings, wordsOnly.Citations[0].Quote);
+    }
+
+    [Fact]
+    public async Task Meaning_alone_does_not_answer_a_question_whose_words_are_not_on_the_shelf()
+    {
+        using var index = new SemanticIndex(new ConceptEmbeddingGenerator(), shelf.Vectors("concepts", 6));
+        await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
+        shelf.Searcher.Semantic = index;
+
+        var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync("Was the lantern at the lighthouse ever lit?");
+
+        Assert.False(answer.Found, answer.Text);
+    }
+
+    public Task DisposeAsync()
+    {
+        shelf.Dispose();
+        folder.Dispose();
+        return Task.CompletedTask;
+    }
+}
