@@ -13,7 +13,10 @@ public static class VectorSearchBenchmark
         var random = new Random(42);
         var records = Enumerable.Range(0, count).Select(i => new ChunkVector
         {
-            ChunkId = $"d{i / 10}/1/{i % 10}", DocumentId = $"d{i / 10}", Page = 1, Vector = RandomVector(random, dimensions),
+            ChunkId = $"d{i / 10}/1/{i % 10}",
+            DocumentId = $"d{i / 10}",
+            Page = 1,
+            Vector = RandomVector(random, dimensions),
         }).ToList();
         var probes = Enumerable.Range(0, queries).Select(_ => RandomVector(random, dimensions)).ToList();
         var data = Directory.CreateDirectory(Path.Combine(workFolder, "vectors")).FullName;

@@ -22,7 +22,12 @@ public sealed class RetrievalScoresTests
     {
         SearchHit Hit(string document, int chunk) => new()
         {
-            DocumentId = document, Path = "", Page = 1, ChunkId = $"{document}/1/{chunk}", Score = 1, Snippet = "",
+            DocumentId = document,
+            Path = "",
+            Page = 1,
+            ChunkId = $"{document}/1/{chunk}",
+            Score = 1,
+            Snippet = "",
         };
 
         Assert.Equal(2, RetrievalEvaluator.RankOf("b", [Hit("a", 0), Hit("a", 1), Hit("b", 0)]));

@@ -25,7 +25,12 @@ public static class ShelfBuilder
         var pages = pageTexts.Select((page, i) => new PageContent { Number = i + 1, Source = page.Source, Text = page.Text }).ToList();
         var chunks = pages.Select(p => new Chunk
         {
-            Id = Chunk.MakeId(record.Id, p.Number, 0), DocumentId = record.Id, PageNumber = p.Number, Start = 0, End = p.Text.Length, Text = p.Text,
+            Id = Chunk.MakeId(record.Id, p.Number, 0),
+            DocumentId = record.Id,
+            PageNumber = p.Number,
+            Start = 0,
+            End = p.Text.Length,
+            Text = p.Text,
         }).ToList();
         record = record with { PageCount = pages.Count, ChunkCount = chunks.Count };
         writer.Publish(record, record.PrimaryPath, pages, chunks);

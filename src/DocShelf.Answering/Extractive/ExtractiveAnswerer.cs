@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using DocShelf.Answering.Citing;
 using DocShelf.Answering.Answers;
+using DocShelf.Answering.Citing;
 using DocShelf.Core.Search;
 using DocShelf.Core.Text;
 using DocShelf.Search;

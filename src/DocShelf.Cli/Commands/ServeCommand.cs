@@ -1,19 +1,19 @@
 using System.CommandLine;
 using DocShelf.Cli.Answering;
+using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Ocr;
-using DocShelf.Cli.Semantics;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
-using Microsoft.Extensions.DependencyInjection;
 using DocShelf.Web;
 using DocShelf.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,5 @@
-using DocShelf.Core.Search;
 using DocShelf.Cli.Semantics;
+using DocShelf.Core.Search;
 using DocShelf.Search;
 using DocShelf.Search.Semantic;
 

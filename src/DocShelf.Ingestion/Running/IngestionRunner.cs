@@ -139,7 +139,10 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
     {
         { Status: DocumentStatus.Quarantined } known => new FileOutcome
         {
-            Path = context.Path, Status = FileStatus.Quarantined, DocumentId = known.Id, Reason = known.Reason,
+            Path = context.Path,
+            Status = FileStatus.Quarantined,
+            DocumentId = known.Id,
+            Reason = known.Reason,
         },
         { } known => new FileOutcome { Path = context.Path, Status = FileStatus.AlreadyOnShelf, DocumentId = known.Id },
         null => new FileOutcome

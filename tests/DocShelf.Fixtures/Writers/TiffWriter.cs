@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
-using SkiaSharp;
-
 using DocShelf.Rendering;
+using SkiaSharp;
 
 namespace DocShelf.Fixtures.Writers;
 
