@@ -45,9 +45,7 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
     [Fact]
     public async Task With_an_embedding_model_the_sentence_closest_in_meaning_comes_first()
     {
-        using var index = new SemanticIndex(new ConceptEmbeddingGenerator(), shelf.Vectors("concepts", 6));
-        await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
-        shelf.Searcher.Semantic = index;
+        using var index = await UseConceptsAsync();
 
         var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(Question);
         var wordsOnly = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store, new ExtractiveOptions { MeaningWeight = 0 }).AnswerAsync(Question);
@@ -60,9 +58,7 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
     [Fact]
     public async Task Meaning_alone_does_not_answer_a_question_whose_words_are_not_on_the_shelf()
     {
-        using var index = new SemanticIndex(new ConceptEmbeddingGenerator(), shelf.Vectors("concepts", 6));
-        await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
-        shelf.Searcher.Semantic = index;
+        using var index = await UseConceptsAsync();
 
         var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync("Was the lantern at the lighthouse ever lit?");
 
@@ -74,5 +70,14 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
         shelf.Dispose();
         folder.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Embeds the shelf with the concept model and searches with it.</summary>
+    private async Task<SemanticIndex> UseConceptsAsync()
+    {
+        var index = new SemanticIndex(new ConceptEmbeddingGenerator(), shelf.Vectors("concepts", 6));
+        await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
+        shelf.Searcher.Semantic = index;
+        return index;
     }
 }

@@ -12,24 +12,12 @@ public sealed class EvalCommandTests : IDisposable
     [InlineData(true)]
     public async Task Eval_builds_a_shelf_from_the_paragraphs_and_scores_each_question_against_its_own(bool render)
     {
-        var squad = folder.File("tiny-squad.json");
-        await File.WriteAllTextAsync(squad, JsonSerializer.Serialize(new
-        {
-            version = "1.1",
-            data = new[]
-            {
-                new
-                {
-                    title = "Harbour_Works",
-                    paragraphs = new[]
-                    {
-                        Paragraph("The breakwater lamp was carried away in the gale of 1893.", ("What carried the breakwater lamp away?", "the gale")),
-                        Paragraph("Ferry fares were one penny for foot passengers.", ("How much was the ferry fare?", "one penny")),
-                        Paragraph("The copper sluice gate was replaced by the county engineer.", ("Who replaced the sluice gate?", "the county engineer")),
-                    },
-                },
-            },
-        }));
+        var squad = await SquadFileAsync("tiny-squad.json", ("Harbour_Works",
+        [
+            Paragraph("The breakwater lamp was carried away in the gale of 1893.", ("What carried the breakwater lamp away?", "the gale")),
+            Paragraph("Ferry fares were one penny for foot passengers.", ("How much was the ferry fare?", "one penny")),
+            Paragraph("The copper sluice gate was replaced by the county engineer.", ("Who replaced the sluice gate?", "the county engineer")),
+        ]));
 
         string[] arguments = ["eval", "--squad", squad, "--json", "--work", folder.File("work")];
         var result = await CliRunner.RunAsync(folder.File("data"), render ? [.. arguments, "--render"] : arguments);
@@ -50,32 +38,15 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public async Task Eval_answers_scores_gold_answers_and_not_found_for_articles_kept_off_the_shelf()
     {
-        var squad = folder.File("two-articles.json");
-        await File.WriteAllTextAsync(squad, JsonSerializer.Serialize(new
-        {
-            version = "1.1",
-            data = new[]
-            {
-                new
-                {
-                    title = "Harbour_Works",
-                    paragraphs = new[]
-                    {
-                        Paragraph("The breakwater lamp was carried away in the gale of 1893. The pier was rebuilt in stone.", ("What carried the breakwater lamp away?", "the gale")),
-                        Paragraph("Ferry fares were one penny for foot passengers. Carts paid sixpence.", ("How much was the ferry fare for foot passengers?", "one penny")),
-                        Paragraph("The copper sluice gate was replaced by the county engineer in 1902.", ("Who replaced the copper sluice gate?", "the county engineer")),
-                    },
-                },
-                new
-                {
-                    title = "Volcanoes",
-                    paragraphs = new[]
-                    {
-                        Paragraph("Basaltic magma erupts at temperatures near 1,200 degrees Celsius.", ("At what temperature does basaltic magma erupt?", "1,200 degrees Celsius")),
-                    },
-                },
-            },
-        }));
+        var squad = await SquadFileAsync(
+            "two-articles.json",
+            ("Harbour_Works",
+            [
+                Paragraph("The breakwater lamp was carried away in the gale of 1893. The pier was rebuilt in stone.", ("What carried the breakwater lamp away?", "the gale")),
+                Paragraph("Ferry fares were one penny for foot passengers. Carts paid sixpence.", ("How much was the ferry fare for foot passengers?", "one penny")),
+                Paragraph("The copper sluice gate was replaced by the county engineer in 1902.", ("Who replaced the copper sluice gate?", "the county engineer")),
+            ]),
+            ("Volcanoes", [Paragraph("Basaltic magma erupts at temperatures near 1,200 degrees Celsius.", ("At what temperature does basaltic magma erupt?", "1,200 degrees Celsius"))]));
 
         var result = await CliRunner.RunAsync(folder.File("data"), "eval", "--squad", squad, "--answers", "--json", "--work", folder.File("work"));
         var text = await CliRunner.RunAsync(folder.File("data"), "eval", "--squad", squad, "--answers", "--work", folder.File("work"));
@@ -98,11 +69,7 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public async Task Keeping_every_article_off_the_shelf_is_refused()
     {
-        var squad = folder.File("one-article.json");
-        await File.WriteAllTextAsync(squad, JsonSerializer.Serialize(new
-        {
-            data = new[] { new { title = "Harbour", paragraphs = new[] { Paragraph("Ferry fares were one penny.", ("How much was the fare?", "one penny")) } } },
-        }));
+        var squad = await SquadFileAsync("one-article.json", ("Harbour", [Paragraph("Ferry fares were one penny.", ("How much was the fare?", "one penny"))]));
 
         var result = await CliRunner.RunAsync(folder.File("data"), "eval", "--squad", squad, "--answers", "--outside-articles", "1");
 
@@ -123,6 +90,18 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
+
+    /// <summary>Writes a SQuAD v1.1 file of the given articles and returns its path.</summary>
+    private async Task<string> SquadFileAsync(string name, params (string Title, object[] Paragraphs)[] articles)
+    {
+        var path = folder.File(name);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new
+        {
+            version = "1.1",
+            data = articles.Select(a => new { title = a.Title, paragraphs = a.Paragraphs }),
+        }));
+        return path;
+    }
 
     private static object Paragraph(string context, (string Question, string Answer) qa) => new
     {

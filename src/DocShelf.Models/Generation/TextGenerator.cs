@@ -23,8 +23,12 @@ public sealed class TextGenerator : IDisposable
 
     public static TextGenerator Load(string folder, int? threads = null) => new(DecoderModelConfig.Load(folder), threads);
 
-    /// <summary>The prompt a conversation makes in this model's chat template.</summary>
-    public string ChatPromptFor(IEnumerable<ChatTurn> turns) => ChatPrompt.Format(Config.Template, turns);
+    /// <summary>
+    /// The prompt a conversation makes in this model's chat template. Special tokens written out in a message are
+    /// taken out first: a document on the shelf must not be able to end a turn or start one of its own.
+    /// </summary>
+    public string ChatPromptFor(IEnumerable<ChatTurn> turns) =>
+        ChatPrompt.Format(Config.Template, turns.Select(turn => turn with { Text = WithoutSpecialTokens(turn.Text) }));
 
     /// <summary>Stop sequences to use with a chat prompt: the caller's and the end of the assistant's turn.</summary>
     public IReadOnlyList<string> ChatStops(IEnumerable<string> stops) => [.. stops.Append(ChatPrompt.EndOfTurn(Config.Template)).Distinct()];
@@ -36,6 +40,16 @@ public sealed class TextGenerator : IDisposable
     }
 
     public void Dispose() => decoder.Dispose();
+
+    private string WithoutSpecialTokens(string text)
+    {
+        foreach (var special in Tokenizer.SpecialTokens.Keys)
+        {
+            text = text.Replace(special, "", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
 
     private IEnumerable<string> Pieces(IEnumerable<int> tokens, StopSequenceFilter filter)
     {
