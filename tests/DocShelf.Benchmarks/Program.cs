@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "service", "web", "embedding" or "vectors" runs only that benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "service", "web", "embedding", "vectors" or "decoder" runs only that benchmark
 if (Directory.Exists(work))
 {
     Directory.Delete(work, recursive: true);
@@ -36,6 +36,11 @@ if (only is "all" or "embedding")
 if (only is "all" or "vectors")
 {
     Console.WriteLine(await VectorSearchBenchmark.RunAsync(work, count: 100_000, dimensions: 384, queries: 200));
+}
+
+if (only is "all" or "decoder")
+{
+    Console.WriteLine(await DecoderBenchmark.RunAsync(work));
 }
 
 return 0;

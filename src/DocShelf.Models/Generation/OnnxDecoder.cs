@@ -31,6 +31,8 @@ public sealed class OnnxDecoder : IDisposable
         {
             IntraOpNumThreads = threads ?? Environment.ProcessorCount,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // Exports often carry initialisers the optimiser drops with a warning; a reader of `docshelf ask` needs only errors.
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         session = new InferenceSession(config.ModelPath, options);
         pastNames = [.. session.InputMetadata.Keys.Where(n => n.StartsWith(PastPrefix, StringComparison.Ordinal)).OrderBy(CacheOrder)];

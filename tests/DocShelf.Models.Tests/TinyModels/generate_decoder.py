@@ -8,12 +8,15 @@ random but fixed by a seed. The reference outputs come from a NumPy forward pass
 sequence at every step (no key-value cache), so the C# decoder, which does use the cache, is checked against
 arithmetic it does not share.
 
-Needs Debian's python3-onnx and python3-numpy. Usage: generate_decoder.py OUTPUT_FOLDER
+Needs Debian's python3-onnx and python3-numpy. Usage: generate_decoder.py OUTPUT_FOLDER, and for benchmarks a model
+of realistic shape without reference outputs: generate_decoder.py OUTPUT_FOLDER --hidden 512 --heads 8 --layers 8
+--feed-forward 2048 --positions 2048 --vocabulary 32000 --no-reference
 """
+import argparse
+import hashlib
 import json
 import os
 import re
-import sys
 
 import numpy as np
 import onnx
@@ -47,8 +50,10 @@ BYTE_CHARS = bytes_to_unicode()
 PRETOKEN = re.compile(r"""'s|'t|'re|'ve|'m|'ll|'d| ?[A-Za-z]+| ?[0-9]+| ?[^\sA-Za-z0-9]+|\s+(?!\S)|\s+""")
 
 
-def vocabulary():
+def vocabulary(size=0):
+    """The byte tokens, the merges and end-of-text; unused tokens after them pad it to size, as a real model's would be."""
     tokens = [BYTE_CHARS[b] for b in range(256)] + [a + b for a, b in MERGES] + [END_OF_TEXT]
+    tokens += [f"<|unused_{i}|>" for i in range(max(0, size - len(tokens)))]
     return {token: i for i, token in enumerate(dict.fromkeys(tokens))}
 
 
@@ -156,7 +161,7 @@ def build_graph(w, vocab_size):
         nodes.append(helper.make_node(op, inputs, [output], name=output, **attrs))
         return output
 
-    const("zero", 0), const("one", 1), const("two", 2), const("axis0", [0]), const("axis1", [1]), const("axes12", [1, 2])
+    const("zero", 0), const("one", 1), const("axis1", [1]), const("axes12", [1, 2])
     const("split_shape", [0, 0, HEADS, HEAD]), const("merge_shape", [0, 0, HIDDEN]), const("scale", 1 / np.sqrt(HEAD), np.float32)
     const("masked", -1e9, np.float32)
     inputs = [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "sequence"]),
@@ -208,10 +213,54 @@ def build_graph(w, vocab_size):
     return model
 
 
+def write_tokenizer_and_config(folder, vocab):
+    with open(os.path.join(folder, "vocab.json"), "w", encoding="utf-8") as f:
+        json.dump(vocab, f, ensure_ascii=False)
+    with open(os.path.join(folder, "merges.txt"), "w", encoding="utf-8") as f:
+        f.write("#version: 0.2\n" + "".join(f"{a} {b}\n" for a, b in MERGES))
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump({"model_type": "docshelf-tiny-decoder", "architectures": ["TinyForCausalLM"], "vocab_size": len(vocab),
+                   "hidden_size": HIDDEN, "num_attention_heads": HEADS, "num_hidden_layers": LAYERS,
+                   "max_position_embeddings": POSITIONS, "eos_token_id": vocab[END_OF_TEXT]}, f, indent=2)
+
+
+def write_manifest(folder):
+    """docshelf-model.json: what `docshelf models import` checks each file against (the reference outputs are test data)."""
+    files = []
+    for name in ("config.json", "merges.txt", "model.onnx", "vocab.json"):
+        with open(os.path.join(folder, name), "rb") as f:
+            files.append({"path": name, "sha256": hashlib.sha256(f.read()).hexdigest(), "bytes": os.path.getsize(os.path.join(folder, name))})
+    manifest = {"name": "tiny-decoder", "kind": "chat", "files": files,
+                "licence": "random weights made by DocShelf's test generator; no licence needed",
+                "source": "tests/DocShelf.Models.Tests/TinyModels/generate_decoder.py"}
+    with open(os.path.join(folder, "docshelf-model.json"), "w") as f:
+        json.dump(manifest, f, indent=2)
+
+
 def main():
-    folder = sys.argv[1]
+    global HIDDEN, HEADS, LAYERS, POSITIONS, FEED_FORWARD, HEAD
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder")
+    parser.add_argument("--hidden", type=int, default=HIDDEN)
+    parser.add_argument("--heads", type=int, default=HEADS)
+    parser.add_argument("--layers", type=int, default=LAYERS)
+    parser.add_argument("--feed-forward", type=int, default=FEED_FORWARD)
+    parser.add_argument("--positions", type=int, default=POSITIONS)
+    parser.add_argument("--vocabulary", type=int, default=0, help="pad the vocabulary with unused tokens to this size")
+    parser.add_argument("--no-reference", action="store_true", help="seed 0, no reference outputs (for benchmarks)")
+    args = parser.parse_args()
+    HIDDEN, HEADS, LAYERS, FEED_FORWARD, POSITIONS = args.hidden, args.heads, args.layers, args.feed_forward, args.positions
+    HEAD = HIDDEN // HEADS
+    folder = args.folder
     os.makedirs(folder, exist_ok=True)
-    vocab = vocabulary()
+    vocab = vocabulary(args.vocabulary)
+    if args.no_reference:
+        w = random_weights(np.random.default_rng(0), vocab)
+        onnx.save(build_graph(w, len(vocab)), os.path.join(folder, "model.onnx"))
+        write_tokenizer_and_config(folder, vocab)
+        print(f"wrote {folder} (vocabulary {len(vocab)}, no reference)")
+        return
+
     prompts = [encode(p, vocab) for p in PROMPTS]
     # A seed whose greedy runs are clear (no near-ties a float rounding could flip) and not one token repeated.
     for seed in range(100):
@@ -222,14 +271,8 @@ def main():
     else:
         raise SystemExit("no seed gave clear greedy runs")
     onnx.save(build_graph(w, len(vocab)), os.path.join(folder, "model.onnx"))
-    with open(os.path.join(folder, "vocab.json"), "w", encoding="utf-8") as f:
-        json.dump(vocab, f, ensure_ascii=False)
-    with open(os.path.join(folder, "merges.txt"), "w", encoding="utf-8") as f:
-        f.write("#version: 0.2\n" + "".join(f"{a} {b}\n" for a, b in MERGES))
-    with open(os.path.join(folder, "config.json"), "w") as f:
-        json.dump({"model_type": "docshelf-tiny-decoder", "architectures": ["TinyForCausalLM"], "vocab_size": len(vocab),
-                   "hidden_size": HIDDEN, "num_attention_heads": HEADS, "num_hidden_layers": LAYERS,
-                   "max_position_embeddings": POSITIONS, "eos_token_id": vocab[END_OF_TEXT]}, f, indent=2)
+    write_tokenizer_and_config(folder, vocab)
+    write_manifest(folder)
     with open(os.path.join(folder, "reference.json"), "w") as f:
         json.dump({"seed": seed, "steps": STEPS, "runs": [
             {"prompt": text, "promptIds": ids, "greedyIds": out, "greedyText": decode(out, vocab), "smallestMargin": round(margin, 4),
