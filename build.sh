@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # DocShelf build entry point. Usage: ./build.sh [run|test|bench|build|deps|samples|screenshots|models]
-#   run      install what is missing, build, ingest sample-docs/ into .demo/data, show cited searches, then serve the page
+#   run      install what is missing, build, ingest sample-docs/ into .demo/data, show cited searches and an answer, then serve the page
 #   test     install what is missing, build, run every test
 #   bench    build and print the end-to-end benchmark figures (docs/benchmarks.md)
 #   build    build only
@@ -81,6 +81,8 @@ run_demo() {
         say "docshelf search \"$query\" --top 2"
         docshelf search "$query" --top 2
     done
+    say "docshelf ask \"Where will the temporary red light be shown?\""
+    docshelf ask "Where will the temporary red light be shown?"
     # Uploads from the page land in the first inbox, so the samples stay as committed.
     mkdir -p "$DEMO_INBOX"
     say "Serving the shelf on http://$DEMO_LISTEN (Ctrl+C stops it)"
