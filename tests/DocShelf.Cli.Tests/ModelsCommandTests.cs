@@ -82,6 +82,8 @@ public sealed class ModelsCommandTests : IDisposable
         var use = await CliRunner.RunAsync(data, "models", "use", "decoder");
         var list = JsonDocument.Parse((await CliRunner.RunAsync(data, "models", "list", "--json")).Output).RootElement;
         var ask = await CliRunner.RunAsync(data, OnnxAnswers, "ask", "Where is the temporary red light shown?", "--json");
+        var status = JsonDocument.Parse((await CliRunner.RunAsync(data, OnnxAnswers, "status", "--json")).Output).RootElement.GetProperty("answers");
+        var plainStatus = await CliRunner.RunAsync(data, "status");
 
         Assert.True(import.ExitCode == 0, import.ToString());
         Assert.Contains("a chat model", import.Output, StringComparison.Ordinal);
@@ -89,6 +91,8 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Equal("decoder", list.GetProperty("activeChat").GetString());
         Assert.False(list.TryGetProperty("active", out _), "a chat model is not an embedding model for search");
         Assert.Equal("chat", list.GetProperty("models")[0].GetProperty("kind").GetString());
+        Assert.Equal(("onnx", "decoder"), (status.GetProperty("backend").GetString(), status.GetProperty("model").GetString()));
+        Assert.Contains("Answers extractive: sentences from the shelf, no model", plainStatus.Output, StringComparison.Ordinal);
         Assert.True(ask.ExitCode == 0, ask.ToString());
         var answer = JsonDocument.Parse(ask.Output).RootElement;
         // The tiny model's random weights write no citations, so the checked answer is the extractive one, with the reason.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DocShelf.Cli.Output;
+using DocShelf.Cli.Settings;
 using DocShelf.Core.Search;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Models.Library;
@@ -22,7 +23,8 @@ public static class StatusCommand
             var service = ServiceStatusFile.ReadLive(data);
             var (overview, search) = service?.Shelf is { } live ? (live, FromService(service)) : ReadShelf(data);
             var ocr = new OcrReport("tesseract", TesseractEngine.Version, TesseractLanguages.Installed());
-            var report = StatusReport.From(data, overview, service, ocr, search);
+            var answers = AnswerReport.From(SettingsLoader.Load(data, new Dictionary<string, string?>()), new ModelLibrary(data));
+            var report = StatusReport.From(data, overview, service, ocr, search, answers);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(report);
@@ -92,6 +94,8 @@ public static class StatusCommand
         {
             AnsiConsole.MarkupLine("[bold]Search[/] lexical only: no embedding model in use (docshelf models import FOLDER, then docshelf models use NAME)");
         }
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]Answers[/] {report.Answers.Describe()}");
         if (report.Quarantine.Count == 0)
         {
             return;

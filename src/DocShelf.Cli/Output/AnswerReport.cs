@@ -1,0 +1,27 @@
+using DocShelf.Cli.Settings;
+using DocShelf.Models.Library;
+
+namespace DocShelf.Cli.Output;
+
+/// <summary>Who answers questions, as `status` reports it: the backend the settings choose and the model it uses.</summary>
+public sealed record AnswerReport(string Backend, string? Model)
+{
+    public static AnswerReport From(ShelfSettings settings, ModelLibrary library)
+    {
+        var backend = settings.AnswerBackend.Trim().ToLowerInvariant();
+        return new AnswerReport(backend, backend switch
+        {
+            "openai" => $"{settings.ChatModel} at {settings.ChatUrl}",
+            "onnx" => library.ActiveChat(),
+            _ => null,
+        });
+    }
+
+    public string Describe() => (Backend, Model) switch
+    {
+        ("extractive", _) => "extractive: sentences from the shelf, no model",
+        ("onnx", null) => "onnx, but no chat model is chosen (docshelf models use NAME)",
+        (_, { } model) => $"{Backend}: {model}, checked against the shelf, extractive when it does not answer",
+        _ => Backend,
+    };
+}
