@@ -15,7 +15,7 @@ public static class AnswererSetup
     public static IAnswerer Create(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null)
     {
         var options = settings.ToChatOptions();
-        return settings.AnswerBackend.Trim().ToLowerInvariant() switch
+        return settings.ChosenAnswerBackend() switch
         {
             "extractive" => new ExtractiveAnswerer(shelf.Searcher, shelf.Store, settings.ToExtractiveOptions()),
             "openai" => new ChatAnswerer(shelf.Searcher, shelf.Store, OpenAiBackend(settings, options), options),

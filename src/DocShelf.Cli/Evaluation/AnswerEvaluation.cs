@@ -1,5 +1,6 @@
 using DocShelf.Answering.Evaluation;
 using DocShelf.Cli.Answering;
+using DocShelf.Cli.Commands;
 using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Models.Library;
@@ -23,7 +24,7 @@ public static class AnswerEvaluation
         var kept = count ?? (titles.Count < 2 ? 0 : Math.Max(1, titles.Count / 8));
         if (kept < 0 || kept >= titles.Count)
         {
-            throw new Commands.UsageException($"--outside-articles must leave at least one of the file's {titles.Count} articles on the shelf.");
+            throw new UsageException($"--outside-articles must leave at least one of the file's {titles.Count} articles on the shelf.");
         }
 
         return [.. titles.TakeLast(kept)];
@@ -58,7 +59,7 @@ public static class AnswerEvaluation
         using var model = answerer as IDisposable;
         if (!quiet)
         {
-            Console.Error.WriteLine($"Asking {asked.Count} questions on the shelf and {outside.Count} from {outsideTitles.Count} articles kept off it ({settings.AnswerBackend} answers)…");
+            Console.Error.WriteLine($"Asking {asked.Count} questions on the shelf and {outside.Count} from {outsideTitles.Count} articles kept off it ({settings.ChosenAnswerBackend()} answers)…");
         }
 
         var progress = quiet ? null : new Progress<int>(n =>
@@ -68,6 +69,6 @@ public static class AnswerEvaluation
                 Console.Error.WriteLine($"Asked {n} of {asked.Count + outside.Count}");
             }
         });
-        return await new AnswerEvaluator(answerer, settings.AnswerBackend.Trim().ToLowerInvariant()).RunAsync(asked, outside, progress, cancellationToken);
+        return await new AnswerEvaluator(answerer, settings.ChosenAnswerBackend()).RunAsync(asked, outside, progress, cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ public sealed record AnswerReport(string Backend, string? Model)
 {
     public static AnswerReport From(ShelfSettings settings, ModelLibrary library)
     {
-        var backend = settings.AnswerBackend.Trim().ToLowerInvariant();
+        var backend = settings.ChosenAnswerBackend();
         return new AnswerReport(backend, backend switch
         {
             "openai" => $"{settings.ChatModel} at {settings.ChatUrl}",

@@ -64,6 +64,9 @@ public sealed class ShelfSettings
     /// <summary>Who writes answers: extractive (no model, the default), openai (a chat server at <see cref="ChatUrl"/>) or onnx (the chat model chosen with `docshelf models use`).</summary>
     public string AnswerBackend { get; set; } = "extractive";
 
+    /// <summary><see cref="AnswerBackend"/> as the code compares it: trimmed, lower case.</summary>
+    public string ChosenAnswerBackend() => AnswerBackend.Trim().ToLowerInvariant();
+
     /// <summary>An OpenAI-compatible chat server, such as Ollama's http://127.0.0.1:11434/v1.</summary>
     public string? ChatUrl { get; set; }
 

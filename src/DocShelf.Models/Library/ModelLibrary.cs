@@ -86,7 +86,16 @@ public sealed partial class ModelLibrary(string dataDirectory)
             CopyFolder(source, staging);
             CheckAgainst(declared ?? new ModelManifest { Name = modelName, Files = files }, FileHashes.Describe(staging), "the copy");
             var kind = DecoderModelConfig.IsDecoderFolder(staging) ? ModelKind.Chat : ModelKind.Embedding;
-            int? dimensions = kind == ModelKind.Chat ? ProbeDecoder(staging) : Probe(staging, modelName, declared?.Dimensions);
+            int? dimensions = null;
+            if (kind == ModelKind.Chat)
+            {
+                ProbeDecoder(staging);
+            }
+            else
+            {
+                dimensions = Probe(staging, modelName, declared?.Dimensions);
+            }
+
             var manifest = new ModelManifest
             {
                 Name = modelName,
@@ -198,17 +207,16 @@ public sealed partial class ModelLibrary(string dataDirectory)
     }
 
     /// <summary>Loads a decoder and has it write a few tokens, so a model that cannot run is refused at import, not at the first question.</summary>
-    private static int? ProbeDecoder(string folder)
+    private static void ProbeDecoder(string folder)
     {
         try
         {
             using var generator = TextGenerator.Load(folder, threads: 1);
             _ = generator.Generate(ProbeText, new GenerationOptions { MaxNewTokens = 2 }).ToList();
-            return null;
         }
         catch (OnnxRuntimeException error)
         {
-            throw new ModelImportException($"The model in {folder} is not an ONNX decoder ONNX Runtime can run: {FirstLine(error.Message)}", error);
+            throw new ModelImportException($"The model is not an ONNX decoder ONNX Runtime can run: {FirstLine(error.Message)}", error);
         }
         catch (Exception error) when (error is FileNotFoundException or InvalidDataException or ArgumentException)
         {
