@@ -38,7 +38,13 @@ public sealed class AnsweringShelf : IAsyncLifetime
         var options = new IngestionOptions();
         using var ocr = new TesseractEnginePool(options.OcrLanguages);
         using var pipeline = new IngestionPipeline(Shelf.Writer!, ocr, options);
-        await new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch")).RunAsync(Directory.GetFiles(inbox), SilentObserver.Instance, CancellationToken.None);
+        var summary = await new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch")).RunAsync(Directory.GetFiles(inbox), SilentObserver.Instance, CancellationToken.None);
+        // Every answer test rests on all four documents; a missing tool (poppler, tesseract) should say so here, not as "not found".
+        var refused = summary.Files.Where(f => f.Status == FileStatus.Quarantined).Select(f => $"{f.Path}: {f.Reason}").ToList();
+        if (refused.Count > 0)
+        {
+            throw new InvalidOperationException($"The answering shelf could not be built ({string.Join("; ", refused)}). Run ./build.sh deps.");
+        }
     }
 
     public Task DisposeAsync()
