@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using DocShelf.Answering.Answers;
 using DocShelf.Answering.Citing;
+using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
 using DocShelf.Core.Text;
 using DocShelf.Search;
@@ -36,7 +37,8 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
         }
 
         var hits = await searcher.SearchAsync(question, options.Chunks, null, searcher.Modes[^1], cancellationToken);
-        var candidates = await WithMeaningAsync(question, Candidates(hits, terms), cancellationToken);
+        var chunks = hits.Select(h => store.FindChunk(h.ChunkId)).ToList();
+        var candidates = await WithMeaningAsync(question, Candidates(chunks, terms), cancellationToken);
         var best = candidates.MaxBy(c => c.Score);
         if (best is null || best.Support < options.MinimumSupport)
         {
@@ -52,14 +54,15 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
         return Compose(question, chosen);
     }
 
-    private List<Candidate> Candidates(IReadOnlyList<SearchHit> hits, IReadOnlySet<string> terms)
+    /// <param name="chunks">The retrieved chunks in rank order; null where a hit's chunk is no longer stored.</param>
+    private List<Candidate> Candidates(List<Chunk?> chunks, IReadOnlySet<string> terms)
     {
-        var weights = Weights(hits, terms);
+        var weights = Weights(chunks, terms);
         var total = weights.Values.Sum();
         var candidates = new List<Candidate>();
-        for (var rank = 0; rank < hits.Count; rank++)
+        for (var rank = 0; rank < chunks.Count; rank++)
         {
-            if (store.FindChunk(hits[rank].ChunkId) is not { } chunk)
+            if (chunks[rank] is not { } chunk)
             {
                 continue;
             }
@@ -70,7 +73,7 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
                 var matches = searcher.FindTerms(terms, text);
                 var found = matches.Select(m => m.Term).ToHashSet(StringComparer.Ordinal);
                 var support = total > 0 ? found.Sum(t => weights[t]) / total : 0;
-                var score = support * (0.8 + (0.2 * Proximity(matches.Select(m => m.Span.Start).ToList(), text.Length))) / (1 + (0.05 * rank));
+                var score = support * (0.8 + (0.2 * Proximity(matches.Select(m => m.Span.Start).ToList(), text.Length))) / RankDivisor(rank);
                 candidates.Add(new Candidate(chunk, start, end, text, support, score, rank));
             }
         }
@@ -95,7 +98,7 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
         return [.. candidates.Select((c, i) =>
         {
             var similarity = Math.Max(0, TensorPrimitives.CosineSimilarity(asked.Span, vectors[i + 1].Vector.Span));
-            return c with { Score = c.Score + (options.MeaningWeight * similarity / (1 + (0.05 * c.ChunkRank))) };
+            return c with { Score = c.Score + (options.MeaningWeight * similarity / RankDivisor(c.ChunkRank)) };
         })];
     }
 
@@ -103,9 +106,9 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
     /// Each term's weight by how rare it is among the retrieved chunks: a word in every chunk says little about
     /// which sentence answers, a word in one says much.
     /// </summary>
-    private Dictionary<string, double> Weights(IReadOnlyList<SearchHit> hits, IReadOnlySet<string> terms)
+    private Dictionary<string, double> Weights(List<Chunk?> chunks, IReadOnlySet<string> terms)
     {
-        var texts = hits.Select(h => store.FindChunk(h.ChunkId)?.Text ?? "").ToList();
+        var texts = chunks.Select(c => c?.Text ?? "").ToList();
         var containing = terms.ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
         foreach (var text in texts)
         {
@@ -117,6 +120,9 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
 
         return terms.ToDictionary(t => t, t => Math.Log(1 + ((texts.Count + 1.0) / (containing[t] + 0.5))), StringComparer.Ordinal);
     }
+
+    /// <summary>What a sentence's score is divided by for its chunk's rank: a better-ranked chunk counts a little more.</summary>
+    private static double RankDivisor(int rank) => 1 + (0.05 * rank);
 
     /// <summary>1 when the matched words sit together, falling towards 0 as they spread over the sentence.</summary>
     private static double Proximity(List<int> positions, int length)
