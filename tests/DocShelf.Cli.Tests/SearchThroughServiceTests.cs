@@ -32,5 +32,24 @@ public sealed class SearchThroughServiceTests : IDisposable
         Assert.Equal(0, JsonDocument.Parse(lines[1]).RootElement.GetProperty("results").GetArrayLength());
     }
 
+    [Fact]
+    public async Task While_the_service_holds_the_shelf_ask_gets_its_answer_over_loopback()
+    {
+        var inbox = folder.Folder("inbox");
+        await File.WriteAllTextAsync(Path.Combine(inbox, "ferry.txt"), "The Quillbrook ferry leaves the north slip at seven. Fares are paid on board.");
+        var data = folder.File("data");
+        using var service = ServiceProcess.Start(data, inbox);
+        await service.WebUrlAsync();
+        await Eventually.HoldsAsync(() => service.Status() is { Shelf.Files.Indexed: 1 }, "the file is indexed");
+
+        var result = await CliRunner.RunAsync(data, "ask", "When does the Quillbrook ferry leave the north slip?", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var answer = JsonDocument.Parse(result.Output).RootElement;
+        Assert.True(answer.GetProperty("found").GetBoolean());
+        Assert.Contains("at seven", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("ferry.txt", answer.GetProperty("citations")[0].GetProperty("path").GetString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => folder.Dispose();
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DocShelf.Answering.Answers;
+using DocShelf.Answering.Extractive;
 using DocShelf.Cli.Answering;
 using DocShelf.Cli.Output;
 using DocShelf.Cli.Semantics;
@@ -67,7 +68,7 @@ public static class AskCommand
         {
             if (update.Final is { } answer)
             {
-                if (live && answer.Answerer != "extractive")
+                if (live && answer.Answerer != ExtractiveAnswerer.Name)
                 {
                     await Console.Error.WriteLineAsync();
                 }
@@ -86,11 +87,8 @@ public static class AskCommand
 
     private static async Task<Answer> AskServiceAsync(Uri service, string? accessToken, string question, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = service, Timeout = TimeSpan.FromMinutes(5) };
-        if (!string.IsNullOrEmpty(accessToken))
-        {
-            http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
-        }
+        // A generative answer may take minutes on a CPU; the service applies its own time limits to the model.
+        using var http = Searching.ServiceClient.Create(service, accessToken, TimeSpan.FromMinutes(5));
 
         using var response = await http.GetAsync($"/api/ask?q={Uri.EscapeDataString(question)}", cancellationToken);
         if (!response.IsSuccessStatusCode)

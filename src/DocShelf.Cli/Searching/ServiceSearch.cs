@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DocShelf.Core.Search;
@@ -13,7 +12,7 @@ public sealed class ServiceSearch(Uri address, string? accessToken) : IShelfSear
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly HttpClient http = CreateClient(address, accessToken);
+    private readonly HttpClient http = ServiceClient.Create(address, accessToken, TimeSpan.FromSeconds(30));
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken)
     {
@@ -35,17 +34,6 @@ public sealed class ServiceSearch(Uri address, string? accessToken) : IShelfSear
     }
 
     public void Dispose() => http.Dispose();
-
-    private static HttpClient CreateClient(Uri address, string? accessToken)
-    {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        if (!string.IsNullOrEmpty(accessToken))
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        }
-
-        return client;
-    }
 
     private sealed record Reply(IReadOnlyList<SearchHit> Results);
 
