@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Globalization;
 using DocShelf.Models.Generation;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
@@ -49,8 +48,8 @@ public static class ChatBackends
         ExtensionData = new Dictionary<string, object>
         {
             ["max_tokens"] = options.MaxTokens,
-            ["temperature"] = options.Temperature.ToString(CultureInfo.InvariantCulture),
-            ["top_p"] = options.TopP.ToString(CultureInfo.InvariantCulture),
+            ["temperature"] = options.Temperature,
+            ["top_p"] = options.TopP,
         },
     };
 }
