@@ -2,13 +2,11 @@ using System.CommandLine;
 using DocShelf.Answering.Evaluation;
 using DocShelf.Cli.Evaluation;
 using DocShelf.Cli.Output;
-using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Search;
 using DocShelf.Models.Library;
 using DocShelf.Search;
 using DocShelf.Search.Evaluation;
-using DocShelf.Search.Semantic;
 using Spectre.Console;
 
 namespace DocShelf.Cli.Commands;
@@ -85,12 +83,8 @@ public static class EvalCommand
         var paths = EvaluationShelf.MakeDocuments(set, workFolder, render, quiet);
         using var shelf = Shelf.OpenForWriting(Path.Combine(workFolder, "data"));
         await EvaluationShelf.IngestAsync(shelf, paths, quiet, cancellationToken);
-        using var semantic = SemanticSetup.Attach(shelf, library);
+        using var semantic = await EvaluationShelf.EmbedAsync(shelf, library, cancellationToken);
         using var generator = semantic?.Generator;
-        if (semantic is not null)
-        {
-            await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(null, cancellationToken);
-        }
 
         var questions = EvaluationShelf.Sample(GoldQuestions(set, paths, shelf), sample);
         var modes = mode is { } chosen ? [chosen] : shelf.Searcher.Modes;

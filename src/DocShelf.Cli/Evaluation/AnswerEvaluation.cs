@@ -1,12 +1,10 @@
 using DocShelf.Answering.Evaluation;
 using DocShelf.Cli.Answering;
 using DocShelf.Cli.Commands;
-using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Models.Library;
 using DocShelf.Search;
 using DocShelf.Search.Evaluation;
-using DocShelf.Search.Semantic;
 
 namespace DocShelf.Cli.Evaluation;
 
@@ -40,12 +38,8 @@ public static class AnswerEvaluation
         using var shelf = Shelf.OpenForWriting(Path.Combine(workFolder, $"data-{(render ? "scans" : "text")}-without-{outsideTitles.Count}-articles"));
         await EvaluationShelf.IngestAsync(shelf, [.. onShelf.Select(i => paths[i])], quiet, cancellationToken);
         shelf.Searcher.Weights = settings.ToHybridWeights();
-        using var semantic = SemanticSetup.Attach(shelf, library);
+        using var semantic = await EvaluationShelf.EmbedAsync(shelf, library, cancellationToken);
         using var generator = semantic?.Generator;
-        if (semantic is not null)
-        {
-            await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(null, cancellationToken);
-        }
 
         var questions = EvaluationShelf.Sample(
             [.. set.Paragraphs.SelectMany((paragraph, i) => paragraph.Questions.Select(q => (Question: q, Paragraph: i)))], sample);

@@ -1,9 +1,12 @@
+using DocShelf.Cli.Semantics;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Running;
+using DocShelf.Models.Library;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Rendering;
 using DocShelf.Search;
 using DocShelf.Search.Evaluation;
+using DocShelf.Search.Semantic;
 
 namespace DocShelf.Cli.Evaluation;
 
@@ -26,6 +29,21 @@ public static class EvaluationShelf
         }
 
         await runner.RunAsync(paths, SilentObserver.Instance, cancellationToken);
+    }
+
+    /// <summary>
+    /// Connects the shelf to the embedding model in use in <paramref name="library"/>, if any, and embeds every chunk
+    /// with it; null for a lexical-only evaluation. The caller disposes the index and its generator.
+    /// </summary>
+    public static async Task<SemanticIndex?> EmbedAsync(Shelf shelf, ModelLibrary library, CancellationToken cancellationToken)
+    {
+        var semantic = SemanticSetup.Attach(shelf, library);
+        if (semantic is not null)
+        {
+            await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(null, cancellationToken);
+        }
+
+        return semantic;
     }
 
     /// <summary>A fixed random sample of <paramref name="items"/>, the same on every run, or all of them.</summary>
