@@ -33,9 +33,7 @@ public static class PageRasteriser
             DrawText(canvas, pageText, fontPoints);
         }
 
-        var grey = colour.Copy(SKColorType.Gray8) ?? throw new InvalidOperationException("greyscale conversion failed");
-        AddSpecks(grey, style);
-        return grey;
+        return ScanEffects.Scan(colour, style);
     }
 
     private static bool Fits(string pageText, float fontPoints)
@@ -55,27 +53,6 @@ public static class PageRasteriser
         {
             canvas.DrawText(line, Margin, y, SKTextAlign.Left, font, ink);
             y += lineHeight;
-        }
-    }
-
-    private static void AddSpecks(SKBitmap grey, ScanStyle style)
-    {
-        if (style.NoiseShare <= 0)
-        {
-            return;
-        }
-
-        var random = new Random(style.Seed);
-        Span<byte> pixels;
-        unsafe
-        {
-            pixels = new Span<byte>((void*)grey.GetPixels(), grey.ByteCount);
-        }
-
-        var count = (int)(pixels.Length * style.NoiseShare);
-        for (var i = 0; i < count; i++)
-        {
-            pixels[random.Next(pixels.Length)] = random.Next(2) == 0 ? (byte)40 : (byte)235;
         }
     }
 }

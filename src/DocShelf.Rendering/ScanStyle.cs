@@ -1,10 +1,11 @@
 namespace DocShelf.Rendering;
 
-/// <summary>How a rendered page is made to look scanned: turned a little on the glass, with specks of dirt.</summary>
+/// <summary>How a rendered page is made to look scanned: turned a little on the glass, with specks of dirt, perhaps fed in sideways.</summary>
 /// <param name="RotationDegrees">Skew of the page; scanners rarely feed paper perfectly straight.</param>
 /// <param name="NoiseShare">Share of pixels flipped to dark or light specks.</param>
 /// <param name="Seed">Seed for the specks, so the same call makes the same file.</param>
-public sealed record ScanStyle(float RotationDegrees, double NoiseShare, int Seed)
+/// <param name="TurnDegrees">How far the sheet was turned clockwise when fed in: 0, 90, 180 or 270.</param>
+public sealed record ScanStyle(float RotationDegrees, double NoiseShare, int Seed, int TurnDegrees = 0)
 {
     public static ScanStyle Clean { get; } = new(0, 0, 0);
 

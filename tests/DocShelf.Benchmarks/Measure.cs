@@ -5,7 +5,12 @@ namespace DocShelf.Benchmarks;
 /// <summary>Runs processes and times them.</summary>
 public static class Measure
 {
-    public static async Task<TimeSpan> RunAsync(string tool, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    public static async Task<TimeSpan> RunAsync(string tool, IEnumerable<string> arguments, IDictionary<string, string>? environment = null) =>
+        (await CaptureAsync(tool, arguments, environment)).Elapsed;
+
+    /// <summary>Runs a tool to the end: how long it took and what it wrote to standard output.</summary>
+    public static async Task<(TimeSpan Elapsed, string Output)> CaptureAsync(
+        string tool, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -29,7 +34,7 @@ public static class Measure
             throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {await error}{await output}");
         }
 
-        return clock.Elapsed;
+        return (clock.Elapsed, await output);
     }
 
     /// <summary>Runs the docshelf CLI built next to this program.</summary>

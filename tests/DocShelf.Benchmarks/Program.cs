@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "service", "web", "embedding", "vectors" or "decoder" runs only that benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "service", "web", "embedding", "vectors" or "decoder" runs only that benchmark
 if (Directory.Exists(work))
 {
     Directory.Delete(work, recursive: true);
@@ -16,6 +16,11 @@ if (only == "all")
     Console.WriteLine(await OcrThroughputBenchmark.RunAsync(work, pages: 24));
     Console.WriteLine(await BornDigitalBenchmark.RunAsync(work, pages: 500));
     Console.WriteLine(await SearchLatencyBenchmark.RunAsync(work, files: 1000, queryCount: 1000));
+}
+
+if (only is "all" or "ocr")
+{
+    Console.WriteLine(await OcrReadingBenchmark.RunAsync(work, pages: 21));
 }
 
 if (only is "all" or "service")

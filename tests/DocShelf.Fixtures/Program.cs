@@ -1,5 +1,6 @@
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Benchmarks;
+using DocShelf.Fixtures.Layouts;
 
 // Generates the sample shelf and the larger shelves benchmarks run on.
 var usage = """
@@ -8,6 +9,7 @@ var usage = """
       DocShelf.Fixtures scans DIR COUNT           COUNT scanned-looking 300-dpi PNG pages
       DocShelf.Fixtures born-digital DIR PAGES    one text-layer PDF of PAGES pages
       DocShelf.Fixtures text-shelf DIR FILES      FILES text files of about ten chunks each
+      DocShelf.Fixtures archive-pages DIR COUNT   COUNT full pages in columns, turned or skewed (DIR/pages), and their text (DIR/truth)
     """;
 if (args.Length < 2)
 {
@@ -23,6 +25,7 @@ IReadOnlyList<string> written = args[0] switch
     "scans" => BenchmarkShelves.Scans(folder, count),
     "born-digital" => BenchmarkShelves.BornDigital(folder, count),
     "text-shelf" => BenchmarkShelves.TextShelf(folder, count),
+    "archive-pages" => ArchivePages.WriteMixed(folder, count),
     _ => [],
 };
 if (written.Count == 0)

@@ -1,3 +1,5 @@
+using DocShelf.Fixtures.Testing;
+
 namespace DocShelf.Ocr.Tests;
 
 public class WordAccuracyTests

@@ -39,7 +39,7 @@ public static class DocumentsCommand
         }
 
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("id", "type", "status", "pages", "OCR", "chunks", "path");
+            .AddColumns("id", "type", "status", "pages", "OCR", "low confidence", "chunks", "path");
         foreach (var document in documents)
         {
             var status = document.Status == DocumentStatus.Quarantined
@@ -51,10 +51,18 @@ public static class DocumentsCommand
                 status,
                 document.Pages.ToString(),
                 document.OcrPages.ToString(),
+                LowConfidence(document),
                 document.Chunks.ToString(),
                 Markup.Escape(string.Join("\n", document.Paths)));
         }
 
         AnsiConsole.Write(table);
+        if (documents.Any(d => d.LowConfidencePages.Count > 0))
+        {
+            AnsiConsole.MarkupLine($"Pages under {PageContent.LowConfidenceThreshold:0}% confidence were read poorly: rescan them, or check their text with: docshelf text ID --page N");
+        }
     }
+
+    private static string LowConfidence(DocumentReport document) =>
+        document.LowConfidencePages.Count == 0 ? "" : $"[yellow]{Plural.Of(document.LowConfidencePages.Count, "page")}: {string.Join(", ", document.LowConfidencePages)}[/]";
 }

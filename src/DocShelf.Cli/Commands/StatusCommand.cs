@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DocShelf.Cli.Output;
 using DocShelf.Cli.Settings;
+using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Models.Library;
@@ -96,15 +97,35 @@ public static class StatusCommand
         }
 
         AnsiConsole.MarkupLineInterpolated($"[bold]Answers[/] {report.Answers.Describe()}");
-        if (report.Quarantine.Count == 0)
+        PrintQuarantine(report.Quarantine);
+        PrintLowConfidence(report.LowConfidence);
+    }
+
+    private static void PrintQuarantine(IReadOnlyList<QuarantineItem> quarantine)
+    {
+        if (quarantine.Count == 0)
         {
             return;
         }
 
         AnsiConsole.MarkupLine("[bold]Quarantine[/]");
-        foreach (var item in report.Quarantine)
+        foreach (var item in quarantine)
         {
             AnsiConsole.MarkupLineInterpolated($"  [yellow]{item.DocumentId}[/] {item.Path}: {item.Reason}");
+        }
+    }
+
+    private static void PrintLowConfidence(IReadOnlyList<LowConfidencePage> pages)
+    {
+        if (pages.Count == 0)
+        {
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]Low confidence[/] {Plural.Of(pages.Count, "page")} read under {PageContent.LowConfidenceThreshold:0}% confidence; rescan them:");
+        foreach (var page in pages)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  [yellow]{page.DocumentId}[/] {page.Path} page {page.Page}: {page.Confidence:0}%");
         }
     }
 }

@@ -25,7 +25,7 @@ public static class TextCommand
             var pages = SelectPages(shelf, record, result.GetValue(page));
             if (result.GetValue(json))
             {
-                JsonOutput.Write(new TextReport(record.Id, record.PrimaryPath, pages.Select(p => new PageTextReport(p.Number, p.Source, p.Text)).ToList()));
+                JsonOutput.Write(new TextReport(record.Id, record.PrimaryPath, pages.Select(PageTextReport.From).ToList()));
             }
             else
             {
@@ -55,16 +55,16 @@ public static class TextCommand
         {
             if (pages.Count > 1)
             {
-                Console.Out.WriteLine($"--- page {page.Number} ({DescribeSource(page.Source)}) ---");
+                Console.Out.WriteLine($"--- page {page.Number} ({Describe(page)}) ---");
             }
 
             Console.Out.WriteLine(page.Text);
         }
     }
 
-    private static string DescribeSource(PageSource source) => source switch
+    private static string Describe(PageContent page) => page.Source switch
     {
-        PageSource.Ocr => "OCR",
+        PageSource.Ocr => OcrDescription.Of(PageReading.Of(page)),
         PageSource.TextLayer => "PDF text layer",
         _ => "text file",
     };

@@ -16,13 +16,14 @@ public sealed record StatusReport(
     OcrReport Ocr,
     SearchReportModes Search,
     AnswerReport Answers,
-    IReadOnlyList<QuarantineItem> Quarantine)
+    IReadOnlyList<QuarantineItem> Quarantine,
+    IReadOnlyList<LowConfidencePage> LowConfidence)
 {
     public static StatusReport From(string dataDirectory, ShelfOverview overview, ServiceStatus? service, OcrReport ocr, SearchReportModes search, AnswerReport answers)
     {
         var counts = overview.Counts;
         return new StatusReport(
             dataDirectory, counts.IndexedDocuments, counts.QuarantinedDocuments, counts.Pages, counts.OcrPages, counts.Chunks,
-            overview.Files, service is null ? null : service with { Shelf = null, Embedding = null }, ocr, search, answers, overview.Quarantine);
+            overview.Files, service is null ? null : service with { Shelf = null, Embedding = null }, ocr, search, answers, overview.Quarantine, overview.LowConfidence);
     }
 }

@@ -26,6 +26,11 @@ public sealed record DocumentRecord
 
     public int OcrPageCount { get; init; }
 
+    /// <summary>How each OCR'd page was read, so its quality can be reported without loading the pages.</summary>
+    public List<PageReading> OcrReadings { get; init; } = [];
+
+    public IEnumerable<PageReading> LowConfidencePages => OcrReadings.Where(r => r.IsLowConfidence);
+
     public int ChunkCount { get; init; }
 
     public DateTime AddedUtc { get; init; }

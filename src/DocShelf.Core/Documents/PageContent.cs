@@ -24,4 +24,19 @@ public sealed record PageContent
 
     /// <summary>Mean word confidence for OCR'd pages, 100 for a text layer.</summary>
     public double MeanConfidence { get; init; } = 100;
+
+    /// <summary>
+    /// How the page image was straightened before it was read: turned and deskewed. Word boxes, the width and the
+    /// height refer to the straightened image, which is the one the viewer shows.
+    /// </summary>
+    public PageGeometry Geometry { get; init; } = PageGeometry.AsScanned;
+
+    /// <summary>An OCR'd page read with so little confidence that its scan is worth redoing.</summary>
+    public bool IsLowConfidence => Source == PageSource.Ocr && MeanConfidence < LowConfidenceThreshold;
+
+    /// <summary>
+    /// Below this mean word confidence a page's text is unreliable. Clean scans read at 90 and more; a reading
+    /// under 60 has many wrong words, which is what an archivist needs to know to rescan it.
+    /// </summary>
+    public const double LowConfidenceThreshold = 60;
 }

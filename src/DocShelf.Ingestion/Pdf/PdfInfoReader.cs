@@ -51,8 +51,11 @@ public static partial class PdfInfoReader
             throw new UnreadableFileException("the PDF has no pages");
         }
 
+        // A page turned by /Rotate is shown, rendered and laid out by pdftotext in its turned frame: width and height swap.
+        var rotations = RotationLine().Matches(result.StandardOutput).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         var sizes = SizeLine().Matches(result.StandardOutput)
-            .Select(m => (Parse(m.Groups[1].Value), Parse(m.Groups[2].Value)))
+            .Select((m, i) => (Width: Parse(m.Groups[1].Value), Height: Parse(m.Groups[2].Value), Sideways: i < rotations.Count && rotations[i] % 180 != 0))
+            .Select(size => size.Sideways ? (size.Height, size.Width) : (size.Width, size.Height))
             .ToList();
         return new PdfInfo(count, sizes);
     }
@@ -66,6 +69,9 @@ public static partial class PdfInfoReader
 
     [GeneratedRegex(@"^Pages:\s+(\d+)", RegexOptions.Multiline)]
     private static partial Regex PagesLine();
+
+    [GeneratedRegex(@"^Page\s+\d+\s+rot:\s+(\d+)", RegexOptions.Multiline)]
+    private static partial Regex RotationLine();
 
     [GeneratedRegex(@"^Page\s+\d+\s+size:\s+([\d.]+)\s+x\s+([\d.]+)", RegexOptions.Multiline)]
     private static partial Regex SizeLine();

@@ -42,7 +42,7 @@ public sealed class ExtractStep(IngestionOptions options) : IIngestionStep
         var (info, pdf) = await PdfInfoReader.OpenAsync(context.Path, options.PdfPasswords, options.ToolLimits, cancellationToken);
         context.PdfPassword = pdf.Password;
         CheckPageCount(info.PageCount);
-        var layer = await PdfTextLayerReader.ReadAsync(pdf, context.WorkDirectory, options.ToolLimits, cancellationToken);
+        var layer = await PdfTextLayerReader.ReadAsync(pdf, info, context.WorkDirectory, options.ToolLimits, cancellationToken);
         var coverage = await PdfImageCoverage.ReadAsync(pdf, info, options.ToolLimits, cancellationToken);
         for (var number = 1; number <= info.PageCount; number++)
         {

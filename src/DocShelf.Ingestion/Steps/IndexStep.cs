@@ -22,6 +22,7 @@ public sealed class IndexStep(ShelfWriter writer) : IIngestionStep
             Status = DocumentStatus.Indexed,
             PageCount = pages.Count,
             OcrPageCount = context.OcrPageCount,
+            OcrReadings = [.. pages.Where(p => p.Source == PageSource.Ocr).Select(PageReading.Of)],
             ChunkCount = context.Chunks.Count,
             AddedUtc = DateTime.UtcNow,
         };

@@ -3,9 +3,12 @@ using DocShelf.Ocr.Interop;
 
 namespace DocShelf.Ocr.Imaging;
 
-/// <summary>A decoded page image held by Leptonica, freed on dispose.</summary>
+/// <summary>A decoded page image held by Leptonica, freed on dispose. Transforms return new images.</summary>
 internal sealed class RasterImage : IDisposable
 {
+    /// <summary>pixDeskew's own reduction for the skew search: fast, and accurate to about a tenth of a degree.</summary>
+    private const int SkewSearchReduction = 2;
+
     private IntPtr pix;
 
     private RasterImage(IntPtr pix) => this.pix = pix;
@@ -34,6 +37,27 @@ internal sealed class RasterImage : IDisposable
             : new RasterImage(pix);
     }
 
+    /// <summary>The image turned clockwise by a multiple of 90 degrees.</summary>
+    public RasterImage Turned(int degreesClockwise) =>
+        Wrap(LeptonicaNative.pixRotateOrth(pix, ((degreesClockwise / 90 % 4) + 4) % 4), "turned");
+
+    /// <summary>The image rotated by <paramref name="degrees"/> about its centre, size kept, corners white.</summary>
+    public RasterImage Rotated(double degrees) =>
+        Wrap(LeptonicaNative.pixRotate(pix, (float)(degrees * Math.PI / 180), LeptonicaNative.RotateAreaMap, LeptonicaNative.BringInWhite, 0, 0), "rotated");
+
+    /// <summary>
+    /// The image deskewed as Leptonica's pixDeskew does it, and the angle it was rotated by: 0 when the skew found
+    /// was too small or too unsure to act on, in which case the image is an unchanged copy.
+    /// </summary>
+    public RasterImage Deskewed(out double angle)
+    {
+        var deskewed = Wrap(LeptonicaNative.pixFindSkewAndDeskew(pix, SkewSearchReduction, out var found, out _), "deskewed");
+        angle = IsClone(deskewed) ? 0 : found;
+        return deskewed;
+    }
+
+    public RasterImage Scaled(float factor) => Wrap(LeptonicaNative.pixScale(pix, factor, factor), "scaled");
+
     public void Dispose()
     {
         if (pix != IntPtr.Zero)
@@ -41,4 +65,10 @@ internal sealed class RasterImage : IDisposable
             LeptonicaNative.pixDestroy(ref pix);
         }
     }
+
+    private static RasterImage Wrap(IntPtr result, string what) =>
+        result == IntPtr.Zero ? throw new UnreadableFileException($"the image could not be {what}") : new RasterImage(result);
+
+    /// <summary>pixFindSkewAndDeskew hands back a clone (the same image, counted twice) when it leaves it as it was.</summary>
+    private bool IsClone(RasterImage other) => other.pix == pix;
 }

@@ -7,6 +7,12 @@ internal static partial class LeptonicaNative
 {
     private const string Library = "liblept.so.5";
 
+    /// <summary>L_ROTATE_AREA_MAP: the best-looking rotation for greyscale, and the one pixDeskew uses.</summary>
+    public const int RotateAreaMap = 2;
+
+    /// <summary>L_BRING_IN_WHITE: corners uncovered by a rotation are paper-white.</summary>
+    public const int BringInWhite = 1;
+
     /// <summary>Leptonica's L_SEVERITY_NONE: DocShelf reports failures itself, in one line per file.</summary>
     private const int SeverityNone = 6;
 
@@ -27,6 +33,21 @@ internal static partial class LeptonicaNative
 
     [LibraryImport(Library)]
     public static partial IntPtr pixScale(IntPtr pix, float scaleX, float scaleY);
+
+    /// <summary>Turns by <paramref name="quads"/> quarter turns clockwise.</summary>
+    [LibraryImport(Library)]
+    public static partial IntPtr pixRotateOrth(IntPtr pix, int quads);
+
+    /// <summary>Rotates about the centre, keeping the size; what pixDeskew does with the angle it finds.</summary>
+    [LibraryImport(Library)]
+    public static partial IntPtr pixRotate(IntPtr pix, float radians, int type, int incolor, int width, int height);
+
+    /// <summary>Finds the skew and returns the deskewed image, or a clone when the skew is too small or unsure.</summary>
+    [LibraryImport(Library)]
+    public static partial IntPtr pixFindSkewAndDeskew(IntPtr pix, int reduction, out float angle, out float confidence);
+
+    [LibraryImport(Library)]
+    public static partial int pixSetResolution(IntPtr pix, int xres, int yres);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int pixWrite(string fileName, IntPtr pix, int format);

@@ -7,6 +7,9 @@ internal static partial class TesseractNative
 {
     private const string Library = "libtesseract.so.5";
 
+    /// <summary>PSM_AUTO: the layout analysis the tesseract command runs by default; the C API's default is a single block.</summary>
+    public const int PageSegmentationAuto = 3;
+
     static TesseractNative() => NativeEnvironment.PrepareForTesseract();
 
     [LibraryImport(Library)]
@@ -32,6 +35,13 @@ internal static partial class TesseractNative
 
     [LibraryImport(Library)]
     public static partial void TessBaseAPISetSourceResolution(IntPtr handle, int ppi);
+
+    [LibraryImport(Library)]
+    public static partial void TessBaseAPISetPageSegMode(IntPtr handle, int mode);
+
+    [LibraryImport(Library)]
+    public static partial int TessBaseAPIDetectOrientationScript(
+        IntPtr handle, out int orientationDegrees, out float orientationConfidence, out IntPtr scriptName, out float scriptConfidence);
 
     [LibraryImport(Library)]
     public static partial int TessBaseAPIRecognize(IntPtr handle, IntPtr monitor);

@@ -6,30 +6,34 @@ using DocShelf.Ocr.Interop;
 namespace DocShelf.Ocr.Tesseract;
 
 /// <summary>
-/// One in-process Tesseract instance. Not thread-safe: a <see cref="TesseractEnginePool"/> gives each
-/// worker its own.
+/// Reads one page image the way an archivist would: turned the right way up, straightened, then recognised with
+/// automatic layout analysis so columns keep their order. Word boxes refer to the straightened image, and the page
+/// records how it was straightened so a viewer can draw the same image. Not thread-safe: a
+/// <see cref="TesseractEnginePool"/> gives each worker its own.
 /// </summary>
 public sealed class TesseractEngine : IDisposable
 {
     /// <summary>Assumed when an image does not record its resolution; scans are almost always 300 dpi.</summary>
     private const int DefaultResolution = 300;
 
-    private IntPtr handle;
+    private readonly TextRecogniser recogniser;
+    private readonly OrientationDetector? detector;
+    private readonly OcrOptions options;
 
-    public TesseractEngine(string languages, string? dataPath = null)
+    public TesseractEngine(string languages, string? dataPath = null, OcrOptions? options = null)
     {
         Languages = languages;
-        handle = TesseractNative.TessBaseAPICreate();
-        if (TesseractNative.TessBaseAPIInit3(handle, dataPath, languages) != 0)
+        this.options = options ?? OcrOptions.Default;
+        recogniser = new TextRecogniser(languages, dataPath);
+        try
         {
-            Dispose();
-            throw new InvalidOperationException(
-                $"Tesseract could not load the OCR language(s) '{languages}'. Installed: {string.Join(", ", TesseractLanguages.Installed(dataPath))}. " +
-                "Install a language with: apt-get install tesseract-ocr-<code>");
+            detector = this.options.DetectOrientation ? new OrientationDetector(dataPath) : null;
         }
-
-        // Tesseract writes its warnings to stderr; DocShelf reports problems itself.
-        _ = TesseractNative.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+        catch
+        {
+            recogniser.Dispose();
+            throw;
+        }
     }
 
     public string Languages { get; }
@@ -38,47 +42,62 @@ public sealed class TesseractEngine : IDisposable
 
     public PageContent Recognise(string imagePath, int frame, int pageNumber)
     {
-        ObjectDisposedException.ThrowIf(handle == IntPtr.Zero, this);
-        using var image = RasterImage.Open(imagePath, frame);
-        TesseractNative.TessBaseAPISetImage2(handle, image.Handle);
-        TesseractNative.TessBaseAPISetSourceResolution(handle, image.Resolution > 1 ? image.Resolution : DefaultResolution);
-        try
+        using var scan = RasterImage.Open(imagePath, frame);
+        var resolution = scan.Resolution > 1 ? scan.Resolution : DefaultResolution;
+        if (detector is null)
         {
-            if (TesseractNative.TessBaseAPIRecognize(handle, IntPtr.Zero) != 0)
-            {
-                throw new InvalidOperationException($"Tesseract failed to recognise page {pageNumber}");
-            }
+            return Read(scan, resolution, OrientationGuess.Unknown, pageNumber);
+        }
 
-            return TsvPageReader.Read(ReadTsv(), pageNumber, image.Width, image.Height);
-        }
-        finally
+        var glance = detector.Glance(scan, resolution);
+        var first = Read(scan, resolution, glance, pageNumber);
+        if (first.Words.Count == 0 || first.MeanConfidence >= OrientationPlan.ConvincingConfidence)
         {
-            TesseractNative.TessBaseAPIClear(handle);
+            return first;
         }
+
+        var examined = detector.Examine(scan, resolution);
+        return examined.Rotation == glance.Rotation && examined.Confidence >= OrientationPlan.SureMargin
+            ? first with { Geometry = first.Geometry with { OrientationConfidence = examined.Confidence } }
+            : ReadOtherWays(scan, resolution, pageNumber, first, glance, examined);
     }
 
     public void Dispose()
     {
-        if (handle == IntPtr.Zero)
-        {
-            return;
-        }
-
-        TesseractNative.TessBaseAPIEnd(handle);
-        TesseractNative.TessBaseAPIDelete(handle);
-        handle = IntPtr.Zero;
+        recogniser.Dispose();
+        detector?.Dispose();
     }
 
-    private string ReadTsv()
+    /// <summary>Reads the page in the other likely orientations and keeps the most confident reading.</summary>
+    private PageContent ReadOtherWays(
+        RasterImage scan, int resolution, int pageNumber, PageContent first, OrientationGuess glance, OrientationGuess examined)
     {
-        var text = TesseractNative.TessBaseAPIGetTsvText(handle, 0);
-        try
+        var best = first;
+        foreach (var rotation in OrientationPlan.Alternatives(glance.Rotation, examined.Rotation))
         {
-            return Marshal.PtrToStringUTF8(text) ?? "";
+            var guess = new OrientationGuess(rotation, rotation == examined.Rotation ? examined.Confidence : 0);
+            var reading = Read(scan, resolution, guess, pageNumber);
+            if (reading.MeanConfidence > best.MeanConfidence)
+            {
+                best = reading;
+            }
+
+            if (best.MeanConfidence >= OrientationPlan.ConvincingConfidence)
+            {
+                break;
+            }
         }
-        finally
-        {
-            TesseractNative.TessDeleteText(text);
-        }
+
+        return best;
+    }
+
+    /// <summary>Turns the scan as <paramref name="guess"/> says, deskews it, and recognises the result.</summary>
+    private PageContent Read(RasterImage scan, int resolution, OrientationGuess guess, int pageNumber)
+    {
+        using var upright = scan.Turned(guess.Rotation);
+        var skew = 0d;
+        using var straight = options.Deskew ? upright.Deskewed(out skew) : null;
+        var page = recogniser.Read(straight ?? upright, resolution, pageNumber);
+        return page with { Geometry = new PageGeometry(guess.Rotation, skew, guess.Confidence) };
     }
 }

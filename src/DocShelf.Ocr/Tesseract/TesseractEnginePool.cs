@@ -8,7 +8,7 @@ namespace DocShelf.Ocr.Tesseract;
 /// Hands each caller a Tesseract instance of its own, so pages run in parallel on all cores.
 /// Instances are created on first need and kept; callers bound the concurrency.
 /// </summary>
-public sealed class TesseractEnginePool(string languages, string? dataPath = null) : IOcrEngine, IDisposable
+public sealed class TesseractEnginePool(string languages, string? dataPath = null, OcrOptions? options = null) : IOcrEngine, IDisposable
 {
     private readonly ConcurrentBag<TesseractEngine> idle = [];
     private readonly ConcurrentBag<TesseractEngine> all = [];
@@ -46,7 +46,7 @@ public sealed class TesseractEnginePool(string languages, string? dataPath = nul
             return engine;
         }
 
-        engine = new TesseractEngine(Languages, dataPath);
+        engine = new TesseractEngine(Languages, dataPath, options);
         all.Add(engine);
         return engine;
     }

@@ -19,7 +19,7 @@ public sealed class ShelfDatabase : IDisposable
     public ShelfDatabase(string dataDirectory, bool readOnly)
     {
         var mapper = new BsonMapper();
-        mapper.Entity<DocumentRecord>().Ignore(d => d.PrimaryPath);
+        mapper.Entity<DocumentRecord>().Ignore(d => d.PrimaryPath).Ignore(d => d.LowConfidencePages);
         mapper.Entity<FileEntry>().Ignore(f => f.Path);
         database = new LiteDatabase(new ConnectionString
         {

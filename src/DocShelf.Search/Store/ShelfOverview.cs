@@ -3,8 +3,11 @@ using DocShelf.Core.Queue;
 
 namespace DocShelf.Search.Store;
 
-/// <summary>What is on the shelf at a glance: counts, files by state, and every quarantined file with its reason.</summary>
-public sealed record ShelfOverview(ShelfCounts Counts, FileCounts Files, IReadOnlyList<QuarantineItem> Quarantine)
+/// <summary>
+/// What is on the shelf at a glance: counts, files by state, every quarantined file with its reason, and every page
+/// read with so little confidence that its scan is worth redoing.
+/// </summary>
+public sealed record ShelfOverview(ShelfCounts Counts, FileCounts Files, IReadOnlyList<QuarantineItem> Quarantine, IReadOnlyList<LowConfidencePage> LowConfidence)
 {
     public static ShelfOverview Of(ShelfStore store, FileQueue queue)
     {
@@ -20,6 +23,7 @@ public sealed record ShelfOverview(ShelfCounts Counts, FileCounts Files, IReadOn
                 states.GetValueOrDefault(FileState.Processing),
                 states.GetValueOrDefault(FileState.Indexed),
                 states.GetValueOrDefault(FileState.Quarantined)),
-            quarantine);
+            quarantine,
+            LowConfidencePage.Of(store.DocumentsWithStatus(DocumentStatus.Indexed)));
     }
 }

@@ -26,7 +26,7 @@ public static class DocumentEndpoints
             return problem!;
         }
 
-        var pages = shelf.Store.PagesOf(id).Select(p => new PageSummary(p.Number, p.Source, Math.Round(p.MeanConfidence, 1), p.Words.Count)).ToList();
+        var pages = shelf.Store.PagesOf(id).Select(PageSummary.Of).ToList();
         var hasImages = document.Kind is FileKind.Pdf or FileKind.Png or FileKind.Jpeg or FileKind.Tiff;
         return TypedResults.Ok(new DocumentDetail(DocumentSummary.Of(document), pages, hasImages, originals.Locate(document).Problem));
     }
@@ -49,7 +49,7 @@ public static class DocumentEndpoints
             return problem!;
         }
 
-        var (path, missing) = await images.GetAsync(found.Document, number, cancellationToken);
+        var (path, missing) = await images.GetAsync(found.Document, found.Page, cancellationToken);
         return path is null
             ? ApiProblems.NotFound(missing!)
             : TypedResults.PhysicalFile(path, "image/png", enableRangeProcessing: false);

@@ -15,7 +15,8 @@ public sealed record DocumentSummary(
     int OcrPages,
     int Chunks,
     long Bytes,
-    DateTime AddedUtc)
+    DateTime AddedUtc,
+    IReadOnlyList<int> LowConfidencePages)
 {
     public static DocumentSummary Of(DocumentRecord document) => new(
         document.Id,
@@ -29,5 +30,6 @@ public sealed record DocumentSummary(
         document.OcrPageCount,
         document.ChunkCount,
         document.Bytes,
-        document.AddedUtc);
+        document.AddedUtc,
+        [.. document.LowConfidencePages.Select(r => r.Number)]);
 }

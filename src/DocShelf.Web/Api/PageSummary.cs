@@ -2,5 +2,9 @@ using DocShelf.Core.Documents;
 
 namespace DocShelf.Web.Api;
 
-/// <summary>One page of a document in /api/documents/{id}: where its text came from and how sure the reading was.</summary>
-public sealed record PageSummary(int Number, PageSource Source, double Confidence, int Words);
+/// <summary>One page of a document in /api/documents/{id}: where its text came from and, for an OCR'd page, how it was read.</summary>
+public sealed record PageSummary(int Number, PageSource Source, double Confidence, int Words, PageReading? Reading)
+{
+    public static PageSummary Of(PageContent page) => new(
+        page.Number, page.Source, Math.Round(page.MeanConfidence, 1), page.Words.Count, page.Source == PageSource.Ocr ? PageReading.Of(page) : null);
+}

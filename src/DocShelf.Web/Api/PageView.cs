@@ -5,10 +5,12 @@ namespace DocShelf.Web.Api;
 
 /// <summary>
 /// The reply of /api/documents/{id}/pages/{n}: the page's text and words, and which words the query in "q"
-/// matches (indexes into <see cref="Words"/>) for the viewer to outline, and where they sit in the text.
+/// matches (indexes into <see cref="Words"/>) for the viewer to outline, and where they sit in the text. For an
+/// OCR'd page, how it was read: its confidence and how it was straightened (the image route draws it the same way).
 /// </summary>
 public sealed record PageView(
-    string DocumentId, int Number, int PageCount, PageSource Source, string Text, IReadOnlyList<PageWord> Words, IReadOnlyList<int> Matches, IReadOnlyList<TextSpan> TextMatches)
+    string DocumentId, int Number, int PageCount, PageSource Source, string Text, IReadOnlyList<PageWord> Words, IReadOnlyList<int> Matches, IReadOnlyList<TextSpan> TextMatches,
+    PageReading? Reading)
 {
     public static PageView Of(PageContent page, int pageCount, IReadOnlyList<int> matches, IReadOnlyList<TextSpan> textMatches)
     {
@@ -17,7 +19,8 @@ public sealed record PageView(
         var words = page.Words
             .Select(w => new PageWord(w.Text, Round(w.Box.X / width), Round(w.Box.Y / height), Round(w.Box.Width / width), Round(w.Box.Height / height)))
             .ToList();
-        return new PageView(page.DocumentId, page.Number, pageCount, page.Source, page.Text, words, matches, textMatches);
+        var reading = page.Source == PageSource.Ocr ? PageReading.Of(page) : null;
+        return new PageView(page.DocumentId, page.Number, pageCount, page.Source, page.Text, words, matches, textMatches, reading);
     }
 
     private static double Round(double fraction) => Math.Round(fraction, 5);

@@ -17,15 +17,18 @@ public sealed class PageImageCache(string dataDirectory, OriginalFiles originals
     /// <summary>Rendering is heavy; a few at a time keeps the worker's OCR going while someone browses.</summary>
     private readonly SemaphoreSlim renderers = new(2);
 
-    /// <summary>The cached PNG of <paramref name="page"/>, or null and a sentence saying why there is none.</summary>
-    public async Task<(string? Path, string? Problem)> GetAsync(DocumentRecord document, int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cached PNG of <paramref name="page"/>, straightened as it was for reading, or null and a sentence saying why
+    /// there is none.
+    /// </summary>
+    public async Task<(string? Path, string? Problem)> GetAsync(DocumentRecord document, PageContent page, CancellationToken cancellationToken)
     {
         if (document.Kind is FileKind.PlainText or FileKind.Markdown or FileKind.Unknown)
         {
             return (null, "A text document has no page images; read its text instead.");
         }
 
-        var cached = Path.Combine(dataDirectory, "cache", "pages", document.Id, $"{page.ToString(CultureInfo.InvariantCulture)}.png");
+        var cached = Path.Combine(dataDirectory, "cache", "pages", document.Id, $"{page.Number.ToString(CultureInfo.InvariantCulture)}.png");
         if (File.Exists(cached))
         {
             return (cached, null);
@@ -44,7 +47,7 @@ public sealed class PageImageCache(string dataDirectory, OriginalFiles originals
             var rendered = await RenderAsync(document.Kind, source, page, cached + $".{Guid.NewGuid():N}.tmp", cancellationToken);
             if (rendered is null)
             {
-                return (null, $"Page {page} could not be drawn.");
+                return (null, $"Page {page.Number} could not be drawn.");
             }
 
             File.Move(rendered, cached, overwrite: true);
@@ -58,23 +61,41 @@ public sealed class PageImageCache(string dataDirectory, OriginalFiles originals
 
     public void Dispose() => renderers.Dispose();
 
-    private async Task<string?> RenderAsync(FileKind kind, string source, int page, string target, CancellationToken cancellationToken)
+    private async Task<string?> RenderAsync(FileKind kind, string source, PageContent page, string target, CancellationToken cancellationToken)
     {
         if (kind != FileKind.Pdf)
         {
-            var frame = kind == FileKind.Tiff ? page - 1 : 0;
-            try
-            {
-                await Task.Run(() => PngRenderer.Render(source, frame, target, Width), cancellationToken);
-            }
-            catch (UnreadableFileException)
-            {
-                return null;
-            }
-
-            return File.Exists(target) ? target : null;
+            return await DrawAsync(source, kind == FileKind.Tiff ? page.Number - 1 : 0, target, page.Geometry, cancellationToken);
         }
 
+        var rendered = await RenderPdfPageAsync(source, page.Number, target, cancellationToken);
+        if (rendered is null || !page.Geometry.ChangesImage)
+        {
+            return rendered;
+        }
+
+        // A scanned PDF page was turned or deskewed before OCR; its boxes fit only the straightened image.
+        var straightened = await DrawAsync(rendered, 0, target + ".straight.png", page.Geometry, cancellationToken);
+        File.Delete(rendered);
+        return straightened;
+    }
+
+    private static async Task<string?> DrawAsync(string source, int frame, string target, PageGeometry geometry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Run(() => PngRenderer.Render(source, frame, target, Width, geometry), cancellationToken);
+        }
+        catch (UnreadableFileException)
+        {
+            return null;
+        }
+
+        return File.Exists(target) ? target : null;
+    }
+
+    private async Task<string?> RenderPdfPageAsync(string source, int page, string target, CancellationToken cancellationToken)
+    {
         // The password that opened the PDF is not recorded, so each configured one is tried, as ingestion did.
         foreach (var password in new string?[] { null }.Concat(options.PdfPasswords))
         {

@@ -177,9 +177,27 @@ async function showPage(number) {
   } else {
     $("page").hidden = true;
   }
+  renderQuality(view.reading);
   $("page-text").replaceChildren(marked(view.text, cited ? quoteSpans(view.text, cited.quote) : view.textMatches));
   $("page-text-panel").open = !detail.hasPageImages;
   boxes.querySelector(".box")?.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+// How an OCR'd page was read: its confidence, a warning when the scan is worth redoing, and how it was straightened.
+function renderQuality(reading) {
+  const line = $("page-quality");
+  line.classList.toggle("warning", Boolean(reading?.isLowConfidence));
+  if (!reading) {
+    line.textContent = "";
+    return;
+  }
+  const steps = [];
+  if (reading.geometry.rotation) steps.push(`turned ${reading.geometry.rotation}°`);
+  if (reading.geometry.skew) steps.push(`straightened ${Math.abs(reading.geometry.skew).toFixed(1)}°`);
+  const straightened = steps.length ? `; the scan was ${steps.join(" and ")} to read it` : "";
+  line.textContent = reading.isLowConfidence
+    ? `Low confidence: OCR read this page at ${Math.round(reading.confidence)}%, so its text may be wrong. Consider rescanning it${straightened}.`
+    : `Read by OCR at ${Math.round(reading.confidence)}% confidence${straightened}.`;
 }
 
 // Where a citation's quote lies in the page text, which may break its lines where the quote has spaces.
@@ -260,6 +278,28 @@ function renderStatus(status) {
     return [term, number];
   }));
   renderQuarantine(shelf.quarantine);
+  renderLowConfidence(shelf.lowConfidence);
+}
+
+// Pages read so poorly that their scans are worth redoing, each one click from its page.
+function renderLowConfidence(pages) {
+  $("rescan-panel").hidden = pages.length === 0;
+  $("rescan").replaceChildren(...pages.map((page) => {
+    const entry = document.createElement("li");
+    const name = document.createElement("strong");
+    name.textContent = `${page.path.split("/").pop()}, page ${page.page}`;
+    const reason = document.createElement("span");
+    reason.className = "reason";
+    reason.textContent = `${Math.round(page.confidence)}% confidence`;
+    const open = document.createElement("button");
+    open.type = "button";
+    open.className = "button small";
+    open.textContent = "Open";
+    open.setAttribute("aria-label", `Open ${name.textContent}`);
+    open.addEventListener("click", () => openDocument(page.documentId, page.page));
+    entry.append(name, reason, open);
+    return entry;
+  }));
 }
 
 function renderQuarantine(items) {

@@ -2,10 +2,11 @@ using System.Diagnostics;
 
 namespace DocShelf.Fixtures.Testing;
 
-/// <summary>Runs a command-line tool a test needs to prepare its input, throwing (and so failing the test) if the tool fails.</summary>
+/// <summary>Runs a command-line tool a test needs, throwing (and so failing the test) if the tool fails.</summary>
 public static class Tool
 {
-    public static async Task RunAsync(string name, params string[] arguments)
+    /// <summary>Runs the tool to the end and returns what it wrote to standard output.</summary>
+    public static async Task<string> RunAsync(string name, params string[] arguments)
     {
         var start = new ProcessStartInfo(name) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments)
@@ -16,11 +17,10 @@ public static class Tool
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
-        await output;
+        var written = await output;
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{name} failed with exit code {process.ExitCode}: {error}");
-        }
+        return process.ExitCode == 0
+            ? written
+            : throw new InvalidOperationException($"{name} failed with exit code {process.ExitCode}: {error}");
     }
 }

@@ -10,6 +10,8 @@ public static class PdfWriter
     private const float PageHeight = 792;
     private const float Margin = 72;
     private const float FontPoints = 11;
+    private const float Gutter = 24;
+    private const float LineSpacing = 1.4f;
 
     /// <summary>A fixed date, so regenerating the sample shelf gives the same bytes.</summary>
     private static readonly DateTime FixedDate = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -38,6 +40,12 @@ public static class PdfWriter
                 case ScannedPdfPage scan:
                     DrawScan(canvas, scan.Image);
                     break;
+                case ColumnPdfPage columns:
+                    DrawColumns(canvas, columns.Columns);
+                    break;
+                case SidewaysPdfPage sideways:
+                    DrawSideways(canvas, sideways.Text);
+                    break;
             }
 
             document.EndPage();
@@ -54,8 +62,58 @@ public static class PdfWriter
         foreach (var line in TextLayout.Wrap(text, font, PageWidth - (2 * Margin)))
         {
             canvas.DrawText(line, Margin, y, SKTextAlign.Left, font, ink);
-            y += font.Size * 1.4f;
+            y += font.Size * LineSpacing;
         }
+    }
+
+    /// <summary>Wraps text into columns of the page, each as many lines as fit; what is left over is dropped.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> LayColumns(string text, int columns)
+    {
+        using var font = new SKFont(Fonts.Serif, FontPoints);
+        var lines = TextLayout.Wrap(text, font, ColumnWidth(columns)).Where(line => line.Length > 0).ToList();
+        var perColumn = (int)((PageHeight - (2 * Margin)) / (font.Size * LineSpacing));
+        return Enumerable.Range(0, columns)
+            .Select(column => (IReadOnlyList<string>)lines.Skip(column * perColumn).Take(perColumn).ToList())
+            .Where(column => column.Count > 0)
+            .ToList();
+    }
+
+    private static float ColumnWidth(int columns) => (PageWidth - (2 * Margin) - ((columns - 1) * Gutter)) / columns;
+
+    private static void DrawColumns(SKCanvas canvas, IReadOnlyList<IReadOnlyList<string>> columns)
+    {
+        using var font = new SKFont(Fonts.Serif, FontPoints);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        var width = ColumnWidth(columns.Count);
+        for (var line = 0; line < columns.Max(c => c.Count); line++)
+        {
+            for (var column = 0; column < columns.Count; column++)
+            {
+                if (line < columns[column].Count)
+                {
+                    var x = Margin + (column * (width + Gutter));
+                    canvas.DrawText(columns[column][line], x, Margin + font.Size + (line * font.Size * LineSpacing), SKTextAlign.Left, font, ink);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sets the text as on a landscape page, then turns it a quarter turn anticlockwise onto the portrait page.</summary>
+    private static void DrawSideways(SKCanvas canvas, string text)
+    {
+        using var font = new SKFont(Fonts.Serif, FontPoints);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        canvas.Save();
+        canvas.Translate(0, PageHeight);
+        canvas.RotateDegrees(-90);
+        var y = Margin + font.Size;
+        foreach (var line in TextLayout.Wrap(text, font, PageHeight - (2 * Margin)))
+        {
+            canvas.DrawText(line, Margin, y, SKTextAlign.Left, font, ink);
+            y += font.Size * LineSpacing;
+        }
+
+        canvas.Restore();
     }
 
     /// <summary>Embeds the scan as JPEG, as scanners do, so the PDF stays small.</summary>

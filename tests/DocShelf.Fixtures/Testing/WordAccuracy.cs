@@ -1,4 +1,4 @@
-namespace DocShelf.Ocr.Tests;
+namespace DocShelf.Fixtures.Testing;
 
 /// <summary>
 /// Word accuracy as OCR evaluations define it: 1 - (word edit distance / reference words). Tokens are compared

@@ -1,0 +1,45 @@
+using System.Text;
+using DocShelf.Core.Documents;
+
+namespace DocShelf.Core.Text;
+
+/// <summary>
+/// Joins a page's words into its text the one way every reader does: a space between words, a newline between
+/// lines and a blank line between blocks, so sentence and paragraph breaks survive. Each word records where it
+/// starts in the text, which keeps text, offsets and boxes aligned.
+/// </summary>
+public sealed class PageTextBuilder
+{
+    private readonly StringBuilder text = new();
+    private readonly List<Word> words = [];
+    private string pendingSeparator = "";
+
+    public IReadOnlyList<Word> Words => words;
+
+    public string Text => text.ToString();
+
+    public void StartBlock() => pendingSeparator = words.Count == 0 ? "" : "\n\n";
+
+    public void StartLine()
+    {
+        if (pendingSeparator.Length == 0 && words.Count > 0)
+        {
+            pendingSeparator = "\n";
+        }
+    }
+
+    /// <summary>Adds a word; blank ones are dropped.</summary>
+    public void AddWord(string word, Box box, double confidence = 100)
+    {
+        word = word.Trim();
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        text.Append(words.Count == 0 ? "" : pendingSeparator.Length > 0 ? pendingSeparator : " ");
+        pendingSeparator = "";
+        words.Add(new Word { Text = word, Box = box, Confidence = confidence, Start = text.Length });
+        text.Append(word);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+
+namespace DocShelf.Benchmarks;
+
+/// <summary>Writes the OCR reading benchmark as Markdown: one table of accuracy and time by page kind and reader, then the ratios.</summary>
+public static class OcrReadingReport
+{
+    public static string Format(int pages, IReadOnlyList<Reading> readings, UprightCost upright, double ingestSeconds, double sequentialSeconds)
+    {
+        var readers = readings.Select(r => r.Reader).Distinct().ToList();
+        var kinds = readings.Select(r => r.Kind).Distinct().ToList();
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### (h) Reading {pages} archive pages: in-order word accuracy and seconds per page");
+        text.AppendLine();
+        text.AppendLine("| pages | " + string.Join(" | ", readers) + " | DocShelf turned / deskewed |");
+        text.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", readers.Count)) + " --- |");
+        foreach (var kind in kinds)
+        {
+            var ofKind = readings.Where(r => r.Kind == kind).ToList();
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} ({ofKind.Count(r => r.Reader == readers[0])}) | {Cells(ofKind, readers)} | {Geometry(ofKind)} |");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {Cells(readings, readers)} | |");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"""
+            Each cell is mean in-order word accuracy (1 − word edit distance ÷ words on the page), then mean seconds per page.
+            Upright single-column pages, median of 3 rounds over {upright.Pages} pages: the `tesseract PAGE -` command {upright.Command:0.000} s,
+            DocShelf's engine {upright.DocShelf:0.000} s (**{upright.DocShelf / upright.Command:0.00}×** the command), the engine without
+            orientation detection and deskew {upright.Unstraightened:0.000} s, so straightening costs {upright.DocShelf - upright.Unstraightened:0.000} s
+            an upright page ({(upright.DocShelf - upright.Unstraightened) / upright.Unstraightened:P0} of its recognition).
+            `docshelf ingest` of all {pages} pages on {Environment.ProcessorCount} cores: {ingestSeconds:0.0} s, against {sequentialSeconds:0.0} s for the
+            command on each page one after another: **{ingestSeconds / sequentialSeconds:0.00}×**.
+
+            """);
+        return text.ToString();
+    }
+
+    private static string Cells(IReadOnlyList<Reading> readings, IReadOnlyList<string> readers) =>
+        string.Join(" | ", readers.Select(reader =>
+        {
+            var mine = readings.Where(r => r.Reader == reader).ToList();
+            return string.Create(CultureInfo.InvariantCulture, $"{mine.Average(r => r.Accuracy):0.000} / {mine.Average(r => r.Seconds):0.00} s");
+        }));
+
+    private static string Geometry(IReadOnlyList<Reading> readings)
+    {
+        var mine = readings.Where(r => r.Reader == "DocShelf" && r.Geometry is not null).Select(r => r.Geometry!).ToList();
+        return string.Join(", ", mine.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Rotation}° / {g.Skew:0.0}°")).Distinct());
+    }
+}
