@@ -3,6 +3,12 @@ namespace DocShelf.Core.Documents;
 /// <summary>The extracted text of one page, with the words and boxes it was built from.</summary>
 public sealed record PageContent
 {
+    /// <summary>
+    /// Below this mean word confidence a page's text is unreliable. Clean scans read at 90 to 96; speckled or
+    /// small print that Tesseract reads at 65 to 80 comes out with a third to two thirds of its words wrong.
+    /// </summary>
+    public const double LowConfidenceThreshold = 80;
+
     /// <summary>"{documentId}/{number}" once stored.</summary>
     public string Id { get; init; } = "";
 
@@ -30,13 +36,4 @@ public sealed record PageContent
     /// height refer to the straightened image, which is the one the viewer shows.
     /// </summary>
     public PageGeometry Geometry { get; init; } = PageGeometry.AsScanned;
-
-    /// <summary>An OCR'd page read with so little confidence that its scan is worth redoing.</summary>
-    public bool IsLowConfidence => Source == PageSource.Ocr && MeanConfidence < LowConfidenceThreshold;
-
-    /// <summary>
-    /// Below this mean word confidence a page's text is unreliable. Clean scans read at 90 and more; a reading
-    /// under 60 has many wrong words, which is what an archivist needs to know to rescan it.
-    /// </summary>
-    public const double LowConfidenceThreshold = 60;
 }

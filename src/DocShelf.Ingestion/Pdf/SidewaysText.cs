@@ -26,7 +26,7 @@ public static class SidewaysText
                 .OrderBy(line => line.Min(w => w.Box.Y))
                 .ToList()))
             .ToList();
-        return page with { Width = width, Height = height, Blocks = InReadingOrder(blocks), Geometry = new PageGeometry(rotation, 0, 0) };
+        return page with { Width = width, Height = height, Blocks = ReadingOrder.Sort(blocks), Geometry = new PageGeometry(rotation, 0, 0) };
     }
 
     /// <summary>
@@ -54,29 +54,6 @@ public static class SidewaysText
         270 => new Box(box.Y, width - box.Right, box.Height, box.Width),
         _ => box,
     };
-
-    /// <summary>Columns left to right, found as blocks whose spans overlap; blocks top to bottom within a column.</summary>
-    private static List<TextLayerBlock> InReadingOrder(List<TextLayerBlock> blocks)
-    {
-        var columns = new List<List<TextLayerBlock>>();
-        foreach (var block in blocks.OrderBy(b => b.Left))
-        {
-            var column = columns.FirstOrDefault(c => Overlap(c, block) > (block.Right - block.Left) / 2);
-            if (column is null)
-            {
-                columns.Add([block]);
-            }
-            else
-            {
-                column.Add(block);
-            }
-        }
-
-        return [.. columns.OrderBy(c => c.Min(b => b.Left)).SelectMany(c => c.OrderBy(b => b.Top))];
-    }
-
-    private static double Overlap(List<TextLayerBlock> column, TextLayerBlock block) =>
-        Math.Min(column.Max(b => b.Right), block.Right) - Math.Max(column.Min(b => b.Left), block.Left);
 
     private static (double X, double Y) Centre(Box box) => (box.X + (box.Width / 2), box.Y + (box.Height / 2));
 }

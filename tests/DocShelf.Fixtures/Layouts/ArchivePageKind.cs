@@ -1,7 +1,8 @@
 namespace DocShelf.Fixtures.Layouts;
 
 /// <summary>One kind of page an archive holds: set in some columns, perhaps fed into the scanner turned or askew.</summary>
-public sealed record ArchivePageKind(string Name, int Columns, int TurnDegrees, float SkewDegrees)
+/// <param name="Words">How much prose the page holds: a full page when null, else only its first this many words.</param>
+public sealed record ArchivePageKind(string Name, int Columns, int TurnDegrees, float SkewDegrees, int? Words = null)
 {
     public static ArchivePageKind SingleColumn { get; } = new("single-column", 1, 0, 0);
 
@@ -17,7 +18,10 @@ public sealed record ArchivePageKind(string Name, int Columns, int TurnDegrees, 
 
     public static ArchivePageKind Skewed3 { get; } = new("skewed-3", 1, 0, 3);
 
+    /// <summary>A short note upside down: too few letters for orientation detection to be sure of itself.</summary>
+    public static ArchivePageKind ShortNote180 { get; } = new("short-note-180", 1, 180, 0, Words: 12);
+
     /// <summary>Every kind, in the order a mixed set cycles through them.</summary>
     public static IReadOnlyList<ArchivePageKind> All { get; } =
-        [SingleColumn, ThreeColumns, Turned90, TwoColumns, Turned180, Skewed3, Turned270];
+        [SingleColumn, ThreeColumns, Turned90, TwoColumns, Turned180, Skewed3, Turned270, ShortNote180];
 }

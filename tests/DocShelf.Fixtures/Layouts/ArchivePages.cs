@@ -17,9 +17,29 @@ public static class ArchivePages
         var paragraphs = Paragraphs.Value;
         var start = seed * 5 % paragraphs.Count;
         var prose = string.Join("\n\n", Enumerable.Range(start, paragraphs.Count).Select(i => paragraphs[i % paragraphs.Count]));
+        if (kind.Words is { } words)
+        {
+            prose = string.Join(' ', prose.Split(' ').Take(words));
+        }
+
         var style = new ScanStyle(kind.SkewDegrees, 0.001, seed, kind.TurnDegrees);
         var fontPoints = kind.Columns == 1 ? 11 : 10;
         return ColumnRasteriser.Render(Headline(seed), prose, kind.Columns, style, fontPoints);
+    }
+
+    /// <summary>A scan worth redoing: small print under heavy specks, which Tesseract reads with low confidence.</summary>
+    public static RenderedPage PoorScan(int seed)
+    {
+        var text = SampleTexts.Pages("ferry-notice.txt")[0];
+        return new RenderedPage(PageRasteriser.Render(text, new ScanStyle(0, 0.05, seed), fontPoints: 6), text);
+    }
+
+    /// <summary>Renders <paramref name="kind"/> and writes it as a PNG; returns the text it holds.</summary>
+    public static string WritePng(ArchivePageKind kind, int seed, string path)
+    {
+        using var page = Render(kind, seed);
+        ImageWriter.WritePng(path, page.Image);
+        return page.Text;
     }
 
     /// <summary>
