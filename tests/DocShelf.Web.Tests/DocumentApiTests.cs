@@ -14,7 +14,7 @@ public sealed class DocumentApiTests(WebShelf shelf) : IDisposable
     {
         var documents = (await (await app.CreateClient().GetAsync("/api/documents")).JsonAsync()).EnumerateArray().ToList();
 
-        Assert.Equal(5, documents.Count);
+        Assert.Equal(7, documents.Count);
         var broken = documents.Single(d => d.GetProperty("name").GetString() == "broken.pdf");
         Assert.Equal("quarantined", broken.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(broken.GetProperty("reason").GetString()));

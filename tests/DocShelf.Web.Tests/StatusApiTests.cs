@@ -22,7 +22,7 @@ public sealed class StatusApiTests(WebShelf shelf)
         var status = await (await app.CreateClient().GetAsync("/api/status")).JsonAsync();
 
         var overview = status.GetProperty("shelf");
-        Assert.Equal(4, overview.GetProperty("counts").GetProperty("indexedDocuments").GetInt32());
+        Assert.Equal(6, overview.GetProperty("counts").GetProperty("indexedDocuments").GetInt32());
         var quarantined = Assert.Single(overview.GetProperty("quarantine").EnumerateArray());
         Assert.EndsWith("broken.pdf", quarantined.GetProperty("path").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(quarantined.GetProperty("reason").GetString()));

@@ -12,7 +12,8 @@ namespace DocShelf.Web.Tests;
 
 /// <summary>
 /// A shelf read once through the real pipeline for every API test: a two-page born-digital PDF and a PNG scan in
-/// the inbox, a Markdown file, a corrupt PDF (quarantined), and a text file read from outside the inbox.
+/// the inbox, a scan fed in sideways and a scanned PDF upside down, a Markdown file, a corrupt PDF (quarantined),
+/// and a text file read from outside the inbox.
 /// </summary>
 public sealed class WebShelf : IAsyncLifetime
 {
@@ -34,6 +35,16 @@ public sealed class WebShelf : IAsyncLifetime
         using (var scan = PageRasteriser.Render(SampleTexts.Pages("lighthouse-keeper-log.txt")[0], ScanStyle.Office(5)))
         {
             ImageWriter.WritePng(Path.Combine(Inbox, "lighthouse.png"), scan);
+        }
+
+        using (var sideways = PageRasteriser.Render(SampleTexts.Pages("mill-accounts.txt")[0], ScanStyle.Office(6) with { TurnDegrees = 90 }))
+        {
+            ImageWriter.WritePng(Path.Combine(Inbox, "sideways letter.png"), sideways);
+        }
+
+        using (var upsideDown = PageRasteriser.Render(SampleTexts.Pages("parish-register-notes.txt")[0], ScanStyle.Office(7) with { TurnDegrees = 180 }))
+        {
+            PdfWriter.Write(Path.Combine(Inbox, "upside-down scan.pdf"), [PdfPage.Scanned(upsideDown)], "Upside down");
         }
 
         File.Copy(Path.Combine(SampleTexts.Folder, "cataloguing-guide.md"), Path.Combine(Inbox, "guide.md"));
