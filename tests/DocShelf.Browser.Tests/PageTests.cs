@@ -113,6 +113,21 @@ public sealed partial class PageTests(ServedShelf shelf)
     }
 
     [Fact]
+    public async Task A_page_read_with_low_confidence_is_listed_to_redo_and_its_viewer_says_so()
+    {
+        var page = await shelf.OpenAsync();
+
+        var entry = page.Locator("#rescan li");
+        await Assertions.Expect(entry).ToContainTextAsync("faint notice.png, page 1");
+        await entry.Locator("button").ClickAsync();
+
+        var quality = page.Locator("#page-quality");
+        await Assertions.Expect(quality).ToContainTextAsync("Low confidence");
+        await Assertions.Expect(quality).ToHaveClassAsync(new Regex("warning"));
+        await Assertions.Expect(page.Locator("#viewer-title")).ToHaveTextAsync("faint notice.png");
+    }
+
+    [Fact]
     public async Task A_dropped_file_is_uploaded_read_and_found()
     {
         var page = await shelf.OpenAsync();

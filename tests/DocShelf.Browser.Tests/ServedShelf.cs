@@ -1,4 +1,5 @@
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Layouts;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Rendering;
@@ -7,8 +8,8 @@ using Microsoft.Playwright;
 namespace DocShelf.Browser.Tests;
 
 /// <summary>
-/// The real service on a small inbox (a born-digital PDF and a scanned PNG), and Debian's chromium driven by
-/// Playwright. Playwright cannot download a browser here, so it launches the system's.
+/// The real service on a small inbox (a born-digital PDF, a scanned PNG and a faint scan read with low confidence),
+/// and Debian's chromium driven by Playwright. Playwright cannot download a browser here, so it launches the system's.
 /// </summary>
 public sealed class ServedShelf : IAsyncLifetime
 {
@@ -32,9 +33,14 @@ public sealed class ServedShelf : IAsyncLifetime
             ImageWriter.WritePng(Path.Combine(Inbox, "lighthouse.png"), scan);
         }
 
+        using (var faint = ArchivePages.PoorScan(3))
+        {
+            ImageWriter.WritePng(Path.Combine(Inbox, "faint notice.png"), faint.Image);
+        }
+
         service = ServiceProcess.Start(folder.File("data"), Inbox);
         Url = await service.WebUrlAsync();
-        await Eventually.HoldsAsync(() => service.Status() is { QueueDepth: 0, Settling: 0, InProgress.Count: 0, Shelf.Files.Indexed: 2 }, "both files are indexed");
+        await Eventually.HoldsAsync(() => service.Status() is { QueueDepth: 0, Settling: 0, InProgress.Count: 0, Shelf.Files.Indexed: 3 }, "every file is indexed");
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
