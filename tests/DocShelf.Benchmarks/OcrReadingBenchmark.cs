@@ -6,7 +6,7 @@ using DocShelf.Ocr.Tesseract;
 namespace DocShelf.Benchmarks;
 
 /// <summary>
-/// (h) How well and how fast pages as archives hold them are read: in-order word accuracy and seconds per page for
+/// (k) How well and how fast pages as archives hold them are read: in-order word accuracy and seconds per page for
 /// DocShelf, the plain <c>tesseract</c> command and <c>ocrmypdf --rotate-pages --deskew</c> on the same generated
 /// pages (one to three columns, turned, skewed), with DocShelf's straightening switched off piece by piece to show
 /// what each piece buys and costs. All OCR runs single-threaded (<c>OMP_THREAD_LIMIT=1</c>), as DocShelf runs it.

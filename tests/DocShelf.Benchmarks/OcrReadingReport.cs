@@ -11,7 +11,7 @@ public static class OcrReadingReport
         var readers = readings.Select(r => r.Reader).Distinct().ToList();
         var kinds = readings.Select(r => r.Kind).Distinct().ToList();
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"### (h) Reading {pages} archive pages: in-order word accuracy and seconds per page");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### (k) Reading {pages} archive pages: in-order word accuracy and seconds per page");
         text.AppendLine();
         text.AppendLine("| pages | " + string.Join(" | ", readers) + " | DocShelf turned / deskewed |");
         text.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", readers.Count)) + " --- |");

@@ -64,6 +64,8 @@ public sealed class CliContractTests(IngestedShelf shelf)
         Assert.Equal(1, status.GetProperty("quarantined").GetInt32());
         Assert.Equal(1, status.GetProperty("ocrPages").GetInt32());
         Assert.Contains("eng", status.GetProperty("ocr").GetProperty("installedLanguages").EnumerateArray().Select(l => l.GetString()));
+        Assert.DoesNotContain("osd", status.GetProperty("ocr").GetProperty("installedLanguages").EnumerateArray().Select(l => l.GetString()));
+        Assert.True(status.GetProperty("ocr").GetProperty("orientationDetection").GetBoolean());
         var item = status.GetProperty("quarantine")[0];
         Assert.EndsWith("broken.pdf", item.GetProperty("path").GetString(), StringComparison.Ordinal);
         Assert.Contains("could not be read", item.GetProperty("reason").GetString(), StringComparison.Ordinal);

@@ -81,6 +81,7 @@ public class TesseractEngineTests
     {
         Assert.Contains("eng", TesseractLanguages.Installed());
         Assert.DoesNotContain("osd", TesseractLanguages.Installed());
+        Assert.True(TesseractLanguages.HasOrientationData());
         Assert.Equal(["xyz"], TesseractLanguages.Missing("eng+xyz"));
     }
 

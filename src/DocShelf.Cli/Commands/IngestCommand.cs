@@ -100,5 +100,12 @@ public static class IngestCommand
                 $"OCR language(s) not installed: {string.Join(", ", missing)}. Installed: {string.Join(", ", TesseractLanguages.Installed())}. " +
                 $"Install with: apt-get install {string.Join(' ', missing.Select(code => "tesseract-ocr-" + code.Replace('_', '-').ToLowerInvariant()))}");
         }
+
+        if (!TesseractLanguages.HasOrientationData())
+        {
+            throw new UsageException(
+                "Tesseract's orientation data (osd.traineddata), which turns sideways and upside-down scans upright, is not installed. " +
+                "Install with: apt-get install tesseract-ocr-osd");
+        }
     }
 }

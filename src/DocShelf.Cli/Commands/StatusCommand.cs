@@ -23,7 +23,7 @@ public static class StatusCommand
             var data = CommonOptions.DataDirectory(result);
             var service = ServiceStatusFile.ReadLive(data);
             var (overview, search) = service?.Shelf is { } live ? (live, FromService(service)) : ReadShelf(data);
-            var ocr = new OcrReport("tesseract", TesseractEngine.Version, TesseractLanguages.Installed());
+            var ocr = new OcrReport("tesseract", TesseractEngine.Version, TesseractLanguages.Installed(), TesseractLanguages.HasOrientationData());
             var answers = AnswerReport.From(SettingsLoader.Load(data, new Dictionary<string, string?>()), new ModelLibrary(data));
             var report = StatusReport.From(data, overview, service, ocr, search, answers);
             if (result.GetValue(json))
@@ -85,7 +85,7 @@ public static class StatusCommand
         AnsiConsole.MarkupLineInterpolated(
             $"[bold]Files[/]  {report.Files.Queued} queued, {report.Files.Processing} processing, {report.Files.Indexed} indexed, {report.Files.Quarantined} quarantined");
         PrintService(report.Service);
-        AnsiConsole.MarkupLineInterpolated($"[bold]OCR[/]    Tesseract {report.Ocr.Version}; languages installed: {string.Join(", ", report.Ocr.InstalledLanguages)}");
+        AnsiConsole.MarkupLineInterpolated($"[bold]OCR[/]    Tesseract {report.Ocr.Version}; languages installed: {string.Join(", ", report.Ocr.InstalledLanguages)}; {(report.Ocr.OrientationDetection ? "sideways and upside-down pages are turned upright" : "orientation data missing (apt-get install tesseract-ocr-osd)")}");
         if (report.Search.EmbeddingModel is { } model)
         {
             AnsiConsole.MarkupLineInterpolated(

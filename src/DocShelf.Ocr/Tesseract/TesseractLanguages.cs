@@ -5,20 +5,30 @@ namespace DocShelf.Ocr.Tesseract;
 
 public static class TesseractLanguages
 {
-    /// <summary>The OCR languages whose traineddata Tesseract can find (osd is a helper, not a language).</summary>
-    public static IReadOnlyList<string> Installed(string? dataPath = null)
+    /// <summary>The orientation data's name: a helper for turning pages upright, not a language.</summary>
+    public const string OrientationData = "osd";
+
+    /// <summary>The OCR languages whose traineddata Tesseract can find.</summary>
+    public static IReadOnlyList<string> Installed(string? dataPath = null) =>
+        Available(dataPath).Where(language => language != OrientationData).ToList();
+
+    /// <summary>Whether osd.traineddata is there, which turning sideways and upside-down pages needs.</summary>
+    public static bool HasOrientationData(string? dataPath = null) => Available(dataPath).Contains(OrientationData);
+
+    /// <summary>Every traineddata Tesseract can find, osd included.</summary>
+    private static List<string> Available(string? dataPath)
     {
         var handle = TesseractNative.TessBaseAPICreate();
         try
         {
-            // Tesseract lists languages only after a successful init; osd ships with every install.
-            if (TesseractNative.TessBaseAPIInit3(handle, dataPath, "osd") != 0)
+            // Tesseract lists what it has only after a successful init, so one file it has must be named.
+            if (TesseractNative.TessBaseAPIInit3(handle, dataPath, OrientationData) != 0
+                && TesseractNative.TessBaseAPIInit3(handle, dataPath, "eng") != 0)
             {
                 return [];
             }
 
             return ReadStringArray(TesseractNative.TessBaseAPIGetAvailableLanguagesAsVector(handle))
-                .Where(language => language != "osd")
                 .Order(StringComparer.Ordinal)
                 .ToList();
         }
