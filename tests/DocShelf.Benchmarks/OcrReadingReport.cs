@@ -6,7 +6,7 @@ namespace DocShelf.Benchmarks;
 /// <summary>Writes the OCR reading benchmark as Markdown: one table of accuracy and time by page kind and reader, then the ratios.</summary>
 public static class OcrReadingReport
 {
-    public static string Format(int pages, IReadOnlyList<Reading> readings, UprightCost upright, double ingestSeconds, double sequentialSeconds)
+    public static string Format(int pages, IReadOnlyList<Reading> readings, UprightCost upright, IReadOnlyList<ThroughputRound> throughput)
     {
         var readers = readings.Select(r => r.Reader).Distinct().ToList();
         var kinds = readings.Select(r => r.Kind).Distinct().ToList();
@@ -29,12 +29,25 @@ public static class OcrReadingReport
             DocShelf's engine {upright.DocShelf:0.000} s (**{upright.DocShelf / upright.Command:0.00}×** the command), the engine without
             orientation detection and deskew {upright.Unstraightened:0.000} s, so straightening costs {upright.DocShelf - upright.Unstraightened:0.000} s
             an upright page ({(upright.DocShelf - upright.Unstraightened) / upright.Unstraightened:P0} of its recognition).
-            `docshelf ingest` of all {pages} pages on {Environment.ProcessorCount} cores: {ingestSeconds:0.0} s, against {sequentialSeconds:0.0} s for the
-            command on each page one after another: **{ingestSeconds / sequentialSeconds:0.00}×**.
+            `docshelf ingest` of all {pages} pages on {Environment.ProcessorCount} cores into a fresh shelf, against the command on each page one after another:
+
+            | round | command, `OMP_THREAD_LIMIT=1` | command, Debian defaults | `docshelf ingest` | ÷ single-threaded | ÷ defaults |
+            | --- | ---: | ---: | ---: | ---: | ---: |
+            {Rounds(throughput)}
 
             """);
         return text.ToString();
     }
+
+    private static string Rounds(IReadOnlyList<ThroughputRound> rounds)
+    {
+        var all = new ThroughputRound(rounds.Sum(r => r.SingleThread), rounds.Sum(r => r.Defaults), rounds.Sum(r => r.Ingest));
+        return string.Join("\n", rounds.Select((r, i) => Row((i + 1).ToString(CultureInfo.InvariantCulture), r)).Append(Row("**both**", all)));
+    }
+
+    private static string Row(string name, ThroughputRound round) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"| {name} | {round.SingleThread:0.0} s | {round.Defaults:0.0} s | {round.Ingest:0.0} s | **{round.Ingest / round.SingleThread:0.00}** | **{round.Ingest / round.Defaults:0.00}** |");
 
     private static string Cells(IReadOnlyList<Reading> readings, IReadOnlyList<string> readers) =>
         string.Join(" | ", readers.Select(reader =>

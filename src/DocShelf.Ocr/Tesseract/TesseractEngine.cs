@@ -94,7 +94,8 @@ public sealed class TesseractEngine : IDisposable
     /// <summary>Turns the scan as <paramref name="guess"/> says, deskews it, and recognises the result.</summary>
     private PageContent Read(RasterImage scan, int resolution, OrientationGuess guess, int pageNumber)
     {
-        using var upright = scan.Turned(guess.Rotation);
+        using var turned = guess.Rotation == 0 ? null : scan.Turned(guess.Rotation);
+        var upright = turned ?? scan;
         var skew = 0d;
         using var straight = options.Deskew ? upright.Deskewed(out skew) : null;
         var page = recogniser.Read(straight ?? upright, resolution, pageNumber);
