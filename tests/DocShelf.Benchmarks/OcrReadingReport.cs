@@ -25,14 +25,15 @@ public static class OcrReadingReport
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"""
             Each cell is mean in-order word accuracy (1 − word edit distance ÷ words on the page), then mean seconds per page.
-            Upright single-column pages, median of 3 rounds over {upright.Pages} pages: the `tesseract PAGE -` command {upright.Command:0.000} s,
-            DocShelf's engine {upright.DocShelf:0.000} s (**{upright.DocShelf / upright.Command:0.00}×** the command), the engine without
-            orientation detection and deskew {upright.Unstraightened:0.000} s, so straightening costs {upright.DocShelf - upright.Unstraightened:0.000} s
-            an upright page ({(upright.DocShelf - upright.Unstraightened) / upright.Unstraightened:P0} of its recognition).
+            Upright single-column pages, median of 3 rounds over {upright.Pages} pages, wall / processor seconds: the `tesseract PAGE -` command
+            {upright.Command.Wall:0.000} / {upright.Command.Cpu:0.000} s, DocShelf's engine {upright.DocShelf.Wall:0.000} / {upright.DocShelf.Cpu:0.000} s
+            (**{upright.DocShelf.Wall / upright.Command.Wall:0.00}× / {upright.DocShelf.Cpu / upright.Command.Cpu:0.00}×** the command), the engine without
+            orientation detection and deskew {upright.Unstraightened.Wall:0.000} / {upright.Unstraightened.Cpu:0.000} s: straightening costs
+            {upright.DocShelf.Cpu - upright.Unstraightened.Cpu:0.000} processor seconds an upright page ({(upright.DocShelf.Cpu - upright.Unstraightened.Cpu) / upright.Unstraightened.Cpu:P0} of its recognition).
             `docshelf ingest` of all {pages} pages on {Environment.ProcessorCount} cores into a fresh shelf, against the command on each page one after another:
 
-            | round | command, `OMP_THREAD_LIMIT=1` | command, Debian defaults | `docshelf ingest` | ÷ single-threaded | ÷ defaults |
-            | --- | ---: | ---: | ---: | ---: | ---: |
+            | round | command, `OMP_THREAD_LIMIT=1` | command, Debian defaults | `docshelf ingest` | ÷ single-threaded | ÷ defaults | processor time, ingest ÷ command |
+            | --- | ---: | ---: | ---: | ---: | ---: | ---: |
             {Rounds(throughput)}
 
             """);
@@ -41,13 +42,14 @@ public static class OcrReadingReport
 
     private static string Rounds(IReadOnlyList<ThroughputRound> rounds)
     {
-        var all = new ThroughputRound(rounds.Sum(r => r.SingleThread), rounds.Sum(r => r.Defaults), rounds.Sum(r => r.Ingest));
-        return string.Join("\n", rounds.Select((r, i) => Row((i + 1).ToString(CultureInfo.InvariantCulture), r)).Append(Row("**both**", all)));
+        var all = new ThroughputRound(
+            rounds.Sum(r => r.SingleThread), rounds.Sum(r => r.SingleThreadCpu), rounds.Sum(r => r.Defaults), rounds.Sum(r => r.Ingest), rounds.Sum(r => r.IngestCpu));
+        return string.Join("\n", rounds.Select((r, i) => Row((i + 1).ToString(CultureInfo.InvariantCulture), r)).Append(Row("**all**", all)));
     }
 
     private static string Row(string name, ThroughputRound round) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {name} | {round.SingleThread:0.0} s | {round.Defaults:0.0} s | {round.Ingest:0.0} s | **{round.Ingest / round.SingleThread:0.00}** | **{round.Ingest / round.Defaults:0.00}** |");
+        $"| {name} | {round.SingleThread:0.0} s | {round.Defaults:0.0} s | {round.Ingest:0.0} s | **{round.Ingest / round.SingleThread:0.00}** | **{round.Ingest / round.Defaults:0.00}** | {round.IngestCpu / round.SingleThreadCpu:0.00} |");
 
     private static string Cells(IReadOnlyList<Reading> readings, IReadOnlyList<string> readers) =>
         string.Join(" | ", readers.Select(reader =>

@@ -1,4 +1,5 @@
 using System.Net;
+using DocShelf.Web.Files;
 
 namespace DocShelf.Web.Tests;
 
@@ -61,7 +62,8 @@ public sealed class DocumentApiTests(WebShelf shelf) : IDisposable
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("image/png", first.Content.Headers.ContentType?.MediaType);
         Assert.Equal(PngMagic, bytes[..4]);
-        Assert.True(File.Exists(Path.Combine(shelf.Shelf.DataDirectory, "cache", "pages", shelf.Id(name), $"{page}.png")));
+        var stored = shelf.Shelf.Store.FindPage(shelf.Id(name), page)!;
+        Assert.True(File.Exists(Path.Combine(shelf.Shelf.DataDirectory, "cache", "pages", shelf.Id(name), PageImageCache.CacheName(stored))));
         Assert.Equal(bytes, await client.GetByteArrayAsync(path));
     }
 

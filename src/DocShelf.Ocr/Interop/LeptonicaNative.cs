@@ -8,7 +8,7 @@ internal static partial class LeptonicaNative
     private const string Library = "liblept.so.5";
 
     /// <summary>L_ROTATE_AREA_MAP: the best-looking rotation for greyscale, and the one pixDeskew uses.</summary>
-    public const int RotateAreaMap = 2;
+    public const int RotateAreaMap = 1;
 
     /// <summary>L_BRING_IN_WHITE: corners uncovered by a rotation are paper-white.</summary>
     public const int BringInWhite = 1;

@@ -28,7 +28,7 @@ public sealed class PageImageCache(string dataDirectory, OriginalFiles originals
             return (null, "A text document has no page images; read its text instead.");
         }
 
-        var cached = Path.Combine(dataDirectory, "cache", "pages", document.Id, $"{page.Number.ToString(CultureInfo.InvariantCulture)}.png");
+        var cached = Path.Combine(dataDirectory, "cache", "pages", document.Id, CacheName(page));
         if (File.Exists(cached))
         {
             return (cached, null);
@@ -60,6 +60,14 @@ public sealed class PageImageCache(string dataDirectory, OriginalFiles originals
     }
 
     public void Dispose() => renderers.Dispose();
+
+    /// <summary>
+    /// "3.png" for a page drawn as scanned; a straightened page's name also says how, so a page read again another
+    /// way is never shown with an image drawn for its old boxes.
+    /// </summary>
+    public static string CacheName(PageContent page) => page.Geometry.ChangesImage
+        ? string.Create(CultureInfo.InvariantCulture, $"{page.Number}-turned-{page.Geometry.Rotation}-skew-{page.Geometry.Skew:0.000}.png")
+        : string.Create(CultureInfo.InvariantCulture, $"{page.Number}.png");
 
     private async Task<string?> RenderAsync(FileKind kind, string source, PageContent page, string target, CancellationToken cancellationToken)
     {
