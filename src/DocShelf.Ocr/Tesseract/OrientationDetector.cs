@@ -11,26 +11,17 @@ namespace DocShelf.Ocr.Tesseract;
 /// </summary>
 internal sealed class OrientationDetector : IDisposable
 {
-    /// <summary>Characters a quick look samples; enough to pick the orientation of a page of text, at a fifth of the cost.</summary>
+    /// <summary>Characters a quick look samples: enough to pick the orientation of a page of text, at about a quarter of the cost.</summary>
     private const int QuickSample = 10;
 
     /// <summary>Tesseract's own default for <c>min_characters_to_try</c>.</summary>
     private const int ThoroughSample = 50;
 
-    private IntPtr handle;
+    private readonly TesseractHandle api;
 
-    public OrientationDetector(string? dataPath)
-    {
-        handle = TesseractNative.TessBaseAPICreate();
-        if (TesseractNative.TessBaseAPIInit3(handle, dataPath, "osd") != 0)
-        {
-            Dispose();
-            throw new InvalidOperationException(
-                "Tesseract could not load its orientation data (osd.traineddata). Install it with: apt-get install tesseract-ocr-osd");
-        }
-
-        _ = TesseractNative.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
-    }
+    public OrientationDetector(string? dataPath) =>
+        api = TesseractHandle.Open(dataPath, TesseractLanguages.OrientationData) ?? throw new InvalidOperationException(
+            "Tesseract could not load its orientation data (osd.traineddata). Install it with: apt-get install tesseract-ocr-osd");
 
     /// <summary>A cheap first look at a half-size copy of the page.</summary>
     public OrientationGuess Glance(RasterImage page, int resolution)
@@ -42,34 +33,23 @@ internal sealed class OrientationDetector : IDisposable
     /// <summary>The full detection <c>tesseract --psm 0</c> runs, for pages whose first reading was poor.</summary>
     public OrientationGuess Examine(RasterImage page, int resolution) => Detect(page, resolution, ThoroughSample);
 
-    public void Dispose()
-    {
-        if (handle == IntPtr.Zero)
-        {
-            return;
-        }
-
-        TesseractNative.TessBaseAPIEnd(handle);
-        TesseractNative.TessBaseAPIDelete(handle);
-        handle = IntPtr.Zero;
-    }
+    public void Dispose() => api.Dispose();
 
     private OrientationGuess Detect(RasterImage image, int resolution, int sample)
     {
-        ObjectDisposedException.ThrowIf(handle == IntPtr.Zero, this);
-        _ = TesseractNative.TessBaseAPISetVariable(handle, "min_characters_to_try", sample.ToString(CultureInfo.InvariantCulture));
-        TesseractNative.TessBaseAPISetImage2(handle, image.Handle);
-        TesseractNative.TessBaseAPISetSourceResolution(handle, resolution);
+        api.SetVariable("min_characters_to_try", sample.ToString(CultureInfo.InvariantCulture));
+        TesseractNative.TessBaseAPISetImage2(api.Value, image.Handle);
+        TesseractNative.TessBaseAPISetSourceResolution(api.Value, resolution);
         try
         {
             // OSD reports how far the image is turned clockwise; the correction turns it back the rest of the way.
-            return TesseractNative.TessBaseAPIDetectOrientationScript(handle, out var turned, out var confidence, out _, out _) != 0
+            return TesseractNative.TessBaseAPIDetectOrientationScript(api.Value, out var turned, out var confidence, out _, out _) != 0
                 ? new OrientationGuess((360 - turned) % 360, confidence)
                 : OrientationGuess.Unknown;
         }
         finally
         {
-            TesseractNative.TessBaseAPIClear(handle);
+            TesseractNative.TessBaseAPIClear(api.Value);
         }
     }
 }

@@ -15,30 +15,6 @@ public static class TesseractLanguages
     /// <summary>Whether osd.traineddata is there, which turning sideways and upside-down pages needs.</summary>
     public static bool HasOrientationData(string? dataPath = null) => Available(dataPath).Contains(OrientationData);
 
-    /// <summary>Every traineddata Tesseract can find, osd included.</summary>
-    private static List<string> Available(string? dataPath)
-    {
-        var handle = TesseractNative.TessBaseAPICreate();
-        try
-        {
-            // Tesseract lists what it has only after a successful init, so one file it has must be named.
-            if (TesseractNative.TessBaseAPIInit3(handle, dataPath, OrientationData) != 0
-                && TesseractNative.TessBaseAPIInit3(handle, dataPath, "eng") != 0)
-            {
-                return [];
-            }
-
-            return ReadStringArray(TesseractNative.TessBaseAPIGetAvailableLanguagesAsVector(handle))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-        }
-        finally
-        {
-            TesseractNative.TessBaseAPIEnd(handle);
-            TesseractNative.TessBaseAPIDelete(handle);
-        }
-    }
-
     /// <summary>Languages in a "eng+deu" setting that are not installed.</summary>
     public static IReadOnlyList<string> Missing(string languages, string? dataPath = null)
     {
@@ -46,6 +22,16 @@ public static class TesseractLanguages
         return languages.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(language => !installed.Contains(language))
             .ToList();
+    }
+
+    /// <summary>Every traineddata Tesseract can find, osd included.</summary>
+    private static List<string> Available(string? dataPath)
+    {
+        // Tesseract lists what it has only after a successful init, so one file it has must be named.
+        using var api = TesseractHandle.Open(dataPath, OrientationData) ?? TesseractHandle.Open(dataPath, "eng");
+        return api is null
+            ? []
+            : [.. ReadStringArray(TesseractNative.TessBaseAPIGetAvailableLanguagesAsVector(api.Value)).Order(StringComparer.Ordinal)];
     }
 
     private static List<string> ReadStringArray(IntPtr array)

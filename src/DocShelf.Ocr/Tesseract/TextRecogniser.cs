@@ -11,33 +11,24 @@ namespace DocShelf.Ocr.Tesseract;
 /// </summary>
 internal sealed class TextRecogniser : IDisposable
 {
-    private IntPtr handle;
+    private readonly TesseractHandle api;
 
     public TextRecogniser(string languages, string? dataPath)
     {
-        handle = TesseractNative.TessBaseAPICreate();
-        if (TesseractNative.TessBaseAPIInit3(handle, dataPath, languages) != 0)
-        {
-            Dispose();
-            throw new InvalidOperationException(
-                $"Tesseract could not load the OCR language(s) '{languages}'. Installed: {string.Join(", ", TesseractLanguages.Installed(dataPath))}. " +
-                "Install a language with: apt-get install tesseract-ocr-<code>");
-        }
-
-        // Tesseract writes its warnings to stderr; DocShelf reports problems itself.
-        _ = TesseractNative.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
-        TesseractNative.TessBaseAPISetPageSegMode(handle, TesseractNative.PageSegmentationAuto);
+        api = TesseractHandle.Open(dataPath, languages) ?? throw new InvalidOperationException(
+            $"Tesseract could not load the OCR language(s) '{languages}'. Installed: {string.Join(", ", TesseractLanguages.Installed(dataPath))}. " +
+            "Install a language with: apt-get install tesseract-ocr-<code>");
+        TesseractNative.TessBaseAPISetPageSegMode(api.Value, TesseractNative.PageSegmentationAuto);
     }
 
     /// <summary>Reads the words of <paramref name="image"/>, with boxes in its own pixels.</summary>
     public PageContent Read(RasterImage image, int resolution, int pageNumber)
     {
-        ObjectDisposedException.ThrowIf(handle == IntPtr.Zero, this);
-        TesseractNative.TessBaseAPISetImage2(handle, image.Handle);
-        TesseractNative.TessBaseAPISetSourceResolution(handle, resolution);
+        TesseractNative.TessBaseAPISetImage2(api.Value, image.Handle);
+        TesseractNative.TessBaseAPISetSourceResolution(api.Value, resolution);
         try
         {
-            if (TesseractNative.TessBaseAPIRecognize(handle, IntPtr.Zero) != 0)
+            if (TesseractNative.TessBaseAPIRecognize(api.Value, IntPtr.Zero) != 0)
             {
                 throw new InvalidOperationException($"Tesseract failed to recognise page {pageNumber}");
             }
@@ -46,25 +37,15 @@ internal sealed class TextRecogniser : IDisposable
         }
         finally
         {
-            TesseractNative.TessBaseAPIClear(handle);
+            TesseractNative.TessBaseAPIClear(api.Value);
         }
     }
 
-    public void Dispose()
-    {
-        if (handle == IntPtr.Zero)
-        {
-            return;
-        }
-
-        TesseractNative.TessBaseAPIEnd(handle);
-        TesseractNative.TessBaseAPIDelete(handle);
-        handle = IntPtr.Zero;
-    }
+    public void Dispose() => api.Dispose();
 
     private string ReadTsv()
     {
-        var text = TesseractNative.TessBaseAPIGetTsvText(handle, 0);
+        var text = TesseractNative.TessBaseAPIGetTsvText(api.Value, 0);
         try
         {
             return Marshal.PtrToStringUTF8(text) ?? "";
