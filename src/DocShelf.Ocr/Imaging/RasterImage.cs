@@ -47,7 +47,7 @@ internal sealed class RasterImage : IDisposable
 
     /// <summary>
     /// The image deskewed as Leptonica's pixDeskew does it, and the angle it was rotated by: 0 when the skew found
-    /// was too small or too unsure to act on, in which case the image is an unchanged copy.
+    /// was too small or too unsure to act on, in which case the image is the same one, shared.
     /// </summary>
     public RasterImage Deskewed(out double angle)
     {
