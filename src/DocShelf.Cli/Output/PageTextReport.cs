@@ -6,5 +6,5 @@ namespace DocShelf.Cli.Output;
 public sealed record PageTextReport(int Number, PageSource Source, string Text, PageReadingReport? Reading)
 {
     public static PageTextReport From(PageContent page) => new(
-        page.Number, page.Source, page.Text, page.Source == PageSource.Ocr ? PageReadingReport.From(PageReading.Of(page)) : null);
+        page.Number, page.Source, page.Text, PageReading.OfOcrPage(page) is { } reading ? PageReadingReport.From(reading) : null);
 }

@@ -7,4 +7,7 @@ public sealed record PageReading(int Number, double Confidence, PageGeometry Geo
     public bool IsLowConfidence => Confidence < PageContent.LowConfidenceThreshold;
 
     public static PageReading Of(PageContent page) => new(page.Number, Math.Round(page.MeanConfidence, 1), page.Geometry);
+
+    /// <summary>The reading of an OCR'd page; null for a text-layer or text page, which was not read from an image.</summary>
+    public static PageReading? OfOcrPage(PageContent page) => page.Source == PageSource.Ocr ? Of(page) : null;
 }

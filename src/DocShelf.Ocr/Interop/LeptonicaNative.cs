@@ -46,9 +46,6 @@ internal static partial class LeptonicaNative
     [LibraryImport(Library)]
     public static partial IntPtr pixFindSkewAndDeskew(IntPtr pix, int reduction, out float angle, out float confidence);
 
-    [LibraryImport(Library)]
-    public static partial int pixSetResolution(IntPtr pix, int xres, int yres);
-
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int pixWrite(string fileName, IntPtr pix, int format);
 

@@ -6,5 +6,5 @@ namespace DocShelf.Web.Api;
 public sealed record PageSummary(int Number, PageSource Source, double Confidence, int Words, PageReading? Reading)
 {
     public static PageSummary Of(PageContent page) => new(
-        page.Number, page.Source, Math.Round(page.MeanConfidence, 1), page.Words.Count, page.Source == PageSource.Ocr ? PageReading.Of(page) : null);
+        page.Number, page.Source, Math.Round(page.MeanConfidence, 1), page.Words.Count, PageReading.OfOcrPage(page));
 }

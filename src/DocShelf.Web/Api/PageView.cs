@@ -19,8 +19,7 @@ public sealed record PageView(
         var words = page.Words
             .Select(w => new PageWord(w.Text, Round(w.Box.X / width), Round(w.Box.Y / height), Round(w.Box.Width / width), Round(w.Box.Height / height)))
             .ToList();
-        var reading = page.Source == PageSource.Ocr ? PageReading.Of(page) : null;
-        return new PageView(page.DocumentId, page.Number, pageCount, page.Source, page.Text, words, matches, textMatches, reading);
+        return new PageView(page.DocumentId, page.Number, pageCount, page.Source, page.Text, words, matches, textMatches, PageReading.OfOcrPage(page));
     }
 
     private static double Round(double fraction) => Math.Round(fraction, 5);
