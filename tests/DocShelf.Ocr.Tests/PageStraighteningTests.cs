@@ -53,6 +53,19 @@ public sealed partial class PageStraighteningTests : IDisposable
     }
 
     [Fact]
+    public void A_page_of_text_is_turned_by_the_quick_letter_shape_test_without_tesseract_detection()
+    {
+        var image = folder.File("turned-180-clear.png");
+        ArchivePages.WritePng(ArchivePageKind.Turned180, 9, image);
+
+        var page = engine.Recognise(image, 0, 1);
+
+        // A page Tesseract's detection turned would carry its margin; the quicker test that spares most pages that cost leaves none.
+        Assert.Equal(180, page.Geometry.Rotation);
+        Assert.Equal(0, page.Geometry.OrientationConfidence);
+    }
+
+    [Fact]
     public async Task The_turn_agrees_with_the_orientation_the_tesseract_command_detects()
     {
         var image = folder.File("turned-270.png");

@@ -9,6 +9,9 @@ internal sealed class RasterImage : IDisposable
     /// <summary>pixDeskew's own reduction for the skew search: fast, and accurate to about a tenth of a degree.</summary>
     private const int SkewSearchReduction = 2;
 
+    /// <summary>How many of the four pixels a halving merges must be ink for the result to be ink.</summary>
+    private const int HalvingRank = 2;
+
     private IntPtr pix;
 
     private RasterImage(IntPtr pix) => this.pix = pix;
@@ -54,6 +57,19 @@ internal sealed class RasterImage : IDisposable
         var deskewed = Wrap(LeptonicaNative.pixFindSkewAndDeskew(pix, SkewSearchReduction, out var found, out _), "deskewed");
         angle = IsClone(deskewed) ? 0 : found;
         return deskewed;
+    }
+
+    /// <summary>A one-bit copy: pixels darker than <paramref name="threshold"/> (of 255) become ink.</summary>
+    public RasterImage Binarised(int threshold) => Wrap(LeptonicaNative.pixConvertTo1(pix, threshold), "thresholded");
+
+    /// <summary>
+    /// A one-bit image halved <paramref name="times"/> times (at most four), each pixel ink when at least two of the
+    /// four it stands for were: strokes keep their shape, where keeping any inked pixel would thicken them.
+    /// </summary>
+    public RasterImage HalvedBinary(int times)
+    {
+        int Level(int step) => times > step ? HalvingRank : 0;
+        return Wrap(LeptonicaNative.pixReduceRankBinaryCascade(pix, Level(0), Level(1), Level(2), Level(3)), "reduced");
     }
 
     public RasterImage Scaled(float factor) => Wrap(LeptonicaNative.pixScale(pix, factor, factor), "scaled");

@@ -46,6 +46,26 @@ internal static partial class LeptonicaNative
     [LibraryImport(Library)]
     public static partial IntPtr pixFindSkewAndDeskew(IntPtr pix, int reduction, out float angle, out float confidence);
 
+    /// <summary>Thresholds any depth to one bit per pixel: darker than <paramref name="threshold"/> (of 255) is ink.</summary>
+    [LibraryImport(Library)]
+    public static partial IntPtr pixConvertTo1(IntPtr pix, int threshold);
+
+    /// <summary>Halves a one-bit image up to four times; a level of 0 stops the cascade.</summary>
+    [LibraryImport(Library)]
+    public static partial IntPtr pixReduceRankBinaryCascade(IntPtr pix, int level1, int level2, int level3, int level4);
+
+    /// <summary>
+    /// Leptonica's text orientation test on a one-bit image: ascenders against descenders, upright and turned a
+    /// quarter. Positive <paramref name="upConfidence"/> means upright, negative upside down; positive
+    /// <paramref name="leftConfidence"/> means the text's tops face left.
+    /// </summary>
+    [LibraryImport(Library)]
+    public static partial int pixOrientDetect(IntPtr pix, out float upConfidence, out float leftConfidence, int minCount, int debug);
+
+    /// <summary>Leptonica's rule for turning the two confidences into an orientation; 0 for the library's defaults.</summary>
+    [LibraryImport(Library)]
+    public static partial int makeOrientDecision(float upConfidence, float leftConfidence, float minUpConfidence, float minRatio, out int orientation, int debug);
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int pixWrite(string fileName, IntPtr pix, int format);
 

@@ -23,9 +23,17 @@ internal sealed class OrientationDetector : IDisposable
         api = TesseractHandle.Open(dataPath, TesseractLanguages.OrientationData) ?? throw new InvalidOperationException(
             "Tesseract could not load its orientation data (osd.traineddata). Install it with: apt-get install tesseract-ocr-osd");
 
-    /// <summary>A cheap first look at a half-size copy of the page.</summary>
+    /// <summary>
+    /// A cheap first look: Leptonica's letter-shape test where it is sure, which on a page of text it is, and
+    /// otherwise OSD on a half-size copy of the page. The reading that follows checks either.
+    /// </summary>
     public OrientationGuess Glance(RasterImage page, int resolution)
     {
+        if (TextDirection.ClearCorrection(page, resolution) is { } correction)
+        {
+            return new OrientationGuess(correction, 0);
+        }
+
         using var half = page.Scaled(0.5f);
         return Detect(half, resolution / 2, QuickSample);
     }
