@@ -4,8 +4,10 @@ namespace DocShelf.Models.Embeddings;
 
 /// <summary>
 /// What an exported sentence-transformers model says about itself: where its ONNX graph and vocabulary are, how
-/// to pool and whether to normalise, how long an input may be and whether text is lower-cased first. Read from
-/// the files the export writes beside model.onnx; a missing file means that model's usual default.
+/// to pool and whether to normalise, how long an input may be and how text is cased. Read from the files the export
+/// writes beside model.onnx, each for what it says as sentence-transformers reads it: the tokenizer's settings from
+/// tokenizer_config.json, and only sentence-transformers' own additions from sentence_bert_config.json. A missing
+/// file means that model's usual default.
 /// </summary>
 public sealed record EmbeddingModelConfig
 {
@@ -20,7 +22,20 @@ public sealed record EmbeddingModelConfig
     /// <summary>Longest input in tokens, [CLS] and [SEP] included; longer text is cut.</summary>
     public int MaxTokens { get; init; } = 512;
 
+    /// <summary>The tokenizer's own lower-casing (tokenizer_config.json's do_lower_case): an uncased vocabulary's.</summary>
     public bool LowerCase { get; init; } = true;
+
+    /// <summary>
+    /// Whether the tokenizer strips accents (tokenizer_config.json's strip_accents); BERT's rule when it does not
+    /// say is to strip them whenever it lower-cases.
+    /// </summary>
+    public bool StripAccents { get; init; } = true;
+
+    /// <summary>
+    /// sentence-transformers' own extra step (sentence_bert_config.json's do_lower_case): lower-case the text before
+    /// the tokenizer sees it. It adds to the tokenizer's setting and never turns it off.
+    /// </summary>
+    public bool LowerCaseFirst { get; init; }
 
     public static EmbeddingModelConfig Load(string folder)
     {
@@ -38,6 +53,7 @@ public sealed record EmbeddingModelConfig
         var config = ModelJson.Read(folder, "config.json");
         var maxTokens = ModelJson.Number(sentenceBert, "max_seq_length") ?? ModelJson.Number(tokenizer, "model_max_length") ?? 512;
         var positions = ModelJson.Number(config, "max_position_embeddings") ?? maxTokens;
+        var lowerCase = ModelJson.Flag(tokenizer, "do_lower_case") ?? true;
         return new EmbeddingModelConfig
         {
             ModelPath = model,
@@ -45,7 +61,9 @@ public sealed record EmbeddingModelConfig
             Pooling = ModelJson.Flag(pooling, "pooling_mode_cls_token") == true ? Pooling.Cls : Pooling.Mean,
             Normalize = ReadModules(folder).Any(type => type.EndsWith(".Normalize", StringComparison.Ordinal)),
             MaxTokens = Math.Clamp(Math.Min(maxTokens, positions), 8, 8192),
-            LowerCase = ModelJson.Flag(sentenceBert, "do_lower_case") ?? ModelJson.Flag(tokenizer, "do_lower_case") ?? true,
+            LowerCase = lowerCase,
+            StripAccents = ModelJson.Flag(tokenizer, "strip_accents") ?? lowerCase,
+            LowerCaseFirst = ModelJson.Flag(sentenceBert, "do_lower_case") ?? false,
         };
     }
 

@@ -4,7 +4,7 @@ using Microsoft.ML.Tokenizers;
 namespace DocShelf.Models.Embeddings;
 
 /// <summary>Turns text into a BERT model's input ids: [CLS], the WordPiece ids cut to fit, [SEP].</summary>
-public sealed class WordPieceEncoder(BertTokenizer tokenizer, int maxTokens, bool stripAccents)
+public sealed class WordPieceEncoder(BertTokenizer tokenizer, int maxTokens, bool stripAccents, bool lowerCaseFirst)
 {
     public int MaxTokens => maxTokens;
 
@@ -12,17 +12,20 @@ public sealed class WordPieceEncoder(BertTokenizer tokenizer, int maxTokens, boo
         BertTokenizer.Create(config.VocabularyPath, new BertOptions
         {
             LowerCaseBeforeTokenization = config.LowerCase,
-            RemoveNonSpacingMarks = config.LowerCase, // BERT strips accents whenever it lower-cases
+            RemoveNonSpacingMarks = config.StripAccents,
             ApplyBasicTokenization = true,
             IndividuallyTokenizeCjk = true,
         }),
         config.MaxTokens,
-        config.LowerCase);
+        config.StripAccents,
+        config.LowerCaseFirst);
 
     public IReadOnlyList<int> Encode(string text)
     {
+        var cased = lowerCaseFirst ? text.ToLowerInvariant() : text;
+
         // The tokenizer drops combining marks but does not decompose "é" into "e" and its accent first; BERT does.
-        var prepared = stripAccents ? text.Normalize(NormalizationForm.FormD) : text;
+        var prepared = stripAccents ? cased.Normalize(NormalizationForm.FormD) : cased;
         var pieces = tokenizer.EncodeToIds(prepared, addSpecialTokens: false);
         var kept = Math.Min(pieces.Count, maxTokens - 2);
         var ids = new int[kept + 2];
