@@ -15,6 +15,7 @@ public sealed class WordPieceEncoder(BertTokenizer tokenizer, int maxTokens, boo
             RemoveNonSpacingMarks = config.StripAccents,
             ApplyBasicTokenization = true,
             IndividuallyTokenizeCjk = true,
+            PreTokenizer = BertWordSplitter.Instance,
         }),
         config.MaxTokens,
         config.StripAccents,
@@ -22,7 +23,8 @@ public sealed class WordPieceEncoder(BertTokenizer tokenizer, int maxTokens, boo
 
     public IReadOnlyList<int> Encode(string text)
     {
-        var cased = lowerCaseFirst ? text.ToLowerInvariant() : text;
+        var spaced = BertWordSplitter.SpaceOutLineBreaks(text);
+        var cased = lowerCaseFirst ? spaced.ToLowerInvariant() : spaced;
 
         // The tokenizer drops combining marks but does not decompose "é" into "e" and its accent first; BERT does.
         var prepared = stripAccents ? cased.Normalize(NormalizationForm.FormD) : cased;
