@@ -67,7 +67,9 @@ require_dotnet() {
 build() {
     require_dotnet
     say "Building"
-    dotnet build DocShelf.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+    # Locked mode: every package must be the one packages.lock.json pins, content hash and all.
+    dotnet restore DocShelf.sln --locked-mode -nologo -clp:ErrorsOnly
+    dotnet build DocShelf.sln -c "$CONFIGURATION" --no-restore -nologo -clp:ErrorsOnly
 }
 
 docshelf() { dotnet "$CLI" --data "$DEMO_DATA" "$@"; }

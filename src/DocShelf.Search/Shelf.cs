@@ -56,6 +56,10 @@ public sealed class Shelf : IDisposable
     public LiteDbVectorCollection Vectors(string model, int dimensions, VectorEncoding encoding = VectorEncoding.Full) =>
         new(database, model, dimensions, encoding);
 
+    /// <summary>The vectors <paramref name="model"/> made of each chunk's sentences; created on first write.</summary>
+    public LiteDbVectorCollection SentenceVectors(string model, int dimensions, VectorEncoding encoding = VectorEncoding.Full) =>
+        new(database, model + SentenceKey.CollectionSuffix, dimensions, encoding);
+
     /// <summary>Every vector collection on the shelf, and the model and size of each.</summary>
     public IReadOnlyList<VectorCollectionInfo> VectorCollections() => [.. database.VectorCollections.FindAll()];
 

@@ -15,7 +15,8 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
     /// <summary>The embedding model and vectors in use, or null for a lexical-only shelf.</summary>
     public SemanticIndex? Semantic { get; set; }
 
-    public HybridWeights Weights { get; set; } = new();
+    /// <summary>How hybrid search merges the two rankings.</summary>
+    public IHybridFusion Fusion { get; set; } = new ScoreFusion();
 
     /// <summary>The modes this shelf can answer now: lexical always, semantic and hybrid with an embedding model.</summary>
     public IReadOnlyList<SearchMode> Modes => Semantic is null ? [SearchMode.Lexical] : [SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid];
@@ -43,16 +44,31 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
             return [.. dense.Select(d => Hit(d.Chunk.ChunkId, d.Score, null, terms, paths)).OfType<SearchHit>()];
         }
 
-        // Each list is searched deeper than asked, so an item ranked well by one list can still rise in the fusion.
-        var depth = Math.Max(top * 4, 40);
+        // Each ranking is searched deeper than asked, so a chunk ranked well by one can still rise in the fusion.
+        var (candidates, lexical) = await RankBothAsync(query, HybridDepth(top), filters, semantic, cancellationToken);
+        var known = lexical.ToDictionary(h => h.ChunkId, StringComparer.Ordinal);
+        return [.. Fusion.Fuse(candidates, top).Select(f => Hit(f.ChunkId, f.Score, known.GetValueOrDefault(f.ChunkId), terms, paths)).OfType<SearchHit>()];
+    }
+
+    /// <summary>How deep each ranking is read for a hybrid search of <paramref name="top"/> results.</summary>
+    public static int HybridDepth(int top) => Math.Max(top * 4, 40);
+
+    /// <summary>Both rankings of <paramref name="query"/>, <paramref name="depth"/> deep, as hybrid search fuses them.</summary>
+    public async Task<HybridCandidates> CandidatesAsync(string query, int depth, SearchFilters? filters, CancellationToken cancellationToken = default)
+    {
+        var semantic = Semantic ?? throw new SemanticSearchUnavailableException();
+        return (await RankBothAsync(query, depth, filters, semantic, cancellationToken)).Candidates;
+    }
+
+    private async Task<(HybridCandidates Candidates, IReadOnlyList<LexicalHit> Lexical)> RankBothAsync(
+        string query, int depth, SearchFilters? filters, SemanticIndex semantic, CancellationToken cancellationToken)
+    {
         var lexical = index.Search(index.ParseQuery(query), depth, filters);
         var nearest = await semantic.SearchAsync(query, depth, FacetFilter.For(filters, store), cancellationToken);
-        var known = lexical.ToDictionary(h => h.ChunkId, StringComparer.Ordinal);
-        var fused = RankFusion.Fuse(
-            [([.. lexical.Select(h => h.ChunkId)], Weights.Lexical), ([.. nearest.Select(n => n.Chunk.ChunkId)], Weights.Semantic)],
-            top,
-            Weights.K);
-        return [.. fused.Select(f => Hit(f.Key, f.Score, known.GetValueOrDefault(f.Key), terms, paths)).OfType<SearchHit>()];
+        var candidates = new HybridCandidates(
+            [.. lexical.Select(h => new ScoredChunk(h.ChunkId, h.DocumentId, h.Score))],
+            [.. nearest.Select(n => new ScoredChunk(n.Chunk.ChunkId, n.Chunk.DocumentId, n.Score))]);
+        return (candidates, lexical);
     }
 
     public IReadOnlyList<SearchHit> Search(string query, int top, SearchFilters? filters = null)

@@ -1,4 +1,5 @@
 using DocShelf.Answering.Extractive;
+using DocShelf.Core.Text;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Ingestion;
@@ -56,6 +57,23 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_the_question_is_embedded_at_question_time_the_sentences_were_embedded_at_ingest()
+    {
+        using var index = await UseConceptsAsync();
+        var counting = (CountingEmbeddingGenerator)index.Generator;
+        var atIngest = counting.Embedded;
+
+        var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(Question);
+
+        Assert.Equal(Beacon, answer.Citations[0].Quote);
+        var chunk = Assert.Single(shelf.Store.ChunkIds());
+        var sentences = SentenceSpans.Of(shelf.Store.FindChunk(chunk)!.Text).Count();
+        Assert.Equal(1 + sentences, atIngest); // the chunk and each of its sentences
+        Assert.Equal(sentences, index.Sentences!.Keys().Count);
+        Assert.Equal(1, counting.Embedded - atIngest); // the question alone, once, though both search and answer use it
+    }
+
+    [Fact]
     public async Task Meaning_alone_does_not_answer_a_question_whose_words_are_not_on_the_shelf()
     {
         using var index = await UseConceptsAsync();
@@ -75,7 +93,7 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
     /// <summary>Embeds the shelf with the concept model and searches with it.</summary>
     private async Task<SemanticIndex> UseConceptsAsync()
     {
-        var index = new SemanticIndex(new ConceptEmbeddingGenerator(), shelf.Vectors("concepts", 6));
+        var index = new SemanticIndex(new CountingEmbeddingGenerator(new ConceptEmbeddingGenerator()), shelf.Vectors("concepts", 6), shelf.SentenceVectors("concepts", 6));
         await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
         shelf.Searcher.Semantic = index;
         return index;

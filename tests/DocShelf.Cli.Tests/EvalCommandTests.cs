@@ -28,11 +28,49 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(render, report.GetProperty("rendered").GetBoolean());
         var kept = Directory.GetFiles(folder.File("work"), render ? "*.png" : "*.txt", SearchOption.AllDirectories);
         Assert.Equal(3, kept.Length); // the documents were what the flag says: page images read by OCR, or text
-        var lexical = Assert.Single(report.GetProperty("results").EnumerateArray());
-        Assert.Equal("lexical", lexical.GetProperty("mode").GetString());
-        Assert.Equal(3, lexical.GetProperty("questions").GetInt32());
-        Assert.Equal(1.0, lexical.GetProperty("recallAt1").GetDouble());
-        Assert.Equal(1.0, lexical.GetProperty("mrrAt10").GetDouble());
+
+        // A fresh data folder searches with the built-in model, so every mode is scored.
+        var modes = report.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["lexical", "semantic", "hybrid"], modes.Select(m => m.GetProperty("mode").GetString()));
+        Assert.All(modes, mode =>
+        {
+            Assert.Equal(3, mode.GetProperty("questions").GetInt32());
+            Assert.Equal(1.0, mode.GetProperty("recallAt1").GetDouble());
+            Assert.Equal(1.0, mode.GetProperty("mrrAt10").GetDouble());
+        });
+    }
+
+    [Fact]
+    public async Task Eval_fusion_tunes_on_alternate_articles_and_scores_the_held_out_ones()
+    {
+        var squad = await SquadFileAsync(
+            "fusion.json",
+            ("Harbour_Works",
+            [
+                Paragraph("The breakwater lamp was carried away in the gale of 1893.", ("What carried the breakwater lamp away?", "the gale")),
+                Paragraph("Ferry fares were one penny for foot passengers.", ("How much did a foot passenger pay for the ferry?", "one penny")),
+            ]),
+            ("Volcanoes",
+            [
+                Paragraph("Basaltic magma erupts at temperatures near 1,200 degrees Celsius.", ("How hot is erupting basalt?", "1,200 degrees Celsius")),
+                Paragraph("Pumice forms when frothy lava cools so fast that gas is trapped.", ("Why does pumice float?", "gas is trapped")),
+            ]));
+
+        var result = await CliRunner.RunAsync(folder.File("data"), "eval", "--squad", squad, "--fusion", "--json", "--work", folder.File("work"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var rows = JsonDocument.Parse(result.Output).RootElement.GetProperty("fusion").EnumerateArray().ToList();
+        Assert.Equal(
+            ["lexical", "semantic", "rank fusion, untuned", "rank fusion, tuned", "normalised scores, tuned"],
+            rows.Select(r => r.GetProperty("rule").GetString()));
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(2, row.GetProperty("tuning").GetProperty("questions").GetInt32()); // the first article's
+            Assert.Equal(2, row.GetProperty("heldOut").GetProperty("questions").GetInt32()); // the second's
+            Assert.Equal(4, row.GetProperty("all").GetProperty("questions").GetInt32());
+        });
+        Assert.StartsWith("lexical share", rows[^1].GetProperty("settings").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1.0, rows[^1].GetProperty("all").GetProperty("recallAt5").GetDouble());
     }
 
     [Fact]

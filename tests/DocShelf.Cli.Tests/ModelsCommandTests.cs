@@ -12,20 +12,44 @@ public sealed class ModelsCommandTests : IDisposable
     private readonly TempFolder folder = new();
 
     [Fact]
-    public async Task Without_a_model_search_is_lexical_and_semantic_search_says_how_to_add_one()
+    public async Task A_fresh_shelf_searches_by_meaning_with_the_built_in_model_with_no_step_taken()
+    {
+        var data = folder.File("data");
+        await File.WriteAllTextAsync(folder.File("note.txt"), "The ferry crosses the estuary every half hour. Fares are paid to the boatman.");
+        var ingest = await CliRunner.RunAsync(data, "ingest", folder.File("note.txt"));
+
+        var search = await CliRunner.RunAsync(data, "search", "how often does the boat go over the river", "--json");
+        var nonsense = await CliRunner.RunAsync(data, "search", "zzzz qqqq", "--json");
+        var list = await CliRunner.RunAsync(data, "models", "list");
+        var status = JsonDocument.Parse((await CliRunner.RunAsync(data, "status", "--json")).Output).RootElement.GetProperty("search");
+
+        Assert.Contains("Embedded 1 chunks with snowflake-arctic-embed-xs", ingest.Error, StringComparison.Ordinal);
+        var found = JsonDocument.Parse(search.Output).RootElement;
+        Assert.Equal(["lexical", "semantic", "hybrid"], status.GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
+        Assert.EndsWith("note.txt", found.GetProperty("results")[0].GetProperty("path").GetString(), StringComparison.Ordinal); // no word of the query is in it
+        Assert.Equal(0, JsonDocument.Parse(nonsense.Output).RootElement.GetProperty("results").GetArrayLength());
+        Assert.Contains("snowflake-arctic-embed-xs (in use for search) built in", list.Output, StringComparison.Ordinal);
+        Assert.Contains("licence Apache-2.0", list.Output, StringComparison.Ordinal);
+        Assert.Equal(("snowflake-arctic-embed-xs", 0), (status.GetProperty("embeddingModel").GetString(), status.GetProperty("vectorsToMake").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Models_use_none_makes_search_lexical_and_semantic_search_says_how_to_choose_a_model()
     {
         var data = folder.File("data");
         await File.WriteAllTextAsync(folder.File("note.txt"), "The ferry crosses every half hour.");
+        var none = await CliRunner.RunAsync(data, "models", "use", "none");
         await CliRunner.RunAsync(data, "ingest", folder.File("note.txt"));
 
-        var lexical = await CliRunner.RunAsync(data, "search", "ferry");
+        var lexical = await CliRunner.RunAsync(data, "search", "ferry", "--json");
         var semantic = await CliRunner.RunAsync(data, "search", "ferry", "--mode", "semantic");
         var list = await CliRunner.RunAsync(data, "models", "list");
 
-        Assert.Equal(0, lexical.ExitCode);
+        Assert.Equal(0, none.ExitCode);
+        Assert.Equal(1, JsonDocument.Parse(lexical.Output).RootElement.GetProperty("results").GetArrayLength());
         Assert.Equal(1, semantic.ExitCode);
-        Assert.Contains("docshelf models import", semantic.Error, StringComparison.Ordinal);
-        Assert.Contains("lexical only", list.Output, StringComparison.Ordinal);
+        Assert.Contains("docshelf models use NAME", semantic.Error, StringComparison.Ordinal);
+        Assert.Contains("Search is by words only", list.Output, StringComparison.Ordinal);
         var status = await CliRunner.RunAsync(data, "status");
         Assert.Contains("lexical only", status.Output, StringComparison.Ordinal);
     }
@@ -89,8 +113,8 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Contains("a chat model", import.Output, StringComparison.Ordinal);
         Assert.True(use.ExitCode == 0, use.ToString());
         Assert.Equal("decoder", list.GetProperty("activeChat").GetString());
-        Assert.False(list.TryGetProperty("active", out _), "a chat model is not an embedding model for search");
-        Assert.Equal("chat", list.GetProperty("models")[0].GetProperty("kind").GetString());
+        Assert.Equal("snowflake-arctic-embed-xs", list.GetProperty("active").GetString()); // a chat model is not an embedding model for search
+        Assert.Equal("chat", list.GetProperty("models")[1].GetProperty("kind").GetString());
         Assert.Equal(("onnx", "decoder"), (status.GetProperty("backend").GetString(), status.GetProperty("model").GetString()));
         Assert.Contains("Answers extractive: sentences from the shelf, no model", plainStatus.Output, StringComparison.Ordinal);
         Assert.True(ask.ExitCode == 0, ask.ToString());

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DocShelf.Answering.Answers;
 using DocShelf.Answering.Citing;
 using DocShelf.Core.Documents;
+using DocShelf.Core.Text;
 using DocShelf.Search;
 
 namespace DocShelf.Answering.Chat;

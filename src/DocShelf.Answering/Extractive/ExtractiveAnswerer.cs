@@ -84,7 +84,8 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
     /// <summary>
     /// With an embedding model in use, a sentence close in meaning to the question scores higher, so of sentences
     /// holding the same words the one about the same thing comes first. Whether to answer at all still rests on the
-    /// words: similarity alone would answer every question with something.
+    /// words: similarity alone would answer every question with something. Only the question is embedded here; the
+    /// sentences' vectors were made at ingest, and a sentence without one yet gains nothing.
     /// </summary>
     private async Task<List<Candidate>> WithMeaningAsync(string question, List<Candidate> candidates, CancellationToken cancellationToken)
     {
@@ -93,11 +94,22 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
             return candidates;
         }
 
-        var vectors = await semantic.Generator.GenerateAsync([question, .. candidates.Select(c => c.Text)], cancellationToken: cancellationToken);
-        var asked = vectors[0].Vector;
-        return [.. candidates.Select((c, i) =>
+        var asked = await semantic.EmbedQueryAsync(question, cancellationToken);
+        var stored = new Dictionary<(string ChunkId, int Start, int End), ReadOnlyMemory<float>>();
+        foreach (var chunk in candidates.GroupBy(c => c.Chunk.Id, StringComparer.Ordinal))
         {
-            var similarity = Math.Max(0, TensorPrimitives.CosineSimilarity(asked.Span, vectors[i + 1].Vector.Span));
+            var vectors = await semantic.SentenceVectorsAsync(chunk.Key, chunk.Select(c => (c.Start, c.End)), cancellationToken);
+            foreach (var (span, vector) in vectors)
+            {
+                stored[(chunk.Key, span.Start, span.End)] = vector;
+            }
+        }
+
+        return [.. candidates.Select(c =>
+        {
+            var similarity = stored.TryGetValue((c.Chunk.Id, c.Start, c.End), out var vector)
+                ? Math.Max(0, TensorPrimitives.CosineSimilarity(asked.Span, vector.Span))
+                : 0;
             return c with { Score = c.Score + (options.MeaningWeight * similarity / RankDivisor(c.ChunkRank)) };
         })];
     }

@@ -57,7 +57,7 @@ public static class AskCommand
     private static async Task<Answer> AskShelfAsync(string data, ShelfSettings settings, string question, bool showDrafts, CancellationToken cancellationToken)
     {
         using var shelf = Shelf.OpenForReading(data);
-        shelf.Searcher.Weights = settings.ToHybridWeights();
+        shelf.Searcher.Fusion = settings.ToHybridFusion();
         using var semantic = SemanticSetup.Attach(shelf);
         using var generator = semantic?.Generator;
         var answerer = AnswererSetup.Create(shelf, settings);

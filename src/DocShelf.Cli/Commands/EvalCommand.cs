@@ -27,11 +27,15 @@ public static class EvalCommand
         var work = new Option<DirectoryInfo?>("--work") { Description = "Keep the evaluation shelf here, to reuse it in later runs (default: a temporary folder)" };
         var render = new Option<bool>("--render") { Description = "Turn each paragraph into a scanned-looking 300-dpi page first, so the shelf is read by OCR" };
         var answers = new Option<bool>("--answers") { Description = "Score answers (the AnswerBackend setting's) instead of retrieval: gold answer held, length, \"not found\" for questions off the shelf" };
+        var fusion = new Option<bool>("--fusion")
+        {
+            Description = "Compare ways of fusing the lexical and semantic rankings instead: each tuned on half of the articles, scored on the other half and on all",
+        };
         var outside = new Option<int?>("--outside-articles") { Description = "With --answers: keep the file's last N articles off the shelf (default: one in eight)" };
         var json = CommonOptions.Json();
         var command = new Command("eval", "Measure retrieval (recall@1/5/10, MRR@10 per search mode) or answers on a SQuAD-format file")
         {
-            squad, mode, questions, work, render, answers, outside, json,
+            squad, mode, questions, work, render, answers, fusion, outside, json,
         };
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
@@ -57,6 +61,11 @@ public static class EvalCommand
                     var settings = SettingsLoader.Load(data, new Dictionary<string, string?>());
                     var scores = await AnswerEvaluation.RunAsync(set, titles, settings, library, workFolder, rendered, result.GetValue(questions), quiet, cancellationToken);
                     ReportAnswers(file.Name, set, titles.Count, rendered, scores, quiet);
+                }
+                else if (result.GetValue(fusion))
+                {
+                    var rows = await RunFusionStudyAsync(set, library, workFolder, rendered, result.GetValue(questions), quiet, cancellationToken);
+                    ReportFusion(file.Name, set, rendered, rows, quiet);
                 }
                 else
                 {
@@ -86,7 +95,7 @@ public static class EvalCommand
         using var semantic = await EvaluationShelf.EmbedAsync(shelf, library, cancellationToken);
         using var generator = semantic?.Generator;
 
-        var questions = EvaluationShelf.Sample(GoldQuestions(set, paths, shelf), sample);
+        var questions = EvaluationShelf.Sample([.. GoldQuestions(set, paths, shelf).Select(g => (g.Question, g.GoldDocumentId))], sample);
         var modes = mode is { } chosen ? [chosen] : shelf.Searcher.Modes;
         var evaluator = new RetrievalEvaluator(shelf.Searcher);
         var scores = new List<RetrievalScores>();
@@ -103,12 +112,51 @@ public static class EvalCommand
         return scores;
     }
 
+    private static async Task<List<FusionStudyRow>> RunFusionStudyAsync(
+        SquadSet set, ModelLibrary library, string workFolder, bool render, int? sample, bool quiet, CancellationToken cancellationToken)
+    {
+        var paths = EvaluationShelf.MakeDocuments(set, workFolder, render, quiet);
+        using var shelf = Shelf.OpenForWriting(Path.Combine(workFolder, "data"));
+        await EvaluationShelf.IngestAsync(shelf, paths, quiet, cancellationToken);
+        using var semantic = await EvaluationShelf.EmbedAsync(shelf, library, cancellationToken)
+            ?? throw new UsageException("Fusion needs an embedding model: choose one with `docshelf models use`.");
+        using var generator = semantic.Generator;
+
+        var studied = GoldQuestions(set, paths, shelf).Select(g => new StudyQuestion(g.Question.Question, g.GoldDocumentId, g.Article)).ToList();
+        if (!quiet)
+        {
+            Console.Error.WriteLine($"Ranking {Math.Min(studied.Count, sample ?? int.MaxValue)} questions both ways, then replaying every fusion setting…");
+        }
+
+        return await new FusionStudy(shelf.Searcher).RunAsync(EvaluationShelf.Sample(studied, sample), cancellationToken);
+    }
+
+    private static void ReportFusion(string name, SquadSet set, bool rendered, List<FusionStudyRow> rows, bool json)
+    {
+        if (json)
+        {
+            JsonOutput.Write(new { File = name, Paragraphs = set.Paragraphs.Count, Rendered = rendered, Fusion = rows });
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/]{(rendered ? " rendered as scans" : "")}: recall@1 / @5 / @10, settings tuned on alternate articles");
+        var table = new Table().AddColumns("fusion", "settings", "tuning half", "held-out half", "all questions");
+        static string Recall(RetrievalScores s) => $"{s.RecallAt1:0.000} / {s.RecallAt5:0.000} / {s.RecallAt10:0.000}";
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Rule, row.Settings, Recall(row.Tuning), Recall(row.HeldOut), Recall(row.All));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"{rows[0].Tuning.Questions} tuning questions, {rows[0].HeldOut.Questions} held out.");
+    }
+
     /// <summary>Every question with the id of the document made from its paragraph.</summary>
-    private static List<(SquadQuestion, string)> GoldQuestions(SquadSet set, List<string> paths, Shelf shelf) =>
+    private static List<(SquadQuestion Question, string GoldDocumentId, string Article)> GoldQuestions(SquadSet set, List<string> paths, Shelf shelf) =>
         [.. set.Paragraphs
-            .SelectMany((paragraph, i) => paragraph.Questions.Select(q => (q, shelf.Store.FindByPath(paths[i])?.Id)))
-            .Where(pair => pair.Id is not null)
-            .Select(pair => (pair.q, pair.Id!))];
+            .SelectMany((paragraph, i) => paragraph.Questions.Select(q => (q, shelf.Store.FindByPath(paths[i])?.Id, paragraph.Title)))
+            .Where(each => each.Id is not null)
+            .Select(each => (each.q, each.Id!, each.Title))];
 
     private static void ReportRetrieval(string name, SquadSet set, bool rendered, List<RetrievalScores> scores, bool json)
     {

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace DocShelf.Cli.Commands;
 
-/// <summary>`docshelf models list | import PATH | verify | use NAME`: the models this shelf may use, brought in by hand.</summary>
+/// <summary>`docshelf models list | import PATH | verify | use NAME`: the built-in model and those brought in by hand.</summary>
 public static class ModelsCommand
 {
     public static Command Create()
@@ -21,7 +21,7 @@ public static class ModelsCommand
     private static Command List()
     {
         var json = CommonOptions.Json();
-        var command = new Command("list", "Show the imported models, which one search uses and which one answers") { json };
+        var command = new Command("list", "Show the built-in and imported models, which one search uses and which one answers") { json };
         command.SetAction((result, _) => CommandGuard.Run(() =>
         {
             var library = new ModelLibrary(CommonOptions.DataDirectory(result));
@@ -34,17 +34,20 @@ public static class ModelsCommand
                 return ExitCodes.Ok;
             }
 
-            if (models.Count == 0)
+            if (active is null)
             {
-                AnsiConsole.WriteLine("No model imported: search is lexical only. Bring one in with: docshelf models import FOLDER");
+                AnsiConsole.WriteLine(models.Count == 0
+                    ? "No embedding model: search is by words only. Bring one in with: docshelf models import FOLDER"
+                    : "Search is by words only (docshelf models use NAME searches by meaning too).");
             }
 
             foreach (var model in models)
             {
                 var size = model.Files.Sum(f => f.Bytes) / (1024.0 * 1024.0);
+                var origin = model.BuiltIn ? " built in," : "";
                 var inUse = model.Name == active ? " (in use for search)" : model.Name == chat ? " (in use for answers)" : "";
                 var shape = model.Dimensions is { } dimensions ? $", {dimensions} dimensions" : "";
-                AnsiConsole.MarkupLineInterpolated($"[bold]{model.Name}[/]{inUse} {model.Kind.ToString().ToLowerInvariant()}{shape}, {size:0.0} MB, {model.Files.Count} files");
+                AnsiConsole.MarkupLineInterpolated($"[bold]{model.Name}[/]{inUse}{origin} {model.Kind.ToString().ToLowerInvariant()}{shape}, {size:0.0} MB, {model.Files.Count} files");
                 AnsiConsole.MarkupLineInterpolated($"  from {model.Source ?? "unknown"}; licence {model.Licence ?? "not stated"}");
             }
 
@@ -101,13 +104,15 @@ public static class ModelsCommand
 
     private static Command Use()
     {
-        var name = new Argument<string>("name") { Description = "An imported embedding or chat model" };
+        var name = new Argument<string>("name") { Description = $"The built-in or an imported embedding model, a chat model, or \"{ModelLibrary.NoModel}\" to search by words only" };
         var command = new Command("use", "Choose the embedding model for semantic and hybrid search, or the chat model the onnx answer backend runs") { name };
         command.SetAction((result, _) => CommandGuard.Run(() =>
         {
             var library = new ModelLibrary(CommonOptions.DataDirectory(result));
             var manifest = library.Use(result.GetRequiredValue(name));
-            AnsiConsole.WriteLine(manifest.Kind == ModelKind.Chat
+            AnsiConsole.WriteLine(manifest is null
+                ? "Search is now by words only; the vectors already made stay, for when a model is chosen again."
+                : manifest.Kind == ModelKind.Chat
                 ? $"Answers now come from {manifest.Name} when docshelf.json sets AnswerBackend to \"onnx\"; a running service picks it up when it restarts."
                 : $"Search now uses {manifest.Name}. Chunks without its vectors are embedded by the next `docshelf ingest` or by a running service after it restarts.");
             return ExitCodes.Ok;

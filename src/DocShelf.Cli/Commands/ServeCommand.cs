@@ -63,7 +63,7 @@ public static class ServeCommand
         using var ocr = new TesseractEnginePool(ingestion.OcrLanguages);
         using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, ingestion);
         using var semantic = SemanticSetup.Attach(shelf);
-        shelf.Searcher.Weights = settings.ToHybridWeights();
+        shelf.Searcher.Fusion = settings.ToHybridFusion();
         using var generator = semantic?.Generator;
         var answerer = AnswererSetup.Create(shelf, settings);
         using var answerModel = answerer as IDisposable;

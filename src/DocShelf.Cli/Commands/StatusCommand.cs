@@ -93,7 +93,7 @@ public static class StatusCommand
         }
         else
         {
-            AnsiConsole.MarkupLine("[bold]Search[/] lexical only: no embedding model in use (docshelf models import FOLDER, then docshelf models use NAME)");
+            AnsiConsole.MarkupLine("[bold]Search[/] lexical only: no embedding model in use (docshelf models list shows the built-in and imported ones; docshelf models use NAME chooses one)");
         }
 
         AnsiConsole.MarkupLineInterpolated($"[bold]Answers[/] {report.Answers.Describe()}");

@@ -37,7 +37,7 @@ public static class AnswerEvaluation
         // A shelf of its own, apart from the retrieval runs' shelf that holds every paragraph.
         using var shelf = Shelf.OpenForWriting(Path.Combine(workFolder, $"data-{(render ? "scans" : "text")}-without-{outsideTitles.Count}-articles"));
         await EvaluationShelf.IngestAsync(shelf, [.. onShelf.Select(i => paths[i])], quiet, cancellationToken);
-        shelf.Searcher.Weights = settings.ToHybridWeights();
+        shelf.Searcher.Fusion = settings.ToHybridFusion();
         using var semantic = await EvaluationShelf.EmbedAsync(shelf, library, cancellationToken);
         using var generator = semantic?.Generator;
 

@@ -16,7 +16,7 @@ public static class ShelfSearchSource
         }
 
         var shelf = Shelf.OpenForReading(dataDirectory);
-        shelf.Searcher.Weights = settings.ToHybridWeights();
+        shelf.Searcher.Fusion = settings.ToHybridFusion();
         return new LocalSearch(shelf);
     }
 }

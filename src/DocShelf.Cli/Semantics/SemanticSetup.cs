@@ -21,7 +21,10 @@ public static class SemanticSetup
         var manifest = library.Find(name) ?? throw new ModelImportException(
             $"The embedding model in use, {name}, is no longer in {library.Folder}; import it again or choose another with `docshelf models use`.");
         var generator = library.OpenEmbedding(name);
-        var index = new SemanticIndex(generator, shelf.Vectors(name, manifest.Dimensions ?? generator.Dimensions));
+        var prefixes = new EmbeddingPrefixes(manifest.QueryPrefix ?? "", manifest.PassagePrefix ?? "");
+        var dimensions = manifest.Dimensions ?? generator.Dimensions;
+        var index = new SemanticIndex(
+            generator, shelf.Vectors(name, dimensions), shelf.SentenceVectors(name, dimensions), prefixes, manifest.MinimumSimilarity ?? double.NegativeInfinity);
         shelf.Searcher.Semantic = index;
         return index;
     }

@@ -56,10 +56,11 @@ public sealed class ShelfSettings
 
     public long MaxUploadMegabytes { get; set; } = 512;
 
-    /// <summary>How much BM25's ranking counts in hybrid search, against <see cref="HybridSemanticWeight"/>.</summary>
-    public double HybridLexicalWeight { get; set; } = 1.0;
-
-    public double HybridSemanticWeight { get; set; } = 1.0;
+    /// <summary>
+    /// How much BM25's normalised score counts in hybrid search, from 0 (meaning only) to 1 (words only); the
+    /// embedding model's similarity counts for the rest.
+    /// </summary>
+    public double HybridLexicalShare { get; set; } = ScoreFusion.DefaultLexicalShare;
 
     /// <summary>Who writes answers: extractive (no model, the default), openai (a chat server at <see cref="ChatUrl"/>) or onnx (the chat model chosen with `docshelf models use`).</summary>
     public string AnswerBackend { get; set; } = "extractive";
@@ -108,7 +109,7 @@ public sealed class ShelfSettings
         Timeout = TimeSpan.FromSeconds(Math.Max(1, ChatTimeoutSeconds)),
     };
 
-    public HybridWeights ToHybridWeights() => new(Math.Max(0, HybridLexicalWeight), Math.Max(0, HybridSemanticWeight));
+    public ScoreFusion ToHybridFusion() => new(Math.Clamp(HybridLexicalShare, 0, 1));
 
     public IngestionOptions ToIngestionOptions() => new()
     {

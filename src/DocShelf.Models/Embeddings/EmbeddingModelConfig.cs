@@ -37,6 +37,12 @@ public sealed record EmbeddingModelConfig
     /// </summary>
     public bool LowerCaseFirst { get; init; }
 
+    /// <summary>The prompt sentence-transformers puts before queries (config_sentence_transformers.json's prompts.query).</summary>
+    public string QueryPrompt { get; init; } = "";
+
+    /// <summary>The prompt before passages: prompts.document, or prompts.passage as some exports name it.</summary>
+    public string PassagePrompt { get; init; } = "";
+
     public static EmbeddingModelConfig Load(string folder)
     {
         var model = new[] { "model.onnx", Path.Combine("onnx", "model.onnx") }.Select(p => Path.Combine(folder, p)).FirstOrDefault(File.Exists)
@@ -51,6 +57,7 @@ public sealed record EmbeddingModelConfig
         var sentenceBert = ModelJson.Read(folder, "sentence_bert_config.json");
         var tokenizer = ModelJson.Read(folder, "tokenizer_config.json");
         var config = ModelJson.Read(folder, "config.json");
+        var prompts = ModelJson.Property(ModelJson.Read(folder, "config_sentence_transformers.json"), "prompts");
         var maxTokens = ModelJson.Number(sentenceBert, "max_seq_length") ?? ModelJson.Number(tokenizer, "model_max_length") ?? 512;
         var positions = ModelJson.Number(config, "max_position_embeddings") ?? maxTokens;
         var lowerCase = ModelJson.Flag(tokenizer, "do_lower_case") ?? true;
@@ -64,6 +71,8 @@ public sealed record EmbeddingModelConfig
             LowerCase = lowerCase,
             StripAccents = ModelJson.Flag(tokenizer, "strip_accents") ?? lowerCase,
             LowerCaseFirst = ModelJson.Flag(sentenceBert, "do_lower_case") ?? false,
+            QueryPrompt = ModelJson.Text(prompts, "query") ?? "",
+            PassagePrompt = ModelJson.Text(prompts, "document") ?? ModelJson.Text(prompts, "passage") ?? "",
         };
     }
 

@@ -21,24 +21,43 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly string[] inputNames;
     private readonly string outputName;
     private readonly int batchSize;
+    private readonly int concurrentBatches;
     private readonly EmbeddingGeneratorMetadata metadata;
 
     /// <param name="threads">Threads for one inference; all cores by default.</param>
-    public OnnxEmbeddingGenerator(EmbeddingModelConfig config, string modelName, int? threads = null, int batchSize = 32)
+    public OnnxEmbeddingGenerator(EmbeddingModelConfig config, string modelName, int? threads = null, int batchSize = 32, int concurrentBatches = 1)
+        : this(config, modelName, options => new InferenceSession(config.ModelPath, options), WordPieceEncoder.Create(config), threads, batchSize, concurrentBatches)
+    {
+    }
+
+    private OnnxEmbeddingGenerator(
+        EmbeddingModelConfig config, string modelName, Func<SessionOptions, InferenceSession> open, WordPieceEncoder encoder, int? threads, int batchSize, int concurrentBatches)
     {
         this.config = config;
+        this.encoder = encoder;
         this.batchSize = Math.Max(1, batchSize);
+        this.concurrentBatches = Math.Max(1, concurrentBatches);
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads ?? Environment.ProcessorCount,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        session = new InferenceSession(config.ModelPath, options);
+        session = open(options);
         inputNames = CheckInputs(session);
         outputName = ChooseOutput(session);
-        encoder = WordPieceEncoder.Create(config);
         Dimensions = (int)session.OutputMetadata[outputName].Dimensions[^1];
         metadata = new EmbeddingGeneratorMetadata("onnxruntime", new Uri(Path.GetFullPath(config.ModelPath)), modelName, Dimensions > 0 ? Dimensions : null);
+    }
+
+    /// <summary>
+    /// A generator for a model held in memory rather than in files (the built-in model, read from its package);
+    /// <paramref name="config"/>'s paths only name where the bytes came from.
+    /// </summary>
+    public static OnnxEmbeddingGenerator FromMemory(
+        EmbeddingModelConfig config, string modelName, byte[] model, byte[] vocabulary, int? threads = null, int batchSize = 32, int concurrentBatches = 1)
+    {
+        using var words = new MemoryStream(vocabulary, writable: false);
+        return new(config, modelName, options => new InferenceSession(model, options), WordPieceEncoder.Create(config, words), threads, batchSize, concurrentBatches);
     }
 
     /// <summary>Length of the vectors, or -1 when the graph leaves it open (learned on the first batch).</summary>
@@ -47,15 +66,26 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var texts = values.ToList();
-        var embeddings = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
-        for (var start = 0; start < texts.Count; start += batchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = texts.GetRange(start, Math.Min(batchSize, texts.Count - start));
-            embeddings.AddRange(RunBatch(batch).Select(vector => new Embedding<float>(vector) { ModelId = metadata.DefaultModelId, CreatedAt = DateTimeOffset.UtcNow }));
-        }
+        var encoded = values.Select(encoder.Encode).ToArray();
 
+        // Texts of like length go in one batch, so little of each batch is padding; the order given is restored after.
+        var byLength = Enumerable.Range(0, encoded.Length).OrderBy(i => encoded[i].Count).ToArray();
+        var vectors = new float[encoded.Length][];
+        Parallel.ForEach(
+            byLength.Chunk(batchSize),
+            new ParallelOptions { MaxDegreeOfParallelism = concurrentBatches, CancellationToken = cancellationToken },
+            batch =>
+            {
+                var pooled = RunBatch([.. batch.Select(i => encoded[i])]);
+                for (var k = 0; k < batch.Length; k++)
+                {
+                    vectors[batch[k]] = pooled[k];
+                }
+            });
+
+        var created = DateTimeOffset.UtcNow;
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(encoded.Length);
+        embeddings.AddRange(vectors.Select(vector => new Embedding<float>(vector) { ModelId = metadata.DefaultModelId, CreatedAt = created }));
         return Task.FromResult(embeddings);
     }
 
@@ -67,12 +97,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     public void Dispose() => session.Dispose();
 
-    private List<float[]> RunBatch(List<string> texts)
+    private List<float[]> RunBatch(List<IReadOnlyList<int>> encoded)
     {
-        var encoded = texts.Select(encoder.Encode).ToList();
         var width = encoded.Max(ids => ids.Count);
-        var ids = new long[texts.Count * width];
-        var mask = new long[texts.Count * width];
+        var ids = new long[encoded.Count * width];
+        var mask = new long[encoded.Count * width];
         for (var row = 0; row < encoded.Count; row++)
         {
             for (var column = 0; column < encoded[row].Count; column++)
@@ -82,7 +111,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
         }
 
-        long[] shape = [texts.Count, width];
+        long[] shape = [encoded.Count, width];
         var values = new Dictionary<string, OrtValue>(StringComparer.Ordinal)
         {
             [InputIds] = OrtValue.CreateTensorValueFromMemory(ids, shape),

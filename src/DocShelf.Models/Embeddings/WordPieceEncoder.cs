@@ -8,18 +8,21 @@ public sealed class WordPieceEncoder(BertTokenizer tokenizer, int maxTokens, boo
 {
     public int MaxTokens => maxTokens;
 
-    public static WordPieceEncoder Create(EmbeddingModelConfig config) => new(
-        BertTokenizer.Create(config.VocabularyPath, new BertOptions
-        {
-            LowerCaseBeforeTokenization = config.LowerCase,
-            RemoveNonSpacingMarks = config.StripAccents,
-            ApplyBasicTokenization = true,
-            IndividuallyTokenizeCjk = true,
-            PreTokenizer = BertWordSplitter.Instance,
-        }),
-        config.MaxTokens,
-        config.StripAccents,
-        config.LowerCaseFirst);
+    public static WordPieceEncoder Create(EmbeddingModelConfig config) =>
+        new(BertTokenizer.Create(config.VocabularyPath, Options(config)), config.MaxTokens, config.StripAccents, config.LowerCaseFirst);
+
+    /// <summary>As <see cref="Create(EmbeddingModelConfig)"/>, with the vocabulary read from <paramref name="vocabulary"/>.</summary>
+    public static WordPieceEncoder Create(EmbeddingModelConfig config, Stream vocabulary) =>
+        new(BertTokenizer.Create(vocabulary, Options(config)), config.MaxTokens, config.StripAccents, config.LowerCaseFirst);
+
+    private static BertOptions Options(EmbeddingModelConfig config) => new()
+    {
+        LowerCaseBeforeTokenization = config.LowerCase,
+        RemoveNonSpacingMarks = config.StripAccents,
+        ApplyBasicTokenization = true,
+        IndividuallyTokenizeCjk = true,
+        PreTokenizer = BertWordSplitter.Instance,
+    };
 
     public IReadOnlyList<int> Encode(string text)
     {

@@ -8,43 +8,65 @@ using Microsoft.ML.OnnxRuntime;
 namespace DocShelf.Models.Library;
 
 /// <summary>
-/// The models a shelf may use, in its data folder's models/ folder: one folder per model with its files and its
-/// manifest. Models come in only by import from a folder the user carries in; nothing is ever downloaded.
+/// The models a shelf may use: the built-in embedding model that comes with DocShelf, and those imported into the
+/// data folder's models/ folder, one folder per model with its files and its manifest. Models come in only with
+/// DocShelf itself or by import from a folder the user carries in; nothing is ever downloaded.
 /// </summary>
-public sealed partial class ModelLibrary(string dataDirectory)
+/// <param name="builtIn">The model that comes with this installation, or null when it carries none.</param>
+public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? builtIn)
 {
+    /// <summary>What `docshelf models use` takes to search by words alone.</summary>
+    public const string NoModel = "none";
+
     private const string ActiveFile = "active.json";
     private const string ProbeText = "The harbour commission met to discuss the breakwater lamp.";
 
+    /// <summary>A library with the installation's built-in model, when it carries one.</summary>
+    public ModelLibrary(string dataDirectory)
+        : this(dataDirectory, BuiltInModel.Default.IsInstalled ? BuiltInModel.Default : null)
+    {
+    }
+
     public string Folder { get; } = Path.Combine(Path.GetFullPath(dataDirectory), "models");
 
+    /// <summary>The built-in model first, then the imported ones by name.</summary>
     public IReadOnlyList<ModelManifest> List() =>
-        Directory.Exists(Folder)
-            ? [.. Directory.GetDirectories(Folder).Where(d => !Path.GetFileName(d).StartsWith('.')).Select(ModelManifest.ReadFrom).OfType<ModelManifest>().OrderBy(m => m.Name, StringComparer.Ordinal)]
-            : [];
+        [.. builtIn is null ? [] : new[] { builtIn.Manifest() }, .. Imported()];
 
     public ModelManifest? Find(string name) => List().FirstOrDefault(m => m.Name == name);
 
     public string FolderOf(string name) => Path.Combine(Folder, name);
 
-    /// <summary>The embedding model chosen with `docshelf models use`, or null for a lexical-only shelf.</summary>
-    public string? ActiveEmbedding() => ReadActive().Embedding;
+    /// <summary>
+    /// The embedding model search uses: the one chosen with `docshelf models use`, else the built-in one; null for a
+    /// shelf told to search by words alone, or an installation without a built-in model.
+    /// </summary>
+    public string? ActiveEmbedding()
+    {
+        var active = ReadActive();
+        return active.Embedding ?? (active.WordsOnly ? null : builtIn?.Name);
+    }
 
     /// <summary>The chat model chosen with `docshelf models use`, which the onnx answer backend runs.</summary>
     public string? ActiveChat() => ReadActive().Chat;
 
     /// <summary>Chooses an embedding model for search, or a chat model for answers; the other choice stays.</summary>
-    public ModelManifest Use(string name)
+    public ModelManifest? Use(string name)
     {
+        if (name == NoModel)
+        {
+            Save(ReadActive() with { Embedding = null, WordsOnly = true });
+            return null;
+        }
+
         var manifest = Find(name) ?? throw new ModelImportException($"There is no model {name} here; `docshelf models list` shows the imported ones.");
         var active = manifest.Kind switch
         {
-            ModelKind.Embedding => ReadActive() with { Embedding = name },
+            ModelKind.Embedding => ReadActive() with { Embedding = name, WordsOnly = false },
             ModelKind.Chat => ReadActive() with { Chat = name },
             _ => throw new ModelImportException($"{name} is a {manifest.Kind.ToString().ToLowerInvariant()} model; only embedding and chat models can be chosen."),
         };
-        Directory.CreateDirectory(Folder);
-        File.WriteAllText(Path.Combine(Folder, ActiveFile), JsonSerializer.Serialize(active));
+        Save(active);
         return manifest;
     }
 
@@ -69,6 +91,11 @@ public sealed partial class ModelLibrary(string dataDirectory)
             throw new ModelImportException($"\"{modelName}\" cannot name a model: use letters, digits, '.', '-' and '_' (give one with --name).");
         }
 
+        if (modelName == NoModel || modelName == builtIn?.Name)
+        {
+            throw new ModelImportException($"\"{modelName}\" names {(modelName == NoModel ? "word-only search" : "the built-in model")}; give the import another name with --name.");
+        }
+
         if (Directory.Exists(FolderOf(modelName)))
         {
             throw new ModelImportException($"A model named {modelName} is already imported; give another with --name.");
@@ -87,6 +114,7 @@ public sealed partial class ModelLibrary(string dataDirectory)
             CheckAgainst(declared ?? new ModelManifest { Name = modelName, Files = files }, FileHashes.Describe(staging), "the copy");
             var kind = DecoderModelConfig.IsDecoderFolder(staging) ? ModelKind.Chat : ModelKind.Embedding;
             int? dimensions = null;
+            EmbeddingModelConfig? embedding = null;
             if (kind == ModelKind.Chat)
             {
                 ProbeDecoder(staging);
@@ -94,6 +122,7 @@ public sealed partial class ModelLibrary(string dataDirectory)
             else
             {
                 dimensions = Probe(staging, modelName, declared?.Dimensions);
+                embedding = EmbeddingModelConfig.Load(staging);
             }
 
             var manifest = new ModelManifest
@@ -104,6 +133,9 @@ public sealed partial class ModelLibrary(string dataDirectory)
                 Licence = declared?.Licence,
                 Source = declared?.Source ?? Path.GetFullPath(source),
                 Dimensions = dimensions,
+                QueryPrefix = declared?.QueryPrefix ?? NullIfEmpty(embedding?.QueryPrompt),
+                PassagePrefix = declared?.PassagePrefix ?? NullIfEmpty(embedding?.PassagePrompt),
+                MinimumSimilarity = declared?.MinimumSimilarity,
                 ImportedUtc = DateTime.UtcNow,
             };
             manifest.WriteTo(staging);
@@ -122,8 +154,8 @@ public sealed partial class ModelLibrary(string dataDirectory)
     /// <summary>Hashes every file of every imported model again; returns one line per problem found.</summary>
     public List<string> Verify()
     {
-        var problems = new List<string>();
-        foreach (var manifest in List())
+        var problems = builtIn?.Verify() ?? [];
+        foreach (var manifest in Imported())
         {
             var folder = FolderOf(manifest.Name);
             foreach (var file in manifest.Files)
@@ -146,9 +178,14 @@ public sealed partial class ModelLibrary(string dataDirectory)
     /// <summary>Opens an imported chat model for use.</summary>
     public TextGenerator OpenChat(string name) => TextGenerator.Load(FolderOf(name));
 
-    /// <summary>Opens an imported embedding model for use.</summary>
+    /// <summary>Opens the built-in or an imported embedding model for use.</summary>
     public OnnxEmbeddingGenerator OpenEmbedding(string name) =>
-        new(EmbeddingModelConfig.Load(FolderOf(name)), name);
+        name == builtIn?.Name ? builtIn.Open() : new(EmbeddingModelConfig.Load(FolderOf(name)), name);
+
+    private IEnumerable<ModelManifest> Imported() =>
+        Directory.Exists(Folder)
+            ? Directory.GetDirectories(Folder).Where(d => !Path.GetFileName(d).StartsWith('.')).Select(ModelManifest.ReadFrom).OfType<ModelManifest>().OrderBy(m => m.Name, StringComparer.Ordinal)
+            : [];
 
     private static void CheckAgainst(ModelManifest declared, List<ModelFile> actual, string where)
     {
@@ -236,6 +273,8 @@ public sealed partial class ModelLibrary(string dataDirectory)
         return json.RootElement.TryGetProperty("word_embedding_dimension", out var value) && value.TryGetInt32(out var dimensions) ? dimensions : null;
     }
 
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     private static void CopyFolder(string source, string target)
@@ -257,5 +296,12 @@ public sealed partial class ModelLibrary(string dataDirectory)
         return File.Exists(path) ? JsonSerializer.Deserialize<ActiveModels>(File.ReadAllText(path)) ?? new ActiveModels(null) : new ActiveModels(null);
     }
 
-    private sealed record ActiveModels(string? Embedding, string? Chat = null);
+    private void Save(ActiveModels active)
+    {
+        Directory.CreateDirectory(Folder);
+        File.WriteAllText(Path.Combine(Folder, ActiveFile), JsonSerializer.Serialize(active));
+    }
+
+    /// <param name="WordsOnly">Set by `docshelf models use none`: no embedding model, not even the built-in one.</param>
+    private sealed record ActiveModels(string? Embedding, string? Chat = null, bool WordsOnly = false);
 }

@@ -31,6 +31,21 @@ public sealed record ModelManifest
     /// <summary>Vector length, learned by a probe inference at import.</summary>
     public int? Dimensions { get; init; }
 
+    /// <summary>Text the embedding model expects before each query, such as arctic-embed's "Represent this sentence…".</summary>
+    public string? QueryPrefix { get; init; }
+
+    /// <summary>Text the embedding model expects before each passage it embeds (e5's "passage: ").</summary>
+    public string? PassagePrefix { get; init; }
+
+    /// <summary>
+    /// The cosine similarity below which a chunk is no match at all for a query, for models whose unrelated texts
+    /// still score well above zero; none when not given.
+    /// </summary>
+    public double? MinimumSimilarity { get; init; }
+
+    /// <summary>True for the model that comes with DocShelf rather than by import.</summary>
+    public bool BuiltIn { get; init; }
+
     public DateTime? ImportedUtc { get; init; }
 
     public static ModelManifest? ReadFrom(string folder)

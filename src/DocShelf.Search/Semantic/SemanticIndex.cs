@@ -4,12 +4,36 @@ using Microsoft.Extensions.VectorData;
 
 namespace DocShelf.Search.Semantic;
 
-/// <summary>The dense half of the shelf: an embedding model and the collection of chunk vectors it made.</summary>
-public sealed class SemanticIndex(IEmbeddingGenerator<string, Embedding<float>> generator, LiteDbVectorCollection vectors) : IDisposable
+/// <summary>
+/// The dense half of the shelf: an embedding model, the prefixes it expects, the vectors it made of every chunk and,
+/// when kept, of every sentence. A chunk's similarity to a query is the higher of its own vector's and its best
+/// sentence's, so a chunk holding the one sentence that answers ranks as that sentence does. Everything that
+/// embeds for search goes through here, so queries and passages always get their prefixes.
+/// </summary>
+/// <param name="minimumSimilarity">
+/// Below this similarity a chunk is not returned at all: every query has nearest neighbours, and without a floor
+/// "zzzz qqqq" would find something on every shelf. It depends on the model; see docshelf-model.json.
+/// </param>
+public sealed class SemanticIndex(
+    IEmbeddingGenerator<string, Embedding<float>> generator,
+    LiteDbVectorCollection vectors,
+    LiteDbVectorCollection? sentences = null,
+    EmbeddingPrefixes? prefixes = null,
+    double minimumSimilarity = double.NegativeInfinity) : IDisposable
 {
+    /// <summary>Sentences read per chunk asked for: enough that the best sentence of nearly every chunk returned is seen.</summary>
+    private const int SentencesPerChunk = 4;
+
+    private readonly EmbeddingPrefixes prefixes = prefixes ?? EmbeddingPrefixes.None;
+    private readonly Lock lastQueryLock = new();
+    private (string Text, ReadOnlyMemory<float> Vector)? lastQuery;
+
     public string Model => vectors.Name;
 
     public LiteDbVectorCollection Vectors => vectors;
+
+    /// <summary>The sentence vectors, or null when this index keeps chunk vectors only.</summary>
+    public LiteDbVectorCollection? Sentences => sentences;
 
     public IEmbeddingGenerator<string, Embedding<float>> Generator => generator;
 
@@ -17,12 +41,93 @@ public sealed class SemanticIndex(IEmbeddingGenerator<string, Embedding<float>> 
     public async Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
         string query, int top, Func<ChunkVector, bool>? accept, CancellationToken cancellationToken)
     {
-        var embedding = await generator.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+        var embedding = await EmbedQueryAsync(query, cancellationToken);
         var options = accept is null ? null : new VectorSearchOptions<ChunkVector> { Filter = chunk => accept(chunk) };
-        return await vectors.SearchAsync(embedding, top, options, cancellationToken)
-            .Select(result => (result.Record, result.Score ?? 0))
-            .ToListAsync(cancellationToken);
+        var best = new Dictionary<string, (ChunkVector Chunk, double Score)>(StringComparer.Ordinal);
+        await foreach (var result in vectors.SearchAsync(embedding, top, options, cancellationToken))
+        {
+            best[result.Record.ChunkId] = (result.Record, result.Score ?? 0);
+        }
+
+        if (sentences is not null)
+        {
+            await foreach (var result in sentences.SearchAsync(embedding, top * SentencesPerChunk, options, cancellationToken))
+            {
+                var chunkId = SentenceKey.ChunkOf(result.Record.ChunkId);
+                var score = result.Score ?? 0;
+                if (!best.TryGetValue(chunkId, out var known))
+                {
+                    best[chunkId] = (result.Record with { ChunkId = chunkId }, score);
+                }
+                else if (score > known.Score)
+                {
+                    best[chunkId] = (known.Chunk, score);
+                }
+            }
+        }
+
+        return [.. best.Values
+            .Where(b => b.Score >= minimumSimilarity)
+            .OrderByDescending(b => b.Score)
+            .ThenBy(b => b.Chunk.ChunkId, StringComparer.Ordinal)
+            .Take(top)];
     }
 
-    public void Dispose() => vectors.Dispose();
+    /// <summary>
+    /// The stored vectors of a chunk's sentences, by their spans in the chunk's text; a sentence not embedded yet,
+    /// or an index without sentence vectors, gives none. Nothing is embedded here.
+    /// </summary>
+    public async Task<Dictionary<(int Start, int End), ReadOnlyMemory<float>>> SentenceVectorsAsync(
+        string chunkId, IEnumerable<(int Start, int End)> spans, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<(int Start, int End), ReadOnlyMemory<float>>();
+        if (sentences is null)
+        {
+            return found;
+        }
+
+        var wanted = spans.ToDictionary(s => SentenceKey.Of(chunkId, s.Start, s.End), s => s, StringComparer.Ordinal);
+        await foreach (var record in sentences.GetAsync(wanted.Keys, new RecordRetrievalOptions { IncludeVectors = true }, cancellationToken))
+        {
+            found[wanted[record.ChunkId]] = record.Vector;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The query's vector. The last one is kept, because answering a question searches with it and then weighs
+    /// sentences against it: one embedding serves both.
+    /// </summary>
+    public async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string query, CancellationToken cancellationToken)
+    {
+        lock (lastQueryLock)
+        {
+            if (lastQuery is { } last && last.Text == query)
+            {
+                return last.Vector;
+            }
+        }
+
+        var vector = await generator.GenerateVectorAsync(prefixes.Query + query, cancellationToken: cancellationToken);
+        lock (lastQueryLock)
+        {
+            lastQuery = (query, vector);
+        }
+
+        return vector;
+    }
+
+    /// <summary>Vectors for passages of the shelf (chunks, sentences), in the order given.</summary>
+    public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedPassagesAsync(IEnumerable<string> passages, CancellationToken cancellationToken)
+    {
+        var embeddings = await generator.GenerateAsync(passages.Select(p => prefixes.Passage + p), cancellationToken: cancellationToken);
+        return [.. embeddings.Select(e => e.Vector)];
+    }
+
+    public void Dispose()
+    {
+        vectors.Dispose();
+        sentences?.Dispose();
+    }
 }

@@ -1,6 +1,4 @@
-using DocShelf.Core.Text;
-
-namespace DocShelf.Answering.Citing;
+namespace DocShelf.Core.Text;
 
 /// <summary>The sentences of a text as spans, trimmed of the whitespace around them.</summary>
 public static class SentenceSpans
