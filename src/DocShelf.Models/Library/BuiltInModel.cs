@@ -77,12 +77,12 @@ public sealed record BuiltInModel
     };
 
     /// <summary>Reads the weights and vocabulary from the package, checks both hashes, and opens the model.</summary>
-    public OnnxEmbeddingGenerator Open(int? threads = null, int concurrentBatches = 1)
+    public OnnxEmbeddingGenerator Open(int? threads = null, bool wholeText = true)
     {
         var model = Checked("model.onnx", ModelSha256);
         var vocabulary = Checked("vocab.txt", VocabularySha256);
         var config = Config with { ModelPath = AssemblyPath, VocabularyPath = AssemblyPath };
-        return OnnxEmbeddingGenerator.FromMemory(config, Name, model, vocabulary, threads, concurrentBatches: concurrentBatches);
+        return OnnxEmbeddingGenerator.FromMemory(config, Name, model, vocabulary, threads, wholeText);
     }
 
     /// <summary>One line per file whose bytes in the package are not the ones pinned; empty when all match.</summary>
