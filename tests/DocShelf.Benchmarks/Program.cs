@@ -39,7 +39,7 @@ if (only is "all" or "web")
 
 if (only is "all" or "embedding")
 {
-    Console.WriteLine(await EmbeddingBenchmark.RunAsync(work, chunks: 512));
+    Console.WriteLine(await EmbeddingBenchmark.RunAsync(chunks: 512));
 }
 
 if (only is "all" or "vectors")

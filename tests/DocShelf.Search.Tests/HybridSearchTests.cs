@@ -85,6 +85,57 @@ public sealed class HybridSearchTests : IDisposable
         Assert.Equal(4, index.Vectors.Count);
     }
 
+    [Fact]
+    public async Task A_chunk_ranks_as_its_best_sentence_when_sentence_vectors_are_kept()
+    {
+        // Two lamp sentences in a long chunk of money talk: the chunk as a whole is about money, one sentence about light.
+        ShelfBuilder.Publish(shelf.Writer!, "ledger", "/shelf/ledger.txt",
+            "The dues were paid. The price rose. The cost was high. Pounds were owed. The lamp was lit.");
+        ShelfBuilder.Publish(shelf.Writer!, "mixed", "/shelf/mixed.txt", "A lamp and a boat and a gale and some dues.");
+        var chunksOnly = new SemanticIndex(generator, shelf.Vectors("concepts", 6));
+        var withSentences = new SemanticIndex(generator, shelf.Vectors("concepts-s", 6), shelf.SentenceVectors("concepts-s", 6));
+        await new ChunkEmbedder(shelf.Store, chunksOnly).CatchUpAsync(null, CancellationToken.None);
+        await new ChunkEmbedder(shelf.Store, withSentences).CatchUpAsync(null, CancellationToken.None);
+
+        var byChunk = await chunksOnly.SearchAsync("lantern", 1, null, CancellationToken.None);
+        var bySentence = await withSentences.SearchAsync("lantern", 2, null, CancellationToken.None);
+
+        Assert.Equal("mixed", byChunk[0].Chunk.DocumentId);
+        Assert.Equal("ledger", bySentence[0].Chunk.DocumentId); // "The lamp was lit." is all light
+        Assert.Equal(1.0, bySentence[0].Score, 3);
+        Assert.DoesNotContain('#', bySentence[0].Chunk.ChunkId); // reported as its chunk, not the sentence
+    }
+
+    [Fact]
+    public async Task Chunks_below_the_models_floor_are_no_match_at_all()
+    {
+        var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6), minimumSimilarity: 0.5);
+        await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
+
+        var nothing = await index.SearchAsync("zzzz qqqq", 5, null, CancellationToken.None);
+        var ships = await index.SearchAsync("boat", 5, null, CancellationToken.None);
+
+        Assert.Empty(nothing); // shares only the small common part with every chunk
+        Assert.Equal(["scan", "shipdues", "vessel"], ships.Select(s => s.Chunk.DocumentId).Order());
+    }
+
+    [Fact]
+    public async Task Chunks_embedded_before_sentence_vectors_were_kept_get_them_and_stale_sentences_go()
+    {
+        await new ChunkEmbedder(shelf.Store, new SemanticIndex(generator, shelf.Vectors("concepts", 6))).CatchUpAsync(null, CancellationToken.None);
+        var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6), shelf.SentenceVectors("concepts", 6));
+        var embedder = new ChunkEmbedder(shelf.Store, index);
+
+        Assert.Equal(4, embedder.Plan().Missing.Count); // every chunk has its vector, none its sentences
+        Assert.Equal((4, 0), await embedder.CatchUpAsync(null, CancellationToken.None));
+        Assert.Equal(4, index.Sentences!.Count);
+
+        shelf.Writer!.Forget("/shelf/gale.txt");
+        Assert.Equal((0, 2), await embedder.CatchUpAsync(null, CancellationToken.None)); // the chunk's vector and its sentence's
+        Assert.Equal(3, index.Sentences.Count);
+        Assert.Empty(embedder.Plan().Missing);
+    }
+
     public void Dispose()
     {
         shelf.Dispose();

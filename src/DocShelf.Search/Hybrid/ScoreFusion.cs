@@ -9,7 +9,7 @@ namespace DocShelf.Search.Hybrid;
 public sealed record ScoreFusion(double LexicalShare = ScoreFusion.DefaultLexicalShare) : IHybridFusion
 {
     /// <summary>Tuned on half of the SQuAD dev-a articles with the built-in model; see docs/benchmarks.md.</summary>
-    public const double DefaultLexicalShare = 0.5;
+    public const double DefaultLexicalShare = 0.45;
 
     public List<ScoredChunk> Fuse(HybridCandidates candidates, int top)
     {
