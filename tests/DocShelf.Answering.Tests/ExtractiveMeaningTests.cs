@@ -83,6 +83,22 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
         Assert.False(answer.Found, answer.Text);
     }
 
+    [Fact]
+    public async Task With_an_answer_floor_a_sentence_far_in_meaning_is_not_given_though_its_words_would_do()
+    {
+        const string AboutAGale = "Which pier gale was on Monday?"; // "pier" and "Monday" are there, no gale is
+        using var index = await UseConceptsAsync();
+        var byWords = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(AboutAGale);
+
+        using var floored = await UseConceptsAsync(new SimilarityFloors(Answer: 0.5));
+        var byMeaning = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(AboutAGale);
+        var stillFound = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(Question);
+
+        Assert.True(byWords.Found, "words alone hold enough of the question");
+        Assert.False(byMeaning.Found, byMeaning.Text);
+        Assert.Equal(Beacon, stillFound.Citations[0].Quote); // close in meaning: answered
+    }
+
     public Task DisposeAsync()
     {
         shelf.Dispose();
@@ -91,9 +107,10 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
     }
 
     /// <summary>Embeds the shelf with the concept model and searches with it.</summary>
-    private async Task<SemanticIndex> UseConceptsAsync()
+    private async Task<SemanticIndex> UseConceptsAsync(SimilarityFloors? floors = null)
     {
-        var index = new SemanticIndex(new CountingEmbeddingGenerator(new ConceptEmbeddingGenerator()), shelf.Vectors("concepts", 6), shelf.SentenceVectors("concepts", 6));
+        var index = new SemanticIndex(
+            new CountingEmbeddingGenerator(new ConceptEmbeddingGenerator()), shelf.Vectors("concepts", 6), shelf.SentenceVectors("concepts", 6), floors: floors);
         await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
         shelf.Searcher.Semantic = index;
         return index;

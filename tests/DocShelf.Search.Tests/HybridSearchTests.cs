@@ -109,7 +109,7 @@ public sealed class HybridSearchTests : IDisposable
     [Fact]
     public async Task Chunks_below_the_models_floor_are_no_match_at_all()
     {
-        var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6), minimumSimilarity: 0.5);
+        var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6), floors: new SimilarityFloors(Search: 0.5));
         await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
 
         var nothing = await index.SearchAsync("zzzz qqqq", 5, null, CancellationToken.None);

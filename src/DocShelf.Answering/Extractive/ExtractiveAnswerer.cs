@@ -40,19 +40,33 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
         var chunks = hits.Select(h => store.FindChunk(h.ChunkId)).ToList();
         var candidates = await WithMeaningAsync(question, Candidates(chunks, terms), cancellationToken);
         var best = candidates.MaxBy(c => c.Score);
-        if (best is null || best.Support < options.MinimumSupport)
+        if (best is null || !Answers(best))
         {
             return Answer.NotFound(question);
         }
 
+        var enough = ByMeaning(best) ? options.MinimumSupportWithMeaning : options.MinimumSupport;
         var chosen = candidates
-            .Where(c => c.Score >= best.Score * options.CompanionShare && c.Support >= options.MinimumSupport)
+            .Where(c => c.Score >= best.Score * options.CompanionShare && c.Support >= enough)
             .OrderByDescending(c => c.Score)
             .DistinctBy(c => c.Text)
             .Take(options.MaxSentences)
             .ToList();
         return Compose(question, chosen);
     }
+
+    /// <summary>
+    /// Whether the best sentence answers the question or the shelf does not hold the answer. Words alone must hold a
+    /// good share of the question's weight. With a model that gives an answer floor, the sentence must be that
+    /// close in meaning and then needs fewer of the words: on dev-a this answers more questions on the shelf and
+    /// refuses more from off it than either test alone.
+    /// </summary>
+    private bool Answers(Candidate best) => ByMeaning(best)
+        ? best.Support >= options.MinimumSupportWithMeaning && best.Similarity >= searcher.Semantic!.Floors.Answer
+        : best.Support >= options.MinimumSupport;
+
+    /// <summary>Whether meaning decides for this sentence: the model gives an answer floor and the sentence has a vector.</summary>
+    private bool ByMeaning(Candidate best) => searcher.Semantic?.Floors.Answer is not null && best.Similarity is not null;
 
     /// <param name="chunks">The retrieved chunks in rank order; null where a hit's chunk is no longer stored.</param>
     private List<Candidate> Candidates(List<Chunk?> chunks, IReadOnlySet<string> terms)
@@ -83,9 +97,9 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
 
     /// <summary>
     /// With an embedding model in use, a sentence close in meaning to the question scores higher, so of sentences
-    /// holding the same words the one about the same thing comes first. Whether to answer at all still rests on the
-    /// words: similarity alone would answer every question with something. Only the question is embedded here; the
-    /// sentences' vectors were made at ingest, and a sentence without one yet gains nothing.
+    /// holding the same words the one about the same thing comes first. Similarity alone never makes an answer (it
+    /// would answer every question with something): see <see cref="Answers"/>. Only the question is embedded here;
+    /// the sentences' vectors were made at ingest, and a sentence without one yet is judged by its words.
     /// </summary>
     private async Task<List<Candidate>> WithMeaningAsync(string question, List<Candidate> candidates, CancellationToken cancellationToken)
     {
@@ -107,10 +121,13 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
 
         return [.. candidates.Select(c =>
         {
-            var similarity = stored.TryGetValue((c.Chunk.Id, c.Start, c.End), out var vector)
-                ? Math.Max(0, TensorPrimitives.CosineSimilarity(asked.Span, vector.Span))
-                : 0;
-            return c with { Score = c.Score + (options.MeaningWeight * similarity / RankDivisor(c.ChunkRank)) };
+            if (!stored.TryGetValue((c.Chunk.Id, c.Start, c.End), out var vector))
+            {
+                return c;
+            }
+
+            var similarity = Math.Max(0, TensorPrimitives.CosineSimilarity(asked.Span, vector.Span));
+            return c with { Score = c.Score + (options.MeaningWeight * similarity / RankDivisor(c.ChunkRank)), Similarity = similarity };
         })];
     }
 

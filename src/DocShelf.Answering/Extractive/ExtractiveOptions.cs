@@ -15,6 +15,12 @@ public sealed record ExtractiveOptions
     /// </summary>
     public double MinimumSupport { get; init; } = 0.45;
 
+    /// <summary>
+    /// The share of the question's weight that is enough when the model also finds the sentence close in meaning
+    /// (at least its answer floor, <see cref="Search.Semantic.SimilarityFloors.Answer"/>).
+    /// </summary>
+    public double MinimumSupportWithMeaning { get; init; } = 0.3;
+
     /// <summary>A further sentence joins the answer only if it scores at least this share of the best one.</summary>
     public double CompanionShare { get; init; } = 0.75;
 
@@ -22,5 +28,5 @@ public sealed record ExtractiveOptions
     /// With an embedding model in use, how much a sentence's similarity in meaning to the question (cosine, 0 to 1)
     /// adds to its score, against at most 1 from the words it shares with the question.
     /// </summary>
-    public double MeaningWeight { get; init; } = 0.5;
+    public double MeaningWeight { get; init; } = 1;
 }

@@ -24,7 +24,8 @@ public static class SemanticSetup
         var prefixes = new EmbeddingPrefixes(manifest.QueryPrefix ?? "", manifest.PassagePrefix ?? "");
         var dimensions = manifest.Dimensions ?? generator.Dimensions;
         var index = new SemanticIndex(
-            generator, shelf.Vectors(name, dimensions), shelf.SentenceVectors(name, dimensions), prefixes, manifest.MinimumSimilarity ?? double.NegativeInfinity);
+            generator, shelf.Vectors(name, dimensions), shelf.SentenceVectors(name, dimensions), prefixes,
+            new SimilarityFloors(manifest.MinimumSimilarity ?? double.NegativeInfinity, manifest.AnswerSimilarity));
         shelf.Searcher.Semantic = index;
         return index;
     }

@@ -136,6 +136,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
                 QueryPrefix = declared?.QueryPrefix ?? NullIfEmpty(embedding?.QueryPrompt),
                 PassagePrefix = declared?.PassagePrefix ?? NullIfEmpty(embedding?.PassagePrompt),
                 MinimumSimilarity = declared?.MinimumSimilarity,
+                AnswerSimilarity = declared?.AnswerSimilarity,
                 ImportedUtc = DateTime.UtcNow,
             };
             manifest.WriteTo(staging);

@@ -43,6 +43,12 @@ public sealed record ModelManifest
     /// </summary>
     public double? MinimumSimilarity { get; init; }
 
+    /// <summary>
+    /// The cosine similarity an answer's best sentence must reach for the extractive answerer to answer on fewer of
+    /// the question's words; none when not given, and words alone decide whether to answer.
+    /// </summary>
+    public double? AnswerSimilarity { get; init; }
+
     /// <summary>True for the model that comes with DocShelf rather than by import.</summary>
     public bool BuiltIn { get; init; }
 

@@ -10,16 +10,13 @@ namespace DocShelf.Search.Semantic;
 /// sentence's, so a chunk holding the one sentence that answers ranks as that sentence does. Everything that
 /// embeds for search goes through here, so queries and passages always get their prefixes.
 /// </summary>
-/// <param name="minimumSimilarity">
-/// Below this similarity a chunk is not returned at all: every query has nearest neighbours, and without a floor
-/// "zzzz qqqq" would find something on every shelf. It depends on the model; see docshelf-model.json.
-/// </param>
+/// <param name="floors">Where the model's similarities start to mean something; see docshelf-model.json.</param>
 public sealed class SemanticIndex(
     IEmbeddingGenerator<string, Embedding<float>> generator,
     LiteDbVectorCollection vectors,
     LiteDbVectorCollection? sentences = null,
     EmbeddingPrefixes? prefixes = null,
-    double minimumSimilarity = double.NegativeInfinity) : IDisposable
+    SimilarityFloors? floors = null) : IDisposable
 {
     /// <summary>Sentences read per chunk asked for: enough that the best sentence of nearly every chunk returned is seen.</summary>
     private const int SentencesPerChunk = 4;
@@ -29,6 +26,8 @@ public sealed class SemanticIndex(
     private (string Text, ReadOnlyMemory<float> Vector)? lastQuery;
 
     public string Model => vectors.Name;
+
+    public SimilarityFloors Floors { get; } = floors ?? SimilarityFloors.None;
 
     public LiteDbVectorCollection Vectors => vectors;
 
@@ -67,7 +66,7 @@ public sealed class SemanticIndex(
         }
 
         return [.. best.Values
-            .Where(b => b.Score >= minimumSimilarity)
+            .Where(b => b.Score >= Floors.Search)
             .OrderByDescending(b => b.Score)
             .ThenBy(b => b.Chunk.ChunkId, StringComparer.Ordinal)
             .Take(top)];
