@@ -40,6 +40,7 @@ if (only is "all" or "web")
 if (only is "all" or "embedding")
 {
     Console.WriteLine(await EmbeddingBenchmark.RunAsync(chunks: 512));
+    Console.WriteLine(await EmbeddingBenchmark.LongTextAsync());
 }
 
 if (only is "all" or "vectors")
