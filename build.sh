@@ -102,7 +102,7 @@ case "${1:-run}" in
         dotnet test DocShelf.sln -c "$CONFIGURATION" --no-build -nologo
         ;;
     bench)
-        # The embedding benchmark generates its 6-layer model with Python's onnx package; the OCR table compares
+        # The decoder benchmark generates its model with Python's onnx package; the OCR table compares
         # DocShelf with ocrmypdf, which only the benchmark needs.
         APT_PACKAGES+=(python3-onnx python3-numpy ocrmypdf)
         install_dependencies

@@ -77,7 +77,7 @@ public static class EmbeddingBenchmark
     }
 
     /// <summary>
-    /// (g) What embedding long text whole is worth: dev-a's paragraphs (each one document, not chunked) against
+    /// (f, continued) What embedding long text whole is worth: dev-a's paragraphs (each one document, not chunked) against
     /// its questions, with the built-in model's window narrowed to 128 tokens so that most paragraphs overflow it,
     /// cut at the window as sentence-transformers does, or embedded as averaged windows.
     /// </summary>
@@ -101,7 +101,7 @@ public static class EmbeddingBenchmark
         }
 
         return $"""
-            ### (g) Long text embedded whole
+            #### Long text embedded whole
 
             SQuAD dev-a's {paragraphs.Count} paragraphs as documents and its {questions.Count} questions, by the built-in model's chunk
             vectors alone, with its window narrowed to 128 tokens: {overflowing} paragraphs ({overflowing / (double)paragraphs.Count:P0}) are longer.

@@ -83,7 +83,11 @@ public static class EvaluationShelf
         Directory.CreateDirectory(folder);
         var paths = set.Paragraphs.Select((_, i) => Path.Combine(folder, $"paragraph-{i + 1:00000}.png")).ToList();
         var done = 0;
-        Parallel.For(0, paths.Count, i =>
+
+        // One page per core: each 300-dpi page is tens of megabytes, and with the thread pool free to add threads
+        // while pages render, a busy machine once saw hundreds at once and ran out of memory.
+        var oneEach = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, paths.Count, oneEach, i =>
         {
             if (!File.Exists(paths[i]))
             {

