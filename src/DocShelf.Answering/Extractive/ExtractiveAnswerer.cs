@@ -58,8 +58,8 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
     /// <summary>
     /// Whether the best sentence answers the question or the shelf does not hold the answer. Words alone must hold a
     /// good share of the question's weight. With a model that gives an answer floor, the sentence must be that
-    /// close in meaning and then needs fewer of the words: on dev-a this answers more questions on the shelf and
-    /// refuses more from off it than either test alone.
+    /// close in meaning and then needs fewer of the words: on dev-a this answers more questions on the shelf, and
+    /// refuses more from off it, than words alone.
     /// </summary>
     private bool Answers(Candidate best) => ByMeaning(best)
         ? best.Support >= options.MinimumSupportWithMeaning && best.Similarity >= searcher.Semantic!.Floors.Answer

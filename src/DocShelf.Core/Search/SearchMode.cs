@@ -9,6 +9,6 @@ public enum SearchMode
     /// <summary>Cosine similarity of embeddings; needs an embedding model.</summary>
     Semantic,
 
-    /// <summary>Both lists fused by reciprocal rank.</summary>
+    /// <summary>Both rankings, their normalised scores fused.</summary>
     Hybrid,
 }

@@ -59,7 +59,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
             return null;
         }
 
-        var manifest = Find(name) ?? throw new ModelImportException($"There is no model {name} here; `docshelf models list` shows the imported ones.");
+        var manifest = Find(name) ?? throw new ModelImportException($"There is no model {name} here; `docshelf models list` shows the built-in and imported ones.");
         var active = manifest.Kind switch
         {
             ModelKind.Embedding => ReadActive() with { Embedding = name, WordsOnly = false },
@@ -152,7 +152,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
         }
     }
 
-    /// <summary>Hashes every file of every imported model again; returns one line per problem found.</summary>
+    /// <summary>Checks the built-in model and hashes every file of every imported model again; one line per problem found.</summary>
     public List<string> Verify()
     {
         var problems = builtIn?.Verify() ?? [];
