@@ -102,6 +102,24 @@ public sealed class ModelLibraryTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
+    [Fact]
+    public void The_exports_prompts_become_the_models_prefixes_unless_its_manifest_gives_its_own()
+    {
+        var prompted = CopyOfModel();
+        File.WriteAllText(Path.Combine(prompted, "config_sentence_transformers.json"), """{"prompts": {"query": "query: ", "document": "passage: "}}""");
+        var declared = CopyOfModel();
+        File.Copy(Path.Combine(prompted, "config_sentence_transformers.json"), Path.Combine(declared, "config_sentence_transformers.json"));
+        new ModelManifest { Name = "declared", QueryPrefix = "Represent this: ", MinimumSimilarity = 0.4, AnswerSimilarity = 0.6 }.WriteTo(declared);
+
+        var fromExport = library.Import(prompted, "prompted");
+        var fromManifest = library.Import(declared);
+
+        Assert.Equal(("query: ", "passage: "), (fromExport.QueryPrefix, fromExport.PassagePrefix));
+        Assert.Equal(("Represent this: ", "passage: "), (fromManifest.QueryPrefix, fromManifest.PassagePrefix));
+        Assert.Equal((0.4, 0.6), (fromManifest.MinimumSimilarity!.Value, fromManifest.AnswerSimilarity!.Value));
+        Assert.Null(fromExport.MinimumSimilarity);
+    }
+
     private string CopyOfModel()
     {
         var target = folder.Folder($"carried-{Guid.NewGuid():N}");
