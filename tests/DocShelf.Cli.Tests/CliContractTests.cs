@@ -37,6 +37,19 @@ public sealed class CliContractTests(IngestedShelf shelf)
         Assert.Superset(new HashSet<string> { "pilot", "cutter" }, marked);
     }
 
+    [Theory]
+    [InlineData("/[/")]
+    [InlineData("/.{0,300}x.{0,300}/")]
+    [InlineData("*arbour")]
+    public async Task Broken_or_costly_syntax_is_searched_as_words(string query)
+    {
+        var search = await CliRunner.RunAsync(shelf.Data, "search", query, "--json");
+        var ask = await CliRunner.RunAsync(shelf.Data, "ask", query, "--json");
+
+        Assert.True(search.ExitCode == 0, search.ToString());
+        Assert.True(ask.ExitCode == 0, ask.ToString());
+    }
+
     [Fact]
     public async Task Batch_search_writes_one_json_object_per_query_line_in_order()
     {

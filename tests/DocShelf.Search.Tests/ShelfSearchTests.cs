@@ -61,11 +61,32 @@ public sealed class ShelfSearchTests : IDisposable
     [InlineData("ferry)", 1)]
     [InlineData("[to", 0)]
     [InlineData("   ", 0)]
+    [InlineData("/[/", 0)]
+    [InlineData("/(/ ferry", 1)]
+    [InlineData("*erry", 0)] // a leading wildcard is refused, leaving the word "erry"
+    [InlineData("ferry~ AND ~", 1)]
     public void Malformed_or_empty_queries_are_searched_as_plain_words(string query, int expected)
     {
         var hits = shelf.Searcher.Search(query, 10);
         Assert.Equal(expected, hits.Count);
         Assert.All(hits, h => Assert.Equal("d2", h.DocumentId));
+    }
+
+    [Fact]
+    public void A_regular_expression_is_read_as_the_words_in_it_and_costs_no_more_than_they_do()
+    {
+        // Run as an expression, /.{0,300}x.{0,300}/ once held a core and grew without bound.
+        Assert.Empty(shelf.Searcher.Search("/.{0,300}x.{0,300}/", 10));
+        Assert.Empty(shelf.Searcher.Search("/fer.*/", 10)); // as an expression it would match "ferry"
+        Assert.Equal("d2", Assert.Single(shelf.Searcher.Search("/ferry/", 10)).DocumentId);
+    }
+
+    [Fact]
+    public void A_query_too_long_for_lucene_keeps_its_first_words()
+    {
+        var query = "ferry " + string.Join(' ', Enumerable.Range(0, 3000).Select(i => $"w{i}"));
+
+        Assert.Equal("d2", Assert.Single(shelf.Searcher.Search(query, 10)).DocumentId);
     }
 
     [Fact]

@@ -100,6 +100,8 @@ public sealed class DocumentApiTests(WebShelf shelf) : IDisposable
     [InlineData("/api/documents/..%2F..%2Fetc%2Fpasswd/original", HttpStatusCode.BadRequest)]
     [InlineData("/api/documents/%2Fetc%2Fpasswd/pages/1/image", HttpStatusCode.BadRequest)]
     [InlineData("/api/documents/0123456789ABCDEF", HttpStatusCode.BadRequest)]
+    [InlineData("/api/documents/0123456789abcdef%0A", HttpStatusCode.BadRequest)]
+    [InlineData("/api/documents/0123456789abcdef%0A/original", HttpStatusCode.BadRequest)]
     [InlineData("/api/documents/not-an-id/pages/1", HttpStatusCode.BadRequest)]
     public async Task Unknown_and_malformed_ids_get_clear_errors(string path, HttpStatusCode expected)
     {

@@ -48,6 +48,21 @@ public sealed class SearchApiTests(WebShelf shelf) : IDisposable
     }
 
     [Theory]
+    [InlineData("/api/search?q=")]
+    [InlineData("/api/ask?q=")]
+    [InlineData("/?q=")]
+    public async Task Regular_expressions_and_broken_syntax_are_searched_as_words_not_failed(string route)
+    {
+        var client = app.CreateClient();
+        foreach (var query in new[] { "/[/", "/.{0,300}x.{0,300}/", "*arbour", "harbour~ AND (", "\\" })
+        {
+            var response = await client.GetAsync(route + Uri.EscapeDataString(query));
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route}{query}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Theory]
     [InlineData("/api/search", "Give the words")]
     [InlineData("/api/search?q=%20%20", "Give the words")]
     [InlineData("/api/search?q=harbour&top=0", "top must be")]
@@ -57,6 +72,8 @@ public sealed class SearchApiTests(WebShelf shelf) : IDisposable
     [InlineData("/api/search?q=harbour&source=dream", "source must be")]
     [InlineData("/api/search?q=harbour&since=last+week", "since must be")]
     [InlineData("/api/search?q=harbour&mode=fancy", "mode must be")]
+    [InlineData("/api/search?q=harbour&mode=1", "mode must be")]
+    [InlineData("/api/search?q=harbour&mode=2", "mode must be")]
     public async Task Malformed_searches_get_a_400_saying_what_is_wrong(string path, string expected)
     {
         var response = await app.CreateClient().GetAsync(path);

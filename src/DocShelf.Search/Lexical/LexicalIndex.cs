@@ -108,16 +108,7 @@ public sealed class LexicalIndex : IDisposable
     public Query ParseQuery(string text)
     {
         // "Who built the lighthouse?" is a question, not a one-letter wildcard after "lighthouse".
-        text = QuestionMarks.Strip(text);
-        var parser = new QueryParser(ShelfAnalyzer.Version, LexicalFields.Text, analyzer) { DefaultOperator = Operator.OR };
-        try
-        {
-            return parser.Parse(text);
-        }
-        catch (ParseException)
-        {
-            return parser.Parse(QueryParserBase.Escape(text));
-        }
+        return ShelfQueryParser.ParseOrWords(analyzer, QuestionMarks.Strip(text));
     }
 
     public IReadOnlyList<LexicalHit> Search(Query query, int top, SearchFilters? filters = null)

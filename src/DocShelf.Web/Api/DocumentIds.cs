@@ -7,6 +7,7 @@ public static partial class DocumentIds
 {
     public static bool IsWellFormed(string id) => Pattern().IsMatch(id);
 
-    [GeneratedRegex("^[0-9a-f]{16}$")]
+    // \z, not $: "$" also matches before a final line feed, so "…%0a" would pass.
+    [GeneratedRegex(@"\A[0-9a-f]{16}\z")]
     private static partial Regex Pattern();
 }

@@ -63,7 +63,8 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
         SearchMode? searchMode = null;
         if (!string.IsNullOrEmpty(mode))
         {
-            if (!Enum.TryParse<SearchMode>(mode, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            // By name only: Enum.TryParse also takes numbers, so "1" would have meant semantic.
+            if (!Enum.GetNames<SearchMode>().Contains(mode, StringComparer.OrdinalIgnoreCase) || !Enum.TryParse<SearchMode>(mode, ignoreCase: true, out var parsed))
             {
                 return (null, "mode must be lexical, semantic or hybrid.");
             }
