@@ -13,6 +13,25 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     private readonly TempFolder folder = new();
 
     [Fact]
+    public async Task Fifos_and_devices_are_quarantined_unopened_and_the_rest_is_read()
+    {
+        var inbox = folder.Folder("special");
+        await File.WriteAllTextAsync(Path.Combine(inbox, "notes.txt"), "The ferry crosses every half hour.");
+        await Tool.RunAsync("mkfifo", Path.Combine(inbox, "pipe.txt")); // opening it would wait for a writer forever
+        await Tool.RunAsync("mknod", Path.Combine(inbox, "zero.pdf"), "c", "1", "5"); // /dev/zero: reads never end
+
+        var run = CliRunner.RunAsync(folder.File("data"), "ingest", inbox);
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(2))) == run;
+
+        Assert.True(finished, "ingest of a folder holding a FIFO and a device should finish");
+        var result = await run;
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("1 indexed", result.Output, StringComparison.Ordinal);
+        Assert.Contains("it is a FIFO (named pipe)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("it is a character device", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_service_survives_hostile_files_and_each_is_indexed_or_quarantined_with_a_reason()
     {
         var inbox = folder.Folder("inbox");

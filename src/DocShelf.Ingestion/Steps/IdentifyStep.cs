@@ -5,20 +5,28 @@ using DocShelf.Search;
 
 namespace DocShelf.Ingestion.Steps;
 
-/// <summary>Hashes the file, judges its type from its bytes, and stops here when the same bytes are already shelved.</summary>
+/// <summary>
+/// Refuses anything but a regular file, hashes the file (counting the bytes it reads), judges its type from its
+/// bytes, and stops here when the same bytes are already shelved.
+/// </summary>
 public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) : IIngestionStep
 {
     public string Name => "identify";
 
     public async Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
-        context.Bytes = new FileInfo(context.Path).Length;
-        if (context.Bytes > options.MaxFileBytes)
+        if (FileNature.NotRegular(context.Path) is { } nature)
         {
-            throw new UnreadableFileException($"the file is {context.Bytes / 1e6:0} MB, more than the limit of {options.MaxFileBytes / 1e6:0} MB");
+            throw new UnreadableFileException($"not a regular file: it is {nature}, which DocShelf never reads");
         }
 
-        context.Sha256 = await ContentHasher.Sha256HexAsync(context.Path, cancellationToken);
+        var stated = new FileInfo(context.Path).Length;
+        if (stated > options.MaxFileBytes)
+        {
+            throw new UnreadableFileException($"the file is {stated / 1e6:0} MB, more than the limit of {options.MaxFileBytes / 1e6:0} MB");
+        }
+
+        (context.Sha256, context.Bytes) = await ContentHasher.Sha256HexAsync(context.Path, options.MaxFileBytes, cancellationToken);
         context.DocumentId = DocumentRecord.IdFromSha256(context.Sha256);
         context.Kind = FileTypeSniffer.Sniff(context.Path);
         context.Log.Add($"{context.Kind.ToName()}, {context.Bytes} bytes, sha256 {context.Sha256[..12]}");
