@@ -28,6 +28,9 @@ public static class ShelfWeb
     {
         services.AddSingleton(options);
         services.AddSingleton<AccessToken>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SignInSessions>();
+        services.AddRateLimiter(SignInLimit.Add);
         services.AddSingleton<OriginalFiles>();
         // The host may have registered the answerer its settings choose; without one, answers need no model.
         services.TryAddSingleton<IAnswerer>(provider =>
@@ -58,6 +61,7 @@ public static class ShelfWeb
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = assets });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseEndpoints(routes =>
         {
             StatusEndpoints.Map(routes);

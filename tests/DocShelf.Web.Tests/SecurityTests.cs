@@ -84,7 +84,36 @@ public sealed class SecurityTests(WebShelf shelf)
         var cookie = accepted.Headers.GetValues("Set-Cookie").Single();
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Token, cookie, StringComparison.Ordinal); // a random session id, never the token
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/search?q=harbour")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_made_up_session_cookie_opens_nothing()
+    {
+        using var app = shelf.Serve(new WebOptions { AccessToken = Token });
+        var forged = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=harbour") { Headers = { { "Cookie", $"docshelf-session={Token}" } } };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().SendAsync(forged)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_limited_to_five_a_minute()
+    {
+        using var app = shelf.Serve(new WebOptions { AccessToken = Token });
+        var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 7; attempt++)
+        {
+            statuses.Add((await client.PostFromPageAsync("/api/session", JsonContent.Create(new { token = $"guess-{attempt}" }))).StatusCode);
+        }
+
+        var last = await client.PostFromPageAsync("/api/session", JsonContent.Create(new { token = Token }));
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), statuses.Take(5));
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses.Skip(5));
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode); // even the right token waits out the minute
+        Assert.Equal("60", last.Headers.GetValues("Retry-After").Single());
     }
 
     [Theory]

@@ -5,13 +5,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace DocShelf.Web.Api;
 
-/// <summary>Signing in on the page: a correct token is exchanged for an HttpOnly, same-site cookie.</summary>
+/// <summary>
+/// Signing in on the page: a correct token is exchanged for an HttpOnly, same-site cookie holding a random session
+/// id. Attempts are limited per client address (<see cref="SignInLimit"/>), so the token cannot be guessed at speed.
+/// </summary>
 public static class SessionEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet(AccessGate.SessionPath, (AccessToken token) => TypedResults.Ok(new { TokenRequired = token.Required }));
-        routes.MapPost(AccessGate.SessionPath, (SessionRequest? request, HttpContext context, AccessToken accessToken) =>
+        routes.MapPost(AccessGate.SessionPath, (SessionRequest? request, HttpContext context, AccessToken accessToken, SignInSessions sessions) =>
         {
             if (!accessToken.Required)
             {
@@ -23,14 +26,15 @@ public static class SessionEndpoints
                 return ApiProblems.Unauthorized("That is not this shelf's access token.");
             }
 
-            context.Response.Cookies.Append(AccessGate.CookieName, token, new CookieOptions
+            context.Response.Cookies.Append(AccessGate.CookieName, sessions.Start(), new CookieOptions
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
                 Secure = context.Request.IsHttps,
                 Path = "/",
+                MaxAge = SignInSessions.Lifetime,
             });
             return TypedResults.NoContent();
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(SignInLimit.Policy);
     }
 }

@@ -4,19 +4,19 @@ using Microsoft.AspNetCore.Http;
 namespace DocShelf.Web.Security;
 
 /// <summary>
-/// When an access token is configured, API calls must present it: as "Authorization: Bearer TOKEN" from scripts, or
-/// as the HttpOnly cookie the page receives from POST /api/session. The page's own files and /health stay open.
+/// When an access token is configured, API calls must present it as "Authorization: Bearer TOKEN" from scripts, or
+/// carry the HttpOnly session cookie the page receives from POST /api/session. The page's own files and /health
+/// stay open.
 /// </summary>
-public sealed class AccessGate(RequestDelegate next, AccessToken token)
+public sealed class AccessGate(RequestDelegate next, AccessToken token, SignInSessions sessions)
 {
-    public const string CookieName = "docshelf-token";
+    public const string CookieName = "docshelf-session";
     public const string SessionPath = "/api/session";
 
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (!token.Required || !path.StartsWithSegments("/api") || path.StartsWithSegments(SessionPath) ||
-            Presented(context.Request) is { } presented && token.Matches(presented))
+        if (!token.Required || !path.StartsWithSegments("/api") || path.StartsWithSegments(SessionPath) || Admitted(context.Request))
         {
             return next(context);
         }
@@ -25,14 +25,14 @@ public sealed class AccessGate(RequestDelegate next, AccessToken token)
             .ExecuteAsync(context);
     }
 
-    private static string? Presented(HttpRequest request)
+    private bool Admitted(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return header["Bearer ".Length..].Trim();
+            return token.Matches(header["Bearer ".Length..].Trim());
         }
 
-        return request.Cookies.TryGetValue(CookieName, out var cookie) ? cookie : null;
+        return request.Cookies.TryGetValue(CookieName, out var session) && sessions.IsValid(session);
     }
 }
