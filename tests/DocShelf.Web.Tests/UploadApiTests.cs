@@ -115,6 +115,22 @@ public sealed class UploadApiTests(WebShelf shelf) : IDisposable
         Assert.Empty(Directory.GetFiles(target.Inbox));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("0")]
+    [InlineData("yes please")]
+    public async Task The_pages_header_must_carry_the_pages_value(string value)
+    {
+        using var target = Target();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/upload") { Content = Files(("headed.txt", "x"u8.ToArray())) };
+        request.Headers.TryAddWithoutValidation("X-DocShelf-Request", value);
+
+        var response = await target.Factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(Directory.GetFiles(target.Inbox));
+    }
+
     [Fact]
     public async Task Without_an_inbox_there_is_nowhere_to_upload()
     {

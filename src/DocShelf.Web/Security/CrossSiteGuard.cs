@@ -12,6 +12,9 @@ public sealed class CrossSiteGuard(RequestDelegate next)
 {
     public const string HeaderName = "X-DocShelf-Request";
 
+    /// <summary>The one value the page sends; any other, or the header sent twice, is refused.</summary>
+    public const string HeaderValue = "1";
+
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -38,8 +41,8 @@ public sealed class CrossSiteGuard(RequestDelegate next)
             return $"Requests from {origin} may not change this shelf.";
         }
 
-        return request.Headers.ContainsKey(HeaderName)
+        return request.Headers[HeaderName] is [HeaderValue]
             ? null
-            : $"A request that changes the shelf must carry the {HeaderName} header (the page sends it).";
+            : $"A request that changes the shelf must carry the header {HeaderName}: {HeaderValue} (the page sends it).";
     }
 }
