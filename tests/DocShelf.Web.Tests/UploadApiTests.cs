@@ -40,6 +40,8 @@ public sealed class UploadApiTests(WebShelf shelf) : IDisposable
     [InlineData("/etc/cron.d/job.txt", "job.txt")]
     [InlineData(".hidden.txt", "hidden.txt")]
     [InlineData("-rf.txt", "rf.txt")]
+    [InlineData("~$lock.docx.txt", "lock.docx.txt")] // "~$" names are skipped by the inbox walk
+    [InlineData("invoice\u202Etxt.exe.txt", "invoicetxt.exe.txt")] // a right-to-left override would disguise the name
     public async Task Names_with_folders_in_them_stay_inside_the_inbox(string sent, string saved)
     {
         using var target = Target();
@@ -129,6 +131,44 @@ public sealed class UploadApiTests(WebShelf shelf) : IDisposable
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(Directory.GetFiles(target.Inbox));
+    }
+
+    [Fact]
+    public async Task A_name_too_long_for_the_file_system_is_shortened_whole_characters_and_extension_kept()
+    {
+        using var target = Target();
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files((new string('é', 250) + ".txt", "A note."u8.ToArray())));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var saved = Path.GetFileName(Assert.Single(Directory.GetFiles(target.Inbox)));
+        Assert.EndsWith(".txt", saved, StringComparison.Ordinal);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(saved), 100, 200);
+        Assert.Matches("^é+\\.txt$", saved);
+    }
+
+    [Fact]
+    public async Task A_name_the_inbox_walk_would_skip_is_refused_with_the_reason()
+    {
+        using var target = Target();
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files(("minutes.part", "A note."u8.ToArray())));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("partial download", await response.DetailAsync(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(target.Inbox));
+    }
+
+    [Fact]
+    public async Task Twenty_uploads_of_one_name_at_once_keep_twenty_files()
+    {
+        using var target = Target();
+        var client = target.Factory.CreateClient();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            client.PostFromPageAsync("/api/upload", Files(("same.txt", System.Text.Encoding.UTF8.GetBytes($"note number {i}"))))));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var contents = Directory.GetFiles(target.Inbox).Select(File.ReadAllText).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"note number {i}").Order(StringComparer.Ordinal), contents);
     }
 
     [Fact]

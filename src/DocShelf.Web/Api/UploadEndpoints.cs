@@ -70,6 +70,11 @@ public static class UploadEndpoints
                 return ApiProblems.BadRequest($"{UploadNames.Clean(file.FileName)} is empty.");
             }
 
+            if (UploadNames.Unreadable(UploadNames.Clean(file.FileName)) is { } unreadable)
+            {
+                return ApiProblems.BadRequest(unreadable);
+            }
+
             if (Sniff(file) == FileKind.Unknown)
             {
                 return ApiProblems.Unsupported($"{UploadNames.Clean(file.FileName)} is not a PDF, PNG, JPEG, TIFF, text or Markdown file.");
@@ -98,8 +103,7 @@ public static class UploadEndpoints
                 await file.CopyToAsync(target, cancellationToken);
             }
 
-            var path = UploadNames.Unused(inbox, name);
-            File.Move(temporary, path, overwrite: false);
+            var path = UploadNames.MoveToUnused(temporary, inbox, name);
             return new UploadedFile(Path.GetFileName(path), path, file.Length, Sniff(file));
         }
         finally
