@@ -59,7 +59,7 @@ public sealed class EmbeddingGeneratorTests
         var config = EmbeddingModelConfig.Load(TinyModels.Folder(TinyModels.Mean));
         var encoder = WordPieceEncoder.Create(config);
         var text = string.Join(' ', Enumerable.Repeat("the harbour dues were nine hundred pounds", 6));
-        var pieces = new WordPieceEncoder(Microsoft.ML.Tokenizers.BertTokenizer.Create(config.VocabularyPath), 10_000, stripAccents: true, lowerCaseFirst: false).Encode(text);
+        var pieces = WordPieceEncoder.Create(config with { MaxTokens = 10_000 }).Encode(text); // every piece, uncut
 
         var windows = encoder.EncodeWindows(text);
 

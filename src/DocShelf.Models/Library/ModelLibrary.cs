@@ -121,8 +121,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
             }
             else
             {
-                dimensions = Probe(staging, modelName, declared?.Dimensions);
-                embedding = EmbeddingModelConfig.Load(staging);
+                (dimensions, embedding) = Probe(staging, modelName, declared?.Dimensions);
             }
 
             var manifest = new ModelManifest
@@ -205,7 +204,8 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
         }
     }
 
-    private static int Probe(string folder, string name, int? declaredDimensions)
+    /// <returns>The length of the model's vectors, and its configuration as read for the probe.</returns>
+    private static (int Dimensions, EmbeddingModelConfig Config) Probe(string folder, string name, int? declaredDimensions)
     {
         EmbeddingModelConfig config;
         try
@@ -232,7 +232,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
                 throw new ModelImportException($"The model gives vectors of {vector.Length} dimensions, but its configuration says {expected}.");
             }
 
-            return vector.Length;
+            return (vector.Length, config);
         }
         catch (OnnxRuntimeException error)
         {

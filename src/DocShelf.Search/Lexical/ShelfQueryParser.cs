@@ -23,7 +23,6 @@ internal sealed class ShelfQueryParser(Analyzer analyzer)
     public static Query ParseOrWords(Analyzer analyzer, string text)
     {
         var parser = new ShelfQueryParser(analyzer) { DefaultOperator = Operator.OR, AllowLeadingWildcard = false };
-        var words = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(MostWords));
         foreach (var reading in new[] { text, Escape(text) })
         {
             try
@@ -36,7 +35,7 @@ internal sealed class ShelfQueryParser(Analyzer analyzer)
             }
         }
 
-        return parser.Parse(Escape(words));
+        return parser.Parse(Escape(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(MostWords))));
     }
 
     protected override Query GetRegexpQuery(string field, string termStr) => GetFieldQuery(field, termStr, quoted: false);

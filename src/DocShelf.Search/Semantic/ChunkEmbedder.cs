@@ -69,8 +69,8 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
 
     private async Task DropAsync(List<string> orphans, CancellationToken cancellationToken)
     {
-        var sentenceKeys = orphans.Where(key => key.Contains('#', StringComparison.Ordinal)).ToList();
-        var chunkKeys = orphans.Except(sentenceKeys).ToList();
+        var sentenceKeys = orphans.Where(SentenceKey.IsSentence).ToList();
+        var chunkKeys = orphans.Where(key => !SentenceKey.IsSentence(key)).ToList();
         if (chunkKeys.Count > 0)
         {
             await index.Vectors.DeleteAsync(chunkKeys, cancellationToken);

@@ -13,4 +13,7 @@ public static class SentenceKey
     public static string Of(string chunkId, int start, int end) => $"{chunkId}#{start}-{end}";
 
     public static string ChunkOf(string key) => key[..key.LastIndexOf('#')];
+
+    /// <summary>Whether a vector key names a sentence rather than a chunk; chunk ids never hold '#'.</summary>
+    public static bool IsSentence(string key) => key.Contains('#', StringComparison.Ordinal);
 }
