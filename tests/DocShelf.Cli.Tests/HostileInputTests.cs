@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using DocShelf.Core.Queue;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Hostile;
@@ -13,12 +15,13 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     private readonly TempFolder folder = new();
 
     [Fact]
-    public async Task Fifos_and_devices_are_quarantined_unopened_and_the_rest_is_read()
+    public async Task Fifos_devices_and_links_are_quarantined_unopened_and_the_rest_is_read()
     {
         var inbox = folder.Folder("special");
         await File.WriteAllTextAsync(Path.Combine(inbox, "notes.txt"), "The ferry crosses every half hour.");
         await Tool.RunAsync("mkfifo", Path.Combine(inbox, "pipe.txt")); // opening it would wait for a writer forever
         await Tool.RunAsync("mknod", Path.Combine(inbox, "zero.pdf"), "c", "1", "5"); // /dev/zero: reads never end
+        File.CreateSymbolicLink(Path.Combine(inbox, "hostname.txt"), "/etc/hostname"); // leads out of the named folder
 
         var run = CliRunner.RunAsync(folder.File("data"), "ingest", inbox);
         var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(2))) == run;
@@ -29,6 +32,64 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("1 indexed", result.Output, StringComparison.Ordinal);
         Assert.Contains("it is a FIFO (named pipe)", result.Output, StringComparison.Ordinal);
         Assert.Contains("it is a character device", result.Output, StringComparison.Ordinal);
+        Assert.Contains("it is a symbolic link (to /etc/hostname)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Links_in_an_inbox_are_refused_with_their_reason_and_nothing_they_lead_to_is_read_or_served()
+    {
+        var inbox = folder.Folder("linked-inbox");
+        var outside = folder.Folder("outside");
+        await File.WriteAllTextAsync(Path.Combine(outside, "secret.txt"), "The combination of the strongroom is private.");
+        await File.WriteAllTextAsync(Path.Combine(inbox, "notes.txt"), "The ferry crosses every half hour.");
+        var letters = Directory.CreateDirectory(Path.Combine(inbox, "letters")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(letters, "letter.txt"), "A letter about the harbour dues.");
+        File.CreateSymbolicLink(Path.Combine(inbox, "old.txt"), Path.Combine(outside, "secret.txt")); // there before the start
+
+        // A long grace keeps the swapped folder's document on the shelf, so the original route is asked about it.
+        using var service = ServiceProcess.Start(folder.File("data"), inbox, "--delete-grace-seconds", "600");
+        using var http = new HttpClient { BaseAddress = new Uri(await service.WebUrlAsync()) };
+        await Eventually.HoldsAsync(() => service.Status() is { Shelf.Files: { Indexed: 2, Quarantined: 1 } }, "the first three files are read");
+
+        File.CreateSymbolicLink(Path.Combine(inbox, "h.txt"), Path.Combine(outside, "secret.txt")); // appears while it runs
+        await Tool.RunAsync("touch", "-h", Path.Combine(inbox, "old.txt"));
+        await Eventually.HoldsAsync(() => service.Status() is { Shelf.Files.Quarantined: 2 }, "the new link is refused");
+
+        var letterId = (await DocumentsAsync(http)).Single(d => d.Name == "letter.txt").Id;
+        var before = await http.GetAsync($"/api/documents/{letterId}/original");
+        Assert.Equal("A letter about the harbour dues.", await before.Content.ReadAsStringAsync());
+
+        // The indexed sub-folder is swapped for a link to a folder outside, holding a file of the same size and time.
+        var decoy = Directory.CreateDirectory(Path.Combine(outside, "decoy")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(decoy, "letter.txt"), "A private note of equal length!");
+        File.SetLastWriteTimeUtc(Path.Combine(decoy, "letter.txt"), File.GetLastWriteTimeUtc(Path.Combine(letters, "letter.txt")));
+        Directory.Move(letters, Path.Combine(outside, "moved-away"));
+        Directory.CreateSymbolicLink(letters, decoy);
+        await File.WriteAllTextAsync(Path.Combine(decoy, "later.txt"), "Written beyond the link while the service runs.");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // a few walks
+
+        var after = await http.GetAsync($"/api/documents/{letterId}/original");
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+        var documents = await DocumentsAsync(http);
+        Assert.Equal(["h.txt", "letter.txt", "notes.txt", "old.txt"], documents.Select(d => d.Name).Order(StringComparer.Ordinal));
+        Assert.All(documents.Where(d => d.Name.EndsWith("h.txt", StringComparison.Ordinal) || d.Name == "old.txt"), d =>
+        {
+            Assert.Equal("quarantined", d.Status);
+            Assert.Contains("symbolic link", d.Reason, StringComparison.Ordinal);
+        });
+        using var search = JsonDocument.Parse(await http.GetStringAsync("/api/search?q=strongroom+combination&mode=lexical"));
+        Assert.Empty(search.RootElement.GetProperty("results").EnumerateArray());
+        Assert.Equal(0, await service.StopAsync());
+    }
+
+    private static async Task<List<(string Id, string Name, string Status, string Reason)>> DocumentsAsync(HttpClient http)
+    {
+        using var list = JsonDocument.Parse(await http.GetStringAsync("/api/documents"));
+        return [.. list.RootElement.EnumerateArray().Select(d => (
+            d.GetProperty("id").GetString()!,
+            d.GetProperty("name").GetString()!,
+            d.GetProperty("status").GetString()!,
+            d.TryGetProperty("reason", out var reason) ? reason.GetString() ?? "" : ""))];
     }
 
     [Fact]

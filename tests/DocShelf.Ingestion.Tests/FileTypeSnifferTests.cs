@@ -71,7 +71,7 @@ public class FileTypeSnifferTests
         try
         {
             File.WriteAllBytes(path, [0xFF, 0xD8, 0xFF, 0xDB, 0x00]);
-            Assert.Equal(FileKind.Jpeg, FileTypeSniffer.Sniff(path));
+            Assert.Equal(FileKind.Jpeg, FileTypeSniffer.Sniff(path, path));
         }
         finally
         {

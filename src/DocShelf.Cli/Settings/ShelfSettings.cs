@@ -2,6 +2,7 @@ using DocShelf.Answering.Chat;
 using DocShelf.Answering.Extractive;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Chunking;
+using DocShelf.Ingestion.Intake;
 using DocShelf.Ingestion.Tools;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Search.Hybrid;
@@ -136,7 +137,7 @@ public sealed class ShelfSettings
 
     public WatchOptions ToWatchOptions() => new()
     {
-        Inboxes = Inboxes.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList(),
+        Inboxes = Inboxes.Select(LinkFreePath.Root).Distinct(StringComparer.Ordinal).ToList(),
         Settle = TimeSpan.FromSeconds(SettleSeconds),
         Rescan = TimeSpan.FromSeconds(RescanSeconds),
         DeleteGrace = TimeSpan.FromSeconds(DeleteGraceSeconds),

@@ -8,6 +8,12 @@ public sealed class IngestionContext(string path, string workDirectory)
     /// <summary>Full path of the file as the user gave it.</summary>
     public string Path { get; } = path;
 
+    /// <summary>
+    /// Where every step reads the file: the runner opens it once, under the path rule, and this path reaches that
+    /// opening, so the file cannot be swapped for another between steps. The path itself when nothing opened it.
+    /// </summary>
+    public string ReadPath { get; init; } = path;
+
     /// <summary>A private scratch folder for rasters and tool output, removed when the file is done.</summary>
     public string WorkDirectory { get; } = workDirectory;
 

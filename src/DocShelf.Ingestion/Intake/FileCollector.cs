@@ -1,6 +1,9 @@
 namespace DocShelf.Ingestion.Intake;
 
-/// <summary>Expands the files and folders a user names into the files to ingest, in a stable order.</summary>
+/// <summary>
+/// Expands the files and folders a user names into the files to ingest, in a stable order. What the user names is
+/// resolved, links and all, since they chose it; inside a named folder no link is followed (<see cref="LinkFreePath"/>).
+/// </summary>
 public static class FileCollector
 {
     public static IReadOnlyList<string> Collect(IEnumerable<string> paths)
@@ -8,7 +11,7 @@ public static class FileCollector
         var files = new List<string>();
         foreach (var path in paths)
         {
-            var full = Path.GetFullPath(path);
+            var full = LinkFreePath.Resolve(path) ?? Path.GetFullPath(path);
             if (File.Exists(full))
             {
                 files.Add(full);
@@ -26,14 +29,6 @@ public static class FileCollector
         return files.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static IEnumerable<string> FilesUnder(string folder)
-    {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        };
-        return Directory.EnumerateFiles(folder, "*", options).Order(StringComparer.Ordinal);
-    }
+    private static IEnumerable<string> FilesUnder(string folder) =>
+        FolderWalk.Files(folder).Select(f => f.FullName).Order(StringComparer.Ordinal);
 }

@@ -19,12 +19,13 @@ public static class FileTypeSniffer
     private static readonly byte[] TiffBigEndian = [0x4D, 0x4D, 0x00, 0x2A];
     private static readonly string[] MarkdownExtensions = [".md", ".markdown"];
 
-    public static FileKind Sniff(string path)
+    /// <summary>Reads the head of <paramref name="readPath"/>; <paramref name="name"/> is the file's name as the user sees it.</summary>
+    public static FileKind Sniff(string readPath, string name)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = File.OpenRead(readPath);
         var head = new byte[HeadLength];
         var length = stream.ReadAtLeast(head, HeadLength, throwOnEndOfStream: false);
-        return Sniff(head.AsSpan(0, length), path);
+        return Sniff(head.AsSpan(0, length), name);
     }
 
     public static FileKind Sniff(ReadOnlySpan<byte> head, string name)

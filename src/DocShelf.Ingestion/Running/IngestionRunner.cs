@@ -4,6 +4,7 @@ using System.Text;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Pipeline;
 using DocShelf.Core.Queue;
+using DocShelf.Ingestion.Intake;
 using DocShelf.Ingestion.Tools;
 using DocShelf.Search;
 
@@ -88,10 +89,22 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
 
     private async Task<FileOutcome> ReadAsync(string path, IIngestionObserver observer, CancellationToken cancellationToken)
     {
+        OpenedFile file;
+        try
+        {
+            file = OpenedFile.Open(path);
+        }
+        catch (Exception error) when (error is UnreadableFileException or IOException or UnauthorizedAccessException)
+        {
+            return Quarantine(new IngestionContext(path, scratchDirectory), ReasonFor(error));
+        }
+
+        using var opened = file;
         var workDirectory = Path.Combine(scratchDirectory, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workDirectory);
         var context = new IngestionContext(path, workDirectory)
         {
+            ReadPath = opened.ReadPath,
             PageRecognised = (page, total) => observer.PageRecognised(path, page, total),
         };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -25,10 +25,10 @@ public sealed class ExtractStep(IngestionOptions options) : IIngestionStep
                 AddImageFrames(context, frames: 1);
                 break;
             case FileKind.Tiff:
-                AddImageFrames(context, ImageProbe.CountTiffFrames(context.Path));
+                AddImageFrames(context, ImageProbe.CountTiffFrames(context.ReadPath));
                 break;
             case FileKind.PlainText or FileKind.Markdown:
-                context.Pages.AddRange(await PlainTextReader.ReadAsync(context.Path, cancellationToken));
+                context.Pages.AddRange(await PlainTextReader.ReadAsync(context.ReadPath, cancellationToken));
                 break;
             default:
                 throw new UnreadableFileException($"no reader for {context.Kind.ToName()} files");
@@ -39,7 +39,7 @@ public sealed class ExtractStep(IngestionOptions options) : IIngestionStep
 
     private async Task ExtractPdfAsync(IngestionContext context, CancellationToken cancellationToken)
     {
-        var (info, pdf) = await PdfInfoReader.OpenAsync(context.Path, options.PdfPasswords, options.ToolLimits, cancellationToken);
+        var (info, pdf) = await PdfInfoReader.OpenAsync(context.ReadPath, options.PdfPasswords, options.ToolLimits, cancellationToken);
         context.PdfPassword = pdf.Password;
         CheckPageCount(info.PageCount);
         var layer = await PdfTextLayerReader.ReadAsync(pdf, info, context.WorkDirectory, options.ToolLimits, cancellationToken);
@@ -60,19 +60,19 @@ public sealed class ExtractStep(IngestionOptions options) : IIngestionStep
             }
 
             context.Pages.Add(null);
-            context.PagesToRecognise.Add(new PageImage(number, PageImageOrigin.PdfPage, context.Path));
+            context.PagesToRecognise.Add(new PageImage(number, PageImageOrigin.PdfPage, context.ReadPath));
         }
     }
 
     private void AddImageFrames(IngestionContext context, int frames)
     {
         CheckPageCount(frames);
-        var (width, height) = ImageProbe.ReadSize(context.Path);
+        var (width, height) = ImageProbe.ReadSize(context.ReadPath);
         CheckPixels(1, width, height);
         for (var frame = 0; frame < frames; frame++)
         {
             context.Pages.Add(null);
-            context.PagesToRecognise.Add(new PageImage(frame + 1, PageImageOrigin.ImageFrame, context.Path, frame));
+            context.PagesToRecognise.Add(new PageImage(frame + 1, PageImageOrigin.ImageFrame, context.ReadPath, frame));
         }
     }
 

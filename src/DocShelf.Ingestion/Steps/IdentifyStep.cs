@@ -6,8 +6,8 @@ using DocShelf.Search;
 namespace DocShelf.Ingestion.Steps;
 
 /// <summary>
-/// Refuses anything but a regular file, hashes the file (counting the bytes it reads), judges its type from its
-/// bytes, and stops here when the same bytes are already shelved.
+/// Hashes the file (counting the bytes it reads), judges its type from its bytes, and stops here when the same bytes
+/// are already shelved. The runner has already opened it as a regular file under the path rule.
 /// </summary>
 public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) : IIngestionStep
 {
@@ -15,20 +15,15 @@ public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) :
 
     public async Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
-        if (FileNature.NotRegular(context.Path) is { } nature)
-        {
-            throw new UnreadableFileException($"not a regular file: it is {nature}, which DocShelf never reads");
-        }
-
-        var stated = new FileInfo(context.Path).Length;
+        var stated = new FileInfo(context.ReadPath).Length;
         if (stated > options.MaxFileBytes)
         {
             throw new UnreadableFileException($"the file is {stated / 1e6:0} MB, more than the limit of {options.MaxFileBytes / 1e6:0} MB");
         }
 
-        (context.Sha256, context.Bytes) = await ContentHasher.Sha256HexAsync(context.Path, options.MaxFileBytes, cancellationToken);
+        (context.Sha256, context.Bytes) = await ContentHasher.Sha256HexAsync(context.ReadPath, options.MaxFileBytes, cancellationToken);
         context.DocumentId = DocumentRecord.IdFromSha256(context.Sha256);
-        context.Kind = FileTypeSniffer.Sniff(context.Path);
+        context.Kind = FileTypeSniffer.Sniff(context.ReadPath, context.Path);
         context.Log.Add($"{context.Kind.ToName()}, {context.Bytes} bytes, sha256 {context.Sha256[..12]}");
 
         if (writer.AttachPath(context.Path, context.DocumentId) is { } existing)

@@ -1,3 +1,5 @@
+using DocShelf.Ingestion.Intake;
+
 namespace DocShelf.Ingestion.Watching;
 
 /// <summary>Lists the files of an inbox that DocShelf should read: not hidden, and not a download or copy in progress.</summary>
@@ -5,16 +7,8 @@ public static class InboxScanner
 {
     private static readonly string[] PartialSuffixes = [".part", ".partial", ".crdownload", ".download", ".tmp", ".swp"];
 
-    public static IEnumerable<FileInfo> Files(string inbox)
-    {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        };
-        return new DirectoryInfo(inbox).EnumerateFiles("*", options).Where(f => Wanted(f.FullName));
-    }
+    /// <summary>The inbox's files, walked without following links (see <see cref="FolderWalk"/>).</summary>
+    public static IEnumerable<FileInfo> Files(string inbox) => FolderWalk.Files(inbox).Where(f => Wanted(f.FullName));
 
     /// <summary>Whether a path is one to read: hidden names (".x", "~$x") and partial-download suffixes are not.</summary>
     public static bool Wanted(string path)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DocShelf.Core.Queue;
+using DocShelf.Ingestion.Intake;
 using DocShelf.Ingestion.Running;
 using DocShelf.Search;
 using DocShelf.Search.Store;
@@ -157,7 +158,8 @@ public sealed class InboxWatcherService(
 
     private void Observe(FileInfo file, DateTime now)
     {
-        if (!InboxScanner.Wanted(file.FullName))
+        // A path under a linked folder is not in the inbox at all; a link itself is queued, to be refused with its reason.
+        if (!InboxScanner.Wanted(file.FullName) || !LinkFreePath.Holds(file.DirectoryName!))
         {
             return;
         }
@@ -165,6 +167,12 @@ public sealed class InboxWatcherService(
         var entry = shelf.Queue.Find(file.FullName);
         if (entry is not null && entry.IsVersion(file.Length, file.LastWriteTimeUtc))
         {
+            if (entry.State == FileState.Indexed && file.LinkTarget is not null)
+            {
+                shelf.Queue.Reread(file.FullName); // read before links were refused: reading it again refuses it
+                queueMayHaveWork = true;
+            }
+
             if (entry.MissingSinceUtc is not null)
             {
                 shelf.Queue.Enqueue(file.FullName, file.Length, file.LastWriteTimeUtc); // it came back: clears the mark

@@ -42,6 +42,16 @@ public sealed class FileQueue(ShelfDatabase database)
         });
 
     /// <summary>The oldest queued files, leaving out those already in hand.</summary>
+    /// <summary>Queues a known file to be read again although its version is unchanged, because a rule it was read under changed.</summary>
+    public void Reread(string path) =>
+        database.InTransaction(() =>
+        {
+            if (database.Files.FindById(path) is { State: not (FileState.Queued or FileState.Processing) } entry)
+            {
+                database.Files.Update(entry with { State = FileState.Queued, Attempts = 0, UpdatedUtc = DateTime.UtcNow });
+            }
+        });
+
     public IReadOnlyList<FileEntry> NextQueued(int count, IReadOnlySet<string> inHand) =>
         database.Files.Find(f => f.State == FileState.Queued)
             .Where(f => !inHand.Contains(f.Id))

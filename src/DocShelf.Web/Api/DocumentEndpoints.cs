@@ -28,7 +28,7 @@ public static class DocumentEndpoints
 
         var pages = shelf.Store.PagesOf(id).Select(PageSummary.Of).ToList();
         var hasImages = document.Kind is FileKind.Pdf or FileKind.Png or FileKind.Jpeg or FileKind.Tiff;
-        return TypedResults.Ok(new DocumentDetail(DocumentSummary.Of(document), pages, hasImages, originals.Locate(document).Problem));
+        return TypedResults.Ok(new DocumentDetail(DocumentSummary.Of(document), pages, hasImages, originals.Problem(document)));
     }
 
     private static IResult Page(string id, int number, string? q, Shelf shelf)
@@ -62,10 +62,10 @@ public static class DocumentEndpoints
             return problem!;
         }
 
-        var (path, missing) = originals.Locate(document);
-        return path is null
+        var (file, missing) = originals.Open(document);
+        return file is null
             ? ApiProblems.NotFound(missing!)
-            : TypedResults.PhysicalFile(path, ContentType(document.Kind), Path.GetFileName(path), enableRangeProcessing: true);
+            : TypedResults.File(file.ToStream(), ContentType(document.Kind), Path.GetFileName(file.Path), file.LastWriteTimeUtc, enableRangeProcessing: true);
     }
 
     private static DocumentRecord? Find(string id, Shelf shelf, out IResult? problem)

@@ -1,29 +1,32 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
+using DocShelf.Ingestion.Intake;
 using DocShelf.Search;
 
 namespace DocShelf.Web.Files;
 
 /// <summary>
-/// Finds a document's file on disk for the viewer and the download link. Only a path the shelf recorded is ever
-/// opened, only inside an inbox (after following links), and only while it still holds the version that was read.
+/// Opens a document's file on disk for the viewer and the download link. Only a path the shelf recorded is ever
+/// opened, only inside an inbox, only under the path rule (no link in any part of it, checked on the open file), and
+/// only while it still holds the version that was read.
 /// </summary>
 public sealed class OriginalFiles(Shelf shelf, WebOptions options)
 {
-    private readonly string[] inboxes = [.. options.Inboxes.Select(i => Path.TrimEndingDirectorySeparator(Path.GetFullPath(i)))];
+    private readonly string[] inboxes = [.. options.Inboxes.Select(LinkFreePath.Root)];
 
-    /// <summary>The path to read, or null and a sentence saying why there is none.</summary>
-    public (string? Path, string? Problem) Locate(DocumentRecord document)
+    /// <summary>The opened file, which the caller disposes, or null and a sentence saying why there is none.</summary>
+    public (OpenedFile? File, string? Problem) Open(DocumentRecord document)
     {
         var outside = 0;
         foreach (var path in document.Paths)
         {
-            if (!InsideInbox(path))
+            if (!inboxes.Any(inbox => LinkFreePath.IsUnder(path, inbox)))
             {
                 outside++;
             }
-            else if (IsReadVersion(path, document))
+            else if (OpenReadVersion(path, document) is { } file)
             {
-                return (path, null);
+                return (file, null);
             }
         }
 
@@ -32,24 +35,33 @@ public sealed class OriginalFiles(Shelf shelf, WebOptions options)
             : "The original has changed or gone since it was read; it will be read again shortly.");
     }
 
-    private bool InsideInbox(string path)
+    /// <summary>Why there is no original to serve, or null when there is one.</summary>
+    public string? Problem(DocumentRecord document)
     {
-        var full = Path.GetFullPath(path);
-        var target = File.Exists(full) ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full : full;
-        return inboxes.Any(inbox => Within(full, inbox) && Within(target, inbox));
+        var (file, problem) = Open(document);
+        file?.Dispose();
+        return problem;
     }
 
-    private static bool Within(string path, string folder) => path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private bool IsReadVersion(string path, DocumentRecord document)
+    private OpenedFile? OpenReadVersion(string path, DocumentRecord document)
     {
-        var file = new FileInfo(path);
-        if (!file.Exists || file.Length != document.Bytes)
+        OpenedFile file;
+        try
         {
-            return false;
+            file = OpenedFile.Open(path);
+        }
+        catch (Exception error) when (error is UnreadableFileException or IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
 
         var entry = shelf.Queue.Find(path);
-        return entry is null || entry.ModifiedTicks == 0 || entry.IsVersion(file.Length, file.LastWriteTimeUtc);
+        if (file.Length == document.Bytes && (entry is null || entry.ModifiedTicks == 0 || entry.IsVersion(file.Length, file.LastWriteTimeUtc)))
+        {
+            return file;
+        }
+
+        file.Dispose();
+        return null;
     }
 }

@@ -34,17 +34,18 @@ public sealed class PageImageCache(string dataDirectory, OriginalFiles originals
             return (cached, null);
         }
 
-        var (source, problem) = originals.Locate(document);
+        var (source, problem) = originals.Open(document);
         if (source is null)
         {
             return (null, problem);
         }
 
+        using var opened = source;
         await renderers.WaitAsync(cancellationToken);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
-            var rendered = await RenderAsync(document.Kind, source, page, cached + $".{Guid.NewGuid():N}.tmp", cancellationToken);
+            var rendered = await RenderAsync(document.Kind, opened.ReadPath, page, cached + $".{Guid.NewGuid():N}.tmp", cancellationToken);
             if (rendered is null)
             {
                 return (null, $"Page {page.Number} could not be drawn.");

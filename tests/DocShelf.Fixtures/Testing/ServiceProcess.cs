@@ -25,10 +25,12 @@ public sealed class ServiceProcess : IDisposable
     public static ServiceProcess Start(string data, string inbox, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Quick defaults for tests; an option named in extraArguments replaces its default.
+        string[][] defaults = [["--settle-seconds", "0.3"], ["--rescan-seconds", "1"], ["--delete-grace-seconds", "1"], ["--listen", "127.0.0.1:0"]];
         string[] arguments =
         [
             Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), "--data", data, "serve", "--inbox", inbox,
-            "--settle-seconds", "0.3", "--rescan-seconds", "1", "--delete-grace-seconds", "1", "--listen", "127.0.0.1:0",
+            .. defaults.Where(d => !extraArguments.Contains(d[0])).SelectMany(d => d),
             .. extraArguments,
         ];
         foreach (var argument in arguments)
