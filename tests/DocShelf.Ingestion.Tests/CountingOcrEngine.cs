@@ -10,9 +10,9 @@ public sealed class CountingOcrEngine(IOcrEngine inner) : IOcrEngine
 
     public int Pages => pages;
 
-    public PageContent Recognise(string imagePath, int frame, int pageNumber)
+    public PageContent Recognise(string imagePath, int frame, int pageNumber, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref pages);
-        return inner.Recognise(imagePath, frame, pageNumber);
+        return inner.Recognise(imagePath, frame, pageNumber, cancellationToken);
     }
 }

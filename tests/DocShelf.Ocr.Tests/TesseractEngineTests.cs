@@ -1,6 +1,7 @@
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
+using DocShelf.Ocr.Imaging;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Rendering;
 
@@ -24,6 +25,25 @@ public class TesseractEngineTests
 
         var accuracy = WordAccuracy.Of(source, page.Text);
         Assert.True(accuracy >= 0.98, $"word accuracy {accuracy:P2}; read:\n{page.Text}");
+    }
+
+    [Fact]
+    public void Cancelling_stops_recognition_inside_tesseract_and_the_engine_reads_the_next_page()
+    {
+        using var folder = new TempFolder();
+        var image = folder.File("scan.png");
+        using (var bitmap = PageRasteriser.Render(SampleTexts.Pages("ferry-notice.txt")[0], ScanStyle.Clean))
+        {
+            ImageWriter.WritePng(image, bitmap);
+        }
+
+        using var recogniser = new TextRecogniser("eng", dataPath: null);
+        using var scan = RasterImage.Open(image, 0);
+
+        // Only Tesseract's own monitor looks at the token here, so the page can only stop if Tesseract asked it.
+        Assert.Throws<OperationCanceledException>(() => recogniser.Read(scan, 300, 1, new CancellationToken(canceled: true)));
+        var page = recogniser.Read(scan, 300, 1, CancellationToken.None);
+        Assert.Contains("ferry", page.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class RecogniseStep(IOcrEngine engine, SemaphoreSlim pageSlots, In
                 : page.SourcePath;
             try
             {
-                var content = await Task.Run(() => engine.Recognise(imagePath, page.Frame, page.PageNumber), cancellationToken);
+                var content = await Task.Run(() => engine.Recognise(imagePath, page.Frame, page.PageNumber, cancellationToken), cancellationToken);
                 lock (context.Pages)
                 {
                     context.Pages[page.PageNumber - 1] = content;

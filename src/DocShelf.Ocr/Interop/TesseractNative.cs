@@ -47,6 +47,19 @@ internal static partial class TesseractNative
     public static partial int TessBaseAPIRecognize(IntPtr handle, IntPtr monitor);
 
     [LibraryImport(Library)]
+    public static partial IntPtr TessMonitorCreate();
+
+    [LibraryImport(Library)]
+    public static partial void TessMonitorDelete(IntPtr monitor);
+
+    /// <summary>Tesseract asks the function, with the monitor's cancel_this, after each word; a non-zero answer stops it.</summary>
+    [LibraryImport(Library)]
+    public static unsafe partial void TessMonitorSetCancelFunc(IntPtr monitor, delegate* unmanaged<IntPtr, int, byte> cancel);
+
+    [LibraryImport(Library)]
+    public static partial void TessMonitorSetCancelThis(IntPtr monitor, IntPtr cancelThis);
+
+    [LibraryImport(Library)]
     public static partial IntPtr TessBaseAPIGetTsvText(IntPtr handle, int pageNumber);
 
     [LibraryImport(Library)]

@@ -40,17 +40,17 @@ public sealed class TesseractEngine : IDisposable
 
     public static string Version => Marshal.PtrToStringUTF8(TesseractNative.TessVersion()) ?? "unknown";
 
-    public PageContent Recognise(string imagePath, int frame, int pageNumber)
+    public PageContent Recognise(string imagePath, int frame, int pageNumber, CancellationToken cancellationToken = default)
     {
         using var scan = RasterImage.Open(imagePath, frame);
         var resolution = scan.Resolution > 1 ? scan.Resolution : DefaultResolution;
         if (detector is null)
         {
-            return Read(scan, resolution, OrientationGuess.Unknown, pageNumber);
+            return Read(scan, resolution, OrientationGuess.Unknown, pageNumber, cancellationToken);
         }
 
         var glance = detector.Glance(scan, resolution);
-        var first = Read(scan, resolution, glance, pageNumber);
+        var first = Read(scan, resolution, glance, pageNumber, cancellationToken);
         if (first.Words.Count == 0 || first.MeanConfidence >= OrientationPlan.ConvincingConfidence)
         {
             return first;
@@ -59,7 +59,7 @@ public sealed class TesseractEngine : IDisposable
         var examined = detector.Examine(scan, resolution);
         return examined.Rotation == glance.Rotation && examined.Confidence >= OrientationPlan.SureMargin
             ? first with { Geometry = first.Geometry with { OrientationConfidence = examined.Confidence } }
-            : ReadOtherWays(scan, resolution, pageNumber, first, glance, examined);
+            : ReadOtherWays(scan, resolution, pageNumber, first, glance, examined, cancellationToken);
     }
 
     public void Dispose()
@@ -70,13 +70,13 @@ public sealed class TesseractEngine : IDisposable
 
     /// <summary>Reads the page in the other likely orientations and keeps the most confident reading.</summary>
     private PageContent ReadOtherWays(
-        RasterImage scan, int resolution, int pageNumber, PageContent first, OrientationGuess glance, OrientationGuess examined)
+        RasterImage scan, int resolution, int pageNumber, PageContent first, OrientationGuess glance, OrientationGuess examined, CancellationToken cancellationToken)
     {
         var best = first;
         foreach (var rotation in OrientationPlan.Alternatives(glance.Rotation, examined.Rotation))
         {
             var guess = new OrientationGuess(rotation, rotation == examined.Rotation ? examined.Confidence : 0);
-            var reading = Read(scan, resolution, guess, pageNumber);
+            var reading = Read(scan, resolution, guess, pageNumber, cancellationToken);
             if (reading.MeanConfidence > best.MeanConfidence)
             {
                 best = reading;
@@ -92,13 +92,14 @@ public sealed class TesseractEngine : IDisposable
     }
 
     /// <summary>Turns the scan as <paramref name="guess"/> says, deskews it, and recognises the result.</summary>
-    private PageContent Read(RasterImage scan, int resolution, OrientationGuess guess, int pageNumber)
+    private PageContent Read(RasterImage scan, int resolution, OrientationGuess guess, int pageNumber, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var turned = guess.Rotation == 0 ? null : scan.Turned(guess.Rotation);
         var upright = turned ?? scan;
         var skew = 0d;
         using var straight = options.Deskew ? upright.Deskewed(out skew) : null;
-        var page = recogniser.Read(straight ?? upright, resolution, pageNumber);
+        var page = recogniser.Read(straight ?? upright, resolution, pageNumber, cancellationToken);
         return page with { Geometry = new PageGeometry(guess.Rotation, skew, guess.Confidence) };
     }
 }

@@ -15,12 +15,12 @@ public sealed class TesseractEnginePool(string languages, string? dataPath = nul
 
     public string Languages { get; } = languages;
 
-    public PageContent Recognise(string imagePath, int frame, int pageNumber)
+    public PageContent Recognise(string imagePath, int frame, int pageNumber, CancellationToken cancellationToken = default)
     {
         var engine = Take();
         try
         {
-            return engine.Recognise(imagePath, frame, pageNumber);
+            return engine.Recognise(imagePath, frame, pageNumber, cancellationToken);
         }
         finally
         {

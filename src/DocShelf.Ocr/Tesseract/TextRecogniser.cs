@@ -21,15 +21,19 @@ internal sealed class TextRecogniser : IDisposable
         TesseractNative.TessBaseAPISetPageSegMode(api.Value, TesseractNative.PageSegmentationAuto);
     }
 
-    /// <summary>Reads the words of <paramref name="image"/>, with boxes in its own pixels.</summary>
-    public PageContent Read(RasterImage image, int resolution, int pageNumber)
+    /// <summary>Reads the words of <paramref name="image"/>, with boxes in its own pixels; cancelling stops it between words.</summary>
+    public PageContent Read(RasterImage image, int resolution, int pageNumber, CancellationToken cancellationToken)
     {
         TesseractNative.TessBaseAPISetImage2(api.Value, image.Handle);
         TesseractNative.TessBaseAPISetSourceResolution(api.Value, resolution);
+        var monitor = TesseractNative.TessMonitorCreate();
+        var token = GCHandle.Alloc(cancellationToken);
         try
         {
-            if (TesseractNative.TessBaseAPIRecognize(api.Value, IntPtr.Zero) != 0)
+            Watch(monitor, token);
+            if (TesseractNative.TessBaseAPIRecognize(api.Value, monitor) != 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 throw new InvalidOperationException($"Tesseract failed to recognise page {pageNumber}");
             }
 
@@ -38,10 +42,22 @@ internal sealed class TextRecogniser : IDisposable
         finally
         {
             TesseractNative.TessBaseAPIClear(api.Value);
+            TesseractNative.TessMonitorDelete(monitor);
+            token.Free();
         }
     }
 
     public void Dispose() => api.Dispose();
+
+    private static unsafe void Watch(IntPtr monitor, GCHandle token)
+    {
+        TesseractNative.TessMonitorSetCancelFunc(monitor, &IsCancelled);
+        TesseractNative.TessMonitorSetCancelThis(monitor, GCHandle.ToIntPtr(token));
+    }
+
+    [UnmanagedCallersOnly]
+    private static byte IsCancelled(IntPtr token, int words) =>
+        ((CancellationToken)GCHandle.FromIntPtr(token).Target!).IsCancellationRequested ? (byte)1 : (byte)0;
 
     private string ReadTsv()
     {
