@@ -27,7 +27,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
     {
         if (mode == SearchMode.Lexical)
         {
-            return Search(query, top, filters);
+            return Search(query, top, filters, cancellationToken);
         }
 
         var semantic = Semantic ?? throw new SemanticSearchUnavailableException();
@@ -63,7 +63,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
     private async Task<(HybridCandidates Candidates, IReadOnlyList<LexicalHit> Lexical)> RankBothAsync(
         string query, int depth, SearchFilters? filters, SemanticIndex semantic, CancellationToken cancellationToken)
     {
-        var lexical = index.Search(index.ParseQuery(query), depth, filters);
+        var lexical = index.Search(index.ParseQuery(query), depth, filters, cancellationToken);
         var nearest = await semantic.SearchAsync(query, depth, FacetFilter.For(filters, store), cancellationToken);
         var candidates = new HybridCandidates(
             [.. lexical.Select(h => new ScoredChunk(h.ChunkId, h.DocumentId, h.Score))],
@@ -71,7 +71,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
         return (candidates, lexical);
     }
 
-    public IReadOnlyList<SearchHit> Search(string query, int top, SearchFilters? filters = null)
+    public IReadOnlyList<SearchHit> Search(string query, int top, SearchFilters? filters = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -81,7 +81,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
         var parsed = index.ParseQuery(query);
         var terms = QueryTerms.Of(parsed);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        return index.Search(parsed, top, filters)
+        return index.Search(parsed, top, filters, cancellationToken)
             .Select(hit =>
             {
                 var (snippet, highlights) = snippets.Build(hit.Text, terms);

@@ -57,6 +57,7 @@ public static class ShelfWeb
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<AccessGate>();
         app.UseMiddleware<CrossSiteGuard>();
+        app.UseMiddleware<SearchDeadline>();
         var assets = new ManifestEmbeddedFileProvider(typeof(ShelfWeb).Assembly, "wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = assets });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });

@@ -15,6 +15,12 @@ public sealed record WebOptions
     /// <summary>The watched folders; uploads go into the first, and originals are only served from inside them.</summary>
     public IReadOnlyList<string> Inboxes { get; init; } = [];
 
+    /// <summary>How long one search may run before it is stopped.</summary>
+    public TimeSpan SearchTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one question may run, its search and any answer a chat model writes included.</summary>
+    public TimeSpan AskTimeLimit { get; init; } = TimeSpan.FromSeconds(130);
+
     /// <summary>Passwords tried on encrypted PDFs when a page image is rendered.</summary>
     public IReadOnlyList<string> PdfPasswords { get; init; } = [];
 }

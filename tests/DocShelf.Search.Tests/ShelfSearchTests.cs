@@ -17,6 +17,14 @@ public sealed class ShelfSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_cancelled_search_is_stopped_inside_lucene()
+    {
+        // Only the collector looks at the token on this path, so the search can only stop if Lucene asked it.
+        Assert.Throws<OperationCanceledException>(() => shelf.Searcher.Search("ferry", 10, null, new CancellationToken(canceled: true)));
+        Assert.Single(shelf.Searcher.Search("ferry", 10, null, CancellationToken.None));
+    }
+
+    [Fact]
     public void English_stemming_finds_other_forms_of_a_word()
     {
         var hits = shelf.Searcher.Search("survey rivers", 10);

@@ -81,6 +81,9 @@ public sealed class ShelfSettings
     /// <summary>Lets <see cref="ChatUrl"/> name a server beyond this machine, which then sees the shelf's text.</summary>
     public bool ChatAllowRemote { get; set; }
 
+    /// <summary>How long one search through the service may run; a question may take this plus <see cref="ChatTimeoutSeconds"/>.</summary>
+    public double SearchTimeoutSeconds { get; set; } = 10;
+
     public double ChatFirstTokenSeconds { get; set; } = 30;
 
     public double ChatTimeoutSeconds { get; set; } = 120;
@@ -133,6 +136,8 @@ public sealed class ShelfSettings
         MaxUploadBytes = MaxUploadMegabytes * 1024 * 1024,
         Inboxes = ToWatchOptions().Inboxes,
         PdfPasswords = PdfPasswords,
+        SearchTimeLimit = TimeSpan.FromSeconds(SearchTimeoutSeconds),
+        AskTimeLimit = TimeSpan.FromSeconds(SearchTimeoutSeconds + ChatTimeoutSeconds),
     };
 
     public WatchOptions ToWatchOptions() => new()

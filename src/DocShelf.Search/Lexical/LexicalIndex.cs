@@ -111,13 +111,16 @@ public sealed class LexicalIndex : IDisposable
         return ShelfQueryParser.ParseOrWords(analyzer, QuestionMarks.Strip(text));
     }
 
-    public IReadOnlyList<LexicalHit> Search(Query query, int top, SearchFilters? filters = null)
+    /// <summary>The best <paramref name="top"/> chunks for <paramref name="query"/>; cancelling stops the search part-way.</summary>
+    public IReadOnlyList<LexicalHit> Search(Query query, int top, SearchFilters? filters = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<LexicalHit> hits = [];
         var filtered = FilterQuery.Apply(query, filters ?? SearchFilters.None);
         WithSearcher(searcher =>
         {
-            hits = searcher.Search(filtered, top).ScoreDocs
+            var best = TopScoreDocCollector.Create(Math.Clamp(top, 1, Math.Max(1, searcher.IndexReader.MaxDoc)), docsScoredInOrder: true);
+            searcher.Search(filtered, new CancellableCollector(best, cancellationToken));
+            hits = best.GetTopDocs().ScoreDocs
                 .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score))
                 .ToList();
         });

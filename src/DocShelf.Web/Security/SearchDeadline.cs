@@ -1,0 +1,47 @@
+using DocShelf.Web.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+
+namespace DocShelf.Web.Security;
+
+/// <summary>
+/// Bounds every search and question in time, and stops it the moment its client goes away or the service is told to
+/// stop, so no query can hold a core after nobody wants its answer. The route sees one token that fires for all
+/// three; a search stopped by its time limit answers 503 with a reason.
+/// </summary>
+public sealed class SearchDeadline(RequestDelegate next, WebOptions options, IHostApplicationLifetime lifetime)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = LimitFor(context.Request.Path);
+        if (limit is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var client = context.RequestAborted;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(client, lifetime.ApplicationStopping);
+        deadline.CancelAfter(limit.Value);
+        context.RequestAborted = deadline.Token;
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (!client.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            await ApiProblems.Unavailable(lifetime.ApplicationStopping.IsCancellationRequested
+                ? "The service is stopping; ask again once it has restarted."
+                : $"This search took longer than {limit.Value.TotalSeconds:0.#} s and was stopped; try fewer wildcards or a narrower filter.").ExecuteAsync(context);
+        }
+        finally
+        {
+            context.RequestAborted = client;
+        }
+    }
+
+    private TimeSpan? LimitFor(PathString path) =>
+        path.StartsWithSegments("/api/search") ? options.SearchTimeLimit
+        : path.StartsWithSegments("/api/ask") ? options.AskTimeLimit
+        : null;
+}
