@@ -8,6 +8,7 @@ using DocShelf.Web.Files;
 using DocShelf.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,9 @@ public static class ShelfWeb
             return new ExtractiveAnswerer(shelf.Searcher, shelf.Store);
         });
         services.AddSingleton(provider => new PageImageCache(provider.GetRequiredService<Shelf>().DataDirectory, provider.GetRequiredService<OriginalFiles>(), options));
+        // The form reader's own limit (128 MB) would refuse uploads that MaxUploadBytes allows; the request body is
+        // bounded by MaxUploadBytes itself (Kestrel's limit and the Content-Length check).
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes);
         services.AddRouting();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(json =>

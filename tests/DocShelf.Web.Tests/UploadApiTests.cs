@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using DocShelf.Web.Security;
 
 namespace DocShelf.Web.Tests;
 
@@ -73,6 +74,24 @@ public sealed class UploadApiTests(WebShelf shelf) : IDisposable
         var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files(("big.txt", big)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(Directory.GetFiles(target.Inbox, "*", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData("no boundary")]
+    [InlineData("truncated")]
+    [InlineData("too many parts")]
+    [InlineData("long part header")]
+    public async Task Malformed_multipart_is_refused_with_400_and_the_reason(string fault)
+    {
+        using var target = Target();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/upload") { Content = MalformedForm(fault) };
+        request.Headers.Add(CrossSiteGuard.HeaderName, CrossSiteGuard.HeaderValue);
+
+        var response = await target.Factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("The upload is not well-formed multipart/form-data: ", await response.DetailAsync(), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(target.Inbox, "*", SearchOption.AllDirectories));
     }
 
@@ -184,6 +203,23 @@ public sealed class UploadApiTests(WebShelf shelf) : IDisposable
         }
 
         return form;
+    }
+
+    /// <summary>A multipart body broken in the way <paramref name="fault"/> names.</summary>
+    private static ByteArrayContent MalformedForm(string fault)
+    {
+        const string file = "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n";
+        var body = fault switch
+        {
+            "no boundary" => file + "\r\nA note.\r\n--b--\r\n",
+            "truncated" => file + "\r\nA note that stops half-w",
+            "too many parts" => string.Concat(Enumerable.Repeat("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nx\r\n", 1025)) + "--b--\r\n",
+            "long part header" => file + "X-Note: " + new string('x', 20_000) + "\r\n\r\nA note.\r\n--b--\r\n",
+            _ => throw new ArgumentOutOfRangeException(nameof(fault)),
+        };
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", fault == "no boundary" ? "multipart/form-data" : "multipart/form-data; boundary=b");
+        return content;
     }
 
     /// <summary>A server whose first inbox is a fresh folder, so each test sees only its own uploads.</summary>

@@ -34,7 +34,20 @@ public static class UploadEndpoints
             return ApiProblems.BadRequest("Send the files as multipart/form-data, one part per file.");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(options); // a body sent without its length, stopped by the server at the limit
+        }
+        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return ApiProblems.BadRequest($"The upload is not well-formed multipart/form-data: {error.Message}");
+        }
+
         if (form.Files.Count == 0)
         {
             return ApiProblems.BadRequest("The upload holds no file.");
