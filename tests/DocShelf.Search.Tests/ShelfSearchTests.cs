@@ -73,6 +73,10 @@ public sealed class ShelfSearchTests : IDisposable
     [InlineData("/(/ ferry", 1)]
     [InlineData("*erry", 0)] // a leading wildcard is refused, leaving the word "erry"
     [InlineData("ferry~ AND ~", 1)]
+    [InlineData("ferry OR ", 1)] // a dangling operator stays broken when merely escaped
+    [InlineData("ferry AND", 1)]
+    [InlineData("NOT", 0)]
+    [InlineData("OR ] ferry [a TO z] -", 1)]
     public void Malformed_or_empty_queries_are_searched_as_plain_words(string query, int expected)
     {
         var hits = shelf.Searcher.Search(query, 10);

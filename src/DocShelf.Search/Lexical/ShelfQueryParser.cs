@@ -18,16 +18,17 @@ internal sealed class ShelfQueryParser(Analyzer analyzer)
 
     /// <summary>
     /// The query as Lucene reads it; when its syntax is broken or too costly, its plain words; when even those are
-    /// too many for Lucene, its first <see cref="MostWords"/> words.
+    /// too many for Lucene, its first <see cref="MostWords"/> words; and when Lucene takes none of these, nothing.
     /// </summary>
     public static Query ParseOrWords(Analyzer analyzer, string text)
     {
         var parser = new ShelfQueryParser(analyzer) { DefaultOperator = Operator.OR, AllowLeadingWildcard = false };
-        foreach (var reading in new[] { text, Escape(text) })
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var reading in new Func<string>[] { () => text, () => PlainWords(words), () => PlainWords(words.Take(MostWords)) })
         {
             try
             {
-                return parser.Parse(reading);
+                return parser.Parse(reading());
             }
             catch (Exception error) when (IsSyntaxProblem(error))
             {
@@ -35,8 +36,15 @@ internal sealed class ShelfQueryParser(Analyzer analyzer)
             }
         }
 
-        return parser.Parse(Escape(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(MostWords))));
+        return new BooleanQuery(); // matches nothing
     }
+
+    /// <summary>
+    /// Words with every special character escaped. "AND", "OR" and "NOT" are operators even escaped, so they are
+    /// lower-cased into the ordinary words they then are ("ferry OR" would otherwise stay broken).
+    /// </summary>
+    private static string PlainWords(IEnumerable<string> words) =>
+        string.Join(' ', words.Select(word => word is "AND" or "OR" or "NOT" ? word.ToLowerInvariant() : Escape(word)));
 
     protected override Query GetRegexpQuery(string field, string termStr) => GetFieldQuery(field, termStr, quoted: false);
 
