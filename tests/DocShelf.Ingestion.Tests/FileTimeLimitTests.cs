@@ -1,3 +1,5 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Ocr;
 using DocShelf.Fixtures;
 using DocShelf.Ingestion.Running;
 using DocShelf.Rendering;
@@ -26,7 +28,9 @@ public sealed class FileTimeLimitTests
     [Fact]
     public async Task A_scan_still_in_ocr_at_the_limit_is_quarantined_for_it()
     {
-        using var shelf = new IngestionHarness(new IngestionOptions { MaxFileDuration = TimeSpan.FromMilliseconds(300) });
+        // An engine slower than any limit: it gives up only when told to. That Tesseract itself stops when told is
+        // TesseractEngineTests' concern; this is that the file's limit reaches the engine.
+        using var shelf = new IngestionHarness(new IngestionOptions { MaxFileDuration = TimeSpan.FromMilliseconds(300) }, new EndlessOcrEngine());
         var scan = shelf.InboxFile("scan.png");
         using (var bitmap = PageRasteriser.Render(SampleTexts.Pages("harbour-commission-report.txt")[0], ScanStyle.Office(3)))
         {
@@ -37,5 +41,16 @@ public sealed class FileTimeLimitTests
 
         Assert.Equal(FileStatus.Quarantined, outcome.Status);
         Assert.Contains("took longer than the limit", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads a page for as long as it is let, up to a minute, then gives an empty page.</summary>
+    private sealed class EndlessOcrEngine : IOcrEngine
+    {
+        public PageContent Recognise(string imagePath, int frame, int pageNumber, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMinutes(1));
+            cancellationToken.ThrowIfCancellationRequested();
+            return new PageContent { Number = pageNumber, Source = PageSource.Ocr, Text = "" };
+        }
     }
 }

@@ -134,7 +134,7 @@ public sealed class InboxWatcherTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => shelf.Shelf.Queue.Find(path)?.State == FileState.Quarantined, "the broken PDF is quarantined");
         var firstUpdate = shelf.Shelf.Queue.Find(path)!.UpdatedUtc;
 
-        Watching.RetryRequests.Submit(shelf.Shelf.DataDirectory, documentId: null);
+        shelf.Board.RequestRetry(documentId: null); // what POST /api/retry does
 
         await Eventually.HoldsAsync(
             () => shelf.Shelf.Queue.Find(path) is { State: FileState.Quarantined } entry && entry.UpdatedUtc > firstUpdate,

@@ -1,3 +1,4 @@
+using DocShelf.Core.Ocr;
 using DocShelf.Fixtures;
 using DocShelf.Ingestion.Intake;
 using DocShelf.Ingestion.Running;
@@ -14,12 +15,13 @@ public sealed class IngestionHarness : IDisposable
     private readonly IngestionPipeline pipeline;
     private readonly IngestionRunner runner;
 
-    public IngestionHarness(IngestionOptions? options = null)
+    /// <param name="engine">The OCR engine to use in place of Tesseract; null for Tesseract.</param>
+    public IngestionHarness(IngestionOptions? options = null, IOcrEngine? engine = null)
     {
         options ??= new IngestionOptions();
         Inbox = folder.Folder("inbox");
         Shelf = Shelf.OpenForWriting(folder.Folder("data"));
-        pipeline = new IngestionPipeline(Shelf.Writer!, ocr, options);
+        pipeline = new IngestionPipeline(Shelf.Writer!, engine ?? ocr, options);
         runner = new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch"));
     }
 

@@ -1,5 +1,5 @@
 using DocShelf.Answering.Chat;
-using DocShelf.Cli.Searching;
+using DocShelf.Cli.Access;
 using DocShelf.Models.Library;
 using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;

@@ -1,24 +1,23 @@
-using DocShelf.Core.Documents;
-using DocShelf.Search.Store;
+using DocShelf.Web.Api;
 
 namespace DocShelf.Cli.Commands;
 
 /// <summary>Finds the document a user means: by id, by a path it was read from, by a unique start of the id, or by file name.</summary>
 public static class DocumentResolver
 {
-    public static DocumentRecord Resolve(ShelfStore store, string reference)
+    public static DocumentSummary Resolve(IReadOnlyList<DocumentSummary> documents, string reference)
     {
-        if (store.FindDocument(reference) is { } byId)
+        if (documents.FirstOrDefault(d => d.Id == reference) is { } byId)
         {
             return byId;
         }
 
-        if (store.FindByPath(Path.GetFullPath(reference)) is { } byPath)
+        var path = Path.GetFullPath(reference);
+        if (documents.FirstOrDefault(d => d.Paths.Contains(path, StringComparer.Ordinal)) is { } byPath)
         {
             return byPath;
         }
 
-        var documents = store.AllDocuments();
         var matches = documents.Where(d => d.Id.StartsWith(reference, StringComparison.OrdinalIgnoreCase)).ToList();
         if (matches.Count == 0)
         {

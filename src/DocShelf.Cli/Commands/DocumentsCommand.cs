@@ -1,7 +1,7 @@
 using System.CommandLine;
+using DocShelf.Cli.Access;
 using DocShelf.Cli.Output;
 using DocShelf.Core.Documents;
-using DocShelf.Search;
 using Spectre.Console;
 
 namespace DocShelf.Cli.Commands;
@@ -12,10 +12,10 @@ public static class DocumentsCommand
     {
         var json = CommonOptions.Json();
         var command = new Command("documents", "List the documents on the shelf, quarantined ones with their reason") { json };
-        command.SetAction((result, _) => CommandGuard.Run(() =>
+        command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
-            using var shelf = Shelf.OpenForReading(CommonOptions.DataDirectory(result));
-            var documents = shelf.Store.AllDocuments().Select(DocumentReport.From).ToList();
+            using var shelf = ShelfAccess.Open(CommonOptions.DataDirectory(result));
+            var documents = (await shelf.DocumentsAsync(cancellationToken)).Select(DocumentReport.From).ToList();
             if (result.GetValue(json))
             {
                 JsonOutput.Write(documents);

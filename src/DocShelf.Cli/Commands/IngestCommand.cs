@@ -1,4 +1,7 @@
 using System.CommandLine;
+using DocShelf.Answering.Answers;
+using DocShelf.Cli.Answering;
+using DocShelf.Cli.Hosting;
 using DocShelf.Cli.Output;
 using DocShelf.Cli.Progress;
 using DocShelf.Cli.Semantics;
@@ -9,6 +12,7 @@ using DocShelf.Ingestion.Running;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
 using DocShelf.Search.Semantic;
+using Microsoft.AspNetCore.Builder;
 
 namespace DocShelf.Cli.Commands;
 
@@ -24,14 +28,14 @@ public static class IngestCommand
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(() =>
         {
             var data = CommonOptions.DataDirectory(result);
-            var options = SharedSettingOptions.Load(data, result, settings).ToIngestionOptions();
-            return RunAsync(data, result.GetRequiredValue(paths), options, result.GetValue(json), cancellationToken);
+            return RunAsync(data, result.GetRequiredValue(paths), SharedSettingOptions.Load(data, result, settings), result.GetValue(json), cancellationToken);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(string data, string[] paths, IngestionOptions options, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string data, string[] paths, ShelfSettings settings, bool json, CancellationToken cancellationToken)
     {
+        var options = settings.ToIngestionOptions();
         options.Chunking.Validate();
         RequireLanguages(options.OcrLanguages);
         var files = FileCollector.Collect(paths);
@@ -39,24 +43,39 @@ public static class IngestCommand
         using var shelf = Shelf.OpenForWriting(data);
         using var ocr = new TesseractEnginePool(options.OcrLanguages);
         using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, options);
+        using var semantic = SemanticSetup.Attach(shelf);
+        using var generator = semantic?.Generator;
+        shelf.Searcher.Fusion = settings.ToHybridFusion();
+        using var answerer = new LazyAnswerer(() => AnswererSetup.Create(shelf, settings));
+        await using var readers = await AnswerOthersAsync(shelf, answerer, settings, cancellationToken);
         var runner = new IngestionRunner(shelf, pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
         runner.RecoverInterrupted();
 
         var summary = await RunWithProgressAsync(runner, files, json, cancellationToken);
-        await EmbedAsync(shelf, quiet: json, cancellationToken);
+        await EmbedAsync(shelf, semantic, quiet: json, cancellationToken);
+        await readers.StopAsync(CancellationToken.None);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
 
-    /// <summary>With an embedding model in use, embeds every chunk that has no vector from it yet.</summary>
-    public static async Task EmbedAsync(Shelf shelf, bool quiet, CancellationToken cancellationToken)
+    /// <summary>
+    /// While the run holds the shelf, other commands (search, ask, documents, text) read it through this process's
+    /// socket, and see each file as soon as it is on the shelf. Uploads and retries wait for `serve`.
+    /// </summary>
+    private static async Task<WebApplication> AnswerOthersAsync(Shelf shelf, IAnswerer answerer, ShelfSettings settings, CancellationToken cancellationToken)
     {
-        using var semantic = SemanticSetup.Attach(shelf);
+        var app = ShelfHost.Build(ShelfHost.CreateBuilder(shelf, answerer, settings.ToWebOptions() with { Inboxes = [] }, tcp: null));
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+
+    /// <summary>With an embedding model in use, embeds every chunk that has no vector from it yet.</summary>
+    public static async Task EmbedAsync(Shelf shelf, SemanticIndex? semantic, bool quiet, CancellationToken cancellationToken)
+    {
         if (semantic is null)
         {
             return;
         }
 
-        using var generator = semantic.Generator;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         var progress = new Progress<(int Done, int Total)>(p =>

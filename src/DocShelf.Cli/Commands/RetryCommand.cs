@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.Net.Http.Json;
+using DocShelf.Cli.Access;
 using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Running;
-using DocShelf.Ingestion.Watching;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
-using DocShelf.Search.Store;
+using DocShelf.Web.Api;
+using DocShelf.Web.Security;
 using Spectre.Console;
 
 namespace DocShelf.Cli.Commands;
@@ -29,23 +31,25 @@ public static class RetryCommand
             }
 
             var data = CommonOptions.DataDirectory(result);
-            var options = SharedSettingOptions.Load(data, result, settings).ToIngestionOptions();
-            return RunAsync(data, reference, options, result.GetValue(json), cancellationToken);
+            var loaded = SharedSettingOptions.Load(data, result, settings);
+            return RunAsync(data, reference, loaded.ToIngestionOptions(), loaded.AccessToken, result.GetValue(json), cancellationToken);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(string data, string? reference, IngestionOptions options, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string data, string? reference, IngestionOptions options, string? accessToken, bool json, CancellationToken cancellationToken)
     {
-        if (ServiceStatusFile.ReadLive(data) is { } service)
+        using (var holder = ShelfSocket.Connect(data, accessToken, TimeSpan.FromMinutes(1)))
         {
-            RetryRequests.Submit(data, reference is null ? null : ResolveQuarantined(data, reference));
-            AnsiConsole.MarkupLineInterpolated($"Asked the DocShelf service (process {service.ProcessId}) to read them again; follow it with: docshelf status");
-            return ExitCodes.Ok;
+            if (holder is not null)
+            {
+                await AskHolderAsync(holder, reference, cancellationToken);
+                return ExitCodes.Ok;
+            }
         }
 
         using var shelf = Shelf.OpenForWriting(data);
-        var documentId = reference is null ? null : DocumentResolver.Resolve(shelf.Store, reference).Id;
+        var documentId = reference is null ? null : DocumentResolver.Resolve([.. shelf.Store.AllDocuments().Select(DocumentSummary.Of)], reference).Id;
         var paths = shelf.Queue.Retry(documentId);
         if (paths.Count == 0)
         {
@@ -60,9 +64,24 @@ public static class RetryCommand
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
 
-    private static string ResolveQuarantined(string data, string reference)
+    /// <summary>While another process holds the shelf, it is asked to queue the files again, as the page's Retry does.</summary>
+    private static async Task AskHolderAsync(HttpClient holder, string? reference, CancellationToken cancellationToken)
     {
-        using var shelf = Shelf.OpenForReading(data);
-        return DocumentResolver.Resolve(shelf.Store, reference).Id;
+        string? documentId = null;
+        if (reference is not null)
+        {
+            var documents = await new ServiceShelfAccess(holder).DocumentsAsync(cancellationToken);
+            documentId = DocumentResolver.Resolve(documents, reference).Id;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/retry") { Content = JsonContent.Create(new { documentId }) };
+        request.Headers.Add(CrossSiteGuard.HeaderName, CrossSiteGuard.HeaderValue);
+        using var response = await holder.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ServiceShelfAccess.RefusalAsync(response, "the retry", cancellationToken);
+        }
+
+        AnsiConsole.WriteLine($"Asked the DocShelf service to read {(documentId is null ? "every quarantined file" : documentId)} again; follow it with: docshelf status");
     }
 }

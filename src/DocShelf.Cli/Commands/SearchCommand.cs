@@ -1,6 +1,6 @@
 using System.CommandLine;
+using DocShelf.Cli.Access;
 using DocShelf.Cli.Output;
-using DocShelf.Cli.Searching;
 using DocShelf.Core.Search;
 
 namespace DocShelf.Cli.Commands;
@@ -30,7 +30,7 @@ public static class SearchCommand
                 throw new UsageException("Give a query, for example: docshelf search \"harbour survey\" (or --queries FILE).");
             }
 
-            using var searcher = ShelfSearchSource.Open(CommonOptions.DataDirectory(result));
+            using var searcher = ShelfAccess.Open(CommonOptions.DataDirectory(result));
             if (file is not null)
             {
                 await RunBatchAsync(searcher, file, count, result.GetValue(mode), cancellationToken);
@@ -53,7 +53,7 @@ public static class SearchCommand
     }
 
     /// <summary>One JSON object per input line, in order, so a caller can pair answers with questions by line.</summary>
-    private static async Task RunBatchAsync(IShelfSearch searcher, FileInfo file, int top, SearchMode? mode, CancellationToken cancellationToken)
+    private static async Task RunBatchAsync(IShelfAccess searcher, FileInfo file, int top, SearchMode? mode, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {

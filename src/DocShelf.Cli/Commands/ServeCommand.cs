@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DocShelf.Cli.Answering;
+using DocShelf.Cli.Hosting;
 using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Ocr;
@@ -67,12 +68,7 @@ public static class ServeCommand
         using var generator = semantic?.Generator;
         var answerer = AnswererSetup.Create(shelf, settings);
         using var answerModel = answerer as IDisposable;
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(listen.Address, listen.Port);
-            kestrel.Limits.MaxRequestBodySize = web.MaxUploadBytes;
-        });
+        var builder = ShelfHost.CreateBuilder(shelf, answerer, web, listen);
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -81,24 +77,19 @@ public static class ServeCommand
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning); // the service logs its own start and address
         builder.Services.AddSystemd(); // journal-friendly logs and readiness notification under systemd
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
-        builder.Services.AddSingleton(shelf);
-        builder.Services.AddSingleton(answerer);
         builder.Services.AddSingleton<IOcrEngine>(ocr);
         builder.Services.AddSingleton(watch);
         builder.Services.AddSingleton(ingestion);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ServiceBoard>();
         builder.Services.AddSingleton(new IngestionRunner(shelf, pipeline, ingestion, Path.Combine(shelf.DataDirectory, "tmp")));
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<EmbeddingService>();
-        ShelfWeb.AddServices(builder.Services, web, listen.IsLoopback);
-        await using var app = builder.Build();
-        ShelfWeb.Configure(app);
+        await using var app = ShelfHost.Build(builder);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             // The bound address, which differs from the configured one when port 0 asked for any free port.
             var board = app.Services.GetRequiredService<ServiceBoard>();
-            board.WebUrl = app.Urls.FirstOrDefault() ?? listen.Url;
+            board.WebUrl = app.Urls.FirstOrDefault(url => !url.Contains("unix:", StringComparison.Ordinal)) ?? listen.Url;
             app.Logger.LogInformation("DocShelf is open on {Url}", board.WebUrl);
         });
         await app.RunAsync(cancellationToken);

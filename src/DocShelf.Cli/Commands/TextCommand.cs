@@ -1,7 +1,8 @@
 using System.CommandLine;
+using DocShelf.Cli.Access;
 using DocShelf.Cli.Output;
 using DocShelf.Core.Documents;
-using DocShelf.Search;
+using DocShelf.Web.Api;
 
 namespace DocShelf.Cli.Commands;
 
@@ -13,19 +14,19 @@ public static class TextCommand
         var page = new Option<int?>("--page") { Description = "Only this page (1-based)" };
         var json = CommonOptions.Json();
         var command = new Command("text", "Print the text DocShelf extracted from a document or one of its pages") { document, page, json };
-        command.SetAction((result, _) => CommandGuard.Run(() =>
+        command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
-            using var shelf = Shelf.OpenForReading(CommonOptions.DataDirectory(result));
-            var record = DocumentResolver.Resolve(shelf.Store, result.GetRequiredValue(document));
+            using var shelf = ShelfAccess.Open(CommonOptions.DataDirectory(result));
+            var record = DocumentResolver.Resolve(await shelf.DocumentsAsync(cancellationToken), result.GetRequiredValue(document));
             if (record.Status == DocumentStatus.Quarantined)
             {
                 throw new UsageException($"{record.Id} is quarantined and has no text: {record.Reason}");
             }
 
-            var pages = SelectPages(shelf, record, result.GetValue(page));
+            var pages = SelectPages(await shelf.PagesAsync(record, cancellationToken), record, result.GetValue(page));
             if (result.GetValue(json))
             {
-                JsonOutput.Write(new TextReport(record.Id, record.PrimaryPath, pages.Select(PageTextReport.From).ToList()));
+                JsonOutput.Write(new TextReport(record.Id, record.Path, pages.Select(PageTextReport.From).ToList()));
             }
             else
             {
@@ -37,19 +38,19 @@ public static class TextCommand
         return command;
     }
 
-    private static IReadOnlyList<PageContent> SelectPages(Shelf shelf, DocumentRecord record, int? page)
+    private static IReadOnlyList<PageView> SelectPages(IReadOnlyList<PageView> pages, DocumentSummary record, int? page)
     {
         if (page is not { } number)
         {
-            return shelf.Store.PagesOf(record.Id);
+            return pages;
         }
 
-        return shelf.Store.FindPage(record.Id, number) is { } found
+        return pages.FirstOrDefault(p => p.Number == number) is { } found
             ? [found]
-            : throw new UsageException($"{record.Id} has pages 1 to {record.PageCount}; there is no page {number}.");
+            : throw new UsageException($"{record.Id} has pages 1 to {record.Pages}; there is no page {number}.");
     }
 
-    private static void Print(IReadOnlyList<PageContent> pages)
+    private static void Print(IReadOnlyList<PageView> pages)
     {
         foreach (var page in pages)
         {
@@ -62,9 +63,9 @@ public static class TextCommand
         }
     }
 
-    private static string Describe(PageContent page) => page.Source switch
+    private static string Describe(PageView page) => page.Source switch
     {
-        PageSource.Ocr => OcrDescription.Of(PageReading.Of(page)),
+        PageSource.Ocr when page.Reading is { } reading => OcrDescription.Of(reading),
         PageSource.TextLayer => "PDF text layer",
         _ => "text file",
     };

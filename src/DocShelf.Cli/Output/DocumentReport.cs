@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Web.Api;
 
 namespace DocShelf.Cli.Output;
 
@@ -8,8 +9,8 @@ public sealed record DocumentReport(
     int Pages, int OcrPages, int Chunks, long Bytes, string Sha256, DateTime Added,
     IReadOnlyList<int> LowConfidencePages, IReadOnlyList<PageReadingReport> OcrReadings)
 {
-    public static DocumentReport From(DocumentRecord document) => new(
-        document.Id, document.PrimaryPath, document.Paths, document.Kind.ToName(), document.Status, document.Reason,
-        document.PageCount, document.OcrPageCount, document.ChunkCount, document.Bytes, document.Sha256, document.AddedUtc,
-        [.. document.LowConfidencePages.Select(r => r.Number)], [.. document.OcrReadings.Select(PageReadingReport.From)]);
+    public static DocumentReport From(DocumentSummary document) => new(
+        document.Id, document.Path, document.Paths, document.Kind.ToName(), document.Status, document.Reason,
+        document.Pages, document.OcrPages, document.Chunks, document.Bytes, document.Sha256, document.AddedUtc,
+        document.LowConfidencePages, [.. document.OcrReadings.Select(PageReadingReport.From)]);
 }

@@ -87,7 +87,6 @@ public sealed class InboxWatcherService(
         }
 
         QueueSettledFiles(now);
-        RetryRequests.Take(shelf.DataDirectory, Retry);
         while (board.TryTakeRetry(out var documentId))
         {
             Retry(documentId);

@@ -15,8 +15,10 @@ public sealed record DocumentSummary(
     int OcrPages,
     int Chunks,
     long Bytes,
+    string Sha256,
     DateTime AddedUtc,
-    IReadOnlyList<int> LowConfidencePages)
+    IReadOnlyList<int> LowConfidencePages,
+    IReadOnlyList<PageReading> OcrReadings)
 {
     public static DocumentSummary Of(DocumentRecord document) => new(
         document.Id,
@@ -30,6 +32,8 @@ public sealed record DocumentSummary(
         document.OcrPageCount,
         document.ChunkCount,
         document.Bytes,
+        document.Sha256,
         document.AddedUtc,
-        [.. document.LowConfidencePages.Select(r => r.Number)]);
+        [.. document.LowConfidencePages.Select(r => r.Number)],
+        document.OcrReadings);
 }

@@ -10,14 +10,19 @@ namespace DocShelf.Web.Api;
 public static class RetryEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/retry", (RetryRequest? request, Shelf shelf, ServiceBoard board) =>
+        routes.MapPost("/api/retry", (RetryRequest? request, Shelf shelf, ServiceBoard board, WebOptions options) =>
         {
+            if (options.Inboxes.Count == 0)
+            {
+                return (IResult)ApiProblems.Conflict("This process is adding files with `docshelf ingest`, which retries nothing; retry when it has finished, or while `docshelf serve` runs.");
+            }
+
             var id = request?.DocumentId;
             if (id is not null)
             {
                 if (!DocumentIds.IsWellFormed(id))
                 {
-                    return (IResult)ApiProblems.BadRequest("A document id is 16 hex digits, as /api/documents lists them.");
+                    return ApiProblems.BadRequest("A document id is 16 hex digits, as /api/documents lists them.");
                 }
 
                 if (shelf.Store.FindDocument(id) is not { Status: DocumentStatus.Quarantined })

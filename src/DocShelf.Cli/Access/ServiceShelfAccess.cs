@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DocShelf.Answering.Answers;
+using DocShelf.Core.Search;
+using DocShelf.Web.Api;
+
+namespace DocShelf.Cli.Access;
+
+/// <summary>A shelf another process holds, asked through its socket with the same API the web page uses.</summary>
+public sealed class ServiceShelfAccess(HttpClient http) : IShelfAccess
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var modeParameter = mode is { } chosen ? $"&mode={chosen.ToString().ToLowerInvariant()}" : "";
+        var reply = await GetAsync<SearchReply>(string.Create(CultureInfo.InvariantCulture, $"/api/search?q={Uri.EscapeDataString(query)}&top={top}{modeParameter}"), "the search", cancellationToken);
+        return reply.Results;
+    }
+
+    public Task<Answer> AskAsync(string question, Action<string>? draft, CancellationToken cancellationToken) =>
+        GetAsync<Answer>($"/api/ask?q={Uri.EscapeDataString(question)}", "the question", cancellationToken);
+
+    public async Task<IReadOnlyList<DocumentSummary>> DocumentsAsync(CancellationToken cancellationToken) =>
+        await GetAsync<List<DocumentSummary>>("/api/documents", "the document list", cancellationToken);
+
+    public async Task<IReadOnlyList<PageView>> PagesAsync(DocumentSummary document, CancellationToken cancellationToken)
+    {
+        var pages = new List<PageView>();
+        for (var number = 1; number <= document.Pages; number++)
+        {
+            pages.Add(await GetAsync<PageView>(string.Create(CultureInfo.InvariantCulture, $"/api/documents/{document.Id}/pages/{number}"), $"page {number}", cancellationToken));
+        }
+
+        return pages;
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private async Task<T> GetAsync<T>(string path, string what, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RefusalAsync(response, what, cancellationToken);
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new ServiceRefusedException($"the DocShelf process holding the shelf sent an empty reply to {what}");
+    }
+
+    /// <summary>The refusal in the words the process holding the shelf gave for it.</summary>
+    public static async Task<ServiceRefusedException> RefusalAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        var detail = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? (await response.Content.ReadFromJsonAsync<Problem>(Json, cancellationToken))?.Detail
+            : null;
+        return new ServiceRefusedException($"the DocShelf process holding the shelf refused {what}: {detail ?? response.ReasonPhrase}");
+    }
+
+    private sealed record SearchReply(IReadOnlyList<SearchHit> Results);
+
+    private sealed record Problem(string? Detail);
+}

@@ -1,0 +1,55 @@
+using DocShelf.Cli.Settings;
+using DocShelf.Search;
+using DocShelf.Search.Store;
+
+namespace DocShelf.Cli.Access;
+
+/// <summary>Opens a shelf for the reading commands: through the process that holds it, or here when none does.</summary>
+public static class ShelfAccess
+{
+    /// <summary>How long to wait for a process that is opening the shelf to start answering on its socket.</summary>
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(15);
+
+    /// <summary>Long enough for a generative answer on a CPU; the process holding the shelf applies its own limits.</summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(5);
+
+    public static IShelfAccess Open(string dataDirectory)
+    {
+        var settings = SettingsLoader.Load(dataDirectory, new Dictionary<string, string?>());
+        var deadline = DateTime.UtcNow + StartPatience;
+        while (true)
+        {
+            if (ShelfSocket.Connect(dataDirectory, settings.AccessToken, RequestTimeout) is { } client)
+            {
+                return new ServiceShelfAccess(client);
+            }
+
+            Shelf shelf;
+            try
+            {
+                shelf = Shelf.OpenForReading(dataDirectory);
+            }
+            catch (ShelfInUseException) when (DateTime.UtcNow < deadline)
+            {
+                // Its holder may be opening it and not answering yet.
+                Thread.Sleep(200);
+                continue;
+            }
+
+            return Local(shelf, settings);
+        }
+    }
+
+    private static LocalShelfAccess Local(Shelf shelf, ShelfSettings settings)
+    {
+        try
+        {
+            return new LocalShelfAccess(shelf, settings);
+        }
+        catch
+        {
+            shelf.Dispose();
+            throw;
+        }
+    }
+}
