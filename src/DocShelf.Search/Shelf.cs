@@ -15,7 +15,7 @@ public sealed class Shelf : IDisposable
     private readonly ShelfDatabase database;
     private readonly LexicalIndex index;
 
-    private Shelf(string dataDirectory, ShelfLock shelfLock, bool writable)
+    private Shelf(string dataDirectory, ShelfLock shelfLock, bool writable, SearchSetup search)
     {
         DataDirectory = dataDirectory;
         this.shelfLock = shelfLock;
@@ -23,17 +23,17 @@ public sealed class Shelf : IDisposable
         try
         {
             index = new LexicalIndex(dataDirectory, writable);
+            Store = new ShelfStore(database);
+            Queue = new FileQueue(database);
+            Writer = writable ? new ShelfWriter(Store, index) : null;
+            Searcher = new ShelfSearcher(Store, index, search.Semantic?.Invoke(this), search.Fusion);
         }
         catch
         {
+            index?.Dispose();
             database.Dispose();
             throw;
         }
-
-        Store = new ShelfStore(database);
-        Queue = new FileQueue(database);
-        Searcher = new ShelfSearcher(Store, index);
-        Writer = writable ? new ShelfWriter(Store, index) : null;
     }
 
     public string DataDirectory { get; }
@@ -42,7 +42,11 @@ public sealed class Shelf : IDisposable
 
     public FileQueue Queue { get; }
 
+    /// <summary>Searches as the <see cref="SearchSetup"/> the shelf was opened with says.</summary>
     public ShelfSearcher Searcher { get; }
+
+    /// <summary>The lexical index, for a searcher made with another embedding model than the shelf's own.</summary>
+    public LexicalIndex Lexical => index;
 
     /// <summary>Null when the shelf was opened for reading.</summary>
     public ShelfWriter? Writer { get; }
@@ -64,14 +68,15 @@ public sealed class Shelf : IDisposable
     public IReadOnlyList<VectorCollectionInfo> VectorCollections() => [.. database.VectorCollections.FindAll()];
 
     /// <param name="patience">How long to wait for another process to let go of the shelf.</param>
-    public static Shelf OpenForWriting(string dataDirectory, TimeSpan patience = default)
+    /// <param name="search">How its searcher is made; words only when null.</param>
+    public static Shelf OpenForWriting(string dataDirectory, TimeSpan patience = default, SearchSetup? search = null)
     {
         var folder = Directory.CreateDirectory(Path.GetFullPath(dataDirectory)).FullName;
         var writerLock = ShelfLock.Acquire(folder, patience);
         Shelf? shelf = null;
         try
         {
-            shelf = new Shelf(folder, writerLock, writable: true);
+            shelf = new Shelf(folder, writerLock, writable: true, search ?? SearchSetup.WordsOnly);
             shelf.Reconciled = shelf.Writer!.Reconcile();
             return shelf;
         }
@@ -91,7 +96,8 @@ public sealed class Shelf : IDisposable
     }
 
     /// <summary>Opens an existing shelf read-only.</summary>
-    public static Shelf OpenForReading(string dataDirectory, TimeSpan patience = default)
+    /// <param name="search">How its searcher is made; words only when null.</param>
+    public static Shelf OpenForReading(string dataDirectory, TimeSpan patience = default, SearchSetup? search = null)
     {
         var folder = Path.GetFullPath(dataDirectory);
         if (!File.Exists(Path.Combine(folder, ShelfDatabase.FileName)))
@@ -103,7 +109,7 @@ public sealed class Shelf : IDisposable
         var readerLock = ShelfLock.Acquire(folder, patience);
         try
         {
-            return new Shelf(folder, readerLock, writable: false);
+            return new Shelf(folder, readerLock, writable: false, search ?? SearchSetup.WordsOnly);
         }
         catch
         {
@@ -114,6 +120,12 @@ public sealed class Shelf : IDisposable
 
     public void Dispose()
     {
+        if (Searcher.Semantic is { } semantic)
+        {
+            semantic.Generator.Dispose();
+            semantic.Dispose();
+        }
+
         index.Dispose();
         database.Dispose();
         shelfLock.Dispose();

@@ -8,18 +8,23 @@ using DocShelf.Search.Store;
 namespace DocShelf.Search;
 
 /// <summary>Answers a query with cited results: document, path, page, chunk, score and a marked snippet.</summary>
-public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index)
+/// <param name="semantic">The embedding model and vectors in use, or null for a lexical-only shelf.</param>
+/// <param name="fusion">How hybrid search merges the two rankings; score fusion when null.</param>
+public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, SemanticIndex? semantic = null, IHybridFusion? fusion = null)
 {
     private readonly SnippetBuilder snippets = new(index.Analyzer);
 
     /// <summary>The embedding model and vectors in use, or null for a lexical-only shelf.</summary>
-    public SemanticIndex? Semantic { get; set; }
+    public SemanticIndex? Semantic { get; } = semantic;
 
     /// <summary>How hybrid search merges the two rankings.</summary>
-    public IHybridFusion Fusion { get; set; } = new ScoreFusion();
+    public IHybridFusion Fusion { get; } = fusion ?? new ScoreFusion();
 
     /// <summary>The modes this shelf can answer now: lexical always, semantic and hybrid with an embedding model.</summary>
     public IReadOnlyList<SearchMode> Modes => Semantic is null ? [SearchMode.Lexical] : [SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid];
+
+    /// <summary>The best this shelf offers, used when no mode is asked for: hybrid with an embedding model, else lexical.</summary>
+    public SearchMode BestMode => Semantic is null ? SearchMode.Lexical : SearchMode.Hybrid;
 
     /// <summary>Searches in the given mode; semantic and hybrid need <see cref="Semantic"/>.</summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(

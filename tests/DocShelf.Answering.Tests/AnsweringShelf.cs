@@ -35,10 +35,8 @@ public sealed class AnsweringShelf : IAsyncLifetime
         }
 
         Shelf = Shelf.OpenForWriting(folder.Folder("data"));
-        var options = new IngestionOptions();
-        using var ocr = new TesseractEnginePool(options.OcrLanguages);
-        using var pipeline = new IngestionPipeline(Shelf.Writer!, ocr, options);
-        var summary = await new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch")).RunAsync(Directory.GetFiles(inbox), SilentObserver.Instance, CancellationToken.None);
+        using var chain = IngestionChain.Create(Shelf, new IngestionOptions());
+        var summary = await chain.Runner.RunAsync(Directory.GetFiles(inbox), SilentObserver.Instance, CancellationToken.None);
         // Every answer test rests on all four documents; a missing tool (poppler, tesseract) should say so here, not as "not found".
         var refused = summary.Files.Where(f => f.Status == FileStatus.Quarantined).Select(f => $"{f.Path}: {f.Reason}").ToList();
         if (refused.Count > 0)

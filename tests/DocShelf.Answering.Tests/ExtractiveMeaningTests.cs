@@ -23,21 +23,23 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
     private readonly TempFolder folder = new();
     private Shelf shelf = null!;
 
+    /// <summary>The shelf's own words-only searcher, or one with the concept model once a test connects it.</summary>
+    private ShelfSearcher searcher = null!;
+
     public async Task InitializeAsync()
     {
         var note = folder.File("pier.txt");
         await File.WriteAllTextAsync(note, $"Pier works\n\n{Railings} {Beacon}\n");
         shelf = Shelf.OpenForWriting(folder.Folder("data"));
-        var options = new IngestionOptions();
-        using var ocr = new TesseractEnginePool(options.OcrLanguages);
-        using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, options);
-        await new IngestionRunner(shelf, pipeline, options, folder.Folder("scratch")).RunAsync([note], SilentObserver.Instance, CancellationToken.None);
+        using var chain = IngestionChain.Create(shelf, new IngestionOptions());
+        await chain.Runner.RunAsync([note], SilentObserver.Instance, CancellationToken.None);
+        searcher = shelf.Searcher;
     }
 
     [Fact]
     public async Task Without_a_model_the_sentence_with_the_closest_words_comes_first()
     {
-        var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(Question);
+        var answer = await new ExtractiveAnswerer(searcher, shelf.Store).AnswerAsync(Question);
 
         Assert.True(answer.Found, answer.Text);
         Assert.Equal(Railings, answer.Citations[0].Quote);
@@ -48,8 +50,8 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
     {
         using var index = await UseConceptsAsync();
 
-        var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(Question);
-        var wordsOnly = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store, new ExtractiveOptions { MeaningWeight = 0 }).AnswerAsync(Question);
+        var answer = await new ExtractiveAnswerer(searcher, shelf.Store).AnswerAsync(Question);
+        var wordsOnly = await new ExtractiveAnswerer(searcher, shelf.Store, new ExtractiveOptions { MeaningWeight = 0 }).AnswerAsync(Question);
 
         Assert.True(answer.Found, answer.Text);
         Assert.Equal(Beacon, answer.Citations[0].Quote);
@@ -63,7 +65,7 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
         var counting = (CountingEmbeddingGenerator)index.Generator;
         var atIngest = counting.Embedded;
 
-        var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(Question);
+        var answer = await new ExtractiveAnswerer(searcher, shelf.Store).AnswerAsync(Question);
 
         Assert.Equal(Beacon, answer.Citations[0].Quote);
         var chunk = Assert.Single(shelf.Store.ChunkIds());
@@ -78,7 +80,7 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
     {
         using var index = await UseConceptsAsync();
 
-        var answer = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync("Was the lantern at the lighthouse ever lit?");
+        var answer = await new ExtractiveAnswerer(searcher, shelf.Store).AnswerAsync("Was the lantern at the lighthouse ever lit?");
 
         Assert.False(answer.Found, answer.Text);
     }
@@ -88,11 +90,11 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
     {
         const string AboutAGale = "Which pier gale was on Monday?"; // "pier" and "Monday" are there, no gale is
         using var index = await UseConceptsAsync();
-        var byWords = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(AboutAGale);
+        var byWords = await new ExtractiveAnswerer(searcher, shelf.Store).AnswerAsync(AboutAGale);
 
         using var floored = await UseConceptsAsync(new SimilarityFloors(Answer: 0.5));
-        var byMeaning = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(AboutAGale);
-        var stillFound = await new ExtractiveAnswerer(shelf.Searcher, shelf.Store).AnswerAsync(Question);
+        var byMeaning = await new ExtractiveAnswerer(searcher, shelf.Store).AnswerAsync(AboutAGale);
+        var stillFound = await new ExtractiveAnswerer(searcher, shelf.Store).AnswerAsync(Question);
 
         Assert.True(byWords.Found, "words alone hold enough of the question");
         Assert.False(byMeaning.Found, byMeaning.Text);
@@ -112,7 +114,7 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
         var index = new SemanticIndex(
             new CountingEmbeddingGenerator(new ConceptEmbeddingGenerator()), shelf.Vectors("concepts", 6), shelf.SentenceVectors("concepts", 6), floors: floors);
         await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
-        shelf.Searcher.Semantic = index;
+        searcher = new ShelfSearcher(shelf.Store, shelf.Lexical, index);
         return index;
     }
 }

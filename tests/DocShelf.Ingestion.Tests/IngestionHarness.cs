@@ -11,9 +11,7 @@ namespace DocShelf.Ingestion.Tests;
 public sealed class IngestionHarness : IDisposable
 {
     private readonly TempFolder folder = new();
-    private readonly TesseractEnginePool ocr = new("eng");
-    private readonly IngestionPipeline pipeline;
-    private readonly IngestionRunner runner;
+    private readonly IngestionChain chain;
 
     /// <param name="engine">The OCR engine to use in place of Tesseract; null for Tesseract.</param>
     public IngestionHarness(IngestionOptions? options = null, IOcrEngine? engine = null)
@@ -21,8 +19,7 @@ public sealed class IngestionHarness : IDisposable
         options ??= new IngestionOptions();
         Inbox = folder.Folder("inbox");
         Shelf = Shelf.OpenForWriting(folder.Folder("data"));
-        pipeline = new IngestionPipeline(Shelf.Writer!, engine ?? ocr, options);
-        runner = new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch"));
+        chain = IngestionChain.Create(Shelf, options, engine);
     }
 
     public string Inbox { get; }
@@ -32,13 +29,12 @@ public sealed class IngestionHarness : IDisposable
     public string InboxFile(string name) => Path.Combine(Inbox, name);
 
     public Task<IngestionSummary> IngestAsync(params string[] paths) =>
-        runner.RunAsync(FileCollector.Collect(paths), SilentObserver.Instance, CancellationToken.None);
+        chain.Runner.RunAsync(FileCollector.Collect(paths), SilentObserver.Instance, CancellationToken.None);
 
     public void Dispose()
     {
         Shelf.Dispose();
-        pipeline.Dispose();
-        ocr.Dispose();
+        chain.Dispose();
         folder.Dispose();
     }
 }

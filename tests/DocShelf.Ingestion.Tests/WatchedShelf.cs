@@ -12,7 +12,7 @@ public sealed class WatchedShelf : IAsyncDisposable
 {
     private readonly TempFolder folder = new();
     private readonly TesseractEnginePool pool = new("eng");
-    private readonly IngestionPipeline pipeline;
+    private readonly IngestionChain chain;
     private readonly InboxWatcherService service;
 
     /// <param name="settle">The settle period; short by default, longer where a test must outlast a busy machine's pauses.</param>
@@ -22,8 +22,7 @@ public sealed class WatchedShelf : IAsyncDisposable
         Shelf = Shelf.OpenForWriting(folder.Folder("data"));
         Ocr = new CountingOcrEngine(pool);
         var options = new IngestionOptions();
-        pipeline = new IngestionPipeline(Shelf.Writer!, Ocr, options);
-        var runner = new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch"));
+        chain = IngestionChain.Create(Shelf, options, Ocr);
         var watch = new WatchOptions
         {
             Inboxes = [Inbox],
@@ -33,7 +32,7 @@ public sealed class WatchedShelf : IAsyncDisposable
             Tick = TimeSpan.FromMilliseconds(100),
             IdleTick = TimeSpan.FromMilliseconds(200),
         };
-        service = new InboxWatcherService(Shelf, runner, watch, options, Log, TimeProvider.System, Board);
+        service = new InboxWatcherService(Shelf, chain.Runner, watch, options, Log, TimeProvider.System, Board);
     }
 
     public string Inbox { get; }
@@ -61,7 +60,7 @@ public sealed class WatchedShelf : IAsyncDisposable
         await service.StopAsync(CancellationToken.None);
         service.Dispose();
         Shelf.Dispose();
-        pipeline.Dispose();
+        chain.Dispose();
         pool.Dispose();
         folder.Dispose();
     }

@@ -35,10 +35,10 @@ public sealed class HybridSearchTests : IDisposable
     [Fact]
     public async Task Semantic_search_finds_meaning_that_shares_no_word_with_the_query()
     {
-        await UseConceptsAsync();
+        var searcher = await UseConceptsAsync();
 
-        var lexical = await shelf.Searcher.SearchAsync("boat", 5, null, SearchMode.Lexical);
-        var semantic = await shelf.Searcher.SearchAsync("boat", 3, null, SearchMode.Semantic);
+        var lexical = await searcher.SearchAsync("boat", 5, null, SearchMode.Lexical);
+        var semantic = await searcher.SearchAsync("boat", 3, null, SearchMode.Semantic);
 
         Assert.Empty(lexical);
         Assert.Equal(["scan", "shipdues", "vessel"], semantic.Select(h => h.DocumentId).Order());
@@ -49,9 +49,9 @@ public sealed class HybridSearchTests : IDisposable
     [Fact]
     public async Task Hybrid_search_puts_what_both_lists_agree_on_first_and_keeps_what_only_one_found()
     {
-        await UseConceptsAsync();
+        var searcher = await UseConceptsAsync();
 
-        var hybrid = await shelf.Searcher.SearchAsync("ship", 4, null, SearchMode.Hybrid);
+        var hybrid = await searcher.SearchAsync("ship", 4, null, SearchMode.Hybrid);
 
         Assert.Equal("shipdues", hybrid[0].DocumentId); // the only chunk with the word, and a ship in meaning
         Assert.Contains(hybrid, h => h.DocumentId == "vessel"); // found by meaning alone
@@ -61,9 +61,9 @@ public sealed class HybridSearchTests : IDisposable
     [Fact]
     public async Task Filters_apply_to_semantic_results_too()
     {
-        await UseConceptsAsync();
+        var searcher = await UseConceptsAsync();
 
-        var hits = await shelf.Searcher.SearchAsync("boat", 5, new SearchFilters { Sources = [PageSource.Ocr] }, SearchMode.Semantic);
+        var hits = await searcher.SearchAsync("boat", 5, new SearchFilters { Sources = [PageSource.Ocr] }, SearchMode.Semantic);
 
         Assert.Equal(["scan"], hits.Select(h => h.DocumentId));
     }
@@ -142,11 +142,12 @@ public sealed class HybridSearchTests : IDisposable
         data.Dispose();
     }
 
-    private async Task UseConceptsAsync()
+    /// <summary>Embeds the shelf with the concept model and returns a searcher that uses it.</summary>
+    private async Task<ShelfSearcher> UseConceptsAsync()
     {
         var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6));
         await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
-        shelf.Searcher.Semantic = index;
+        return new ShelfSearcher(shelf.Store, shelf.Lexical, index);
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -52,12 +52,9 @@ public sealed class WebShelf : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(Outside, "private.txt"), "A private note about the ferry timetable.");
 
         Shelf = Shelf.OpenForWriting(folder.Folder("data"));
-        var options = new IngestionOptions();
-        using var ocr = new TesseractEnginePool(options.OcrLanguages);
-        using var pipeline = new IngestionPipeline(Shelf.Writer!, ocr, options);
-        var runner = new IngestionRunner(Shelf, pipeline, options, folder.Folder("scratch"));
+        using var chain = IngestionChain.Create(Shelf, new IngestionOptions());
         string[] files = [.. Directory.GetFiles(Inbox), Path.Combine(Outside, "private.txt")];
-        await runner.RunAsync(files, new SilentObserver(), CancellationToken.None);
+        await chain.Runner.RunAsync(files, new SilentObserver(), CancellationToken.None);
     }
 
     /// <summary>A test server over this shelf with the given options (the inbox is filled in when none is named).</summary>

@@ -1,37 +1,24 @@
 using DocShelf.Answering.Answers;
-using DocShelf.Cli.Answering;
-using DocShelf.Cli.Semantics;
+using DocShelf.Cli.Composition;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Search;
 using DocShelf.Search;
-using DocShelf.Search.Semantic;
 using DocShelf.Web.Api;
 
 namespace DocShelf.Cli.Access;
 
-/// <summary>A shelf opened read-only in this process, with the embedding model and answerer its settings choose.</summary>
-public sealed class LocalShelfAccess : IShelfAccess
+/// <summary>A shelf opened read-only in this process (by <see cref="ShelfComposition"/>), with the answerer its settings choose.</summary>
+public sealed class LocalShelfAccess(Shelf shelf, ShelfSettings settings) : IShelfAccess
 {
-    private readonly Shelf shelf;
-    private readonly ShelfSettings settings;
-    private readonly SemanticIndex? semantic;
     private IAnswerer? answerer;
 
-    public LocalShelfAccess(Shelf shelf, ShelfSettings settings)
-    {
-        this.shelf = shelf;
-        this.settings = settings;
-        shelf.Searcher.Fusion = settings.ToHybridFusion();
-        semantic = SemanticSetup.Attach(shelf);
-    }
-
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken) =>
-        shelf.Searcher.SearchAsync(query, top, null, mode ?? shelf.Searcher.Modes[^1], cancellationToken);
+        shelf.Searcher.SearchAsync(query, top, null, mode ?? shelf.Searcher.BestMode, cancellationToken);
 
     public async Task<Answer> AskAsync(string question, Action<string>? draft, CancellationToken cancellationToken)
     {
         // Made on first need: a generative answerer loads its model, which a search does not need.
-        answerer ??= AnswererSetup.Create(shelf, settings);
+        answerer ??= ShelfComposition.Answerer(shelf, settings);
         await foreach (var update in answerer.StreamAsync(question, cancellationToken))
         {
             if (update.Final is { } answer)
@@ -57,7 +44,6 @@ public sealed class LocalShelfAccess : IShelfAccess
     public void Dispose()
     {
         (answerer as IDisposable)?.Dispose();
-        semantic?.Generator.Dispose();
         shelf.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using DocShelf.Cli.Composition;
 using DocShelf.Cli.Settings;
 using DocShelf.Search;
 using DocShelf.Search.Store;
@@ -27,7 +28,7 @@ public static class ShelfAccess
             Shelf shelf;
             try
             {
-                shelf = Shelf.OpenForReading(dataDirectory);
+                shelf = ShelfComposition.OpenForReading(dataDirectory, settings);
             }
             catch (ShelfInUseException) when (DateTime.UtcNow < deadline)
             {

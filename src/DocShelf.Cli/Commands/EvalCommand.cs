@@ -90,10 +90,9 @@ public static class EvalCommand
         SquadSet set, ModelLibrary library, string workFolder, bool render, SearchMode? mode, int? sample, bool quiet, CancellationToken cancellationToken)
     {
         var paths = EvaluationShelf.MakeDocuments(set, workFolder, render, quiet);
-        using var shelf = Shelf.OpenForWriting(Path.Combine(workFolder, "data"));
+        using var shelf = EvaluationShelf.Open(Path.Combine(workFolder, "data"), library);
         await EvaluationShelf.IngestAsync(shelf, paths, quiet, cancellationToken);
-        using var semantic = await EvaluationShelf.EmbedAsync(shelf, library, cancellationToken);
-        using var generator = semantic?.Generator;
+        await EvaluationShelf.EmbedAsync(shelf, cancellationToken);
 
         var questions = EvaluationShelf.Sample([.. GoldQuestions(set, paths, shelf).Select(g => (g.Question, g.GoldDocumentId))], sample);
         var modes = mode is { } chosen ? [chosen] : shelf.Searcher.Modes;
@@ -116,11 +115,12 @@ public static class EvalCommand
         SquadSet set, ModelLibrary library, string workFolder, bool render, int? sample, bool quiet, CancellationToken cancellationToken)
     {
         var paths = EvaluationShelf.MakeDocuments(set, workFolder, render, quiet);
-        using var shelf = Shelf.OpenForWriting(Path.Combine(workFolder, "data"));
+        using var shelf = EvaluationShelf.Open(Path.Combine(workFolder, "data"), library);
         await EvaluationShelf.IngestAsync(shelf, paths, quiet, cancellationToken);
-        using var semantic = await EvaluationShelf.EmbedAsync(shelf, library, cancellationToken)
-            ?? throw new UsageException("Fusion needs an embedding model: choose one with `docshelf models use`.");
-        using var generator = semantic.Generator;
+        if (await EvaluationShelf.EmbedAsync(shelf, cancellationToken) is null)
+        {
+            throw new UsageException("Fusion needs an embedding model: choose one with `docshelf models use`.");
+        }
 
         var studied = GoldQuestions(set, paths, shelf).Select(g => new StudyQuestion(g.Question.Question, g.GoldDocumentId, g.Article)).ToList();
         if (!quiet)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DocShelf.Answering.Answers;
 using DocShelf.Cli.Answering;
+using DocShelf.Cli.Composition;
 using DocShelf.Cli.Hosting;
 using DocShelf.Cli.Output;
 using DocShelf.Cli.Progress;
@@ -40,19 +41,15 @@ public static class IngestCommand
         RequireLanguages(options.OcrLanguages);
         var files = FileCollector.Collect(paths);
 
-        using var shelf = Shelf.OpenForWriting(data);
-        using var ocr = new TesseractEnginePool(options.OcrLanguages);
-        using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, options);
-        using var semantic = SemanticSetup.Attach(shelf);
-        using var generator = semantic?.Generator;
-        shelf.Searcher.Fusion = settings.ToHybridFusion();
-        using var answerer = new LazyAnswerer(() => AnswererSetup.Create(shelf, settings));
+        using var shelf = ShelfComposition.OpenForWriting(data, settings);
+        using var chain = ShelfComposition.Ingestion(shelf, options);
+        using var answerer = new LazyAnswerer(() => ShelfComposition.Answerer(shelf, settings));
         await using var readers = await AnswerOthersAsync(shelf, answerer, settings, cancellationToken);
-        var runner = new IngestionRunner(shelf, pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
+        var runner = chain.Runner;
         runner.RecoverInterrupted();
 
         var summary = await RunWithProgressAsync(runner, files, json, cancellationToken);
-        await EmbedAsync(shelf, semantic, quiet: json, cancellationToken);
+        await EmbedAsync(shelf, quiet: json, cancellationToken);
         await readers.StopAsync(CancellationToken.None);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
@@ -69,9 +66,9 @@ public static class IngestCommand
     }
 
     /// <summary>With an embedding model in use, embeds every chunk that has no vector from it yet.</summary>
-    public static async Task EmbedAsync(Shelf shelf, SemanticIndex? semantic, bool quiet, CancellationToken cancellationToken)
+    public static async Task EmbedAsync(Shelf shelf, bool quiet, CancellationToken cancellationToken)
     {
-        if (semantic is null)
+        if (shelf.Searcher.Semantic is not { } semantic)
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Http.Json;
 using DocShelf.Cli.Access;
+using DocShelf.Cli.Composition;
 using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Running;
@@ -31,15 +32,14 @@ public static class RetryCommand
             }
 
             var data = CommonOptions.DataDirectory(result);
-            var loaded = SharedSettingOptions.Load(data, result, settings);
-            return RunAsync(data, reference, loaded.ToIngestionOptions(), loaded.AccessToken, result.GetValue(json), cancellationToken);
+            return RunAsync(data, reference, SharedSettingOptions.Load(data, result, settings), result.GetValue(json), cancellationToken);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(string data, string? reference, IngestionOptions options, string? accessToken, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string data, string? reference, ShelfSettings settings, bool json, CancellationToken cancellationToken)
     {
-        using (var holder = ShelfSocket.Connect(data, accessToken, TimeSpan.FromMinutes(1)))
+        using (var holder = ShelfSocket.Connect(data, settings.AccessToken, TimeSpan.FromMinutes(1)))
         {
             if (holder is not null)
             {
@@ -48,7 +48,7 @@ public static class RetryCommand
             }
         }
 
-        using var shelf = Shelf.OpenForWriting(data);
+        using var shelf = ShelfComposition.OpenForWriting(data, settings);
         var documentId = reference is null ? null : DocumentResolver.Resolve([.. shelf.Store.AllDocuments().Select(DocumentSummary.Of)], reference).Id;
         var paths = shelf.Queue.Retry(documentId);
         if (paths.Count == 0)
@@ -57,10 +57,8 @@ public static class RetryCommand
             return ExitCodes.Ok;
         }
 
-        using var ocr = new TesseractEnginePool(options.OcrLanguages);
-        using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, options);
-        var runner = new IngestionRunner(shelf, pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
-        var summary = await IngestCommand.RunWithProgressAsync(runner, paths, json, cancellationToken);
+        using var chain = ShelfComposition.Ingestion(shelf, settings.ToIngestionOptions());
+        var summary = await IngestCommand.RunWithProgressAsync(chain.Runner, paths, json, cancellationToken);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using DocShelf.Cli.Answering;
+using DocShelf.Cli.Composition;
 using DocShelf.Cli.Hosting;
-using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Ocr;
 using DocShelf.Ingestion;
@@ -60,13 +59,9 @@ public static class ServeCommand
         var listen = ParseListen(web);
 
         // A status or search command may hold the shelf for a moment: wait for it rather than fail.
-        using var shelf = Shelf.OpenForWriting(data, TimeSpan.FromSeconds(10));
-        using var ocr = new TesseractEnginePool(ingestion.OcrLanguages);
-        using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, ingestion);
-        using var semantic = SemanticSetup.Attach(shelf);
-        shelf.Searcher.Fusion = settings.ToHybridFusion();
-        using var generator = semantic?.Generator;
-        var answerer = AnswererSetup.Create(shelf, settings);
+        using var shelf = ShelfComposition.OpenForWriting(data, settings, TimeSpan.FromSeconds(10));
+        using var chain = ShelfComposition.Ingestion(shelf, ingestion);
+        var answerer = ShelfComposition.Answerer(shelf, settings);
         using var answerModel = answerer as IDisposable;
         var builder = ShelfHost.CreateBuilder(shelf, answerer, web, listen);
         builder.Logging.AddSimpleConsole(console =>
@@ -77,11 +72,11 @@ public static class ServeCommand
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning); // the service logs its own start and address
         builder.Services.AddSystemd(); // journal-friendly logs and readiness notification under systemd
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
-        builder.Services.AddSingleton<IOcrEngine>(ocr);
+        builder.Services.AddSingleton(chain.Ocr);
         builder.Services.AddSingleton(watch);
         builder.Services.AddSingleton(ingestion);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new IngestionRunner(shelf, pipeline, ingestion, Path.Combine(shelf.DataDirectory, "tmp")));
+        builder.Services.AddSingleton(chain.Runner);
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<EmbeddingService>();
         await using var app = ShelfHost.Build(builder);

@@ -1,6 +1,6 @@
 using DocShelf.Answering.Evaluation;
-using DocShelf.Cli.Answering;
 using DocShelf.Cli.Commands;
+using DocShelf.Cli.Composition;
 using DocShelf.Cli.Settings;
 using DocShelf.Models.Library;
 using DocShelf.Search;
@@ -35,11 +35,9 @@ public static class AnswerEvaluation
         var paths = EvaluationShelf.MakeDocuments(set, workFolder, render, quiet);
         var onShelf = Enumerable.Range(0, paths.Count).Where(i => !outsideTitles.Contains(set.Paragraphs[i].Title)).ToList();
         // A shelf of its own, apart from the retrieval runs' shelf that holds every paragraph.
-        using var shelf = Shelf.OpenForWriting(Path.Combine(workFolder, $"data-{(render ? "scans" : "text")}-without-{outsideTitles.Count}-articles"));
+        using var shelf = EvaluationShelf.Open(Path.Combine(workFolder, $"data-{(render ? "scans" : "text")}-without-{outsideTitles.Count}-articles"), library, settings);
         await EvaluationShelf.IngestAsync(shelf, [.. onShelf.Select(i => paths[i])], quiet, cancellationToken);
-        shelf.Searcher.Fusion = settings.ToHybridFusion();
-        using var semantic = await EvaluationShelf.EmbedAsync(shelf, library, cancellationToken);
-        using var generator = semantic?.Generator;
+        await EvaluationShelf.EmbedAsync(shelf, cancellationToken);
 
         var questions = EvaluationShelf.Sample(
             [.. set.Paragraphs.SelectMany((paragraph, i) => paragraph.Questions.Select(q => (Question: q, Paragraph: i)))], sample);
@@ -49,7 +47,7 @@ public static class AnswerEvaluation
             .Select(q => (q.Question, q.Gold!))
             .ToList();
         var outside = questions.Where(q => outsideTitles.Contains(set.Paragraphs[q.Paragraph].Title)).Select(q => q.Question).ToList();
-        var answerer = AnswererSetup.Create(shelf, settings, library);
+        var answerer = ShelfComposition.Answerer(shelf, settings, library);
         using var model = answerer as IDisposable;
         if (!quiet)
         {

@@ -1,8 +1,8 @@
-using DocShelf.Cli.Semantics;
+using DocShelf.Cli.Composition;
+using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Running;
 using DocShelf.Models.Library;
-using DocShelf.Ocr.Tesseract;
 using DocShelf.Rendering;
 using DocShelf.Search;
 using DocShelf.Search.Evaluation;
@@ -17,33 +17,33 @@ public static class EvaluationShelf
     public static List<string> MakeDocuments(SquadSet set, string workFolder, bool render, bool quiet) =>
         render ? RenderDocuments(set, Path.Combine(workFolder, "scans"), quiet) : WriteDocuments(set, Path.Combine(workFolder, "documents"));
 
+    /// <summary>
+    /// The evaluation shelf in <paramref name="dataDirectory"/>, searching with the embedding model in use in
+    /// <paramref name="library"/> (which may be another data folder's) and the fusion <paramref name="settings"/> give.
+    /// </summary>
+    public static Shelf Open(string dataDirectory, ModelLibrary library, ShelfSettings? settings = null) =>
+        Shelf.OpenForWriting(dataDirectory, search: ShelfComposition.Search(settings ?? new ShelfSettings(), library));
+
     public static async Task IngestAsync(Shelf shelf, IReadOnlyList<string> paths, bool quiet, CancellationToken cancellationToken)
     {
-        var options = new IngestionOptions();
-        using var ocr = new TesseractEnginePool(options.OcrLanguages);
-        using var pipeline = new IngestionPipeline(shelf.Writer!, ocr, options);
-        var runner = new IngestionRunner(shelf, pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
+        using var chain = IngestionChain.Create(shelf, new IngestionOptions());
         if (!quiet)
         {
             Console.Error.WriteLine($"Reading {paths.Count} paragraphs into the evaluation shelf…");
         }
 
-        await runner.RunAsync(paths, SilentObserver.Instance, cancellationToken);
+        await chain.Runner.RunAsync(paths, SilentObserver.Instance, cancellationToken);
     }
 
-    /// <summary>
-    /// Connects the shelf to the embedding model in use in <paramref name="library"/>, if any, and embeds every chunk
-    /// with it; null for a lexical-only evaluation. The caller disposes the index and its generator.
-    /// </summary>
-    public static async Task<SemanticIndex?> EmbedAsync(Shelf shelf, ModelLibrary library, CancellationToken cancellationToken)
+    /// <summary>Embeds every chunk with the shelf's embedding model, if it has one; returns that model's index, or null.</summary>
+    public static async Task<SemanticIndex?> EmbedAsync(Shelf shelf, CancellationToken cancellationToken)
     {
-        var semantic = SemanticSetup.Attach(shelf, library);
-        if (semantic is not null)
+        if (shelf.Searcher.Semantic is { } semantic)
         {
             await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(null, cancellationToken);
         }
 
-        return semantic;
+        return shelf.Searcher.Semantic;
     }
 
     /// <summary>A fixed random sample of <paramref name="items"/>, the same on every run, or all of them.</summary>

@@ -7,11 +7,14 @@ namespace DocShelf.Cli.Semantics;
 /// <summary>Connects a shelf to the embedding model chosen with `docshelf models use`, when there is one.</summary>
 public static class SemanticSetup
 {
-    /// <summary>Sets <see cref="ShelfSearcher.Semantic"/> and returns the index (to dispose), or null for a lexical-only shelf.</summary>
-    public static SemanticIndex? Attach(Shelf shelf) => Attach(shelf, new ModelLibrary(shelf.DataDirectory));
+    /// <summary>
+    /// What a shelf calls when it opens to connect its embedding model: the one chosen in <paramref name="library"/>
+    /// (the shelf's own model library when null, or another data folder's), or none for a shelf set to words only.
+    /// </summary>
+    public static Func<Shelf, SemanticIndex?> From(ModelLibrary? library = null) =>
+        shelf => Connect(shelf, library ?? new ModelLibrary(shelf.DataDirectory));
 
-    /// <summary>As <see cref="Attach(Shelf)"/>, with the model chosen in <paramref name="library"/>, which may belong to another data folder.</summary>
-    public static SemanticIndex? Attach(Shelf shelf, ModelLibrary library)
+    private static SemanticIndex? Connect(Shelf shelf, ModelLibrary library)
     {
         if (library.ActiveEmbedding() is not { } name)
         {
@@ -23,10 +26,8 @@ public static class SemanticSetup
         var generator = library.OpenEmbedding(name);
         var prefixes = new EmbeddingPrefixes(manifest.QueryPrefix ?? "", manifest.PassagePrefix ?? "");
         var dimensions = manifest.Dimensions ?? generator.Dimensions;
-        var index = new SemanticIndex(
+        return new SemanticIndex(
             generator, shelf.Vectors(name, dimensions), shelf.SentenceVectors(name, dimensions), prefixes,
             new SimilarityFloors(manifest.MinimumSimilarity ?? double.NegativeInfinity, manifest.AnswerSimilarity));
-        shelf.Searcher.Semantic = index;
-        return index;
     }
 }

@@ -19,7 +19,7 @@ public static class SearchEndpoints
             }
 
             // Without a mode, the best the shelf offers: hybrid with an embedding model, lexical without.
-            var chosen = request.Mode ?? shelf.Searcher.Modes[^1];
+            var chosen = request.Mode ?? shelf.Searcher.BestMode;
             var clock = Stopwatch.StartNew();
             try
             {

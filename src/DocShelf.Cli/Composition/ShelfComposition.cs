@@ -1,0 +1,33 @@
+using DocShelf.Answering.Answers;
+using DocShelf.Cli.Answering;
+using DocShelf.Cli.Semantics;
+using DocShelf.Cli.Settings;
+using DocShelf.Ingestion;
+using DocShelf.Models.Library;
+using DocShelf.Search;
+
+namespace DocShelf.Cli.Composition;
+
+/// <summary>
+/// The one place a shelf is opened with its settings and the services over it are made, finished: every command,
+/// `serve`, evaluation and the test fixtures come here, and nothing is set on a service afterwards.
+/// </summary>
+public static class ShelfComposition
+{
+    /// <summary>How the shelf's searcher is made: the embedding model chosen in <paramref name="library"/> (the shelf's own when null) and the fusion the settings give.</summary>
+    public static SearchSetup Search(ShelfSettings settings, ModelLibrary? library = null) =>
+        new(SemanticSetup.From(library), settings.ToHybridFusion());
+
+    public static Shelf OpenForReading(string dataDirectory, ShelfSettings settings, TimeSpan patience = default) =>
+        Shelf.OpenForReading(dataDirectory, patience, Search(settings));
+
+    public static Shelf OpenForWriting(string dataDirectory, ShelfSettings settings, TimeSpan patience = default) =>
+        Shelf.OpenForWriting(dataDirectory, patience, Search(settings));
+
+    /// <summary>The answerer the settings choose, over the shelf's searcher.</summary>
+    public static IAnswerer Answerer(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null) =>
+        AnswererSetup.Create(shelf, settings, library);
+
+    /// <summary>The reading chain over a shelf open for writing: OCR engines, pipeline and runner.</summary>
+    public static IngestionChain Ingestion(Shelf shelf, IngestionOptions options) => IngestionChain.Create(shelf, options);
+}
