@@ -2,6 +2,8 @@ using DocShelf.Core.Ocr;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
+using DocShelf.Search.Semantic;
+using Microsoft.Extensions.Logging;
 
 namespace DocShelf.Ingestion;
 
@@ -13,12 +15,14 @@ public sealed class IngestionChain : IDisposable
 {
     private readonly TesseractEnginePool? ownEngines;
 
-    private IngestionChain(Shelf shelf, IngestionOptions options, IOcrEngine? ocr)
+    private IngestionChain(Shelf shelf, IngestionOptions options, IOcrEngine? ocr, ILogger<IngestionPipeline>? logger)
     {
+        var writer = shelf.Writer ?? throw new ArgumentException("the shelf must be open for writing", nameof(shelf));
         Options = options;
         ownEngines = ocr is null ? new TesseractEnginePool(options.OcrLanguages) : null;
         Ocr = ocr ?? ownEngines!;
-        Pipeline = new IngestionPipeline(shelf.Writer ?? throw new ArgumentException("the shelf must be open for writing", nameof(shelf)), Ocr, options);
+        var embedder = shelf.Searcher.Semantic is { } semantic ? new ChunkEmbedder(shelf.Store, semantic) : null;
+        Pipeline = IngestionPipeline.Standard(writer, Ocr, embedder, options, logger);
         Runner = new IngestionRunner(shelf, Pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
     }
 
@@ -31,7 +35,9 @@ public sealed class IngestionChain : IDisposable
     public IngestionRunner Runner { get; }
 
     /// <param name="ocr">An OCR engine to use in place of Tesseract (tests); Tesseract, one engine per core, when null.</param>
-    public static IngestionChain Create(Shelf shelf, IngestionOptions options, IOcrEngine? ocr = null) => new(shelf, options, ocr);
+    /// <param name="logger">Where each step's duration per file is logged; nowhere when null.</param>
+    public static IngestionChain Create(Shelf shelf, IngestionOptions options, IOcrEngine? ocr = null, ILogger<IngestionPipeline>? logger = null) =>
+        new(shelf, options, ocr, logger);
 
     public void Dispose()
     {

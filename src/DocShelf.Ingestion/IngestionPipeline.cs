@@ -1,33 +1,45 @@
+using System.Diagnostics;
+using DocShelf.Core.Documents;
 using DocShelf.Core.Ocr;
 using DocShelf.Core.Pipeline;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Steps;
 using DocShelf.Search;
+using DocShelf.Search.Semantic;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DocShelf.Ingestion;
 
-/// <summary>The whole chain a file goes through, in order. Read this file to know what ingestion does.</summary>
-public sealed class IngestionPipeline : IDisposable
+/// <summary>
+/// The chain a file goes through: the steps it is given, in order. <see cref="Standard"/> lists DocShelf's own; read
+/// it to know what ingestion does. Each step's name and duration is logged per file and kept on the document.
+/// </summary>
+public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> steps, ShelfWriter writer, ILogger<IngestionPipeline>? logger = null) : IDisposable
 {
-    private readonly SemaphoreSlim pageSlots;
+    private readonly ILogger logger = logger ?? NullLogger<IngestionPipeline>.Instance;
 
-    public IngestionPipeline(ShelfWriter writer, IOcrEngine ocr, IngestionOptions options)
-    {
-        pageSlots = new SemaphoreSlim(Math.Max(1, options.Parallelism));
-        Steps =
+    public IReadOnlyList<IIngestionStep> Steps { get; } = steps;
+
+    /// <summary>DocShelf's steps, in the order a file takes them.</summary>
+    /// <param name="embedder">Embeds each file's chunks with the model in use; null on a shelf set to words only.</param>
+    public static IngestionPipeline Standard(
+        ShelfWriter writer, IOcrEngine ocr, ChunkEmbedder? embedder, IngestionOptions options, ILogger<IngestionPipeline>? logger = null) =>
+        new(
         [
-            new IdentifyStep(writer, options),                 // sha256, type from bytes, dedupe by content
-            new ExtractStep(options),                          // text layer per page, or a page image for OCR
-            new RecogniseStep(ocr, pageSlots, options),        // Tesseract on the pages that need it
-            new ChunkStep(new Chunker(options.Chunking)),      // page-anchored, sentence-aware chunks
-            new IndexStep(writer),                             // store, then lexical index
-        ];
-    }
-
-    public IReadOnlyList<IIngestionStep> Steps { get; }
+            new IdentifyStep(writer, options),                                          // sha256, type from bytes, dedupe by content
+            new ExtractStep(options),                                                   // text layer per page, or a page image for OCR
+            new RecogniseStep(ocr, new SemaphoreSlim(Math.Max(1, options.Parallelism)), options), // Tesseract, one page per core
+            new ChunkStep(new Chunker(options.Chunking)),                                // page-anchored, sentence-aware chunks
+            new IndexStep(writer),                                                      // store, then lexical index
+            new EmbedStep(embedder),                                                    // vectors of chunks and sentences
+        ],
+        writer,
+        logger);
 
     public async Task RunAsync(IngestionContext context, CancellationToken cancellationToken)
     {
+        var timings = new List<StepTiming>(Steps.Count);
         foreach (var step in Steps)
         {
             if (context.IsComplete)
@@ -35,9 +47,23 @@ public sealed class IngestionPipeline : IDisposable
                 return;
             }
 
+            var clock = Stopwatch.StartNew();
             await step.ExecuteAsync(context, cancellationToken);
+            timings.Add(new StepTiming(step.Name, Math.Round(clock.Elapsed.TotalMilliseconds, 1)));
+            LogStep(logger, context.Path, step.Name, timings[^1].Milliseconds);
+        }
+
+        writer.RecordSteps(context.DocumentId, timings);
+    }
+
+    public void Dispose()
+    {
+        foreach (var step in Steps.OfType<IDisposable>())
+        {
+            step.Dispose();
         }
     }
 
-    public void Dispose() => pageSlots.Dispose();
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Path}: {Step} took {Milliseconds} ms")]
+    private static partial void LogStep(ILogger logger, string path, string step, double milliseconds);
 }

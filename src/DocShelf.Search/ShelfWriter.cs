@@ -37,6 +37,9 @@ public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
         }
     }
 
+    /// <summary>Notes on a document how long each step took to read it.</summary>
+    public void RecordSteps(string documentId, IReadOnlyList<StepTiming> steps) => store.RecordSteps(documentId, steps);
+
     public void Quarantine(DocumentRecord document, string path)
     {
         lock (gate)

@@ -48,8 +48,10 @@ public static class IngestCommand
         var runner = chain.Runner;
         runner.RecoverInterrupted();
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var vectorsBefore = shelf.Searcher.Semantic?.Vectors.Count ?? 0;
         var summary = await RunWithProgressAsync(runner, files, json, cancellationToken);
-        await EmbedAsync(shelf, quiet: json, cancellationToken);
+        await CatchUpEmbeddingAsync(shelf, vectorsBefore, clock, quiet: json, cancellationToken);
         await readers.StopAsync(CancellationToken.None);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
@@ -65,16 +67,18 @@ public static class IngestCommand
         return app;
     }
 
-    /// <summary>With an embedding model in use, embeds every chunk that has no vector from it yet.</summary>
-    public static async Task EmbedAsync(Shelf shelf, bool quiet, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each file's chunks were embedded as it was read; this embeds any the run did not reach (a run stopped part-way
+    /// before, a model newly chosen), drops vectors of chunks that left, and says what the run embedded.
+    /// </summary>
+    private static async Task CatchUpEmbeddingAsync(Shelf shelf, int vectorsBefore, System.Diagnostics.Stopwatch clock, bool quiet, CancellationToken cancellationToken)
     {
         if (shelf.Searcher.Semantic is not { } semantic)
         {
             return;
         }
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var lastReport = TimeSpan.Zero;
+        var lastReport = clock.Elapsed;
         var progress = new Progress<(int Done, int Total)>(p =>
         {
             if (!quiet && clock.Elapsed - lastReport > TimeSpan.FromSeconds(2))
@@ -83,10 +87,11 @@ public static class IngestCommand
                 Console.Error.WriteLine($"Embedding chunks with {semantic.Model}: {p.Done} of {p.Total}");
             }
         });
-        var (embedded, dropped) = await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(progress, cancellationToken);
+        var (_, dropped) = await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(progress, cancellationToken);
+        var embedded = semantic.Vectors.Count - vectorsBefore + dropped;
         if (!quiet && embedded + dropped > 0)
         {
-            Console.Error.WriteLine($"Embedded {embedded} chunks with {semantic.Model} in {clock.Elapsed.TotalSeconds:0.0} s" + (dropped > 0 ? $"; dropped {dropped} stale vectors" : ""));
+            Console.Error.WriteLine($"Embedded {embedded} chunks with {semantic.Model}" + (dropped > 0 ? $"; dropped {dropped} stale vectors" : ""));
         }
     }
 

@@ -60,7 +60,6 @@ public static class ServeCommand
 
         // A status or search command may hold the shelf for a moment: wait for it rather than fail.
         using var shelf = ShelfComposition.OpenForWriting(data, settings, TimeSpan.FromSeconds(10));
-        using var chain = ShelfComposition.Ingestion(shelf, ingestion);
         var answerer = ShelfComposition.Answerer(shelf, settings);
         using var answerModel = answerer as IDisposable;
         var builder = ShelfHost.CreateBuilder(shelf, answerer, web, listen);
@@ -72,11 +71,11 @@ public static class ServeCommand
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning); // the service logs its own start and address
         builder.Services.AddSystemd(); // journal-friendly logs and readiness notification under systemd
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
-        builder.Services.AddSingleton(chain.Ocr);
         builder.Services.AddSingleton(watch);
         builder.Services.AddSingleton(ingestion);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(chain.Runner);
+        builder.Services.AddSingleton(provider => ShelfComposition.Ingestion(shelf, ingestion, provider.GetRequiredService<ILogger<IngestionPipeline>>()));
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<IngestionChain>().Runner);
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<EmbeddingService>();
         await using var app = ShelfHost.Build(builder);

@@ -5,6 +5,7 @@ using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
 using DocShelf.Models.Library;
 using DocShelf.Search;
+using Microsoft.Extensions.Logging;
 
 namespace DocShelf.Cli.Composition;
 
@@ -29,5 +30,7 @@ public static class ShelfComposition
         AnswererSetup.Create(shelf, settings, library);
 
     /// <summary>The reading chain over a shelf open for writing: OCR engines, pipeline and runner.</summary>
-    public static IngestionChain Ingestion(Shelf shelf, IngestionOptions options) => IngestionChain.Create(shelf, options);
+    /// <param name="logger">Where each step's duration per file is logged (the service's log); nowhere when null.</param>
+    public static IngestionChain Ingestion(Shelf shelf, IngestionOptions options, ILogger<IngestionPipeline>? logger = null) =>
+        IngestionChain.Create(shelf, options, logger: logger);
 }

@@ -33,6 +33,9 @@ public sealed record DocumentRecord
 
     public int ChunkCount { get; init; }
 
+    /// <summary>Each ingestion step the file went through and how long it took, in order.</summary>
+    public List<StepTiming> Steps { get; init; } = [];
+
     public DateTime AddedUtc { get; init; }
 
     public string PrimaryPath => Paths.Count > 0 ? Paths[0] : "";

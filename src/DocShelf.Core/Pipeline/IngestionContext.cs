@@ -45,8 +45,5 @@ public sealed class IngestionContext(string path, string workDirectory)
 
     public List<Chunk> Chunks { get; } = [];
 
-    /// <summary>What each step did, for logs and the closing summary.</summary>
-    public List<string> Log { get; } = [];
-
     public int OcrPageCount => Pages.Count(p => p?.Source == PageSource.Ocr);
 }

@@ -15,7 +15,6 @@ public sealed class ChunkStep(Chunker chunker) : IIngestionStep
             context.Chunks.AddRange(chunker.Split(context.DocumentId, content));
         }
 
-        context.Log.Add($"{context.Chunks.Count} chunks");
         return Task.CompletedTask;
     }
 }

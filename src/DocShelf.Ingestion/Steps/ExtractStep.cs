@@ -34,7 +34,6 @@ public sealed class ExtractStep(IngestionOptions options) : IIngestionStep
                 throw new UnreadableFileException($"no reader for {context.Kind.ToName()} files");
         }
 
-        context.Log.Add($"{context.Pages.Count} pages, {context.PagesToRecognise.Count} for OCR");
     }
 
     private async Task ExtractPdfAsync(IngestionContext context, CancellationToken cancellationToken)

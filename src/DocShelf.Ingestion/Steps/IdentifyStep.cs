@@ -24,13 +24,11 @@ public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) :
         (context.Sha256, context.Bytes) = await ContentHasher.Sha256HexAsync(context.ReadPath, options.MaxFileBytes, cancellationToken);
         context.DocumentId = DocumentRecord.IdFromSha256(context.Sha256);
         context.Kind = FileTypeSniffer.Sniff(context.ReadPath, context.Path);
-        context.Log.Add($"{context.Kind.ToName()}, {context.Bytes} bytes, sha256 {context.Sha256[..12]}");
 
         if (writer.AttachPath(context.Path, context.DocumentId) is { } existing)
         {
             context.Existing = existing;
             context.IsComplete = true;
-            context.Log.Add($"already on the shelf as {existing.Id}");
             return;
         }
 

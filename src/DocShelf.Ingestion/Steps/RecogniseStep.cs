@@ -8,23 +8,18 @@ namespace DocShelf.Ingestion.Steps;
 /// OCRs the pages that need it, several at once. The slots are shared by every file in the run, so the machine
 /// runs one single-threaded Tesseract per core however pages and files are mixed.
 /// </summary>
-public sealed class RecogniseStep(IOcrEngine engine, SemaphoreSlim pageSlots, IngestionOptions options) : IIngestionStep
+/// <param name="pageSlots">How many pages may be read at once; the step owns it.</param>
+public sealed class RecogniseStep(IOcrEngine engine, SemaphoreSlim pageSlots, IngestionOptions options) : IIngestionStep, IDisposable
 {
     public string Name => "ocr";
 
     public async Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
-        var done = 0;
         await Task.WhenAll(context.PagesToRecognise.Select(async page =>
         {
             await RecogniseAsync(context, page, cancellationToken);
             context.PageRecognised?.Invoke(page.PageNumber, context.PagesToRecognise.Count);
-            Interlocked.Increment(ref done);
         }));
-        if (done > 0)
-        {
-            context.Log.Add($"{done} pages recognised");
-        }
     }
 
     private async Task RecogniseAsync(IngestionContext context, PageImage page, CancellationToken cancellationToken)
@@ -56,4 +51,6 @@ public sealed class RecogniseStep(IOcrEngine engine, SemaphoreSlim pageSlots, In
             pageSlots.Release();
         }
     }
+
+    public void Dispose() => pageSlots.Dispose();
 }

@@ -65,6 +65,15 @@ public sealed class ShelfStore(ShelfDatabase database)
         });
 
     /// <summary>Records a file that could not be read, with its reason, so nothing is silently dropped.</summary>
+    public void RecordSteps(string documentId, IReadOnlyList<StepTiming> steps) =>
+        database.InTransaction(() =>
+        {
+            if (database.Documents.FindById(documentId) is { } document)
+            {
+                database.Documents.Update(document with { Steps = [.. steps] });
+            }
+        });
+
     public string? SaveQuarantined(DocumentRecord document, string path) =>
         database.InTransaction(() =>
         {

@@ -18,7 +18,8 @@ public sealed record DocumentSummary(
     string Sha256,
     DateTime AddedUtc,
     IReadOnlyList<int> LowConfidencePages,
-    IReadOnlyList<PageReading> OcrReadings)
+    IReadOnlyList<PageReading> OcrReadings,
+    IReadOnlyList<StepTiming> Steps)
 {
     public static DocumentSummary Of(DocumentRecord document) => new(
         document.Id,
@@ -35,5 +36,6 @@ public sealed record DocumentSummary(
         document.Sha256,
         document.AddedUtc,
         [.. document.LowConfidencePages.Select(r => r.Number)],
-        document.OcrReadings);
+        document.OcrReadings,
+        document.Steps);
 }

@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using DocShelf.Core.Documents;
+using DocShelf.Core.Ocr;
+using DocShelf.Core.Pipeline;
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
+using DocShelf.Ingestion.Chunking;
+using DocShelf.Ingestion.Steps;
+using DocShelf.Rendering;
+using DocShelf.Search;
+using DocShelf.Search.Semantic;
+
+namespace DocShelf.Ingestion.Tests;
+
+/// <summary>Each step alone, on a context built by hand: no Tesseract, no poppler.</summary>
+public sealed class StepTests : IDisposable
+{
+    private const string Minutes = "The council met at nine. The harbour dues were raised by a penny.";
+
+    private readonly TempFolder folder = new();
+    private readonly Shelf shelf;
+    private readonly IngestionOptions options = new();
+
+    public StepTests() => shelf = Shelf.OpenForWriting(folder.Folder("data"));
+
+    [Fact]
+    public async Task Identify_hashes_types_and_matches_bytes_already_on_the_shelf()
+    {
+        var first = await TextFileAsync("minutes.txt");
+        var copy = await TextFileAsync("copy of minutes.txt");
+        var step = new IdentifyStep(shelf.Writer!, options);
+
+        var context = Context(first);
+        await step.ExecuteAsync(context, CancellationToken.None);
+        shelf.Writer!.Publish(Record(context), first, [Page(context.DocumentId)], []);
+        var again = Context(copy);
+        await step.ExecuteAsync(again, CancellationToken.None);
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(first))), context.Sha256);
+        Assert.Equal(FileKind.PlainText, context.Kind);
+        Assert.False(context.IsComplete);
+        Assert.True(again.IsComplete);
+        Assert.Equal(context.DocumentId, again.Existing?.Id);
+        Assert.Equal([first, copy], shelf.Store.FindDocument(context.DocumentId)!.Paths);
+    }
+
+    [Fact]
+    public async Task Extract_takes_a_text_file_as_it_is_and_sends_an_image_to_ocr()
+    {
+        var text = Context(await TextFileAsync("minutes.txt"), FileKind.PlainText);
+        var scan = folder.File("scan.png");
+        using (var bitmap = PageRasteriser.Render("A short scanned note.", ScanStyle.Clean))
+        {
+            ImageWriter.WritePng(scan, bitmap);
+        }
+
+        var image = Context(scan, FileKind.Png);
+        var step = new ExtractStep(options);
+        await step.ExecuteAsync(text, CancellationToken.None);
+        await step.ExecuteAsync(image, CancellationToken.None);
+
+        Assert.Equal(Minutes, Assert.Single(text.Pages)!.Text.Trim());
+        Assert.Empty(text.PagesToRecognise);
+        Assert.Null(Assert.Single(image.Pages));
+        Assert.Equal(new PageImage(1, PageImageOrigin.ImageFrame, scan), Assert.Single(image.PagesToRecognise));
+    }
+
+    [Fact]
+    public async Task Recognise_fills_each_page_from_the_engine_and_reports_it()
+    {
+        var reported = new List<int>();
+        var context = new IngestionContext(folder.File("scan.png"), folder.Folder("work")) { PageRecognised = (page, _) => { lock (reported) { reported.Add(page); } } };
+        context.Pages.AddRange([null, null]);
+        context.PagesToRecognise.AddRange([new PageImage(1, PageImageOrigin.ImageFrame, "scan.png"), new PageImage(2, PageImageOrigin.ImageFrame, "scan.png", 1)]);
+        using var step = new RecogniseStep(new FrameEngine(), new SemaphoreSlim(2), options);
+
+        await step.ExecuteAsync(context, CancellationToken.None);
+
+        Assert.Equal(["frame 0", "frame 1"], context.Pages.Select(p => p!.Text));
+        Assert.Equal([1, 2], reported.Order());
+    }
+
+    [Fact]
+    public async Task Chunk_cuts_every_page_into_chunks_that_know_their_page()
+    {
+        var context = Context(folder.File("minutes.txt"));
+        context.DocumentId = "0123456789abcdef";
+        context.Pages.AddRange([Page(context.DocumentId, 1), Page(context.DocumentId, 2)]);
+
+        await new ChunkStep(new Chunker(options.Chunking)).ExecuteAsync(context, CancellationToken.None);
+
+        Assert.Equal([1, 2], context.Chunks.Select(c => c.PageNumber));
+        Assert.All(context.Chunks, c => Assert.Equal(context.DocumentId, c.DocumentId));
+        Assert.Equal(Minutes, context.Chunks[0].Text);
+    }
+
+    [Fact]
+    public async Task Index_stores_the_document_and_makes_it_searchable()
+    {
+        var context = await ChunkedContextAsync();
+
+        await new IndexStep(shelf.Writer!).ExecuteAsync(context, CancellationToken.None);
+        shelf.Writer!.Commit();
+
+        Assert.Equal(DocumentStatus.Indexed, shelf.Store.FindDocument(context.DocumentId)!.Status);
+        Assert.Equal(context.DocumentId, Assert.Single(shelf.Searcher.Search("harbour dues", 10)).DocumentId);
+    }
+
+    [Fact]
+    public async Task Embed_stores_a_vector_for_each_chunk_and_its_sentences_and_does_nothing_without_a_model()
+    {
+        var context = await ChunkedContextAsync();
+        using var semantic = new SemanticIndex(new ConceptEmbeddingGenerator(), shelf.Vectors("concepts", 6), shelf.SentenceVectors("concepts", 6));
+
+        using var step = new EmbedStep(new ChunkEmbedder(shelf.Store, semantic));
+        await step.ExecuteAsync(context, CancellationToken.None);
+        using var wordsOnly = new EmbedStep(null);
+        await wordsOnly.ExecuteAsync(context, CancellationToken.None);
+
+        Assert.Equal(1, semantic.Vectors.Count);
+        Assert.Equal(2, semantic.Sentences!.Count); // "The council met at nine." and the dues
+    }
+
+    [Fact]
+    public async Task The_pipeline_runs_its_steps_in_order_stops_when_one_completes_the_file_and_keeps_their_times()
+    {
+        var context = await ChunkedContextAsync();
+        shelf.Writer!.Publish(Record(context), context.Path, [.. context.Pages.OfType<PageContent>()], context.Chunks);
+        var ran = new List<string>();
+        using var pipeline = new IngestionPipeline([new NamedStep("first", ran), new NamedStep("second", ran)], shelf.Writer!);
+        using var stopping = new IngestionPipeline([new NamedStep("only", ran, completes: true), new NamedStep("never", ran)], shelf.Writer!);
+
+        await pipeline.RunAsync(context, CancellationToken.None);
+        await stopping.RunAsync(Context(context.Path), CancellationToken.None);
+
+        Assert.Equal(["first", "second", "only"], ran);
+        Assert.Equal(["first", "second"], shelf.Store.FindDocument(context.DocumentId)!.Steps.Select(s => s.Step));
+    }
+
+    public void Dispose()
+    {
+        shelf.Dispose();
+        folder.Dispose();
+    }
+
+    private async Task<string> TextFileAsync(string name)
+    {
+        var path = folder.File(name);
+        await File.WriteAllTextAsync(path, Minutes);
+        return path;
+    }
+
+    private IngestionContext Context(string path, FileKind kind = FileKind.Unknown) => new(path, folder.Folder("work")) { Kind = kind };
+
+    private async Task<IngestionContext> ChunkedContextAsync()
+    {
+        var context = Context(await TextFileAsync("minutes.txt"));
+        context.DocumentId = "0123456789abcdef";
+        context.Sha256 = context.DocumentId + new string('0', 48);
+        context.Kind = FileKind.PlainText;
+        context.Pages.Add(Page(context.DocumentId));
+        await new ChunkStep(new Chunker(options.Chunking)).ExecuteAsync(context, CancellationToken.None);
+        return context;
+    }
+
+    private static PageContent Page(string documentId, int number = 1) =>
+        new() { DocumentId = documentId, Number = number, Source = PageSource.PlainText, Text = Minutes };
+
+    private static DocumentRecord Record(IngestionContext context) => new()
+    {
+        Id = context.DocumentId,
+        Sha256 = context.Sha256,
+        Kind = context.Kind,
+        Paths = [context.Path],
+        Status = DocumentStatus.Indexed,
+        PageCount = 1,
+    };
+
+    /// <summary>Reads every image as the text "frame N", so a test can tell which frame filled which page.</summary>
+    private sealed class FrameEngine : IOcrEngine
+    {
+        public PageContent Recognise(string imagePath, int frame, int pageNumber, CancellationToken cancellationToken = default) =>
+            new() { Number = pageNumber, Source = PageSource.Ocr, Text = $"frame {frame}" };
+    }
+
+    private sealed class NamedStep(string name, List<string> ran, bool completes = false) : IIngestionStep
+    {
+        public string Name => name;
+
+        public Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
+        {
+            ran.Add(name);
+            context.IsComplete = completes;
+            return Task.CompletedTask;
+        }
+    }
+}
