@@ -4,9 +4,9 @@ using DocShelf.Core.Documents;
 namespace DocShelf.Core.Text;
 
 /// <summary>
-/// Joins a page's words into its text the one way every reader does: a space between words, a newline between
-/// lines and a blank line between blocks, so sentence and paragraph breaks survive. Each word records where it
-/// starts in the text, which keeps text, offsets and boxes aligned.
+/// Joins a page's words into its text the one way every reader does (the PDF text layer and OCR alike): a space
+/// between words, a newline between lines and a blank line between blocks, so sentence and paragraph breaks
+/// survive. Each word records where it starts in the text, which keeps text, offsets and boxes aligned.
 /// </summary>
 public sealed class PageTextBuilder
 {
@@ -27,6 +27,19 @@ public sealed class PageTextBuilder
             pendingSeparator = "\n";
         }
     }
+
+    /// <summary>The page as built so far; its confidence is its words' mean (0 for a page with none).</summary>
+    public PageContent ToPage(int number, PageSource source, double width, double height, PageGeometry? geometry = null) => new()
+    {
+        Number = number,
+        Source = source,
+        Text = Text,
+        Words = words,
+        Width = width,
+        Height = height,
+        MeanConfidence = words.Count == 0 ? 0 : words.Average(w => w.Confidence),
+        Geometry = geometry ?? PageGeometry.AsScanned,
+    };
 
     /// <summary>Adds a word; blank ones are dropped.</summary>
     public void AddWord(string word, Box box, double confidence = 100)

@@ -22,15 +22,6 @@ public sealed record TextLayerPage(int Number, double Width, double Height, IRea
             }
         }
 
-        return new PageContent
-        {
-            Number = Number,
-            Source = PageSource.TextLayer,
-            Text = builder.Text,
-            Words = builder.Words,
-            Width = Width,
-            Height = Height,
-            Geometry = Geometry,
-        };
+        return builder.ToPage(Number, PageSource.TextLayer, Width, Height, Geometry);
     }
 }

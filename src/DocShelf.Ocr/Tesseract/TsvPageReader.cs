@@ -41,16 +41,7 @@ public static class TsvPageReader
             builder.AddWord(cells[11], new Box(Int(cells[6]), Int(cells[7]), Int(cells[8]), Int(cells[9])), confidence);
         }
 
-        return new PageContent
-        {
-            Number = pageNumber,
-            Source = PageSource.Ocr,
-            Text = builder.Text,
-            Words = builder.Words,
-            Width = width,
-            Height = height,
-            MeanConfidence = builder.Words.Count == 0 ? 0 : builder.Words.Average(w => w.Confidence),
-        };
+        return builder.ToPage(pageNumber, PageSource.Ocr, width, height);
     }
 
     private static bool IsWordRow(string[] cells, out double confidence)
