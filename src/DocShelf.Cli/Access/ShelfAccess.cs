@@ -16,7 +16,7 @@ public static class ShelfAccess
 
     public static IShelfAccess Open(string dataDirectory)
     {
-        var settings = SettingsLoader.Load(dataDirectory, new Dictionary<string, string?>());
+        var settings = SettingsLoader.Load(dataDirectory);
         var deadline = DateTime.UtcNow + StartPatience;
         while (true)
         {

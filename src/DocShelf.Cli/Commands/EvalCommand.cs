@@ -58,7 +58,7 @@ public static class EvalCommand
                 if (result.GetValue(answers))
                 {
                     var titles = AnswerEvaluation.OutsideArticles(set, result.GetValue(outside));
-                    var settings = SettingsLoader.Load(data, new Dictionary<string, string?>());
+                    var settings = SettingsLoader.Load(data);
                     var scores = await AnswerEvaluation.RunAsync(set, titles, settings, library, workFolder, rendered, result.GetValue(questions), quiet, cancellationToken);
                     ReportAnswers(file.Name, set, titles.Count, rendered, scores, quiet);
                 }

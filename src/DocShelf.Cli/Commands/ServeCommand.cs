@@ -26,23 +26,21 @@ public static class ServeCommand
 
     public static Command Create()
     {
-        var inbox = new Option<string[]>("--inbox") { Description = "A folder to watch and index in place (repeat for more; also Inboxes in docshelf.json)" };
         var settings = SharedSettingOptions.ForReading();
         settings.AddRange(
         [
-            new SettingOption<double?>("--settle-seconds", nameof(ShelfSettings.SettleSeconds), "How long a file must stay unchanged before it is read (default 5)"),
-            new SettingOption<double?>("--rescan-seconds", nameof(ShelfSettings.RescanSeconds), "How often the inboxes are walked in full (default 60)"),
-            new SettingOption<string?>("--listen", nameof(ShelfSettings.Listen), "Address and port of the web page and API (default 127.0.0.1:8470)"),
-            new SettingOption<double?>("--delete-grace-seconds", nameof(ShelfSettings.DeleteGraceSeconds), "How long a vanished file stays on the shelf (default 60)"),
+            new SettingOption<string[]>("--inbox", "A folder to watch and index in place (repeat for more; also Inboxes in docshelf.json)", (s, v) => s.Inboxes.AddRange(v)),
+            new SettingOption<double>("--settle-seconds", "How long a file must stay unchanged before it is read (default 5)", (s, v) => s.SettleSeconds = v),
+            new SettingOption<double>("--rescan-seconds", "How often the inboxes are walked in full (default 60)", (s, v) => s.RescanSeconds = v),
+            new SettingOption<string>("--listen", "Address and port of the web page and API (default 127.0.0.1:8470)", (s, v) => s.Listen = v),
+            new SettingOption<double>("--delete-grace-seconds", "How long a vanished file stays on the shelf (default 60)", (s, v) => s.DeleteGraceSeconds = v),
         ]);
-        var command = new Command("serve", "Run the service: watch inboxes, keep the shelf true to them, and serve the search page and API until stopped") { inbox };
+        var command = new Command("serve", "Run the service: watch inboxes, keep the shelf true to them, and serve the search page and API until stopped");
         settings.ForEach(command.Options.Add);
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
             var data = CommonOptions.DataDirectory(result);
-            var loaded = SharedSettingOptions.Load(data, result, settings);
-            loaded.Inboxes.AddRange(result.GetValue(inbox) ?? []);
-            await RunAsync(data, loaded, cancellationToken);
+            await RunAsync(data, SharedSettingOptions.Load(data, result, settings), cancellationToken);
             return ExitCodes.Ok;
         }));
         return command;

@@ -24,7 +24,7 @@ public static class StatusCommand
             var service = ServiceStatusFile.ReadLive(data);
             var (overview, search) = service?.Shelf is { } live ? (live, FromService(service)) : ReadShelf(data);
             var ocr = new OcrReport("tesseract", TesseractEngine.Version, TesseractLanguages.Installed(), TesseractLanguages.HasOrientationData());
-            var answers = AnswerReport.From(SettingsLoader.Load(data, new Dictionary<string, string?>()), new ModelLibrary(data));
+            var answers = AnswerReport.From(SettingsLoader.Load(data), new ModelLibrary(data));
             var report = StatusReport.From(data, overview, service, ocr, search, answers);
             if (result.GetValue(json))
             {

@@ -1,25 +1,27 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace DocShelf.Cli.Settings;
 
-/// <summary>A command-line option that overrides one setting of <see cref="ShelfSettings"/>, only when it is given.</summary>
-public sealed class SettingOption<T> : Option<T>
+/// <summary>
+/// A command-line option that overrides one setting, only when it is given, by setting the typed value itself: any
+/// option type works (numbers, flags, lists), and nothing goes through text on the way.
+/// </summary>
+public sealed class SettingOption<T> : Option<T>, ISettingOption
 {
-    public SettingOption(string name, string setting, string description)
+    private readonly Action<ShelfSettings, T> apply;
+
+    public SettingOption(string name, string description, Action<ShelfSettings, T> apply)
         : base(name)
     {
-        Setting = setting;
         Description = description;
+        this.apply = apply;
     }
 
-    public string Setting { get; }
-
-    public void AddTo(IDictionary<string, string?> overrides, ParseResult result)
+    public void ApplyTo(ShelfSettings settings, ParseResult result)
     {
-        if (result.GetValue(this) is { } value)
+        if (result.GetResult(this) is { Implicit: false } && result.GetValue(this) is { } value)
         {
-            overrides[Setting] = Convert.ToString(value, CultureInfo.InvariantCulture);
+            apply(settings, value);
         }
     }
 }

@@ -2,36 +2,26 @@ using System.CommandLine;
 
 namespace DocShelf.Cli.Settings;
 
-/// <summary>The setting options that `ingest`, `retry` and `serve` share.</summary>
+/// <summary>The setting options that `ingest`, `retry` and `serve` share, and how a command's settings are loaded.</summary>
 public static class SharedSettingOptions
 {
     public static List<Option> ForReading() =>
     [
-        new SettingOption<string?>("--ocr-languages", nameof(ShelfSettings.OcrLanguages), "Tesseract languages joined by '+' (default eng; `docshelf status` lists the installed ones)"),
-        new SettingOption<int?>("--chunk-size", nameof(ShelfSettings.ChunkSize), "Largest chunk, in characters (default 1000)"),
-        new SettingOption<int?>("--chunk-overlap", nameof(ShelfSettings.ChunkOverlap), "Characters a chunk shares with the next (default 150)"),
-        new SettingOption<int?>("--parallel", nameof(ShelfSettings.Parallelism), "Pages processed at once (default: one per core)"),
+        new SettingOption<string>("--ocr-languages", "Tesseract languages joined by '+' (default eng; `docshelf status` lists the installed ones)", (s, v) => s.OcrLanguages = v),
+        new SettingOption<int>("--chunk-size", "Largest chunk, in characters (default 1000)", (s, v) => s.ChunkSize = v),
+        new SettingOption<int>("--chunk-overlap", "Characters a chunk shares with the next (default 150)", (s, v) => s.ChunkOverlap = v),
+        new SettingOption<int>("--parallel", "Pages processed at once (default: one per core)", (s, v) => s.Parallelism = v),
     ];
 
+    /// <summary>docshelf.json and DOCSHELF_* variables (<see cref="SettingsLoader"/>), then the command-line options given.</summary>
     public static ShelfSettings Load(string dataDirectory, ParseResult result, IEnumerable<Option> options)
     {
-        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var option in options)
+        var settings = SettingsLoader.Load(dataDirectory);
+        foreach (var option in options.OfType<ISettingOption>())
         {
-            switch (option)
-            {
-                case SettingOption<string?> text:
-                    text.AddTo(overrides, result);
-                    break;
-                case SettingOption<int?> number:
-                    number.AddTo(overrides, result);
-                    break;
-                case SettingOption<double?> real:
-                    real.AddTo(overrides, result);
-                    break;
-            }
+            option.ApplyTo(settings, result);
         }
 
-        return SettingsLoader.Load(dataDirectory, overrides);
+        return settings;
     }
 }
