@@ -92,6 +92,12 @@ run_demo() {
     exec dotnet "$CLI" --data "$DEMO_DATA" serve --inbox "$DEMO_INBOX" --inbox sample-docs --listen "$DEMO_LISTEN"
 }
 
+# The five longest tests of the last run, from the TRX files dotnet test wrote (durations sort as text: hh:mm:ss.fffffff).
+slowest_tests() {
+    grep -ho 'testName="[^"]*"[^>]*duration="[^"]*"' TestResults/*.trx \
+        | sed -E 's/testName="([^"]*)".*duration="([^"]*)"/\2  \1/' | sort -r | head -5
+}
+
 case "${1:-run}" in
     run) install_dependencies; verify_ocr_models; build; run_demo ;;
     test)
@@ -99,7 +105,10 @@ case "${1:-run}" in
         verify_ocr_models
         build
         say "Testing"
-        dotnet test DocShelf.sln -c "$CONFIGURATION" --no-build -nologo
+        rm -rf TestResults
+        dotnet test DocShelf.sln -c "$CONFIGURATION" --no-build -nologo --results-directory TestResults --logger "trx;LogFilePrefix=suite"
+        say "The five slowest tests"
+        slowest_tests
         ;;
     bench)
         # The decoder benchmark generates its model with Python's onnx package; the OCR table compares

@@ -39,7 +39,7 @@ if (only is "all" or "web")
 
 if (only is "all" or "concurrent")
 {
-    Console.WriteLine(await ConcurrentReadBenchmark.RunAsync(work, textFiles: 100, scans: 16));
+    Console.WriteLine(await ConcurrentReadBenchmark.RunAsync(work, textFiles: 100, scans: 80));
 }
 
 if (only is "all" or "embedding")

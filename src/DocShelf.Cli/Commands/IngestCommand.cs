@@ -5,7 +5,6 @@ using DocShelf.Cli.Composition;
 using DocShelf.Cli.Hosting;
 using DocShelf.Cli.Output;
 using DocShelf.Cli.Progress;
-using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Intake;
@@ -48,10 +47,9 @@ public static class IngestCommand
         var runner = chain.Runner;
         runner.RecoverInterrupted();
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var vectorsBefore = shelf.Searcher.Semantic?.Vectors.Count ?? 0;
         var summary = await RunWithProgressAsync(runner, files, json, cancellationToken);
-        await CatchUpEmbeddingAsync(shelf, vectorsBefore, clock, quiet: json, cancellationToken);
+        await CatchUpEmbeddingAsync(shelf, vectorsBefore, quiet: json, cancellationToken);
         await readers.StopAsync(CancellationToken.None);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
@@ -71,14 +69,15 @@ public static class IngestCommand
     /// Each file's chunks were embedded as it was read; this embeds any the run did not reach (a run stopped part-way
     /// before, a model newly chosen), drops vectors of chunks that left, and says what the run embedded.
     /// </summary>
-    private static async Task CatchUpEmbeddingAsync(Shelf shelf, int vectorsBefore, System.Diagnostics.Stopwatch clock, bool quiet, CancellationToken cancellationToken)
+    private static async Task CatchUpEmbeddingAsync(Shelf shelf, int vectorsBefore, bool quiet, CancellationToken cancellationToken)
     {
         if (shelf.Searcher.Semantic is not { } semantic)
         {
             return;
         }
 
-        var lastReport = clock.Elapsed;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
         var progress = new Progress<(int Done, int Total)>(p =>
         {
             if (!quiet && clock.Elapsed - lastReport > TimeSpan.FromSeconds(2))
