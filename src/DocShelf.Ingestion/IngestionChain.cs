@@ -2,7 +2,6 @@ using DocShelf.Core.Ocr;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
-using DocShelf.Search.Semantic;
 using Microsoft.Extensions.Logging;
 
 namespace DocShelf.Ingestion;
@@ -21,8 +20,7 @@ public sealed class IngestionChain : IDisposable
         Options = options;
         ownEngines = ocr is null ? new TesseractEnginePool(options.OcrLanguages) : null;
         Ocr = ocr ?? ownEngines!;
-        var embedder = shelf.Searcher.Semantic is { } semantic ? new ChunkEmbedder(shelf.Store, semantic) : null;
-        Pipeline = IngestionPipeline.Standard(writer, Ocr, embedder, options, logger);
+        Pipeline = IngestionPipeline.Standard(writer, Ocr, options, logger);
         Runner = new IngestionRunner(shelf, Pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
     }
 

@@ -3,12 +3,10 @@ using DocShelf.Core.Documents;
 using DocShelf.Core.Ocr;
 using DocShelf.Core.Pipeline;
 using DocShelf.Fixtures;
-using DocShelf.Fixtures.Testing;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Steps;
 using DocShelf.Rendering;
 using DocShelf.Search;
-using DocShelf.Search.Semantic;
 
 namespace DocShelf.Ingestion.Tests;
 
@@ -104,21 +102,6 @@ public sealed class StepTests : IDisposable
 
         Assert.Equal(DocumentStatus.Indexed, shelf.Store.FindDocument(context.DocumentId)!.Status);
         Assert.Equal(context.DocumentId, Assert.Single(shelf.Searcher.Search("harbour dues", 10)).DocumentId);
-    }
-
-    [Fact]
-    public async Task Embed_stores_a_vector_for_each_chunk_and_its_sentences_and_does_nothing_without_a_model()
-    {
-        var context = await ChunkedContextAsync();
-        using var semantic = new SemanticIndex(new ConceptEmbeddingGenerator(), shelf.Vectors("concepts", 6), shelf.SentenceVectors("concepts", 6));
-
-        using var step = new EmbedStep(new ChunkEmbedder(shelf.Store, semantic));
-        await step.ExecuteAsync(context, CancellationToken.None);
-        using var wordsOnly = new EmbedStep(null);
-        await wordsOnly.ExecuteAsync(context, CancellationToken.None);
-
-        Assert.Equal(1, semantic.Vectors.Count);
-        Assert.Equal(2, semantic.Sentences!.Count); // "The council met at nine." and the dues
     }
 
     [Fact]

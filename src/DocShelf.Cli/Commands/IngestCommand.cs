@@ -47,9 +47,8 @@ public static class IngestCommand
         var runner = chain.Runner;
         runner.RecoverInterrupted();
 
-        var vectorsBefore = shelf.Searcher.Semantic?.Vectors.Count ?? 0;
         var summary = await RunWithProgressAsync(runner, files, json, cancellationToken);
-        await CatchUpEmbeddingAsync(shelf, vectorsBefore, quiet: json, cancellationToken);
+        await EmbedAsync(shelf, quiet: json, cancellationToken);
         await readers.StopAsync(CancellationToken.None);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
@@ -66,10 +65,10 @@ public static class IngestCommand
     }
 
     /// <summary>
-    /// Each file's chunks were embedded as it was read; this embeds any the run did not reach (a run stopped part-way
-    /// before, a model newly chosen), drops vectors of chunks that left, and says what the run embedded.
+    /// One pass over everything without vectors (what this run added, and what an earlier run stopped part-way or a
+    /// newly chosen model left), batched by length across files; vectors of chunks that left are dropped.
     /// </summary>
-    private static async Task CatchUpEmbeddingAsync(Shelf shelf, int vectorsBefore, bool quiet, CancellationToken cancellationToken)
+    private static async Task EmbedAsync(Shelf shelf, bool quiet, CancellationToken cancellationToken)
     {
         if (shelf.Searcher.Semantic is not { } semantic)
         {
@@ -86,11 +85,10 @@ public static class IngestCommand
                 Console.Error.WriteLine($"Embedding chunks with {semantic.Model}: {p.Done} of {p.Total}");
             }
         });
-        var (_, dropped) = await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(progress, cancellationToken);
-        var embedded = semantic.Vectors.Count - vectorsBefore + dropped;
+        var (embedded, dropped) = await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(progress, cancellationToken);
         if (!quiet && embedded + dropped > 0)
         {
-            Console.Error.WriteLine($"Embedded {embedded} chunks with {semantic.Model}" + (dropped > 0 ? $"; dropped {dropped} stale vectors" : ""));
+            Console.Error.WriteLine($"Embedded {embedded} chunks with {semantic.Model} in {clock.Elapsed.TotalSeconds:0.0} s" + (dropped > 0 ? $"; dropped {dropped} stale vectors" : ""));
         }
     }
 

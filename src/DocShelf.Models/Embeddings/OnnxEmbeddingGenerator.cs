@@ -21,6 +21,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly WordPieceEncoder encoder;
     private readonly string[] inputNames;
     private readonly string outputName;
+    /// <summary>The most token positions one batch holds, padding included: 32 sentences of a line, or 8 full windows.</summary>
+    private const int MaxBatchTokens = 4096;
+
     private readonly int batchSize;
     private readonly bool wholeText;
     private readonly EmbeddingGeneratorMetadata metadata;
@@ -103,7 +106,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         // One batch at a time on all cores measured faster than two batches side by side on one core each.
         var byLength = Enumerable.Range(0, encoded.Length).OrderBy(i => encoded[i].Count).ToArray();
         var vectors = new float[encoded.Length][];
-        foreach (var batch in byLength.Chunk(batchSize))
+        foreach (var batch in Batches(byLength, encoded))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var pooled = RunBatch([.. batch.Select(i => encoded[i])]);
@@ -114,6 +117,32 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
 
         return vectors;
+    }
+
+    /// <summary>
+    /// Runs of the length-sorted inputs, each at most batchSize inputs and at most <see cref="MaxBatchTokens"/> once
+    /// padded to its longest. Without the second bound, a file's chunk went in one batch with its own short
+    /// sentences, all padded to the chunk's length: embedding a file at a time ran eight times slower.
+    /// </summary>
+    private IEnumerable<int[]> Batches(int[] byLength, IReadOnlyList<int>[] encoded)
+    {
+        var batch = new List<int>(batchSize);
+        foreach (var input in byLength)
+        {
+            // Sorted by length, so the input added is the batch's longest: the padded size is count × its length.
+            if (batch.Count > 0 && (batch.Count == batchSize || (batch.Count + 1) * encoded[input].Count > MaxBatchTokens))
+            {
+                yield return [.. batch];
+                batch.Clear();
+            }
+
+            batch.Add(input);
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return [.. batch];
+        }
     }
 
     /// <summary>A long text's vector: its windows' vectors averaged, each weighed by the words it holds.</summary>

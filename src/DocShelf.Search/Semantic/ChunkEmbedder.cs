@@ -49,14 +49,8 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
         return (done, orphans.Count);
     }
 
-    /// <summary>Embeds <paramref name="chunks"/> (a file's, as ingestion makes them) with their sentences, and stores the vectors.</summary>
-    public async Task EmbedAsync(IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
+    private async Task EmbedAsync(List<Chunk> chunks, CancellationToken cancellationToken)
     {
-        if (chunks.Count == 0)
-        {
-            return;
-        }
-
         var sentences = index.Sentences is null
             ? []
             : chunks.SelectMany(c => SentenceSpans.Of(c.Text).Select(s => (Chunk: c, s.Start, s.End))).ToList();
