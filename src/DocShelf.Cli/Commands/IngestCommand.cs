@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DocShelf.Answering.Answers;
 using DocShelf.Cli.Answering;
 using DocShelf.Cli.Composition;
 using DocShelf.Cli.Hosting;
@@ -12,7 +11,6 @@ using DocShelf.Ingestion.Running;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
 using DocShelf.Search.Semantic;
-using Microsoft.AspNetCore.Builder;
 
 namespace DocShelf.Cli.Commands;
 
@@ -43,7 +41,7 @@ public static class IngestCommand
         using var shelf = ShelfComposition.OpenForWriting(data, settings);
         using var chain = ShelfComposition.Ingestion(shelf, options);
         using var answerer = new LazyAnswerer(() => ShelfComposition.Answerer(shelf, settings));
-        await using var readers = await AnswerOthersAsync(shelf, answerer, settings, cancellationToken);
+        await using var readers = await ShelfHost.AnswerReadersAsync(shelf, answerer, settings.ToWebOptions(), cancellationToken);
         var runner = chain.Runner;
         runner.RecoverInterrupted();
 
@@ -51,17 +49,6 @@ public static class IngestCommand
         await EmbedAsync(shelf, quiet: json, cancellationToken);
         await readers.StopAsync(CancellationToken.None);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// While the run holds the shelf, other commands (search, ask, documents, text) read it through this process's
-    /// socket, and see each file as soon as it is on the shelf. Uploads and retries wait for `serve`.
-    /// </summary>
-    private static async Task<WebApplication> AnswerOthersAsync(Shelf shelf, IAnswerer answerer, ShelfSettings settings, CancellationToken cancellationToken)
-    {
-        var app = ShelfHost.Build(ShelfHost.CreateBuilder(shelf, answerer, settings.ToWebOptions() with { Inboxes = [] }, tcp: null));
-        await app.StartAsync(cancellationToken);
-        return app;
     }
 
     /// <summary>
