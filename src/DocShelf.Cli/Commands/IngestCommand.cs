@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DocShelf.Cli.Answering;
 using DocShelf.Cli.Composition;
 using DocShelf.Cli.Hosting;
 using DocShelf.Cli.Output;
@@ -40,14 +39,12 @@ public static class IngestCommand
 
         using var shelf = ShelfComposition.OpenForWriting(data, settings);
         using var chain = ShelfComposition.Ingestion(shelf, options);
-        using var answerer = new LazyAnswerer(() => ShelfComposition.Answerer(shelf, settings));
-        await using var readers = await ShelfHost.AnswerReadersAsync(shelf, answerer, settings.ToWebOptions(), cancellationToken);
+        await using var readers = await ShelfReaders.StartAsync(shelf, settings, cancellationToken);
         var runner = chain.Runner;
         runner.RecoverInterrupted();
 
         var summary = await RunWithProgressAsync(runner, files, json, cancellationToken);
         await EmbedAsync(shelf, quiet: json, cancellationToken);
-        await readers.StopAsync(CancellationToken.None);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Net.Http.Json;
 using DocShelf.Cli.Access;
-using DocShelf.Cli.Answering;
 using DocShelf.Cli.Composition;
 using DocShelf.Cli.Hosting;
 using DocShelf.Cli.Settings;
@@ -56,10 +55,8 @@ public static class RetryCommand
         }
 
         using var chain = ShelfComposition.Ingestion(shelf, settings.ToIngestionOptions());
-        using var answerer = new LazyAnswerer(() => ShelfComposition.Answerer(shelf, settings));
-        await using var readers = await ShelfHost.AnswerReadersAsync(shelf, answerer, settings.ToWebOptions(), cancellationToken);
+        await using var readers = await ShelfReaders.StartAsync(shelf, settings, cancellationToken);
         var summary = await IngestCommand.RunWithProgressAsync(chain.Runner, paths, json, cancellationToken);
-        await readers.StopAsync(CancellationToken.None);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
 

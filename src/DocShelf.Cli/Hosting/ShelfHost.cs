@@ -39,17 +39,6 @@ public static class ShelfHost
         return builder;
     }
 
-    /// <summary>
-    /// Answers other commands (search, ask, documents, text) on the shelf's socket while a run such as `ingest` or
-    /// `retry` holds the shelf; they see each file as soon as it is on the shelf. Uploads and retries wait for `serve`.
-    /// </summary>
-    public static async Task<WebApplication> AnswerReadersAsync(Shelf shelf, IAnswerer answerer, WebOptions web, CancellationToken cancellationToken)
-    {
-        var app = Build(CreateBuilder(shelf, answerer, web with { Inboxes = [] }, tcp: null));
-        await app.StartAsync(cancellationToken);
-        return app;
-    }
-
     /// <summary>The finished app: its request pipeline, and the socket made owner-only once listening and removed at the end.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
