@@ -1,4 +1,5 @@
 using DocShelf.Answering.Answers;
+using DocShelf.Cli.Answering;
 using DocShelf.Cli.Composition;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Search;
@@ -10,15 +11,14 @@ namespace DocShelf.Cli.Access;
 /// <summary>A shelf opened read-only in this process (by <see cref="ShelfComposition"/>), with the answerer its settings choose.</summary>
 public sealed class LocalShelfAccess(Shelf shelf, ShelfSettings settings) : IShelfAccess
 {
-    private IAnswerer? answerer;
+    /// <summary>Made on first need: a generative answerer loads its model, which a search does not need.</summary>
+    private readonly LazyAnswerer answerer = new(() => ShelfComposition.Answerer(shelf, settings));
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken) =>
         shelf.Searcher.SearchAsync(query, top, null, mode ?? shelf.Searcher.BestMode, cancellationToken);
 
     public async Task<Answer> AskAsync(string question, Action<string>? draft, CancellationToken cancellationToken)
     {
-        // Made on first need: a generative answerer loads its model, which a search does not need.
-        answerer ??= ShelfComposition.Answerer(shelf, settings);
         await foreach (var update in answerer.StreamAsync(question, cancellationToken))
         {
             if (update.Final is { } answer)
@@ -43,7 +43,7 @@ public sealed class LocalShelfAccess(Shelf shelf, ShelfSettings settings) : IShe
 
     public void Dispose()
     {
-        (answerer as IDisposable)?.Dispose();
+        answerer.Dispose();
         shelf.Dispose();
     }
 }

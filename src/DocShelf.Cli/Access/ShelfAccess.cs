@@ -37,20 +37,7 @@ public static class ShelfAccess
                 continue;
             }
 
-            return Local(shelf, settings);
-        }
-    }
-
-    private static LocalShelfAccess Local(Shelf shelf, ShelfSettings settings)
-    {
-        try
-        {
             return new LocalShelfAccess(shelf, settings);
-        }
-        catch
-        {
-            shelf.Dispose();
-            throw;
         }
     }
 }

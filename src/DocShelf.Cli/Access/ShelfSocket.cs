@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace DocShelf.Cli.Access;
 
 /// <summary>
-/// The Unix socket in the data folder through which the process holding a shelf (`serve` or `ingest`) answers every
+/// The Unix socket in the data folder through which the process holding a shelf (`serve`, `ingest`, `retry`) answers every
 /// other DocShelf command: the shelf's store can have only one user, so others read through that one. Only the
 /// folder's owner can connect (the socket is made owner-only), and the access token still applies when one is set.
 /// </summary>
@@ -20,20 +20,17 @@ public static class ShelfSocket
     public static string PathFor(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), FileName);
 
     /// <summary>
-    /// Listens on the shelf's socket, or returns false when its path is too long for one. Whatever lies at the path is
-    /// stale: this process holds the shelf lock, so no other can be answering there.
+    /// Listens on the shelf's socket; does nothing when its path is too long for one (docs/operations.md says so).
+    /// Whatever lies at the path is stale: this process holds the shelf lock, so no other can be answering there.
     /// </summary>
-    public static bool Listen(KestrelServerOptions kestrel, string dataDirectory)
+    public static void Listen(KestrelServerOptions kestrel, string dataDirectory)
     {
         var path = PathFor(dataDirectory);
-        if (Encoding.UTF8.GetByteCount(path) > MaxPathBytes)
+        if (Encoding.UTF8.GetByteCount(path) <= MaxPathBytes)
         {
-            return false;
+            File.Delete(path);
+            kestrel.ListenUnixSocket(path);
         }
-
-        File.Delete(path);
-        kestrel.ListenUnixSocket(path);
-        return true;
     }
 
     /// <summary>Called once listening: only the owner may connect, whatever the umask made of the file.</summary>
@@ -51,8 +48,9 @@ public static class ShelfSocket
     /// <summary>A client for the process holding the shelf, or null when none answers on its socket.</summary>
     public static HttpClient? Connect(string dataDirectory, string? accessToken, TimeSpan timeout)
     {
-        var endpoint = new UnixDomainSocketEndPoint(PathFor(dataDirectory));
-        if (!File.Exists(PathFor(dataDirectory)) || !Answers(endpoint))
+        var path = PathFor(dataDirectory);
+        var endpoint = new UnixDomainSocketEndPoint(path);
+        if (!File.Exists(path) || !Answers(endpoint))
         {
             return null;
         }

@@ -33,7 +33,6 @@ public sealed class ExtractStep(IngestionOptions options) : IIngestionStep
             default:
                 throw new UnreadableFileException($"no reader for {context.Kind.ToName()} files");
         }
-
     }
 
     private async Task ExtractPdfAsync(IngestionContext context, CancellationToken cancellationToken)

@@ -121,8 +121,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     /// <summary>
     /// Runs of the length-sorted inputs, each at most batchSize inputs and at most <see cref="MaxBatchTokens"/> once
-    /// padded to its longest. Without the second bound, a file's chunk went in one batch with its own short
-    /// sentences, all padded to the chunk's length: embedding a file at a time ran eight times slower.
+    /// padded to its longest. Without the second bound, a long text sent with short ones (a chunk with its own
+    /// sentences) padded them all to its length: twelve files embedded one call each took 16 s, and 3 s with it.
     /// </summary>
     private IEnumerable<int[]> Batches(int[] byLength, IReadOnlyList<int>[] encoded)
     {

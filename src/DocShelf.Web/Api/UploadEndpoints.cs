@@ -78,19 +78,20 @@ public static class UploadEndpoints
 
         foreach (var file in files)
         {
+            var name = UploadNames.Clean(file.FileName);
             if (file.Length == 0)
             {
-                return ApiProblems.BadRequest($"{UploadNames.Clean(file.FileName)} is empty.");
+                return ApiProblems.BadRequest($"{name} is empty.");
             }
 
-            if (UploadNames.Unreadable(UploadNames.Clean(file.FileName)) is { } unreadable)
+            if (UploadNames.Unreadable(name) is { } unreadable)
             {
                 return ApiProblems.BadRequest(unreadable);
             }
 
             if (Sniff(file) == FileKind.Unknown)
             {
-                return ApiProblems.Unsupported($"{UploadNames.Clean(file.FileName)} is not a PDF, PNG, JPEG, TIFF, text or Markdown file.");
+                return ApiProblems.Unsupported($"{name} is not a PDF, PNG, JPEG, TIFF, text or Markdown file.");
             }
         }
 
