@@ -4,6 +4,7 @@ using DocShelf.Search.Hybrid;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;
+using Lucene.Net.Search;
 
 namespace DocShelf.Search;
 
@@ -41,7 +42,8 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
             return [];
         }
 
-        var terms = QueryTerms.Of(index.ParseQuery(query));
+        var parsed = index.ParseQuery(query);
+        var terms = QueryTerms.Of(parsed);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         if (mode == SearchMode.Semantic)
         {
@@ -50,7 +52,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         }
 
         // Each ranking is searched deeper than asked, so a chunk ranked well by one can still rise in the fusion.
-        var (candidates, lexical) = await RankBothAsync(query, HybridDepth(top), filters, semantic, cancellationToken);
+        var (candidates, lexical) = await RankBothAsync(query, parsed, HybridDepth(top), filters, semantic, cancellationToken);
         var known = lexical.ToDictionary(h => h.ChunkId, StringComparer.Ordinal);
         return [.. Fusion.Fuse(candidates, top).Select(f => Hit(f.ChunkId, f.Score, known.GetValueOrDefault(f.ChunkId), terms, paths)).OfType<SearchHit>()];
     }
@@ -62,13 +64,14 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
     public async Task<HybridCandidates> CandidatesAsync(string query, int depth, SearchFilters? filters, CancellationToken cancellationToken = default)
     {
         var semantic = Semantic ?? throw new SemanticSearchUnavailableException();
-        return (await RankBothAsync(query, depth, filters, semantic, cancellationToken)).Candidates;
+        return (await RankBothAsync(query, index.ParseQuery(query), depth, filters, semantic, cancellationToken)).Candidates;
     }
 
+    /// <param name="parsed"><paramref name="query"/> as the lexical index reads it, parsed once by the caller.</param>
     private async Task<(HybridCandidates Candidates, IReadOnlyList<LexicalHit> Lexical)> RankBothAsync(
-        string query, int depth, SearchFilters? filters, SemanticIndex semantic, CancellationToken cancellationToken)
+        string query, Query parsed, int depth, SearchFilters? filters, SemanticIndex semantic, CancellationToken cancellationToken)
     {
-        var lexical = index.Search(index.ParseQuery(query), depth, filters, cancellationToken);
+        var lexical = index.Search(parsed, depth, filters, cancellationToken);
         var nearest = await semantic.SearchAsync(query, depth, FacetFilter.For(filters, store), cancellationToken);
         var candidates = new HybridCandidates(
             [.. lexical.Select(h => new ScoredChunk(h.ChunkId, h.DocumentId, h.Score))],
