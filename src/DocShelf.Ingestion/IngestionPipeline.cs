@@ -3,6 +3,7 @@ using DocShelf.Core.Documents;
 using DocShelf.Core.Ocr;
 using DocShelf.Core.Pipeline;
 using DocShelf.Ingestion.Chunking;
+using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Steps;
 using DocShelf.Search;
 using Microsoft.Extensions.Logging;
@@ -11,8 +12,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DocShelf.Ingestion;
 
 /// <summary>
-/// The chain a file goes through: the steps it is given, in order. <see cref="Standard"/> lists DocShelf's own; read
-/// it to know what ingestion does. Each step's name and duration is logged per file and kept on the document.
+/// The chain a file goes through: the steps it is given, in order, and then one write that puts the document on the
+/// shelf, with the time each step took, and marks its file indexed. <see cref="Standard"/> lists DocShelf's own
+/// steps; read it to know what ingestion does. Steps only read the file and fill the context; the one they may
+/// change the shelf by is identify's, attaching a path to content already there.
 /// </summary>
 public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> steps, ShelfWriter writer, ILogger<IngestionPipeline>? logger = null) : IDisposable
 {
@@ -33,14 +36,12 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
             new ExtractStep(options),                                                   // text layer per page, or a page image for OCR
             new RecogniseStep(ocr, new SemaphoreSlim(Math.Max(1, options.Parallelism)), options), // Tesseract, one page per core
             new ChunkStep(new Chunker(options.Chunking)),                                // page-anchored, sentence-aware chunks
-            new IndexStep(writer),                                                      // store, then lexical index
         ],
         writer,
         logger);
 
     public async Task RunAsync(IngestionContext context, CancellationToken cancellationToken)
     {
-        var timings = new List<StepTiming>(Steps.Count);
         foreach (var step in Steps)
         {
             if (context.IsComplete)
@@ -49,12 +50,24 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
             }
 
             var clock = Stopwatch.StartNew();
-            await step.ExecuteAsync(context, cancellationToken);
-            timings.Add(new StepTiming(step.Name, Math.Round(clock.Elapsed.TotalMilliseconds, 1)));
-            LogStep(logger, context.Path, step.Name, timings[^1].Milliseconds);
+            try
+            {
+                await step.ExecuteAsync(context, cancellationToken);
+            }
+            finally
+            {
+                // Kept for a step that throws too: a quarantined file's last step is the one that refused it.
+                context.Steps.Add(new StepTiming(step.Name, Math.Round(clock.Elapsed.TotalMilliseconds, 1)));
+                LogStep(logger, context.Path, step.Name, context.Steps[^1].Milliseconds);
+            }
         }
 
-        writer.RecordSteps(context.DocumentId, timings);
+        if (!context.IsComplete)
+        {
+            var clock = Stopwatch.StartNew();
+            writer.Publish(ShelfRecords.Indexed(context), context.Path, [.. context.Pages.Select(p => p!)], context.Chunks);
+            LogStep(logger, context.Path, "publish", Math.Round(clock.Elapsed.TotalMilliseconds, 1));
+        }
     }
 
     public void Dispose()

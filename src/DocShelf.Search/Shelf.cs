@@ -25,7 +25,7 @@ public sealed class Shelf : IDisposable
             index = new LexicalIndex(dataDirectory, writable);
             Store = new ShelfStore(database);
             Queue = new FileQueue(database);
-            Writer = writable ? new ShelfWriter(Store, index) : null;
+            Writer = writable ? new ShelfWriter(database, Store, index) : null;
             Searcher = new ShelfSearcher(Store, index, search.Semantic?.Invoke(this), search.Fusion);
         }
         catch

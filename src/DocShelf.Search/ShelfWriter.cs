@@ -1,50 +1,79 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Queue;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
 
 namespace DocShelf.Search;
 
 /// <summary>
-/// Every change to the shelf's content goes through here, under one lock, so the store and the lexical index never
-/// disagree for long. The store is written first and is the record of truth; the index follows it, and anything
-/// a kill leaves undone in the index is repaired by <see cref="Reconcile"/>.
+/// The one owner of the shelf's state: every change to documents, their pages and chunks, file entries and the queue
+/// is a method here, and each is one store transaction. <see cref="ShelfStore"/> and <see cref="FileQueue"/> only
+/// read. The store is the record of truth; the lexical index follows it under one lock, and anything a kill leaves
+/// undone in the index is repaired by <see cref="Reconcile"/>. The queue's changes are in ShelfWriter.Queue.cs.
 /// </summary>
-public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
+public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store, LexicalIndex index)
 {
     private readonly Lock gate = new();
 
     /// <summary>
-    /// Records that <paramref name="path"/> holds content already on the shelf and returns its record, or null when
-    /// the content is new and must be read.
+    /// Records that <paramref name="path"/> holds content already indexed, and returns its record; null when the
+    /// content is not indexed and must be read. Quarantined content is always read again: a password or language
+    /// added since may now open it.
     /// </summary>
     public DocumentRecord? AttachPath(string path, string documentId)
     {
         lock (gate)
         {
-            var (document, orphan) = store.AttachPath(path, documentId);
+            var (document, orphan) = database.InTransaction(() =>
+            {
+                if (database.Documents.FindById(documentId) is not { Status: DocumentStatus.Indexed } existing)
+                {
+                    return ((DocumentRecord?)null, (string?)null);
+                }
+
+                var orphan = DetachFromOtherContent(path, documentId);
+                var updated = WithKnownPaths(existing, path);
+                database.Documents.Update(updated);
+                SetEntry(path, FileState.Indexed, documentId, reason: null);
+                return (updated, orphan);
+            });
             DropFromIndex(orphan);
             return document;
         }
     }
 
+    /// <summary>
+    /// Puts a document read from <paramref name="path"/> on the shelf with its pages and chunks, and the path's entry
+    /// becomes indexed, in one transaction; then the lexical index follows.
+    /// </summary>
     public void Publish(DocumentRecord document, string path, IReadOnlyList<PageContent> pages, IReadOnlyList<Chunk> chunks)
     {
         lock (gate)
         {
-            DropFromIndex(store.SaveIndexed(document, path, pages, chunks));
+            DropFromIndex(database.InTransaction(() =>
+            {
+                var orphan = ReplaceContent(document, path);
+                database.Pages.InsertBulk(pages.Select(p => p with { Id = ShelfStore.PageId(document.Id, p.Number), DocumentId = document.Id }));
+                database.Chunks.InsertBulk(chunks);
+                SetEntry(path, FileState.Indexed, document.Id, reason: null);
+                return orphan;
+            }));
             index.DeleteDocument(document.Id);
             index.Add(DocumentFacets.Of(document, pages), chunks);
         }
     }
 
-    /// <summary>Notes on a document how long each step took to read it.</summary>
-    public void RecordSteps(string documentId, IReadOnlyList<StepTiming> steps) => store.RecordSteps(documentId, steps);
-
+    /// <summary>Records a file that could not be read, with its reason, so nothing is silently dropped.</summary>
     public void Quarantine(DocumentRecord document, string path)
     {
         lock (gate)
         {
-            DropFromIndex(store.SaveQuarantined(document, path));
+            DropFromIndex(database.InTransaction(() =>
+            {
+                var orphan = ReplaceContent(document, path);
+                SetEntry(path, FileState.Quarantined, document.Id, document.Reason);
+                return orphan;
+            }));
             index.DeleteDocument(document.Id);
         }
     }
@@ -54,7 +83,12 @@ public sealed class ShelfWriter(ShelfStore store, LexicalIndex index)
     {
         lock (gate)
         {
-            DropFromIndex(store.ForgetPath(path));
+            DropFromIndex(database.InTransaction(() =>
+            {
+                var orphan = DetachFromOtherContent(path, keepDocumentId: null);
+                database.Files.Delete(path);
+                return orphan;
+            }));
         }
     }
 

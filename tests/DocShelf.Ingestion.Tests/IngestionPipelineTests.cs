@@ -79,6 +79,8 @@ public sealed class IngestionPipelineTests : IDisposable
         var quarantined = shelf.Shelf.Store.DocumentsWithStatus(DocumentStatus.Quarantined).ToDictionary(d => Path.GetFileName(d.PrimaryPath));
         Assert.Contains("empty", quarantined["empty.pdf"].Reason, StringComparison.Ordinal);
         Assert.Contains("could not be read", quarantined["corrupt.pdf"].Reason, StringComparison.Ordinal);
+        Assert.Equal(["identify"], quarantined["empty.pdf"].Steps.Select(s => s.Step)); // the step that refused it comes last
+        Assert.Equal(["identify", "extract"], quarantined["corrupt.pdf"].Steps.Select(s => s.Step));
         Assert.Single(shelf.Shelf.Searcher.Search("pencils", 5));
         Assert.Single(shelf.Shelf.Searcher.Search("ferryman", 5));
     }

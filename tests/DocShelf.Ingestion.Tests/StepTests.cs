@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Ocr;
 using DocShelf.Core.Pipeline;
+using DocShelf.Core.Queue;
 using DocShelf.Fixtures;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Steps;
@@ -93,31 +94,34 @@ public sealed class StepTests : IDisposable
     }
 
     [Fact]
-    public async Task Index_stores_the_document_and_makes_it_searchable()
+    public async Task The_pipeline_ends_by_publishing_the_document_searchable_with_the_time_of_every_step()
     {
         var context = await ChunkedContextAsync();
+        context.Steps.Clear(); // the chunk step ran outside a pipeline
+        var ran = new List<string>();
+        using var pipeline = new IngestionPipeline([new NamedStep("first", ran), new NamedStep("second", ran)], shelf.Writer!);
 
-        await new IndexStep(shelf.Writer!).ExecuteAsync(context, CancellationToken.None);
+        await pipeline.RunAsync(context, CancellationToken.None);
         shelf.Writer!.Commit();
 
-        Assert.Equal(DocumentStatus.Indexed, shelf.Store.FindDocument(context.DocumentId)!.Status);
+        var stored = shelf.Store.FindDocument(context.DocumentId)!;
+        Assert.Equal((DocumentStatus.Indexed, FileState.Indexed), (stored.Status, shelf.Queue.Find(context.Path)!.State));
+        Assert.Equal(["first", "second"], stored.Steps.Select(s => s.Step));
         Assert.Equal(context.DocumentId, Assert.Single(shelf.Searcher.Search("harbour dues", 10)).DocumentId);
     }
 
     [Fact]
-    public async Task The_pipeline_runs_its_steps_in_order_stops_when_one_completes_the_file_and_keeps_their_times()
+    public async Task The_pipeline_stops_when_a_step_completes_the_file_and_then_writes_nothing()
     {
-        var context = await ChunkedContextAsync();
-        shelf.Writer!.Publish(Record(context), context.Path, [.. context.Pages.OfType<PageContent>()], context.Chunks);
         var ran = new List<string>();
-        using var pipeline = new IngestionPipeline([new NamedStep("first", ran), new NamedStep("second", ran)], shelf.Writer!);
         using var stopping = new IngestionPipeline([new NamedStep("only", ran, completes: true), new NamedStep("never", ran)], shelf.Writer!);
+        var context = await ChunkedContextAsync();
 
-        await pipeline.RunAsync(context, CancellationToken.None);
-        await stopping.RunAsync(Context(context.Path), CancellationToken.None);
+        await stopping.RunAsync(context, CancellationToken.None);
 
-        Assert.Equal(["first", "second", "only"], ran);
-        Assert.Equal(["first", "second"], shelf.Store.FindDocument(context.DocumentId)!.Steps.Select(s => s.Step));
+        Assert.Equal(["only"], ran);
+        Assert.Null(shelf.Store.FindDocument(context.DocumentId));
+        Assert.Null(shelf.Queue.Find(context.Path));
     }
 
     public void Dispose()

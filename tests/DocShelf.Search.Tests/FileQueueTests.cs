@@ -14,9 +14,9 @@ public sealed class FileQueueTests : IDisposable
     [Fact]
     public void A_version_is_queued_once_and_a_new_version_is_queued_again()
     {
-        Assert.True(shelf.Queue.Enqueue("/in/a.pdf", 100, Monday));
-        Assert.False(shelf.Queue.Enqueue("/in/a.pdf", 100, Monday));
-        Assert.True(shelf.Queue.Enqueue("/in/a.pdf", 120, Monday.AddMinutes(1)));
+        Assert.True(shelf.Writer!.Enqueue("/in/a.pdf", 100, Monday));
+        Assert.False(shelf.Writer!.Enqueue("/in/a.pdf", 100, Monday));
+        Assert.True(shelf.Writer!.Enqueue("/in/a.pdf", 120, Monday.AddMinutes(1)));
 
         var entry = shelf.Queue.Find("/in/a.pdf")!;
         Assert.Equal((FileState.Queued, 120L), (entry.State, entry.Bytes));
@@ -25,9 +25,9 @@ public sealed class FileQueueTests : IDisposable
     [Fact]
     public void The_oldest_queued_files_come_first_and_files_in_hand_are_skipped()
     {
-        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
-        shelf.Queue.Enqueue("/in/b.pdf", 1, Monday);
-        shelf.Queue.Enqueue("/in/c.pdf", 1, Monday);
+        shelf.Writer!.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Writer!.Enqueue("/in/b.pdf", 1, Monday);
+        shelf.Writer!.Enqueue("/in/c.pdf", 1, Monday);
 
         var next = shelf.Queue.NextQueued(2, new HashSet<string> { "/in/a.pdf" });
 
@@ -37,19 +37,19 @@ public sealed class FileQueueTests : IDisposable
     [Fact]
     public void Files_left_processing_by_a_kill_are_requeued_until_they_run_out_of_attempts()
     {
-        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
-        shelf.Queue.Enqueue("/in/b.pdf", 1, Monday);
-        shelf.Queue.MarkProcessing("/in/a.pdf");
+        shelf.Writer!.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Writer!.Enqueue("/in/b.pdf", 1, Monday);
+        shelf.Writer!.StartReading("/in/a.pdf", 1, Monday);
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            shelf.Queue.MarkProcessing("/in/b.pdf");
+            shelf.Writer!.StartReading("/in/b.pdf", 1, Monday);
             if (attempt < 2)
             {
-                Assert.Empty(shelf.Queue.RecoverInterrupted(maxAttempts: 3));
+                Assert.Empty(shelf.Writer!.RecoverInterrupted(maxAttempts: 3));
             }
         }
 
-        var exhausted = shelf.Queue.RecoverInterrupted(maxAttempts: 3);
+        var exhausted = shelf.Writer!.RecoverInterrupted(maxAttempts: 3);
 
         Assert.Equal(["/in/b.pdf"], exhausted.Select(e => e.Path));
         Assert.Equal(FileState.Queued, shelf.Queue.Find("/in/a.pdf")!.State);
@@ -57,12 +57,25 @@ public sealed class FileQueueTests : IDisposable
     }
 
     [Fact]
+    public void Reading_a_new_version_starts_its_attempts_again_in_the_same_write()
+    {
+        shelf.Writer!.StartReading("/in/a.pdf", 1, Monday);
+        shelf.Writer!.StartReading("/in/a.pdf", 1, Monday);
+
+        var changed = shelf.Writer!.StartReading("/in/a.pdf", 2, Monday.AddMinutes(1));
+
+        Assert.Equal((FileState.Processing, 1, 2L), (changed.State, changed.Attempts, changed.Bytes));
+        var stored = shelf.Queue.Find("/in/a.pdf")!;
+        Assert.Equal((FileState.Processing, 1, 2L), (stored.State, stored.Attempts, stored.Bytes));
+    }
+
+    [Fact]
     public void A_clean_shutdown_requeues_without_counting_the_attempt()
     {
-        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
-        shelf.Queue.MarkProcessing("/in/a.pdf");
+        shelf.Writer!.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Writer!.StartReading("/in/a.pdf", 1, Monday);
 
-        shelf.Queue.Requeue("/in/a.pdf");
+        shelf.Writer!.Requeue("/in/a.pdf");
 
         Assert.Equal((FileState.Queued, 0), (shelf.Queue.Find("/in/a.pdf")!.State, shelf.Queue.Find("/in/a.pdf")!.Attempts));
     }
@@ -74,19 +87,20 @@ public sealed class FileQueueTests : IDisposable
         shelf.Writer!.Quarantine(bad, "/in/x.pdf");
         shelf.Writer.Quarantine(bad with { Id = "bad2" }, "/in/y.pdf");
 
-        Assert.Equal(["/in/x.pdf"], shelf.Queue.Retry("bad1"));
-        Assert.Equal(["/in/y.pdf"], shelf.Queue.Retry(null));
+        Assert.Equal(["/in/x.pdf"], shelf.Writer!.Retry("bad1"));
+        Assert.Equal(["/in/y.pdf"], shelf.Writer!.Retry(null));
         Assert.Equal(2, shelf.Queue.CountByState()[FileState.Queued]);
     }
 
     [Fact]
     public void A_missing_file_keeps_the_time_it_was_first_missed_until_it_returns()
     {
-        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Writer!.Enqueue("/in/a.pdf", 1, Monday);
 
-        Assert.Equal(Monday, shelf.Queue.MarkMissing("/in/a.pdf", Monday));
-        Assert.Equal(Monday, shelf.Queue.MarkMissing("/in/a.pdf", Monday.AddMinutes(5)));
-        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Writer!.MarkMissing("/in/a.pdf", Monday);
+        shelf.Writer!.MarkMissing("/in/a.pdf", Monday.AddMinutes(5));
+        Assert.Equal(Monday, shelf.Queue.Find("/in/a.pdf")!.MissingSinceUtc);
+        shelf.Writer!.Enqueue("/in/a.pdf", 1, Monday);
 
         Assert.Null(shelf.Queue.Find("/in/a.pdf")!.MissingSinceUtc);
     }
@@ -94,8 +108,8 @@ public sealed class FileQueueTests : IDisposable
     [Fact]
     public void Entries_under_a_folder_do_not_include_a_sibling_with_the_same_prefix()
     {
-        shelf.Queue.Enqueue("/in/a.pdf", 1, Monday);
-        shelf.Queue.Enqueue("/inbox2/b.pdf", 1, Monday);
+        shelf.Writer!.Enqueue("/in/a.pdf", 1, Monday);
+        shelf.Writer!.Enqueue("/inbox2/b.pdf", 1, Monday);
 
         Assert.Equal(["/in/a.pdf"], shelf.Queue.EntriesUnder("/in").Select(e => e.Path));
     }

@@ -93,10 +93,13 @@ public sealed class ShelfWriterTests : IDisposable
     public void Reopening_restores_chunks_the_index_lost_and_drops_entries_the_store_does_not_hold()
     {
         // A run that stored a document but was killed before the index commit leaves the index behind the store.
+        // The writer is given an index in another folder, so the shelf's own index never sees the document.
         using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var elsewhere = new TempFolder())
+        using (var lostIndex = new LexicalIndex(elsewhere.Path, writable: true))
         {
             var record = ShelfBuilder.Document("kept", "/a/kept.txt") with { ChunkCount = 1, PageCount = 1 };
-            new ShelfStore(database).SaveIndexed(
+            new ShelfWriter(database, new ShelfStore(database), lostIndex).Publish(
                 record,
                 "/a/kept.txt",
                 [new PageContent { Number = 1, Source = PageSource.PlainText, Text = "lighthouse lamp" }],

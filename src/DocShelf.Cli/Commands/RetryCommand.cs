@@ -47,7 +47,7 @@ public static class RetryCommand
 
         using var shelf = ShelfComposition.OpenForWriting(data, settings);
         var documentId = reference is null ? null : DocumentResolver.Resolve([.. shelf.Store.AllDocuments().Select(DocumentSummary.Of)], reference).Id;
-        var paths = shelf.Queue.Retry(documentId);
+        var paths = shelf.Writer!.Retry(documentId);
         if (paths.Count == 0)
         {
             AnsiConsole.WriteLine("Nothing to retry: no quarantined file matches.");

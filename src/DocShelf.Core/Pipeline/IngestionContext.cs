@@ -45,5 +45,8 @@ public sealed class IngestionContext(string path, string workDirectory)
 
     public List<Chunk> Chunks { get; } = [];
 
+    /// <summary>How long each step that ran took, in order; the pipeline adds to it.</summary>
+    public List<StepTiming> Steps { get; } = [];
+
     public int OcrPageCount => Pages.Count(p => p?.Source == PageSource.Ocr);
 }

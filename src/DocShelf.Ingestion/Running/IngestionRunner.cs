@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Pipeline;
 using DocShelf.Core.Queue;
@@ -55,7 +53,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
     /// </summary>
     public int RecoverInterrupted()
     {
-        var exhausted = shelf.Queue.RecoverInterrupted(options.MaxAttempts);
+        var exhausted = writer.RecoverInterrupted(options.MaxAttempts);
         foreach (var entry in exhausted)
         {
             Quarantine(new IngestionContext(entry.Path, scratchDirectory), $"reading was interrupted {entry.Attempts} times; the file may crash the reader");
@@ -75,8 +73,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
             return null;
         }
 
-        shelf.Queue.Enqueue(path, info.Length, info.LastWriteTimeUtc);
-        shelf.Queue.MarkProcessing(path);
+        writer.StartReading(path, info.Length, info.LastWriteTimeUtc);
         var clock = Stopwatch.StartNew();
         var outcome = await ReadAsync(path, observer, cancellationToken) with { Elapsed = clock.Elapsed };
         if (Interlocked.Increment(ref sinceCommit) % CommitEvery == 0)
@@ -116,7 +113,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            shelf.Queue.Requeue(path);
+            writer.Requeue(path);
             throw;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -171,21 +168,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
 
     private FileOutcome Quarantine(IngestionContext context, string reason)
     {
-        // A file that could not even be hashed is recorded under an id derived from its path.
-        var sha256 = context.Sha256.Length > 0
-            ? context.Sha256
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("path:" + context.Path)));
-        var record = new DocumentRecord
-        {
-            Id = DocumentRecord.IdFromSha256(sha256),
-            Sha256 = sha256,
-            Paths = [context.Path],
-            Kind = context.Kind,
-            Bytes = context.Bytes,
-            Status = DocumentStatus.Quarantined,
-            Reason = reason,
-            AddedUtc = DateTime.UtcNow,
-        };
+        var record = ShelfRecords.Quarantined(context, reason);
         writer.Quarantine(record, context.Path);
         return new FileOutcome { Path = context.Path, Status = FileStatus.Quarantined, DocumentId = record.Id, Reason = reason };
     }

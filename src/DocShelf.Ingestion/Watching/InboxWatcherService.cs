@@ -10,11 +10,12 @@ using Microsoft.Extensions.Logging;
 namespace DocShelf.Ingestion.Watching;
 
 /// <summary>
-/// The ingestion worker behind `docshelf serve`. It watches the inboxes (file events plus a periodic full walk),
-/// queues each file durably once it has settled, reads queued files a few at a time, follows edits, moves and
-/// deletions, and publishes its status. The user's files are only ever read.
+/// The ingestion worker behind `docshelf serve`. It watches the inboxes (file events plus a periodic full walk) and
+/// reports what it sees to an <see cref="InboxPlanner"/>, which decides; this service carries the decisions out:
+/// queueing settled files durably, reading queued files a few at a time, following edits, moves and deletions. It
+/// also publishes the service's status. The user's files are only ever read.
 /// </summary>
-public sealed class InboxWatcherService(
+public sealed partial class InboxWatcherService(
     Shelf shelf,
     IngestionRunner runner,
     WatchOptions options,
@@ -23,20 +24,19 @@ public sealed class InboxWatcherService(
     TimeProvider clock,
     ServiceBoard board) : BackgroundService
 {
+    /// <summary>Rounds of decisions and answers in one turn; a turn normally needs two or three.</summary>
+    private const int RoundsPerTurn = 6;
+
+    private readonly ShelfWriter writer = shelf.Writer ?? throw new ArgumentException("the shelf must be open for writing", nameof(shelf));
+    private readonly InboxPlanner planner = new(options, Math.Max(1, ingestion.Parallelism));
     private readonly ConcurrentQueue<FileSystemEventArgs> events = new();
-    private readonly SettleTracker settling = new(options.Settle);
     private readonly Dictionary<string, Task> running = new(StringComparer.Ordinal);
     private readonly ServiceProgress progress = new(logger, clock);
+    private readonly StatusReporter status = new(shelf, options, board, clock.GetUtcNow().UtcDateTime);
     private readonly SemaphoreSlim wake = new(0);
-    private readonly DateTime started = clock.GetUtcNow().UtcDateTime;
-    private bool queueMayHaveWork = true;
-    private bool rescanRequested = true;
-    private DateTime nextRescan = DateTime.MinValue;
-    private DateTime nextStatus = DateTime.MinValue;
-    private DateTime? forgetCheck;
-    private ShelfOverview? overview;
-    private DateTime nextOverview = DateTime.MinValue;
-    private bool shelfChanged = true;
+
+    /// <summary>Set from the file watcher's thread when it lost events; the loop hands it to the planner.</summary>
+    private bool requestWalk;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,34 +70,32 @@ public sealed class InboxWatcherService(
         }
     }
 
-    /// <summary>One turn of the loop: take in what changed, queue what settled, start what is queued, report.</summary>
+    /// <summary>One turn of the loop: report what happened, carry out what the planner decides, report status.</summary>
     private void RunOnce(CancellationToken stoppingToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         TakeEvents(now);
-        if (forgetCheck <= now)
-        {
-            forgetCheck = null;
-            ForgetMissingFiles(now);
-        }
-
-        if (rescanRequested || now >= nextRescan)
-        {
-            Rescan(now);
-        }
-
-        QueueSettledFiles(now);
         while (board.TryTakeRetry(out var documentId))
         {
-            Retry(documentId);
+            planner.RetryRequested(documentId);
         }
 
         ReapFinished();
-        StartQueuedFiles(stoppingToken);
-        if (now >= nextStatus || running.Count > 0)
+        for (var round = 0; round < RoundsPerTurn; round++)
         {
-            PublishStatus(now);
+            var decisions = planner.Decide(now);
+            if (decisions.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var decision in decisions)
+            {
+                CarryOut(decision, now, stoppingToken);
+            }
         }
+
+        status.ReportIfDue(now, planner, progress);
     }
 
     private FileSystemWatcher Watch(string inbox)
@@ -125,7 +123,7 @@ public sealed class InboxWatcherService(
         {
             // The kernel dropped events (too many at once): walk everything again.
             logger.LogWarning("File watcher overflowed on {Inbox}: {Error}; rescanning", inbox, error.GetException().Message);
-            rescanRequested = true;
+            requestWalk = true;
             wake.Release();
         };
         watcher.EnableRaisingEvents = true;
@@ -134,148 +132,100 @@ public sealed class InboxWatcherService(
 
     private void TakeEvents(DateTime now)
     {
+        if (Interlocked.Exchange(ref requestWalk, false))
+        {
+            planner.WalkNeeded();
+        }
+
         while (events.TryDequeue(out var change))
         {
             var path = change.FullPath;
             if (Directory.Exists(path))
             {
-                // A folder moved or copied in arrives as one event: its files are found by a walk.
-                rescanRequested = true;
+                planner.WalkNeeded(); // a folder moved or copied in arrives as one event: its files are found by a walk
             }
-            else if (File.Exists(path))
+            else if (Sighting(path) is { } file)
             {
-                Observe(new FileInfo(path), now);
+                planner.FileSeen(file, shelf.Queue.Find(path), now);
             }
-            else
+            else if (!File.Exists(path))
             {
-                shelf.Queue.MarkMissing(path, now);
-                settling.Forget(path);
-                forgetCheck ??= now + options.DeleteGrace;
+                planner.FileGone(path, [.. OptionalEntry(path), .. shelf.Queue.EntriesUnder(path)], now);
             }
         }
     }
 
-    private void Observe(FileInfo file, DateTime now)
+    private void CarryOut(WatchDecision decision, DateTime now, CancellationToken stoppingToken)
     {
-        // A path under a linked folder is not in the inbox at all; a link itself is queued, to be refused with its reason.
-        if (!InboxScanner.Wanted(file.FullName) || !LinkFreePath.Holds(file.DirectoryName!))
+        switch (decision)
         {
-            return;
-        }
-
-        var entry = shelf.Queue.Find(file.FullName);
-        if (entry is not null && entry.IsVersion(file.Length, file.LastWriteTimeUtc))
-        {
-            if (entry.State == FileState.Indexed && file.LinkTarget is not null)
-            {
-                shelf.Queue.Reread(file.FullName); // read before links were refused: reading it again refuses it
-                queueMayHaveWork = true;
-            }
-
-            if (entry.MissingSinceUtc is not null)
-            {
-                shelf.Queue.Enqueue(file.FullName, file.Length, file.LastWriteTimeUtc); // it came back: clears the mark
-            }
-
-            return;
-        }
-
-        settling.Observe(file.FullName, file.Length, file.LastWriteTimeUtc, now);
-    }
-
-    /// <summary>Walks every inbox: new and changed files start settling; known files no longer there are marked missing.</summary>
-    private void Rescan(DateTime now)
-    {
-        rescanRequested = false;
-        nextRescan = now + options.Rescan;
-        foreach (var inbox in options.Inboxes)
-        {
-            var present = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in InboxScanner.Files(inbox))
-            {
-                present.Add(file.FullName);
-                Observe(file, now);
-            }
-
-            foreach (var entry in shelf.Queue.EntriesUnder(inbox).Where(e => !present.Contains(e.Path)))
-            {
-                var since = shelf.Queue.MarkMissing(entry.Path, now);
-                ForgetIfGone(entry, since, now);
-            }
-        }
-    }
-
-    private void ForgetMissingFiles(DateTime now)
-    {
-        foreach (var entry in shelf.Queue.Missing())
-        {
-            if (File.Exists(entry.Path))
-            {
-                Observe(new FileInfo(entry.Path), now); // back again: clears the mark, or settles as a new version
-            }
-            else
-            {
-                ForgetIfGone(entry, entry.MissingSinceUtc!.Value, now);
-            }
+            case WatchDecision.Walk:
+                options.Inboxes.ToList().ForEach(inbox => planner.Walked(InboxScanner.Files(inbox).Select(FileSighting.Of), shelf.Queue.EntriesUnder(inbox), now));
+                break;
+            case WatchDecision.CheckMissing:
+                planner.MissingChecked(shelf.Queue.Missing().Select(entry => (entry, Sighting(entry.Path))), now);
+                break;
+            case WatchDecision.LookAgain look:
+                planner.Looked(look.Path, Sighting(look.Path), now);
+                break;
+            case WatchDecision.Queue queue when writer.Enqueue(queue.Path, queue.Bytes, queue.ModifiedUtc):
+                LogQueued(queue.Path);
+                break;
+            case WatchDecision.Reread reread:
+                writer.Reread(reread.Path);
+                break;
+            case WatchDecision.MarkMissing missing:
+                writer.MarkMissing(missing.Path, missing.Since);
+                break;
+            case WatchDecision.Forget forget:
+                Forget(forget.Path);
+                break;
+            case WatchDecision.Retry retry:
+                Retry(retry.DocumentId);
+                break;
+            case WatchDecision.ReadQueued read:
+                StartQueuedFiles(read.Slots, stoppingToken);
+                break;
         }
     }
 
     /// <summary>
-    /// A file missing for the grace period leaves the shelf, but only once nothing is waiting: a moved file must first
-    /// be matched to its new path, or its document would leave with the old one and be read again.
+    /// The file at <paramref name="path"/> as the planner should see it, or null when there is none to read: gone,
+    /// hidden or partial, or under a linked folder (which is not in the inbox at all). A link itself is seen, so it
+    /// is queued and refused with its reason.
     /// </summary>
-    private void ForgetIfGone(FileEntry entry, DateTime missingSince, DateTime now)
+    private static FileSighting? Sighting(string path)
     {
-        var idle = settling.Count == 0 && running.Count == 0 && !queueMayHaveWork;
-        if (!idle || now - missingSince < options.DeleteGrace || entry.State == FileState.Processing)
-        {
-            // Look again when the grace period ends, or a little later while work is still going on.
-            var retryAt = now - missingSince >= options.DeleteGrace ? now + TimeSpan.FromSeconds(1) : missingSince + options.DeleteGrace;
-            forgetCheck = forgetCheck is { } earlier && earlier < retryAt ? earlier : retryAt;
-
-            return;
-        }
-
-        shelf.Writer!.Forget(entry.Path);
-        shelf.Writer.Commit();
-        shelfChanged = true;
-        logger.LogInformation("Removed {Path} from the shelf: the file is gone", entry.Path);
+        var file = new FileInfo(path);
+        return file.Exists && InboxScanner.Wanted(path) && LinkFreePath.Holds(file.DirectoryName!) ? FileSighting.Of(file) : null;
     }
 
-    private void QueueSettledFiles(DateTime now)
+    private IEnumerable<FileEntry> OptionalEntry(string path) => shelf.Queue.Find(path) is { } entry ? [entry] : [];
+
+    private void Forget(string path)
     {
-        foreach (var (path, bytes, modified) in settling.TakeStable(now))
-        {
-            if (shelf.Queue.Enqueue(path, bytes, modified))
-            {
-                queueMayHaveWork = true;
-                logger.LogDebug("Queued {Path}", path);
-            }
-        }
+        writer.Forget(path);
+        writer.Commit();
+        status.ShelfChanged();
+        logger.LogInformation("Removed {Path} from the shelf: the file is gone", path);
     }
 
     private void Retry(string? documentId)
     {
-        var paths = shelf.Queue.Retry(documentId);
-        queueMayHaveWork |= paths.Count > 0;
-        shelfChanged = true;
+        var paths = writer.Retry(documentId);
+        status.ShelfChanged();
         logger.LogInformation("Retry requested for {Which}: {Count} files queued again", documentId ?? "all quarantined files", paths.Count);
     }
 
-    private void StartQueuedFiles(CancellationToken stoppingToken)
+    private void StartQueuedFiles(int slots, CancellationToken stoppingToken)
     {
-        var free = Math.Max(1, ingestion.Parallelism) - running.Count;
-        if (free <= 0 || !queueMayHaveWork)
-        {
-            return;
-        }
-
-        var next = shelf.Queue.NextQueued(free, running.Keys.ToHashSet(StringComparer.Ordinal));
-        queueMayHaveWork = next.Count == free;
+        var next = shelf.Queue.NextQueued(slots, planner.Reading);
         foreach (var entry in next)
         {
             running[entry.Path] = ProcessAsync(entry.Path, stoppingToken);
         }
+
+        planner.ReadingStarted([.. next.Select(e => e.Path)], slots);
     }
 
     private async Task ProcessAsync(string path, CancellationToken stoppingToken)
@@ -312,8 +262,8 @@ public sealed class InboxWatcherService(
         foreach (var (path, task) in running.Where(r => r.Value.IsCompleted).ToList())
         {
             running.Remove(path);
-            queueMayHaveWork = true;
-            shelfChanged = true;
+            planner.ReadingFinished(path);
+            status.ShelfChanged();
             if (task.IsFaulted)
             {
                 // The store or index failed, not the file: stop, and let the service manager restart us.
@@ -323,10 +273,20 @@ public sealed class InboxWatcherService(
         }
     }
 
+    /// <summary>Sleeps until an event, a finished file or a retry wakes the loop, or the planner's next wake comes, on the service's clock.</summary>
     private async Task WaitAsync(CancellationToken stoppingToken)
     {
-        var busy = settling.Count > 0 || running.Count > 0 || queueMayHaveWork || forgetCheck is not null;
-        await wake.WaitAsync(busy ? options.Tick : options.IdleTick, stoppingToken);
+        using var timeout = new CancellationTokenSource(planner.NextWake, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            await wake.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The wake time came.
+        }
+
         while (wake.CurrentCount > 0)
         {
             await wake.WaitAsync(0, stoppingToken);
@@ -337,44 +297,13 @@ public sealed class InboxWatcherService(
     {
         // Pages in flight finish; files stopped part-way were put back in the queue by the runner.
         await Task.WhenAll(running.Values.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-        shelf.Writer!.Commit();
+        writer.Commit();
         ServiceStatusFile.Remove(shelf.DataDirectory);
         logger.LogInformation("Stopped; {Files} files read since start", progress.FilesDone);
     }
 
-    private void PublishStatus(DateTime now)
-    {
-        var busy = running.Count > 0 || queueMayHaveWork || settling.Count > 0;
-        nextStatus = now + (busy ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10));
-        if (shelfChanged && now >= nextOverview)
-        {
-            shelfChanged = false;
-            // Counting every file and document costs more than the rest of a turn: a few seconds' lag is fine.
-            overview = shelf.Overview();
-            nextOverview = now + TimeSpan.FromSeconds(5);
-        }
-
-        var depth = shelf.Queue.CountQueued();
-        var (pagesPerMinute, filesPerSecond) = progress.Pace();
-        var status = new ServiceStatus
-        {
-            ProcessId = Environment.ProcessId,
-            StartedUtc = started,
-            UpdatedUtc = now,
-            Inboxes = options.Inboxes,
-            WebUrl = board.WebUrl,
-            QueueDepth = depth,
-            Settling = settling.Count,
-            InProgress = progress.InProgress,
-            PagesPerMinute = Math.Round(pagesPerMinute, 1),
-            EtaSeconds = filesPerSecond > 0 ? Math.Round((depth + running.Count) / filesPerSecond) : null,
-            FilesDoneSinceStart = progress.FilesDone,
-            Embedding = board.Embedding,
-            Shelf = overview,
-        };
-        ServiceStatusFile.Write(shelf.DataDirectory, status);
-        board.Post(status);
-    }
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Queued {Path}")]
+    private partial void LogQueued(string path);
 
     private void LogStart() =>
         logger.LogInformation(

@@ -10,43 +10,29 @@ public sealed class SettleTracker(TimeSpan settle)
 
     public int Count => files.Count;
 
-    public void Observe(string path, long bytes, DateTime modifiedUtc, DateTime now)
+    /// <summary>Files whose settle period has passed since they were last seen changing.</summary>
+    public IReadOnlyList<string> Due(DateTime now) => [.. files.Where(f => now - f.Value.Since >= settle).Select(f => f.Key)];
+
+    /// <summary>
+    /// Whether the file has stood still for the settle period in this version; if so it leaves the tracker. A new
+    /// file, or a version not seen before, starts its settle period now.
+    /// </summary>
+    public bool TakeIfSettled(FileSighting file, DateTime now)
     {
-        if (files.TryGetValue(path, out var seen) && seen.Bytes == bytes && seen.Modified == modifiedUtc)
+        if (files.TryGetValue(file.Path, out var seen) && seen.Bytes == file.Bytes && seen.Modified == file.ModifiedUtc)
         {
-            return;
+            if (now - seen.Since < settle)
+            {
+                return false;
+            }
+
+            files.Remove(file.Path);
+            return true;
         }
 
-        files[path] = (bytes, modifiedUtc, now);
+        files[file.Path] = (file.Bytes, file.ModifiedUtc, now);
+        return false;
     }
 
     public void Forget(string path) => files.Remove(path);
-
-    /// <summary>
-    /// Looks again at files that have stood still long enough and returns those still unchanged, removing them from
-    /// the tracker; a file that changed meanwhile starts its settle period again, and a vanished one is dropped.
-    /// </summary>
-    public IReadOnlyList<(string Path, long Bytes, DateTime ModifiedUtc)> TakeStable(DateTime now)
-    {
-        var stable = new List<(string, long, DateTime)>();
-        foreach (var (path, seen) in files.Where(f => now - f.Value.Since >= settle).ToList())
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                files.Remove(path);
-            }
-            else if (info.Length != seen.Bytes || info.LastWriteTimeUtc != seen.Modified)
-            {
-                files[path] = (info.Length, info.LastWriteTimeUtc, now);
-            }
-            else
-            {
-                files.Remove(path);
-                stable.Add((path, seen.Bytes, seen.Modified));
-            }
-        }
-
-        return stable;
-    }
 }

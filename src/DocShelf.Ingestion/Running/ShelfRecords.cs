@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
+
+namespace DocShelf.Ingestion.Running;
+
+/// <summary>The shelf's record of a file that went through the steps: read, or refused with its reason.</summary>
+public static class ShelfRecords
+{
+    public static DocumentRecord Indexed(IngestionContext context)
+    {
+        var pages = context.Pages.Select(p => p!).ToList();
+        return new DocumentRecord
+        {
+            Id = context.DocumentId,
+            Sha256 = context.Sha256,
+            Paths = [context.Path],
+            Kind = context.Kind,
+            Bytes = context.Bytes,
+            Status = DocumentStatus.Indexed,
+            PageCount = pages.Count,
+            OcrPageCount = context.OcrPageCount,
+            OcrReadings = [.. pages.Where(p => p.Source == PageSource.Ocr).Select(PageReading.Of)],
+            ChunkCount = context.Chunks.Count,
+            AddedUtc = DateTime.UtcNow,
+            Steps = [.. context.Steps],
+        };
+    }
+
+    /// <summary>A refused file keeps the times of the steps it went through, so the one that failed can be told.</summary>
+    public static DocumentRecord Quarantined(IngestionContext context, string reason)
+    {
+        // A file that could not even be hashed is recorded under an id derived from its path.
+        var sha256 = context.Sha256.Length > 0
+            ? context.Sha256
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("path:" + context.Path)));
+        return new DocumentRecord
+        {
+            Id = DocumentRecord.IdFromSha256(sha256),
+            Sha256 = sha256,
+            Paths = [context.Path],
+            Kind = context.Kind,
+            Bytes = context.Bytes,
+            Status = DocumentStatus.Quarantined,
+            Reason = reason,
+            AddedUtc = DateTime.UtcNow,
+            Steps = [.. context.Steps],
+        };
+    }
+}
