@@ -33,6 +33,7 @@ public sealed class ReadersBesideWriterTests : IDisposable
         var documents = await CliRunner.RunAsync(data, "documents", "--json");
         var text = await CliRunner.RunAsync(data, "text", "a-ferry.txt");
         var ask = await CliRunner.RunAsync(data, "ask", "When does the Quillbrook ferry leave?", "--json");
+        var status = await CliRunner.RunAsync(data, "status", "--json");
         var secondWriter = await CliRunner.RunAsync(data, "ingest", inbox);
         var stillRunning = !ingest.IsCompleted;
 
@@ -43,6 +44,11 @@ public sealed class ReadersBesideWriterTests : IDisposable
         Assert.Contains("a-ferry.txt", documents.Output, StringComparison.Ordinal);
         Assert.Equal("The Quillbrook ferry leaves the north slip at seven.", text.Output.Trim());
         Assert.Contains("at seven", JsonDocument.Parse(ask.Output).RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(status.ExitCode == 0, status.ToString());
+        var counted = JsonDocument.Parse(status.Output).RootElement;
+        Assert.True(counted.GetProperty("documents").GetInt32() >= 1, status.Output);
+        // `ingest` embeds in one pass at its end, so what it has committed so far is still to embed.
+        Assert.Equal(counted.GetProperty("chunks").GetInt32(), counted.GetProperty("search").GetProperty("vectorsToMake").GetInt32());
         Assert.Equal(1, secondWriter.ExitCode);
         Assert.Contains("in use by another DocShelf process", secondWriter.Error, StringComparison.Ordinal);
 

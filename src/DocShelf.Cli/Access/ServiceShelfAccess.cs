@@ -45,6 +45,9 @@ public sealed class ServiceShelfAccess(HttpClient http) : IShelfAccess
         return pages;
     }
 
+    /// <summary>The holder's status: its worker's progress, when it is a service, and the shelf at a glance.</summary>
+    public Task<StatusView> StatusAsync(CancellationToken cancellationToken) => GetAsync<StatusView>("/api/status", "the status", cancellationToken);
+
     public void Dispose() => http.Dispose();
 
     private async Task<T> GetAsync<T>(string path, string what, CancellationToken cancellationToken)

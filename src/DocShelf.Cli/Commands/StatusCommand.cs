@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DocShelf.Cli.Access;
 using DocShelf.Cli.Output;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Documents;
@@ -18,13 +19,13 @@ public static class StatusCommand
     {
         var json = CommonOptions.Json();
         var command = new Command("status", "Show what the shelf holds, the installed OCR languages and the quarantined files") { json };
-        command.SetAction((result, _) => CommandGuard.Run(() =>
+        command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
             var data = CommonOptions.DataDirectory(result);
-            var service = ServiceStatusFile.ReadLive(data);
-            var (overview, search) = service?.Shelf is { } live ? (live, FromService(service)) : ReadShelf(data);
+            var settings = SettingsLoader.Load(data);
+            var (overview, service, search) = await AskHolderAsync(data, settings.AccessToken, cancellationToken) ?? ReadShelf(data);
             var ocr = new OcrReport("tesseract", TesseractEngine.Version, TesseractLanguages.Installed(), TesseractLanguages.HasOrientationData());
-            var answers = AnswerReport.From(SettingsLoader.Load(data), new ModelLibrary(data));
+            var answers = AnswerReport.From(settings, new ModelLibrary(data));
             var report = StatusReport.From(data, overview, service, ocr, search, answers);
             if (result.GetValue(json))
             {
@@ -40,8 +41,21 @@ public static class StatusCommand
         return command;
     }
 
-    /// <summary>Without a running service the shelf is read directly.</summary>
-    private static (ShelfOverview, SearchReportModes) ReadShelf(string data)
+    /// <summary>While a process holds the shelf (`serve`, or an `ingest` under way), it is asked through its socket.</summary>
+    private static async Task<(ShelfOverview, ServiceStatus?, SearchReportModes)?> AskHolderAsync(string data, string? accessToken, CancellationToken cancellationToken)
+    {
+        if (ShelfSocket.Connect(data, accessToken, TimeSpan.FromSeconds(30)) is not { } client)
+        {
+            return null;
+        }
+
+        using var holder = new ServiceShelfAccess(client);
+        var view = await holder.StatusAsync(cancellationToken);
+        return (view.Shelf, view.Service, new SearchReportModes(view.SearchModes, view.EmbeddingModel, view.Vectors, view.VectorsToMake));
+    }
+
+    /// <summary>With no process holding it, the shelf is read directly.</summary>
+    private static (ShelfOverview, ServiceStatus?, SearchReportModes) ReadShelf(string data)
     {
         using var shelf = Shelf.OpenForReading(data, TimeSpan.FromSeconds(2));
         var model = new ModelLibrary(data).ActiveEmbedding();
@@ -52,12 +66,8 @@ public static class StatusCommand
             model,
             vectors,
             model is null ? null : Math.Max(0, shelf.Store.Count().Chunks - vectors));
-        return (shelf.Overview(), search);
+        return (shelf.Overview(), null, search);
     }
-
-    private static SearchReportModes FromService(ServiceStatus service) => service.Embedding is { } embedding
-        ? new SearchReportModes([SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid], embedding.Model, embedding.Vectors, embedding.Remaining)
-        : new SearchReportModes([SearchMode.Lexical], null, 0, null);
 
     private static void PrintService(ServiceStatus? service)
     {

@@ -19,10 +19,6 @@ public static class ServiceStatusFile
 
     public static void Remove(string dataDirectory) => File.Delete(Path.Combine(dataDirectory, FileName));
 
-    /// <summary>The status of a service that is running now, or null when none is.</summary>
-    public static ServiceStatus? ReadLive(string dataDirectory) =>
-        Read(dataDirectory) is { } status && IsRunning(status.ProcessId) ? status : null;
-
     /// <summary>The last status written, by a running service or not; null when there is none.</summary>
     public static ServiceStatus? Read(string dataDirectory)
     {
@@ -35,6 +31,4 @@ public static class ServiceStatusFile
             return null;
         }
     }
-
-    private static bool IsRunning(int processId) => Directory.Exists($"/proc/{processId}");
 }

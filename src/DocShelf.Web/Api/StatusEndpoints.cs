@@ -20,12 +20,22 @@ public static class StatusEndpoints
             TypedResults.ServerSentEvents(StreamAsync(shelf, board, options, cancellationToken), eventType: "status"));
     }
 
-    private static StatusView View(Shelf shelf, ServiceStatus? service, WebOptions options) => new(
-        service,
-        service?.Shelf ?? shelf.Overview(),
-        shelf.Searcher.Modes,
-        shelf.Searcher.Semantic?.Model,
-        options.Inboxes.Count > 0 ? options.Inboxes[0] : null);
+    private static StatusView View(Shelf shelf, ServiceStatus? service, WebOptions options)
+    {
+        var overview = service?.Shelf ?? shelf.Overview();
+        var semantic = shelf.Searcher.Semantic;
+        // The service's embedder counts as it goes; without one (an `ingest` holding the shelf) the vectors are counted here.
+        var vectors = service?.Embedding?.Vectors ?? semantic?.Vectors.Count ?? 0;
+        var toMake = semantic is null ? (int?)null : service?.Embedding?.Remaining ?? Math.Max(0, overview.Counts.Chunks - vectors);
+        return new StatusView(
+            service,
+            overview,
+            shelf.Searcher.Modes,
+            semantic?.Model,
+            vectors,
+            toMake,
+            options.Inboxes.Count > 0 ? options.Inboxes[0] : null);
+    }
 
     private static async IAsyncEnumerable<StatusView> StreamAsync(
         Shelf shelf, ServiceBoard board, WebOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -4,5 +4,15 @@ using DocShelf.Search.Store;
 
 namespace DocShelf.Web.Api;
 
-/// <summary>The reply of /api/status and each event of /api/events: the worker's progress and the shelf at a glance.</summary>
-public sealed record StatusView(ServiceStatus? Service, ShelfOverview Shelf, IReadOnlyList<SearchMode> SearchModes, string? EmbeddingModel, string? UploadInbox);
+/// <summary>
+/// The reply of /api/status and each event of /api/events: the worker's progress, the shelf at a glance, and how far
+/// the embedding model's vectors have caught up (<paramref name="VectorsToMake"/> is null without a model).
+/// </summary>
+public sealed record StatusView(
+    ServiceStatus? Service,
+    ShelfOverview Shelf,
+    IReadOnlyList<SearchMode> SearchModes,
+    string? EmbeddingModel,
+    int Vectors,
+    int? VectorsToMake,
+    string? UploadInbox);
