@@ -160,7 +160,11 @@ public sealed partial class InboxWatcherService(
         switch (decision)
         {
             case WatchDecision.Walk:
-                options.Inboxes.ToList().ForEach(inbox => planner.Walked(InboxScanner.Files(inbox).Select(FileSighting.Of), shelf.Queue.EntriesUnder(inbox), now));
+                foreach (var inbox in options.Inboxes)
+                {
+                    planner.Walked(InboxScanner.Files(inbox).Select(FileSighting.Of), shelf.Queue.EntriesUnder(inbox), now);
+                }
+
                 break;
             case WatchDecision.CheckMissing:
                 planner.MissingChecked(shelf.Queue.Missing().Select(entry => (entry, Sighting(entry.Path))), now);
