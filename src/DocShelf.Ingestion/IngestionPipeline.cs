@@ -65,7 +65,8 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
         if (!context.IsComplete)
         {
             var clock = Stopwatch.StartNew();
-            writer.Publish(ShelfRecords.Indexed(context), context.Path, [.. context.Pages.Select(p => p!)], context.Chunks);
+            List<PageContent> pages = [.. context.Pages.Select(p => p!)];
+            writer.Publish(ShelfRecords.Indexed(context, pages), context.Path, pages, context.Chunks);
             LogStep(logger, context.Path, "publish", Math.Round(clock.Elapsed.TotalMilliseconds, 1));
         }
     }

@@ -8,10 +8,9 @@ namespace DocShelf.Ingestion.Running;
 /// <summary>The shelf's record of a file that went through the steps: read, or refused with its reason.</summary>
 public static class ShelfRecords
 {
-    public static DocumentRecord Indexed(IngestionContext context)
-    {
-        var pages = context.Pages.Select(p => p!).ToList();
-        return new DocumentRecord
+    /// <param name="pages">The context's pages, every one of them read.</param>
+    public static DocumentRecord Indexed(IngestionContext context, IReadOnlyList<PageContent> pages) =>
+        new()
         {
             Id = context.DocumentId,
             Sha256 = context.Sha256,
@@ -26,7 +25,6 @@ public static class ShelfRecords
             AddedUtc = DateTime.UtcNow,
             Steps = [.. context.Steps],
         };
-    }
 
     /// <summary>A refused file keeps the times of the steps it went through, so the one that failed can be told.</summary>
     public static DocumentRecord Quarantined(IngestionContext context, string reason)
