@@ -3,6 +3,7 @@ using DocShelf.Core.Documents;
 using DocShelf.Core.Ocr;
 using DocShelf.Core.Pipeline;
 using DocShelf.Ingestion.Chunking;
+using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Steps;
 using DocShelf.Search;
@@ -14,8 +15,9 @@ namespace DocShelf.Ingestion;
 /// <summary>
 /// The chain a file goes through: the steps it is given, in order, and then one write that puts the document on the
 /// shelf, with the time each step took, and marks its file indexed. <see cref="Standard"/> lists DocShelf's own
-/// steps; read it to know what ingestion does. Steps only read the file and fill the context; the one they may
-/// change the shelf by is identify's, attaching a path to content already there.
+/// steps; read it to know what ingestion does. Steps only read the file and fill the context, with two exceptions:
+/// identify attaches a path to content already on the shelf, and embed may write the vectors of a full batch, which
+/// nothing on the shelf points to until the document is published.
 /// </summary>
 public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> steps, ShelfWriter writer, ILogger<IngestionPipeline>? logger = null) : IDisposable
 {
@@ -23,19 +25,17 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
 
     public IReadOnlyList<IIngestionStep> Steps { get; } = steps;
 
-    /// <summary>
-    /// DocShelf's steps, in the order a file takes them. Embedding is not among them: a file's few chunks and short
-    /// sentences make small, padded batches, and embedding file by file ran 3.4 times slower than one pass over
-    /// everything the run added, whose batches group texts of like length (`ingest` makes that pass at the end,
-    /// `serve` after each file).
-    /// </summary>
-    public static IngestionPipeline Standard(ShelfWriter writer, IOcrEngine ocr, IngestionOptions options, ILogger<IngestionPipeline>? logger = null) =>
+    /// <summary>DocShelf's steps, in the order a file takes them.</summary>
+    /// <param name="batcher">Where chunks go to be embedded, in batches shared across files; null on a lexical-only shelf.</param>
+    public static IngestionPipeline Standard(
+        ShelfWriter writer, IOcrEngine ocr, IngestionOptions options, ChunkBatcher? batcher, ILogger<IngestionPipeline>? logger = null) =>
         new(
         [
             new IdentifyStep(writer, options),                                          // sha256, type from bytes, dedupe by content
             new ExtractStep(options),                                                   // text layer per page, or a page image for OCR
             new RecogniseStep(ocr, new SemaphoreSlim(Math.Max(1, options.Parallelism)), options), // Tesseract, one page per core
             new ChunkStep(new Chunker(options.Chunking)),                                // page-anchored, sentence-aware chunks
+            .. batcher is null ? Array.Empty<IIngestionStep>() : [new EmbedStep(batcher)], // vectors, batched across files
         ],
         writer,
         logger);

@@ -4,10 +4,14 @@ using DocShelf.Core.Ocr;
 using DocShelf.Core.Pipeline;
 using DocShelf.Core.Queue;
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Ingestion.Chunking;
+using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.Steps;
 using DocShelf.Rendering;
 using DocShelf.Search;
+using DocShelf.Search.Semantic;
+using Microsoft.Extensions.AI;
 
 namespace DocShelf.Ingestion.Tests;
 
@@ -94,6 +98,42 @@ public sealed class StepTests : IDisposable
     }
 
     [Fact]
+    public async Task Embed_leaves_chunks_with_the_batcher_until_a_batch_waits_and_then_embeds_them_with_their_sentences()
+    {
+        var generator = new ConceptEmbeddingGenerator();
+        var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6), shelf.SentenceVectors("concepts", 6));
+        using var batcher = new ChunkBatcher(new ChunkEmbedder(shelf.Store, index), chunksPerBatch: 3);
+        var step = new EmbedStep(batcher);
+
+        await step.ExecuteAsync(TwoPageContext("aaaaaaaaaaaaaaaa"), CancellationToken.None);
+        var waitingAfterOne = (batcher.Waiting, index.Vectors.Count, generator.Calls);
+        await step.ExecuteAsync(TwoPageContext("bbbbbbbbbbbbbbbb"), CancellationToken.None);
+        var afterTwo = (batcher.Waiting, index.Vectors.Count, index.Sentences!.Count, generator.Calls);
+        await step.ExecuteAsync(TwoPageContext("cccccccccccccccc"), CancellationToken.None);
+        await batcher.FlushAsync(CancellationToken.None);
+
+        Assert.Equal((2, 0, 0), waitingAfterOne);
+        Assert.Equal((0, 4, 8, 1), afterTwo); // one call for two files' chunks and their two sentences each
+        Assert.Equal((0, 6, 6), (batcher.Waiting, index.Vectors.Count, batcher.Embedded));
+    }
+
+    [Fact]
+    public async Task A_batch_the_model_fails_on_does_not_fail_the_file_and_the_catch_up_makes_its_vectors()
+    {
+        var failing = new SemanticIndex(new FailingGenerator(), shelf.Vectors("concepts", 6));
+        using var batcher = new ChunkBatcher(new ChunkEmbedder(shelf.Store, failing), chunksPerBatch: 1);
+        var context = await ChunkedContextAsync();
+
+        await new EmbedStep(batcher).ExecuteAsync(context, CancellationToken.None);
+        shelf.Writer!.Publish(Record(context), context.Path, [.. context.Pages.Select(p => p!)], context.Chunks);
+        var working = new SemanticIndex(new ConceptEmbeddingGenerator(), shelf.Vectors("concepts", 6));
+        var (caughtUp, _) = await new ChunkEmbedder(shelf.Store, working).CatchUpAsync(null, CancellationToken.None);
+
+        Assert.Equal((0, 0), (batcher.Waiting, batcher.Embedded));
+        Assert.Equal((1, 1), (caughtUp, working.Vectors.Count));
+    }
+
+    [Fact]
     public async Task The_pipeline_ends_by_publishing_the_document_searchable_with_the_time_of_every_step()
     {
         var context = await ChunkedContextAsync();
@@ -150,6 +190,15 @@ public sealed class StepTests : IDisposable
         return context;
     }
 
+    private IngestionContext TwoPageContext(string documentId)
+    {
+        var context = Context(folder.File(documentId + ".txt"));
+        context.DocumentId = documentId;
+        context.Pages.AddRange([Page(documentId, 1), Page(documentId, 2)]);
+        new ChunkStep(new Chunker(options.Chunking)).ExecuteAsync(context, CancellationToken.None).GetAwaiter().GetResult();
+        return context;
+    }
+
     private static PageContent Page(string documentId, int number = 1) =>
         new() { DocumentId = documentId, Number = number, Source = PageSource.PlainText, Text = Minutes };
 
@@ -168,6 +217,19 @@ public sealed class StepTests : IDisposable
     {
         public PageContent Recognise(string imagePath, int frame, int pageNumber, CancellationToken cancellationToken = default) =>
             new() { Number = pageNumber, Source = PageSource.Ocr, Text = $"frame {frame}" };
+    }
+
+    private sealed class FailingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("the model ran out of memory");
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
     }
 
     private sealed class NamedStep(string name, List<string> ran, bool completes = false) : IIngestionStep

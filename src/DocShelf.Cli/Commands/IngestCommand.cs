@@ -5,6 +5,7 @@ using DocShelf.Cli.Output;
 using DocShelf.Cli.Progress;
 using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
+using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.Intake;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ocr.Tesseract;
@@ -44,15 +45,15 @@ public static class IngestCommand
         runner.RecoverInterrupted();
 
         var summary = await RunWithProgressAsync(runner, files, json, cancellationToken);
-        await EmbedAsync(shelf, quiet: json, cancellationToken);
+        await EmbedAsync(shelf, chain.Batcher, quiet: json, cancellationToken);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
 
     /// <summary>
-    /// One pass over everything without vectors (what this run added, and what an earlier run stopped part-way or a
-    /// newly chosen model left), batched by length across files; vectors of chunks that left are dropped.
+    /// Embeds what still waits in the embed step's batcher, then makes one pass over everything else without vectors
+    /// (what an earlier run stopped part-way or a newly chosen model left); vectors of chunks that left are dropped.
     /// </summary>
-    private static async Task EmbedAsync(Shelf shelf, bool quiet, CancellationToken cancellationToken)
+    public static async Task EmbedAsync(Shelf shelf, ChunkBatcher? batcher, bool quiet, CancellationToken cancellationToken)
     {
         if (shelf.Searcher.Semantic is not { } semantic)
         {
@@ -69,10 +70,16 @@ public static class IngestCommand
                 Console.Error.WriteLine($"Embedding chunks with {semantic.Model}: {p.Done} of {p.Total}");
             }
         });
-        var (embedded, dropped) = await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(progress, cancellationToken);
+        if (batcher is not null)
+        {
+            await batcher.FlushAsync(cancellationToken);
+        }
+
+        var (caughtUp, dropped) = await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(progress, cancellationToken);
+        var embedded = (batcher?.Embedded ?? 0) + caughtUp;
         if (!quiet && embedded + dropped > 0)
         {
-            Console.Error.WriteLine($"Embedded {embedded} chunks with {semantic.Model} in {clock.Elapsed.TotalSeconds:0.0} s" + (dropped > 0 ? $"; dropped {dropped} stale vectors" : ""));
+            Console.Error.WriteLine($"Embedded {embedded} chunks with {semantic.Model}" + (dropped > 0 ? $"; dropped {dropped} stale vectors" : ""));
         }
     }
 

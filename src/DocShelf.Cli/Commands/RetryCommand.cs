@@ -57,6 +57,7 @@ public static class RetryCommand
         using var chain = ShelfComposition.Ingestion(shelf, settings.ToIngestionOptions());
         await using var readers = await ShelfReaders.StartAsync(shelf, settings, cancellationToken);
         var summary = await IngestCommand.RunWithProgressAsync(chain.Runner, paths, json, cancellationToken);
+        await IngestCommand.EmbedAsync(shelf, chain.Batcher, quiet: json, cancellationToken);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
     }
 

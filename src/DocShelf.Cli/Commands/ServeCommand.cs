@@ -66,7 +66,7 @@ public static class ServeCommand
         builder.Services.AddSingleton(watch);
         builder.Services.AddSingleton(ingestion);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(provider => ShelfComposition.Ingestion(shelf, ingestion, provider.GetRequiredService<ILogger<IngestionPipeline>>()));
+        builder.Services.AddSingleton(provider => ShelfComposition.Ingestion(shelf, ingestion, provider.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(provider => provider.GetRequiredService<IngestionChain>().Runner);
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<EmbeddingService>();

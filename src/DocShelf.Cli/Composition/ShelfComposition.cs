@@ -29,8 +29,8 @@ public static class ShelfComposition
     public static IAnswerer Answerer(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null) =>
         AnswererSetup.Create(shelf, settings, library);
 
-    /// <summary>The reading chain over a shelf open for writing: OCR engines, pipeline and runner.</summary>
-    /// <param name="logger">Where each step's duration per file is logged (the service's log); nowhere when null.</param>
-    public static IngestionChain Ingestion(Shelf shelf, IngestionOptions options, ILogger<IngestionPipeline>? logger = null) =>
-        IngestionChain.Create(shelf, options, logger: logger);
+    /// <summary>The reading chain over a shelf open for writing: OCR engines, embedding batcher, pipeline and runner.</summary>
+    /// <param name="loggers">The service's logs, for each step's duration per file; nowhere when null.</param>
+    public static IngestionChain Ingestion(Shelf shelf, IngestionOptions options, ILoggerFactory? loggers = null) =>
+        IngestionChain.Create(shelf, options, loggers: loggers);
 }

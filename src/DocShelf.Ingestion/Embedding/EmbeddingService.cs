@@ -7,12 +7,16 @@ using Microsoft.Extensions.Logging;
 namespace DocShelf.Ingestion.Embedding;
 
 /// <summary>
-/// Keeps the vectors of the embedding model in use in step with the shelf while the service runs: at start-up
-/// (which also finishes a change of model, resuming where it stopped) and whenever the worker has read more files.
+/// Keeps the vectors of the embedding model in use in step with the shelf while the service runs. At start-up it
+/// makes every missing vector (which also finishes a change of model, resuming where it stopped). Whenever the worker
+/// has read more files, it embeds what waits in the embed step's batcher, then repairs what that left.
 /// Does nothing on a lexical-only shelf.
 /// </summary>
-public sealed class EmbeddingService(Shelf shelf, ServiceBoard board, ILogger<EmbeddingService> logger) : BackgroundService
+public sealed class EmbeddingService(Shelf shelf, IngestionChain chain, ServiceBoard board, ILogger<EmbeddingService> logger) : BackgroundService
 {
+    /// <summary>What the batcher had embedded at the last pass, so each pass logs what was embedded since.</summary>
+    private int batchedBefore;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (shelf.Searcher.Semantic is not { } semantic)
@@ -42,14 +46,22 @@ public sealed class EmbeddingService(Shelf shelf, ServiceBoard board, ILogger<Em
 
     private async Task CatchUpAsync(ChunkEmbedder embedder, SemanticIndex semantic, CancellationToken stoppingToken)
     {
+        var batched = 0;
+        if (chain.Batcher is { } batcher)
+        {
+            await batcher.FlushAsync(stoppingToken);
+            batched = batcher.Embedded - batchedBefore;
+            batchedBefore = batcher.Embedded;
+        }
+
         var (missing, _) = embedder.Plan();
         board.Embedding = new EmbeddingProgress(semantic.Model, semantic.Vectors.Count, missing.Count);
         var progress = new Progress<(int Done, int Total)>(p => board.Embedding = new EmbeddingProgress(semantic.Model, semantic.Vectors.Count, p.Total - p.Done));
         var (embedded, dropped) = await embedder.CatchUpAsync(progress, stoppingToken);
         board.Embedding = new EmbeddingProgress(semantic.Model, semantic.Vectors.Count, 0);
-        if (embedded + dropped > 0)
+        if (batched + embedded + dropped > 0)
         {
-            logger.LogInformation("Embedded {Embedded} chunks with {Model}; dropped {Dropped} stale vectors", embedded, semantic.Model, dropped);
+            logger.LogInformation("Embedded {Embedded} chunks with {Model}; dropped {Dropped} stale vectors", batched + embedded, semantic.Model, dropped);
         }
     }
 }

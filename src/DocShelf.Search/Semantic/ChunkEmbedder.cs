@@ -49,7 +49,8 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
         return (done, orphans.Count);
     }
 
-    private async Task EmbedAsync(List<Chunk> chunks, CancellationToken cancellationToken)
+    /// <summary>Embeds the chunks given, with their sentences, and stores the vectors: sentences first, chunks last.</summary>
+    public async Task EmbedAsync(IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
     {
         var sentences = index.Sentences is null
             ? []
