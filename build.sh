@@ -95,7 +95,7 @@ run_demo() {
 # The five longest tests of the last run, from the TRX files dotnet test wrote (durations sort as text: hh:mm:ss.fffffff).
 slowest_tests() {
     grep -ho 'testName="[^"]*"[^>]*duration="[^"]*"' TestResults/*.trx \
-        | sed -E 's/testName="([^"]*)".*duration="([^"]*)"/\2  \1/' | sort -r | head -5
+        | sed -E 's/testName="([^"]*)".*duration="([^"]*)"/\2  \1/' | sort -r | sed -n '1,5p' # sed reads to the end; head would leave sort to die of SIGPIPE and fail the run
 }
 
 case "${1:-run}" in

@@ -1,5 +1,6 @@
 using DocShelf.Core.Ocr;
 using DocShelf.Ingestion.Embedding;
+using DocShelf.Ingestion.PageImages;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
@@ -24,7 +25,8 @@ public sealed class IngestionChain : IDisposable
         ownEngines = ocr is null ? new TesseractEnginePool(options.OcrLanguages) : null;
         Ocr = ocr ?? ownEngines!;
         Batcher = shelf.Searcher.Semantic is { } semantic ? new ChunkBatcher(new ChunkEmbedder(shelf.Store, semantic), logger: loggers?.CreateLogger<ChunkBatcher>()) : null;
-        Pipeline = IngestionPipeline.Standard(writer, Ocr, options, Batcher, loggers?.CreateLogger<IngestionPipeline>());
+        var images = new PageImageRenderer(shelf.PageImages, Path.Combine(shelf.DataDirectory, "tmp"), options.ToolLimits);
+        Pipeline = IngestionPipeline.Standard(writer, Ocr, options, images, Batcher, loggers?.CreateLogger<IngestionPipeline>());
         Runner = new IngestionRunner(shelf, Pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
     }
 

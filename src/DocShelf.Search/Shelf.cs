@@ -25,7 +25,8 @@ public sealed class Shelf : IDisposable
             index = new LexicalIndex(dataDirectory, writable);
             Store = new ShelfStore(database);
             Queue = new FileQueue(database);
-            Writer = writable ? new ShelfWriter(database, Store, index) : null;
+            PageImages = new PageImageFolder(dataDirectory);
+            Writer = writable ? new ShelfWriter(database, Store, index, PageImages) : null;
             Searcher = new ShelfSearcher(Store, index, search.Semantic?.Invoke(this), search.Fusion);
         }
         catch
@@ -41,6 +42,9 @@ public sealed class Shelf : IDisposable
     public ShelfStore Store { get; }
 
     public FileQueue Queue { get; }
+
+    /// <summary>The images the viewer draws pages with; the writer removes them with their document.</summary>
+    public PageImageFolder PageImages { get; }
 
     /// <summary>Searches as the <see cref="SearchSetup"/> the shelf was opened with says.</summary>
     public ShelfSearcher Searcher { get; }

@@ -28,12 +28,13 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
     public SearchMode BestMode => Semantic is null ? SearchMode.Lexical : SearchMode.Hybrid;
 
     /// <summary>Searches in the given mode; semantic and hybrid need <see cref="Semantic"/>.</summary>
+    /// <param name="asYouType">The query is still being typed: its last word also matches as a prefix.</param>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
-        string query, int top, SearchFilters? filters, SearchMode mode, CancellationToken cancellationToken = default)
+        string query, int top, SearchFilters? filters, SearchMode mode, bool asYouType = false, CancellationToken cancellationToken = default)
     {
         if (mode == SearchMode.Lexical)
         {
-            return Search(query, top, filters, cancellationToken);
+            return Search(query, top, filters, asYouType, cancellationToken);
         }
 
         var semantic = Semantic ?? throw new SemanticSearchUnavailableException();
@@ -42,8 +43,8 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
             return [];
         }
 
-        var parsed = index.ParseQuery(query);
-        var terms = QueryTerms.Of(parsed);
+        var parsed = index.ParseQuery(query, asYouType);
+        var terms = QueryTermSet.Of(parsed);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         if (mode == SearchMode.Semantic)
         {
@@ -79,15 +80,15 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         return (candidates, lexical);
     }
 
-    public IReadOnlyList<SearchHit> Search(string query, int top, SearchFilters? filters = null, CancellationToken cancellationToken = default)
+    public IReadOnlyList<SearchHit> Search(string query, int top, SearchFilters? filters = null, bool asYouType = false, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
             return [];
         }
 
-        var parsed = index.ParseQuery(query);
-        var terms = QueryTerms.Of(parsed);
+        var parsed = index.ParseQuery(query, asYouType);
+        var terms = QueryTermSet.Of(parsed);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         return index.Search(parsed, top, filters, cancellationToken)
             .Select(hit =>
@@ -108,7 +109,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
     }
 
     /// <summary>A cited hit for a chunk found by id; null if the chunk left the shelf since it was found.</summary>
-    private SearchHit? Hit(string chunkId, double score, LexicalHit? lexical, HashSet<string> terms, Dictionary<string, string> paths)
+    private SearchHit? Hit(string chunkId, double score, LexicalHit? lexical, QueryTermSet terms, Dictionary<string, string> paths)
     {
         var (documentId, page, text) = lexical is not null
             ? (lexical.DocumentId, lexical.Page, lexical.Text)
@@ -133,16 +134,20 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
 
     /// <summary>The analysed terms of <paramref name="query"/> (stemmed, stop words gone), as the index looks for them.</summary>
     public IReadOnlySet<string> TermsOf(string query) =>
-        string.IsNullOrWhiteSpace(query) ? new HashSet<string>() : QueryTerms.Of(index.ParseQuery(query));
+        string.IsNullOrWhiteSpace(query) ? new HashSet<string>() : QueryTermSet.Of(index.ParseQuery(query)).Exact;
 
     /// <summary>Where each of <paramref name="terms"/> occurs in <paramref name="text"/>.</summary>
     public IReadOnlyList<(TextSpan Span, string Term)> FindTerms(IReadOnlySet<string> terms, string text) =>
-        TermMatcher.FindTerms(index.Analyzer, text, terms.ToHashSet(StringComparer.Ordinal));
+        TermMatcher.FindTerms(index.Analyzer, text, QueryTermSet.Of(terms));
 
-    /// <summary>Where <paramref name="query"/>'s terms sit in <paramref name="text"/>, found as the index matched them.</summary>
-    public IReadOnlyList<TextSpan> MatchingSpans(string query, string text)
+    /// <summary>
+    /// Where <paramref name="query"/>'s terms sit in <paramref name="text"/>, found as the index matched them: stemmed
+    /// words, and the words prefix, wildcard and fuzzy terms reached.
+    /// </summary>
+    /// <param name="asYouType">The query is still being typed, as it was searched: its last word also matches as a prefix.</param>
+    public IReadOnlyList<TextSpan> MatchingSpans(string query, string text, bool asYouType = false)
     {
-        var terms = string.IsNullOrWhiteSpace(query) ? [] : QueryTerms.Of(index.ParseQuery(query));
+        var terms = string.IsNullOrWhiteSpace(query) ? QueryTermSet.Empty : QueryTermSet.Of(index.ParseQuery(query, asYouType));
         return TermMatcher.Find(index.Analyzer, text, terms);
     }
 
@@ -150,9 +155,9 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
     /// The words of <paramref name="page"/> that <paramref name="query"/> matches, by their index in the page's word
     /// list, so a viewer can outline their boxes.
     /// </summary>
-    public IReadOnlyList<int> MatchingWords(string query, PageContent page)
+    public IReadOnlyList<int> MatchingWords(string query, PageContent page, bool asYouType = false)
     {
-        var matches = MatchingSpans(query, page.Text);
+        var matches = MatchingSpans(query, page.Text, asYouType);
         var matched = new List<int>();
         for (var i = 0; i < page.Words.Count; i++)
         {

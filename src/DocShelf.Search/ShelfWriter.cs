@@ -9,9 +9,10 @@ namespace DocShelf.Search;
 /// The one owner of the shelf's state: every change to documents, their pages and chunks, file entries and the queue
 /// is a method here, and each is one store transaction. <see cref="ShelfStore"/> and <see cref="FileQueue"/> only
 /// read. The store is the record of truth; the lexical index follows it under one lock, and anything a kill leaves
-/// undone in the index is repaired by <see cref="Reconcile"/>. The queue's changes are in ShelfWriter.Queue.cs.
+/// undone in the index is repaired by <see cref="Reconcile"/>, which also clears page images a kill left without their
+/// document. The queue's changes are in ShelfWriter.Queue.cs.
 /// </summary>
-public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store, LexicalIndex index)
+public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store, LexicalIndex index, PageImageFolder pageImages)
 {
     private readonly Lock gate = new();
 
@@ -37,7 +38,7 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
                 SetEntry(path, FileState.Indexed, documentId, reason: null);
                 return (updated, orphan);
             });
-            DropFromIndex(orphan);
+            DropLeftover(orphan);
             return document;
         }
     }
@@ -50,7 +51,7 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     {
         lock (gate)
         {
-            DropFromIndex(database.InTransaction(() =>
+            DropLeftover(database.InTransaction(() =>
             {
                 var orphan = ReplaceContent(document, path);
                 database.Pages.InsertBulk(pages.Select(p => p with { Id = ShelfStore.PageId(document.Id, p.Number), DocumentId = document.Id }));
@@ -68,7 +69,7 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     {
         lock (gate)
         {
-            DropFromIndex(database.InTransaction(() =>
+            DropLeftover(database.InTransaction(() =>
             {
                 var orphan = ReplaceContent(document, path);
                 SetEntry(path, FileState.Quarantined, document.Id, document.Reason);
@@ -83,7 +84,7 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     {
         lock (gate)
         {
-            DropFromIndex(database.InTransaction(() =>
+            DropLeftover(database.InTransaction(() =>
             {
                 var orphan = DetachFromOtherContent(path, keepDocumentId: null);
                 database.Files.Delete(path);
@@ -130,15 +131,19 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
                 index.Commit();
             }
 
+            pageImages.DeleteAllBut(database.Documents.FindAll().Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
+
             return (stale.Count, extra.Count);
         }
     }
 
-    private void DropFromIndex(string? orphan)
+    /// <summary>A document that left the store in the last write leaves the index and the page images too.</summary>
+    private void DropLeftover(string? orphan)
     {
         if (orphan is not null)
         {
             index.DeleteDocument(orphan);
+            pageImages.Delete(orphan);
         }
     }
 }

@@ -39,7 +39,7 @@ public static class ShelfWeb
             var shelf = provider.GetRequiredService<Shelf>();
             return new ExtractiveAnswerer(shelf.Searcher, shelf.Store);
         });
-        services.AddSingleton(provider => new PageImageCache(provider.GetRequiredService<Shelf>().DataDirectory, provider.GetRequiredService<OriginalFiles>(), options));
+        services.AddSingleton<PageImages>();
         // The form reader's own limit (128 MB) would refuse uploads that MaxUploadBytes allows; the request body is
         // bounded by MaxUploadBytes itself (Kestrel's limit and the Content-Length check).
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes);

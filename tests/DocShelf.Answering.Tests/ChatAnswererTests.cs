@@ -20,7 +20,7 @@ public sealed class ChatAnswererTests(AnsweringShelf shelf) : IClassFixture<Answ
     /// <summary>The number the question's sources give the chunk holding <paramref name="words"/>, as the model sees it.</summary>
     private async Task<int> SourceNumberAsync(string question, string words)
     {
-        var hits = await shelf.Shelf.Searcher.SearchAsync(question, new ChatAnswererOptions().Sources, null, shelf.Shelf.Searcher.Modes[^1], CancellationToken.None);
+        var hits = await shelf.Shelf.Searcher.SearchAsync(question, new ChatAnswererOptions().Sources, null, shelf.Shelf.Searcher.Modes[^1], cancellationToken: CancellationToken.None);
         var index = hits.ToList().FindIndex(h => Flat(shelf.Shelf.Store.FindChunk(h.ChunkId)!.Text).Contains(words, StringComparison.Ordinal));
         Assert.True(index >= 0, $"no source holds \"{words}\"");
         return index + 1;

@@ -25,7 +25,7 @@ public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
     public async Task The_model_streams_its_greedy_text_and_an_uncited_answer_falls_back_with_a_notice()
     {
         using var answerer = Answerer(FewSources);
-        var hits = await shelf.Shelf.Searcher.SearchAsync(LampQuestion, 1, null, shelf.Shelf.Searcher.Modes[^1], CancellationToken.None);
+        var hits = await shelf.Shelf.Searcher.SearchAsync(LampQuestion, 1, null, shelf.Shelf.Searcher.Modes[^1], cancellationToken: CancellationToken.None);
         var history = SourcePrompt.Build(LampQuestion, [(shelf.Shelf.Store.FindChunk(hits[0].ChunkId)!, hits[0].Path)], FewSources.MaxSourceCharacters);
         using var generator = TextGenerator.Load(TinyDecoder);
         var prompt = generator.ChatPromptFor(history.Select(m => new ChatTurn(m.Role.Label, m.Content!)));

@@ -7,7 +7,10 @@ using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Embedding;
+using DocShelf.Ingestion.PageImages;
 using DocShelf.Ingestion.Steps;
+using DocShelf.Ingestion.Tools;
+using DocShelf.Ocr.Imaging;
 using DocShelf.Rendering;
 using DocShelf.Search;
 using DocShelf.Search.Semantic;
@@ -95,6 +98,36 @@ public sealed class StepTests : IDisposable
         Assert.Equal([1, 2], context.Chunks.Select(c => c.PageNumber));
         Assert.All(context.Chunks, c => Assert.Equal(context.DocumentId, c.DocumentId));
         Assert.Equal(Minutes, context.Chunks[0].Text);
+    }
+
+    [Fact]
+    public async Task Images_draws_a_scan_turned_as_it_was_read_into_the_data_folder_and_nothing_for_a_text_file()
+    {
+        var scan = folder.File("scan.png");
+        using (var bitmap = PageRasteriser.Render("A short scanned note.", ScanStyle.Clean))
+        {
+            ImageWriter.WritePng(scan, bitmap);
+        }
+
+        var image = Context(scan, FileKind.Png);
+        image.DocumentId = "00000000000000aa";
+        image.Pages.Add(new PageContent { Number = 1, Source = PageSource.Ocr, Text = "A short scanned note.", Geometry = new PageGeometry(90, 0, 5) });
+        var text = Context(await TextFileAsync("minutes.txt"), FileKind.PlainText);
+        text.DocumentId = "00000000000000bb";
+        text.Pages.Add(Page(text.DocumentId));
+        var step = new PageImageStep(new PageImageRenderer(shelf.PageImages, folder.Folder("scratch"), ToolLimits.Default));
+
+        await step.ExecuteAsync(image, CancellationToken.None);
+        await step.ExecuteAsync(text, CancellationToken.None);
+
+        var kept = shelf.PageImages.PathOf(image.DocumentId, image.Pages[0]!);
+        var (scanWidth, scanHeight) = ImageProbe.ReadSize(scan);
+        var (width, height) = ImageProbe.ReadSize(kept);
+        Assert.Equal([0xFF, 0xD8, 0xFF], (await File.ReadAllBytesAsync(kept))[..3]);
+        Assert.True(scanHeight > scanWidth && width > height, $"a portrait scan turned a quarter is landscape: {scanWidth}×{scanHeight} drawn {width}×{height}");
+        Assert.Equal(PageImageRenderer.Width, width);
+        Assert.False(Directory.Exists(Path.Combine(shelf.PageImages.Root, text.DocumentId)));
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Folder("scratch")));
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class TextLayerLayoutTests : IDisposable
         var root = scratch.File("rendered");
         await Tool.RunAsync("pdftoppm", "-r", Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", pdf, root);
         var turned = scratch.File("turned.png");
-        PngRenderer.Render(root + ".png", 0, turned, int.MaxValue, geometry);
+        ViewImage.Write(root + ".png", 0, turned, int.MaxValue, geometry);
         return turned;
     }
 

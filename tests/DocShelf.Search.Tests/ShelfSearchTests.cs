@@ -20,8 +20,8 @@ public sealed class ShelfSearchTests : IDisposable
     public void A_cancelled_search_is_stopped_inside_lucene()
     {
         // Only the collector looks at the token on this path, so the search can only stop if Lucene asked it.
-        Assert.Throws<OperationCanceledException>(() => shelf.Searcher.Search("ferry", 10, null, new CancellationToken(canceled: true)));
-        Assert.Single(shelf.Searcher.Search("ferry", 10, null, CancellationToken.None));
+        Assert.Throws<OperationCanceledException>(() => shelf.Searcher.Search("ferry", 10, null, cancellationToken: new CancellationToken(canceled: true)));
+        Assert.Single(shelf.Searcher.Search("ferry", 10, null, cancellationToken: CancellationToken.None));
     }
 
     [Fact]
@@ -54,6 +54,42 @@ public sealed class ShelfSearchTests : IDisposable
         var hit = shelf.Searcher.Search("survey brickwork", 10).Single(h => h.Page == 2);
         var marked = hit.Highlights.Select(s => hit.Snippet.Substring(s.Start, s.Length)).ToList();
         Assert.Equal(["brickworks", "surveyed"], marked);
+    }
+
+    [Theory]
+    [InlineData("surv* channel", new[] { "channel", "surveyed" })]
+    [InlineData("brickwrks~", new[] { "brickworks" })]
+    [InlineData("s?lt levels", new[] { "Levels", "silted" })]
+    public void Prefix_fuzzy_and_wildcard_matches_are_marked_as_the_index_matched_them(string query, string[] expected)
+    {
+        var hits = shelf.Searcher.Search(query, 10);
+        var marked = hits.Where(h => h.Page == 2).SelectMany(h => h.Highlights.Select(s => h.Snippet.Substring(s.Start, s.Length))).ToList();
+
+        Assert.Equal(expected, marked.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("brickw", true, 1)]
+    [InlineData("brickw", false, 0)]
+    [InlineData("brickw ", true, 0)]
+    [InlineData("survey", true, 2)]
+    [InlineData("levels qua", true, 1)]
+    [InlineData("quarter", true, 1)]
+    public void As_you_type_the_last_word_also_matches_as_a_prefix(string typed, bool asYouType, int expected)
+    {
+        var hits = shelf.Searcher.Search(typed.TrimEnd(), 10, asYouType: asYouType && !typed.EndsWith(' '));
+
+        Assert.Equal(expected, hits.Count);
+    }
+
+    [Fact]
+    public void A_word_typed_in_full_still_matches_by_its_stem_and_both_forms_are_marked()
+    {
+        var hit = Assert.Single(shelf.Searcher.Search("surveyors", 10, asYouType: true), h => h.Page == 1);
+
+        Assert.Equal(["surveyors"], hit.Highlights.Select(s => hit.Snippet.Substring(s.Start, s.Length)));
+        Assert.Equal(["surveyed", "surveyors"], shelf.Searcher.MatchingSpans("survey", "The surveyors surveyed.", asYouType: true)
+            .Select(s => "The surveyors surveyed."[s.Start..(s.Start + s.Length)]).Order());
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class AskApiTests(WebShelf shelf) : IDisposable
     [Fact]
     public async Task An_event_stream_carries_the_drafts_as_the_model_writes_them_then_the_checked_answer()
     {
-        var hits = await shelf.Shelf.Searcher.SearchAsync(RepairQuestion, new ChatAnswererOptions().Sources, null, shelf.Shelf.Searcher.Modes[^1], CancellationToken.None);
+        var hits = await shelf.Shelf.Searcher.SearchAsync(RepairQuestion, new ChatAnswererOptions().Sources, null, shelf.Shelf.Searcher.Modes[^1], cancellationToken: CancellationToken.None);
         var source = hits.ToList().FindIndex(h => Flat(shelf.Shelf.Store.FindChunk(h.ChunkId)!.Text).Contains("two thousand one hundred pounds", StringComparison.Ordinal)) + 1;
         Assert.True(source > 0);
         chat.Enqueue(ChatServerReply.Streaming("The engineer estimated the repair ", "of the breakwater at two thousand one hundred pounds ", $"[{source}]."));

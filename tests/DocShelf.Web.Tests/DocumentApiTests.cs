@@ -6,7 +6,7 @@ namespace DocShelf.Web.Tests;
 [Collection(WebShelfCollection.Name)]
 public sealed class DocumentApiTests(WebShelf shelf) : IDisposable
 {
-    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47];
+    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
 
     private readonly ShelfApiFactory app = shelf.Serve();
 
@@ -51,20 +51,21 @@ public sealed class DocumentApiTests(WebShelf shelf) : IDisposable
     [Theory]
     [InlineData("lighthouse.png", 1)]
     [InlineData("harbour report.pdf", 2)]
-    public async Task Page_images_are_rendered_as_png_and_cached(string name, int page)
+    [InlineData("upside-down scan.pdf", 1)]
+    public async Task Page_images_are_drawn_at_ingest_as_jpeg_and_served_from_the_data_folder(string name, int page)
     {
-        var client = app.CreateClient();
-        var path = $"/api/documents/{shelf.Id(name)}/pages/{page}/image";
-
-        var first = await client.GetAsync(path);
-        var bytes = await first.Content.ReadAsByteArrayAsync();
-
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal("image/png", first.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(PngMagic, bytes[..4]);
         var stored = shelf.Shelf.Store.FindPage(shelf.Id(name), page)!;
-        Assert.True(File.Exists(Path.Combine(shelf.Shelf.DataDirectory, "cache", "pages", shelf.Id(name), PageImageCache.CacheName(stored))));
-        Assert.Equal(bytes, await client.GetByteArrayAsync(path));
+        var kept = shelf.Shelf.PageImages.PathOf(shelf.Id(name), stored);
+        var keptBefore = File.Exists(kept);
+
+        var response = await app.CreateClient().GetAsync($"/api/documents/{shelf.Id(name)}/pages/{page}/image");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.True(keptBefore, "the image was drawn when the file was read");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(JpegMagic, bytes[..3]);
+        Assert.Equal(await File.ReadAllBytesAsync(kept), bytes);
     }
 
     [Fact]
@@ -77,20 +78,23 @@ public sealed class DocumentApiTests(WebShelf shelf) : IDisposable
     }
 
     [Fact]
-    public async Task The_original_is_served_byte_for_byte()
+    public async Task The_original_is_served_byte_for_byte_to_open_in_the_browser()
     {
-        var bytes = await app.CreateClient().GetByteArrayAsync($"/api/documents/{shelf.Id("harbour report.pdf")}/original");
+        var response = await app.CreateClient().GetAsync($"/api/documents/{shelf.Id("harbour report.pdf")}/original");
 
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(shelf.Inbox, "harbour report.pdf")), bytes);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("harbour report.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(shelf.Inbox, "harbour report.pdf")), await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
-    public async Task An_original_outside_the_inboxes_is_not_served()
+    public async Task An_original_a_user_named_to_ingest_outside_the_inboxes_is_served_too()
     {
         var response = await app.CreateClient().GetAsync($"/api/documents/{shelf.Id("private.txt")}/original");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("outside the watched inboxes", await response.DetailAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(shelf.Outside, "private.txt")), await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

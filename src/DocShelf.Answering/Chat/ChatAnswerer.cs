@@ -85,7 +85,7 @@ public sealed class ChatAnswerer(ShelfSearcher searcher, ShelfStore store, ChatB
             return [];
         }
 
-        var hits = await searcher.SearchAsync(question, options.Sources, null, searcher.BestMode, cancellationToken);
+        var hits = await searcher.SearchAsync(question, options.Sources, null, searcher.BestMode, cancellationToken: cancellationToken);
         return hits.Select(h => store.FindChunk(h.ChunkId) is { } chunk ? (chunk, h.Path) : default)
             .Where(s => s.chunk is not null)
             .ToList()!;

@@ -36,7 +36,7 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
             return Answer.NotFound(question);
         }
 
-        var hits = await searcher.SearchAsync(question, options.Chunks, null, searcher.BestMode, cancellationToken);
+        var hits = await searcher.SearchAsync(question, options.Chunks, null, searcher.BestMode, cancellationToken: cancellationToken);
         var chunks = hits.Select(h => store.FindChunk(h.ChunkId)).ToList();
         var candidates = await WithMeaningAsync(question, Candidates(chunks, terms), cancellationToken);
         var best = candidates.MaxBy(c => c.Score);

@@ -15,7 +15,7 @@ public sealed class LocalShelfAccess(Shelf shelf, ShelfSettings settings) : IShe
     private readonly LazyAnswerer answerer = new(() => ShelfComposition.Answerer(shelf, settings));
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken) =>
-        shelf.Searcher.SearchAsync(query, top, null, mode ?? shelf.Searcher.BestMode, cancellationToken);
+        shelf.Searcher.SearchAsync(query, top, null, mode ?? shelf.Searcher.BestMode, cancellationToken: cancellationToken);
 
     public async Task<Answer> AskAsync(string question, Action<string>? draft, CancellationToken cancellationToken)
     {

@@ -16,5 +16,8 @@ public sealed record SearchFilters
     /// <summary>Only documents added to the shelf at or after this moment.</summary>
     public DateTime? AddedSinceUtc { get; init; }
 
-    public bool IsEmpty => Kinds.Count == 0 && Sources.Count == 0 && AddedSinceUtc is null;
+    /// <summary>Only chunks of this one document: the viewer's way through a document's hits.</summary>
+    public string? DocumentId { get; init; }
+
+    public bool IsEmpty => Kinds.Count == 0 && Sources.Count == 0 && AddedSinceUtc is null && DocumentId is null;
 }

@@ -12,6 +12,9 @@ internal sealed class RasterImage : IDisposable
     /// <summary>How many of the four pixels a halving merges must be ink for the result to be ink.</summary>
     private const int HalvingRank = 2;
 
+    /// <summary>Leptonica's REMOVE_CMAP_BASED_ON_SRC: grey or RGB as the map's colours need.</summary>
+    private const int RemoveColormapBySource = 4;
+
     private IntPtr pix;
 
     private RasterImage(IntPtr pix) => this.pix = pix;
@@ -70,6 +73,18 @@ internal sealed class RasterImage : IDisposable
     {
         int Level(int step) => times > step ? HalvingRank : 0;
         return Wrap(LeptonicaNative.pixReduceRankBinaryCascade(pix, Level(0), Level(1), Level(2), Level(3)), "reduced");
+    }
+
+    /// <summary>
+    /// The image in a form JPEG holds: RGB stays RGB, a colour map becomes what it maps to, and every other depth
+    /// (bilevel fax scans, 16-bit grey) becomes 8-bit grey.
+    /// </summary>
+    public RasterImage ForJpeg()
+    {
+        using var unmapped = Wrap(LeptonicaNative.pixRemoveColormap(pix, RemoveColormapBySource), "unmapped");
+        return LeptonicaNative.pixGetDepth(unmapped.pix) is 8 or 32
+            ? Wrap(LeptonicaNative.pixScale(unmapped.pix, 1f, 1f), "copied")
+            : Wrap(LeptonicaNative.pixConvertTo8(unmapped.pix, 0), "converted to grey");
     }
 
     public RasterImage Scaled(float factor) => Wrap(LeptonicaNative.pixScale(pix, factor, factor), "scaled");

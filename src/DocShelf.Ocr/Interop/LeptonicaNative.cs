@@ -69,6 +69,20 @@ internal static partial class LeptonicaNative
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int pixWrite(string fileName, IntPtr pix, int format);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int pixWriteJpeg(string fileName, IntPtr pix, int quality, int progressive);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetDepth(IntPtr pix);
+
+    /// <summary>A colour-mapped image as plain grey or RGB, whichever its map needs; a copy of any other image.</summary>
+    [LibraryImport(Library)]
+    public static partial IntPtr pixRemoveColormap(IntPtr pix, int type);
+
+    /// <summary>Any depth as 8-bit grey (a colour image is averaged); <paramref name="keepColormap"/> 0 drops a map.</summary>
+    [LibraryImport(Library)]
+    public static partial IntPtr pixConvertTo8(IntPtr pix, int keepColormap);
+
     [LibraryImport(Library)]
     public static partial int pixGetWidth(IntPtr pix);
 

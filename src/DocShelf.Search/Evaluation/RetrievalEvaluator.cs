@@ -17,7 +17,7 @@ public sealed class RetrievalEvaluator(ShelfSearcher searcher)
         var clock = Stopwatch.StartNew();
         foreach (var (question, gold) in questions)
         {
-            var hits = await searcher.SearchAsync(question.Question, Depth, null, mode, cancellationToken);
+            var hits = await searcher.SearchAsync(question.Question, Depth, null, mode, cancellationToken: cancellationToken);
             ranks.Add(RankOf(gold, hits));
             progress?.Report(ranks.Count);
         }

@@ -17,6 +17,7 @@ internal static class FilterQuery
         var all = new BooleanQuery();
         AddAnyOf(all, LexicalFields.Kind, filters.Kinds.Select(Facet.Name));
         AddAnyOf(all, LexicalFields.Source, filters.Sources.Select(Facet.Name));
+        AddAnyOf(all, LexicalFields.DocumentId, filters.DocumentId is { } id ? [id] : []);
         if (filters.AddedSinceUtc is { } since)
         {
             all.Add(NumericRangeQuery.NewInt64Range(LexicalFields.Added, since.ToUniversalTime().Ticks, null, true, true), Occur.MUST);

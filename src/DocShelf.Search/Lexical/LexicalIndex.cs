@@ -105,10 +105,12 @@ public sealed class LexicalIndex : IDisposable
     }
 
     /// <summary>Parses a user query; a query with syntax errors is searched as plain words instead of failing.</summary>
-    public Query ParseQuery(string text)
+    /// <param name="asYouType">The words are still being typed, so the last one also matches as a prefix.</param>
+    public Query ParseQuery(string text, bool asYouType = false)
     {
         // "Who built the lighthouse?" is a question, not a one-letter wildcard after "lighthouse".
-        return ShelfQueryParser.ParseOrWords(analyzer, QuestionMarks.Strip(text));
+        var parsed = ShelfQueryParser.ParseOrWords(analyzer, QuestionMarks.Strip(text));
+        return asYouType ? TypeAhead.WithLastWordAsPrefix(parsed, text.Trim()) : parsed;
     }
 
     /// <summary>The best <paramref name="top"/> chunks for <paramref name="query"/>; cancelling stops the search part-way.</summary>

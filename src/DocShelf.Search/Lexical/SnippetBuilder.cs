@@ -9,7 +9,7 @@ namespace DocShelf.Search.Lexical;
 /// </summary>
 public sealed class SnippetBuilder(Analyzer analyzer, int length = 240)
 {
-    public (string Snippet, IReadOnlyList<TextSpan> Highlights) Build(string text, ISet<string> queryTerms)
+    public (string Snippet, IReadOnlyList<TextSpan> Highlights) Build(string text, QueryTermSet queryTerms)
     {
         var matches = TermMatcher.Find(analyzer, text, queryTerms);
         var (start, end) = ChooseWindow(text, matches);

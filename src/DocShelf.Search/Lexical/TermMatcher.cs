@@ -10,14 +10,14 @@ namespace DocShelf.Search.Lexical;
 /// </summary>
 internal static class TermMatcher
 {
-    public static List<TextSpan> Find(Analyzer analyzer, string text, ISet<string> queryTerms) =>
+    public static List<TextSpan> Find(Analyzer analyzer, string text, QueryTermSet queryTerms) =>
         [.. FindTerms(analyzer, text, queryTerms).Select(m => m.Span)];
 
     /// <summary>Each match with the analysed term it matched, so callers can tell how many distinct terms a text holds.</summary>
-    public static List<(TextSpan Span, string Term)> FindTerms(Analyzer analyzer, string text, ISet<string> queryTerms)
+    public static List<(TextSpan Span, string Term)> FindTerms(Analyzer analyzer, string text, QueryTermSet queryTerms)
     {
         var matches = new List<(TextSpan, string)>();
-        if (queryTerms.Count == 0)
+        if (queryTerms.IsEmpty)
         {
             return matches;
         }
@@ -29,7 +29,7 @@ internal static class TermMatcher
         while (tokens.IncrementToken())
         {
             var found = term.ToString();
-            if (queryTerms.Contains(found))
+            if (queryTerms.Matches(found))
             {
                 matches.Add((new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset), found));
             }

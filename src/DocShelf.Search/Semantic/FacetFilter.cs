@@ -20,6 +20,11 @@ internal static class FacetFilter
         var sources = new Dictionary<string, IReadOnlyDictionary<int, PageSource>>(StringComparer.Ordinal);
         return chunk =>
         {
+            if (filters.DocumentId is { } only && chunk.DocumentId != only)
+            {
+                return false;
+            }
+
             if (!documents.TryGetValue(chunk.DocumentId, out var document))
             {
                 document = documents[chunk.DocumentId] = store.FindDocument(chunk.DocumentId);

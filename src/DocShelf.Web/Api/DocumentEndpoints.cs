@@ -1,14 +1,18 @@
 using DocShelf.Core.Documents;
+using DocShelf.Ingestion.PageImages;
 using DocShelf.Search;
 using DocShelf.Web.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace DocShelf.Web.Api;
 
 public static class DocumentEndpoints
 {
+    private const string OctetStream = "application/octet-stream";
+
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/documents", (Shelf shelf) =>
@@ -27,11 +31,11 @@ public static class DocumentEndpoints
         }
 
         var pages = shelf.Store.PagesOf(id).Select(PageSummary.Of).ToList();
-        var hasImages = document.Kind is FileKind.Pdf or FileKind.Png or FileKind.Jpeg or FileKind.Tiff;
-        return TypedResults.Ok(new DocumentDetail(DocumentSummary.Of(document), pages, hasImages, originals.Problem(document)));
+        return TypedResults.Ok(new DocumentDetail(DocumentSummary.Of(document), pages, PageImageRenderer.Draws(document.Kind), originals.Problem(document)));
     }
 
-    private static IResult Page(string id, int number, string? q, Shelf shelf)
+    /// <param name="typing">1 when <paramref name="q"/> was searched as typed (its last word a prefix), as /api/search takes it.</param>
+    private static IResult Page(string id, int number, string? q, string? typing, Shelf shelf)
     {
         if (FindPage(id, number, shelf, out var problem) is not { } found)
         {
@@ -39,10 +43,13 @@ public static class DocumentEndpoints
         }
 
         var (document, page) = found;
-        return TypedResults.Ok(PageView.Of(page, document.PageCount, shelf.Searcher.MatchingWords(q ?? "", page), shelf.Searcher.MatchingSpans(q ?? "", page.Text)));
+        var query = q ?? "";
+        var asYouType = typing is "1" or "true" && query.Length > 0 && !char.IsWhiteSpace(query[^1]);
+        return TypedResults.Ok(PageView.Of(
+            page, document.PageCount, shelf.Searcher.MatchingWords(query, page, asYouType), shelf.Searcher.MatchingSpans(query, page.Text, asYouType)));
     }
 
-    private static async Task<IResult> PageImageAsync(string id, int number, Shelf shelf, PageImageCache images, CancellationToken cancellationToken)
+    private static async Task<IResult> PageImageAsync(string id, int number, Shelf shelf, PageImages images, CancellationToken cancellationToken)
     {
         if (FindPage(id, number, shelf, out var problem) is not { } found)
         {
@@ -52,10 +59,14 @@ public static class DocumentEndpoints
         var (path, missing) = await images.GetAsync(found.Document, found.Page, cancellationToken);
         return path is null
             ? ApiProblems.NotFound(missing!)
-            : TypedResults.PhysicalFile(path, "image/png", enableRangeProcessing: false);
+            : TypedResults.PhysicalFile(path, "image/jpeg", enableRangeProcessing: false);
     }
 
-    private static IResult Original(string id, Shelf shelf, OriginalFiles originals)
+    /// <summary>
+    /// The original, shown in the browser (a PDF opens in its viewer, at the page a link's #page=N names) for the kinds
+    /// a browser shows safely; any other kind is offered as a download.
+    /// </summary>
+    private static IResult Original(string id, Shelf shelf, OriginalFiles originals, HttpContext http)
     {
         if (Find(id, shelf, out var problem) is not { } document)
         {
@@ -63,9 +74,15 @@ public static class DocumentEndpoints
         }
 
         var (file, missing) = originals.Open(document);
-        return file is null
-            ? ApiProblems.NotFound(missing!)
-            : TypedResults.File(file.ToStream(), ContentType(document.Kind), Path.GetFileName(file.Path), file.LastWriteTimeUtc, enableRangeProcessing: true);
+        if (file is null)
+        {
+            return ApiProblems.NotFound(missing!);
+        }
+
+        var disposition = new ContentDispositionHeaderValue(ContentType(document.Kind) == OctetStream ? "attachment" : "inline");
+        disposition.SetHttpFileName(Path.GetFileName(file.Path));
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return TypedResults.File(file.ToStream(), ContentType(document.Kind), lastModified: file.LastWriteTimeUtc, enableRangeProcessing: true);
     }
 
     private static DocumentRecord? Find(string id, Shelf shelf, out IResult? problem)
@@ -106,6 +123,6 @@ public static class DocumentEndpoints
         FileKind.Tiff => "image/tiff",
         FileKind.Markdown => "text/markdown; charset=utf-8",
         FileKind.PlainText => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
+        _ => OctetStream,
     };
 }

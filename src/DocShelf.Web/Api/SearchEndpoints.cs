@@ -10,9 +10,9 @@ namespace DocShelf.Web.Api;
 public static class SearchEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/search", async (string? q, string? top, string? type, string? source, string? since, string? mode, Shelf shelf, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/search", async (string? q, string? top, string? type, string? source, string? since, string? mode, string? typing, string? document, Shelf shelf, CancellationToken cancellationToken) =>
         {
-            var (request, problem) = SearchRequest.Parse(q, top, type, source, since, mode);
+            var (request, problem) = SearchRequest.Parse(q, top, type, source, since, mode, typing, document);
             if (request is null)
             {
                 return (IResult)ApiProblems.BadRequest(problem!);
@@ -23,7 +23,7 @@ public static class SearchEndpoints
             var clock = Stopwatch.StartNew();
             try
             {
-                var hits = await shelf.Searcher.SearchAsync(request.Query, request.Top, request.Filters, chosen, cancellationToken);
+                var hits = await shelf.Searcher.SearchAsync(request.Query, request.Top, request.Filters, chosen, request.AsYouType, cancellationToken);
                 return TypedResults.Ok(new SearchResult(request.Query, chosen, hits, Math.Round(clock.Elapsed.TotalMilliseconds, 2)));
             }
             catch (SemanticSearchUnavailableException error)

@@ -4,8 +4,9 @@ using DocShelf.Core.Search;
 
 namespace DocShelf.Web.Api;
 
-/// <summary>The query string of /api/search, checked: q (required), top (1-100), type, source and since.</summary>
-public sealed record SearchRequest(string Query, int Top, SearchFilters Filters, SearchMode? Mode)
+/// <summary>The query string of /api/search, checked: q (required), top (1-100), type, source, since, mode, typing and document.</summary>
+/// <param name="AsYouType">The words are being typed and the last is unfinished (no space after it): it also matches as a prefix.</param>
+public sealed record SearchRequest(string Query, int Top, SearchFilters Filters, SearchMode? Mode, bool AsYouType = false)
 {
     public const int MaxQueryLength = 1000;
     public const int MaxTop = 100;
@@ -24,7 +25,8 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
     };
 
     /// <summary>Returns the request, or a sentence saying what is wrong with it.</summary>
-    public static (SearchRequest? Request, string? Problem) Parse(string? q, string? top, string? type, string? source, string? since, string? mode = null)
+    public static (SearchRequest? Request, string? Problem) Parse(
+        string? q, string? top, string? type, string? source, string? since, string? mode = null, string? typing = null, string? document = null)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -52,12 +54,24 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
         DateTime? addedSince = null;
         if (!string.IsNullOrEmpty(since))
         {
-            if (!DateTime.TryParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+            // A day (YYYY-MM-DD, from its start) or a moment (2026-12-01T09:30:00Z), so "the past day" can mean 24 hours.
+            if (!DateTime.TryParseExact(since, ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"], CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
             {
-                return (null, "since must be a date written as YYYY-MM-DD.");
+                return (null, "since must be a date written as YYYY-MM-DD, or a UTC time as YYYY-MM-DDTHH:MM:SSZ.");
             }
 
             addedSince = date;
+        }
+
+        if (!string.IsNullOrEmpty(document) && !DocumentIds.IsWellFormed(document))
+        {
+            return (null, "document must be a document id, 16 hex digits, as /api/documents lists them.");
+        }
+
+        if (typing is not (null or "" or "0" or "1" or "true" or "false"))
+        {
+            return (null, "typing must be 1 (the last word is still being typed) or 0.");
         }
 
         SearchMode? searchMode = null;
@@ -72,7 +86,8 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
             searchMode = parsed;
         }
 
-        return (new SearchRequest(q.Trim(), count, new SearchFilters { Kinds = kinds, Sources = sources, AddedSinceUtc = addedSince }, searchMode), null);
+        var asYouType = typing is "1" or "true" && !char.IsWhiteSpace(q[^1]);
+        return (new SearchRequest(q.Trim(), count, new SearchFilters { Kinds = kinds, Sources = sources, AddedSinceUtc = addedSince, DocumentId = string.IsNullOrEmpty(document) ? null : document }, searchMode, asYouType), null);
     }
 
     private static (T[] Values, string? Problem) ParseList<T>(string? text, Dictionary<string, T[]> known, string name)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Pipeline;
 using DocShelf.Ingestion.Intake;
@@ -6,33 +8,38 @@ using DocShelf.Search;
 namespace DocShelf.Web.Files;
 
 /// <summary>
-/// Opens a document's file on disk for the viewer and the download link. Only a path the shelf recorded is ever
-/// opened, only inside an inbox, only under the path rule (no link in any part of it, checked on the open file), and
-/// only while it still holds the version that was read.
+/// Opens a document's original for the viewer and the Original link. Only a path the shelf itself recorded is
+/// opened (one an inbox held, an upload, or one a user named to `ingest`), only under the path rule (no link in any
+/// part of it, checked on the open file), and only while it holds the very bytes that were read.
 /// </summary>
-public sealed class OriginalFiles(Shelf shelf, WebOptions options)
+public sealed class OriginalFiles(Shelf shelf)
 {
-    private readonly string[] inboxes = [.. options.Inboxes.Select(LinkFreePath.Root)];
+    /// <summary>Versions whose bytes were hashed, and whether they were the bytes read, so each is hashed once.</summary>
+    private readonly ConcurrentDictionary<(string Path, long Length, long Ticks, string Sha256), bool> checkedVersions = new();
 
     /// <summary>The opened file, which the caller disposes, or null and a sentence saying why there is none.</summary>
     public (OpenedFile? File, string? Problem) Open(DocumentRecord document)
     {
-        var outside = 0;
+        var present = 0;
         foreach (var path in document.Paths)
         {
-            if (!inboxes.Any(inbox => LinkFreePath.IsUnder(path, inbox)))
+            if (TryOpen(path) is not { } file)
             {
-                outside++;
+                continue;
             }
-            else if (OpenReadVersion(path, document) is { } file)
+
+            present++;
+            if (HoldsWhatWasRead(file, path, document))
             {
                 return (file, null);
             }
+
+            file.Dispose();
         }
 
-        return (null, outside == document.Paths.Count
-            ? "The original lies outside the watched inboxes, so this page does not serve it."
-            : "The original has changed or gone since it was read; it will be read again shortly.");
+        return (null, present == 0
+            ? "The original is not where it was read (moved, deleted, or on a disk that is not mounted)."
+            : "The original has changed since it was read; it will be read again when its inbox is next looked at.");
     }
 
     /// <summary>Why there is no original to serve, or null when there is one.</summary>
@@ -43,25 +50,40 @@ public sealed class OriginalFiles(Shelf shelf, WebOptions options)
         return problem;
     }
 
-    private OpenedFile? OpenReadVersion(string path, DocumentRecord document)
+    private static OpenedFile? TryOpen(string path)
     {
-        OpenedFile file;
         try
         {
-            file = OpenedFile.Open(path);
+            return OpenedFile.Open(path);
         }
         catch (Exception error) when (error is UnreadableFileException or IOException or UnauthorizedAccessException)
         {
             return null;
         }
+    }
 
-        var entry = shelf.Queue.Find(path);
-        if (file.Length == document.Bytes && (entry is null || entry.ModifiedTicks == 0 || entry.IsVersion(file.Length, file.LastWriteTimeUtc)))
+    /// <summary>
+    /// Same size, and either the version the queue recorded when it read the file or, for a file touched since or
+    /// never versioned, the same sha256.
+    /// </summary>
+    private bool HoldsWhatWasRead(OpenedFile file, string path, DocumentRecord document)
+    {
+        if (file.Length != document.Bytes)
         {
-            return file;
+            return false;
         }
 
-        file.Dispose();
-        return null;
+        if (shelf.Queue.Find(path) is { ModifiedTicks: not 0 } entry && entry.IsVersion(file.Length, file.LastWriteTimeUtc))
+        {
+            return true;
+        }
+
+        return checkedVersions.GetOrAdd((path, file.Length, file.LastWriteTimeUtc.Ticks, document.Sha256), _ => HashOf(file) == document.Sha256);
+    }
+
+    private static string HashOf(OpenedFile file)
+    {
+        using var stream = File.OpenRead(file.ReadPath);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }
