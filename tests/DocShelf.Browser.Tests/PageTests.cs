@@ -14,9 +14,10 @@ public sealed partial class PageTests(ServedShelf shelf)
 
         await page.Locator("#query").FillAsync("warning gun");
 
-        var hit = page.Locator(".hit").First;
-        await Assertions.Expect(hit.Locator(".hit-title")).ToHaveTextAsync("lighthouse.png");
-        await Assertions.Expect(hit.Locator(".hit-page")).ToHaveTextAsync("page 1");
+        var group = page.Locator(".group").First;
+        await Assertions.Expect(group.Locator(".hit-title")).ToHaveTextAsync("lighthouse.png");
+        var hit = group.Locator(".hit").First;
+        await Assertions.Expect(hit.Locator(".hit-page")).ToHaveTextAsync("Page 1");
         var marked = await hit.Locator("mark").AllTextContentsAsync();
         Assert.Equal(["gun", "warning"], marked.Select(m => m.ToLowerInvariant()).Distinct().Order());
         await Screenshots.SaveAsync(page, "search");
@@ -107,7 +108,7 @@ public sealed partial class PageTests(ServedShelf shelf)
     {
         var page = await shelf.OpenAsync();
 
-        await Assertions.Expect(page.Locator("#status-line")).ToHaveTextAsync(new Regex("Idle|queued"));
+        await Assertions.Expect(page.Locator("#status-line")).ToHaveTextAsync(new Regex("^(Idle|Reading|Waiting)"));
         await Assertions.Expect(page.Locator("#counts")).ToContainTextAsync("Documents");
         await Screenshots.SaveAsync(page, "status");
     }
@@ -153,7 +154,7 @@ public sealed partial class PageTests(ServedShelf shelf)
             },
             "the uploaded file is found",
             TimeSpan.FromSeconds(60));
-        Assert.Contains(statusLines, line => line.Contains("queued", StringComparison.Ordinal) || line.Contains("arriving", StringComparison.Ordinal));
+        Assert.Contains(statusLines, line => line.StartsWith("Reading", StringComparison.Ordinal) || line.StartsWith("Waiting", StringComparison.Ordinal));
     }
 
     /// <summary>Drops a file on the page as a desktop drag would, through a DataTransfer built in the page.</summary>

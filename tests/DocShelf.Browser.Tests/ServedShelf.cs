@@ -50,11 +50,12 @@ public sealed class ServedShelf : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page at a laptop's screen size, opened on the shelf.</summary>
-    public async Task<IPage> OpenAsync()
+    /// <summary>A fresh page opened on the shelf, at a laptop's screen size unless told another.</summary>
+    /// <param name="address">The part of the address after the host, such as a bookmarked "?q=…&amp;doc=…".</param>
+    public async Task<IPage> OpenAsync(int width = 1366, int height = 860, string address = "")
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 860 } });
-        await page.GotoAsync(Url);
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync(Url.TrimEnd('/') + "/" + address.TrimStart('/'));
         return page;
     }
 

@@ -54,9 +54,13 @@ function renderAnswer(answer, openCitation) {
     ? "Quoted from the shelf's own sentences."
     : `Written by ${answer.answerer}; its citations were checked against the pages.`;
   $("answer-notice").textContent = answer.notice || (answer.found ? byline : "");
+  // Heard once, when the answer is whole, not word by word as a draft streams in.
+  $("answer-announce").textContent = answer.found
+    ? `Answer with ${answer.citations.length} ${answer.citations.length === 1 ? "citation" : "citations"}: ${answer.text}`
+    : answer.text;
 }
 
-async function ask(question, openCitation, onUnauthorized) {
+export async function ask(question, openCitation, onUnauthorized) {
   running?.abort();
   const abort = new AbortController();
   running = abort;
@@ -65,6 +69,7 @@ async function ask(question, openCitation, onUnauthorized) {
   $("answer-text").classList.remove("not-found");
   $("answer-citations").replaceChildren();
   $("answer-notice").textContent = "Reading the shelf…";
+  $("answer-announce").textContent = "";
   let draft = "";
   try {
     const response = await fetch(`/api/ask?q=${encodeURIComponent(question)}`, {
@@ -94,6 +99,8 @@ export function initAsk(openCitation, onUnauthorized) {
   $("ask-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const question = $("question").value.trim();
-    if (question) ask(question, openCitation, onUnauthorized);
+    if (!question) return;
+    ask(question, openCitation, onUnauthorized);
+    document.dispatchEvent(new CustomEvent("asked"));
   });
 }

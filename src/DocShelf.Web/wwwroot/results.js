@@ -1,0 +1,172 @@
+// Results as the words are typed: the last word matches as a prefix, the results on screen stay until the next
+// ones arrive, hits are grouped by document with their best snippets, and a screen reader hears the count once
+// the typing has settled, not at every keystroke.
+
+import { $, api, element, fileName, marked } from "./api.js";
+
+const Top = 50;
+const SnippetsPerDocument = 3;
+const SettleMilliseconds = 700;
+
+let running = null;
+let shown = { query: "", hits: [] };
+let settleTimer;
+let lastAnnounced = "";
+
+export function filters() {
+  const days = Number($("filter-added").value);
+  return {
+    mode: $("search-mode").value,
+    type: $("filter-type").value,
+    source: $("filter-source").value,
+    // A day is the last 24 hours, to the minute, not everything since yesterday's midnight.
+    since: days ? new Date(Date.now() - days * 86400000).toISOString() : "",
+  };
+}
+
+export function hasFilters() {
+  return Boolean($("filter-type").value || $("filter-source").value || $("filter-added").value);
+}
+
+export function clearFilters() {
+  for (const id of ["filter-type", "filter-source", "filter-added"]) $(id).value = "";
+}
+
+// The search parameters for `text`: as typed, its last word is a prefix unless a space follows it.
+export function searchParams(text, { typing = false, documentId = "", top = Top } = {}) {
+  const chosen = filters();
+  const params = new URLSearchParams({ q: text, top: String(top), mode: chosen.mode });
+  if (typing) params.set("typing", "1");
+  if (chosen.type) params.set("type", chosen.type);
+  if (chosen.source) params.set("source", chosen.source);
+  if (chosen.since) params.set("since", chosen.since);
+  if (documentId) params.set("document", documentId);
+  return params;
+}
+
+// Searches for what the box holds. Returns the hits shown, or null when a newer search replaced this one.
+export async function search({ typing = false, onOpen, onFiltersCleared }) {
+  const text = $("query").value;
+  running?.abort();
+  clearTimeout(settleTimer);
+  if (!text.trim()) {
+    shown = { query: "", hits: [] };
+    render([], onOpen);
+    $("results-summary").replaceChildren("Type words to search every page on the shelf.");
+    announceLater("");
+    return [];
+  }
+
+  const abort = new AbortController();
+  running = abort;
+  $("results").setAttribute("aria-busy", "true");
+  try {
+    const result = await api(`/api/search?${searchParams(text, { typing })}`, { signal: abort.signal });
+    if (abort.signal.aborted) return null;
+    // While typing, a word that matches nothing yet keeps the last results on screen, dimmed, until typing stops.
+    if (typing && result.results.length === 0 && shown.hits.length > 0) {
+      $("results").classList.add("stale");
+      settleTimer = setTimeout(() => show(result, onOpen, onFiltersCleared), SettleMilliseconds);
+      return shown.hits;
+    }
+    show(result, onOpen, onFiltersCleared);
+    return result.results;
+  } catch (error) {
+    if (error.name === "AbortError") return null;
+    $("results-summary").replaceChildren(error.message);
+    return [];
+  } finally {
+    if (running === abort) $("results").removeAttribute("aria-busy");
+  }
+}
+
+export function shownHits() {
+  return shown.hits;
+}
+
+function show(result, onOpen, onFiltersCleared) {
+  shown = { query: result.query, hits: result.results };
+  $("results").classList.remove("stale");
+  render(result.results, onOpen);
+  const groups = new Set(result.results.map((hit) => hit.documentId)).size;
+  if (result.results.length) {
+    const count = result.results.length === Top ? `The best ${Top} results` : plural(result.results.length, "result");
+    $("results-summary").replaceChildren(`${count} in ${plural(groups, "document")} for “${result.query}”`);
+    announceLater(`${plural(result.results.length, "result")} in ${plural(groups, "document")}`);
+  } else {
+    renderNothingFound(result.query, onOpen, onFiltersCleared);
+  }
+}
+
+// No hit: say so honestly, and when filters narrowed the search, say that and offer to clear them.
+function renderNothingFound(query, onOpen, onFiltersCleared) {
+  const summary = $("results-summary");
+  if (!hasFilters()) {
+    summary.replaceChildren(`Nothing on this shelf matches “${query}”.`);
+    announceLater("No results");
+    return;
+  }
+  const clear = element("button", "button small", "Clear filters");
+  clear.type = "button";
+  clear.addEventListener("click", () => {
+    clearFilters();
+    onFiltersCleared?.();
+    search({ onOpen, onFiltersCleared });
+  });
+  summary.replaceChildren(`Nothing matches “${query}” with the filters set. `, clear);
+  announceLater("No results with the filters set");
+}
+
+function announceLater(message) {
+  clearTimeout(announceLater.timer);
+  announceLater.timer = setTimeout(() => {
+    if (message === lastAnnounced) return;
+    lastAnnounced = message;
+    $("results-announce").textContent = message;
+  }, SettleMilliseconds);
+}
+
+const plural = (count, word) => `${count.toLocaleString()} ${word}${count === 1 ? "" : "s"}`;
+
+// One group per document, in the order of its best hit, each with its hit count and best snippets.
+function render(hits, onOpen) {
+  const focusedChunk = document.activeElement?.dataset?.chunk;
+  const groups = new Map();
+  hits.forEach((hit, index) => {
+    if (!groups.has(hit.documentId)) groups.set(hit.documentId, []);
+    groups.get(hit.documentId).push({ hit, index });
+  });
+  $("results").replaceChildren(...[...groups.values()].map((members) => renderGroup(members, onOpen)));
+  // Results that refresh under the reader keep the hit they were on.
+  if (focusedChunk) document.querySelector(`.hit[data-chunk="${CSS.escape(focusedChunk)}"]`)?.focus();
+}
+
+function renderGroup(members, onOpen) {
+  const first = members[0].hit;
+  const group = element("li", "group");
+  const head = element("div", "group-head");
+  const titleId = `group-${first.documentId}`;
+  const title = element("h3", "hit-title", fileName(first.path));
+  title.id = titleId;
+  head.append(title, element("span", "hit-count", members.length === 1 ? "1 hit" : `${members.length} hits`));
+  const list = element("ol", "group-hits");
+  list.setAttribute("aria-labelledby", titleId);
+  for (const { hit, index } of members.slice(0, SnippetsPerDocument)) {
+    const item = element("li");
+    const button = element("button", "hit");
+    button.type = "button";
+    button.dataset.index = index;
+    button.dataset.chunk = hit.chunkId;
+    const snippet = element("span", "snippet");
+    snippet.append(marked(hit.snippet, hit.highlights));
+    button.append(element("span", "hit-page", `Page ${hit.page}`), snippet);
+    button.addEventListener("click", () => onOpen(hit, button));
+    item.append(button);
+    list.append(item);
+  }
+  group.append(head, list);
+  if (members.length > SnippetsPerDocument) {
+    group.append(element("p", "more muted", `${members.length - SnippetsPerDocument} more in this document: open it and step through them with N and P.`));
+  }
+  return group;
+}
