@@ -57,6 +57,28 @@ verify_ocr_models() {
     fi
 }
 
+# The browser tests run axe-core, the accessibility rules engine, inside the page. It is the one test tool fetched
+# (from npm's registry, at build time only), pinned by version and sha256 like the models.
+AXE_VERSION=4.10.3
+AXE_SHA256=0f2b4d7dcdf7d1219df8d1959ad68e565f51d14c3f0d88bb71cd59abeb956292
+AXE_DIR=.cache/axe-core-$AXE_VERSION
+
+fetch_axe() {
+    if [ -f "$AXE_DIR/axe.min.js" ]; then
+        return
+    fi
+    say "Fetching axe-core $AXE_VERSION for the browser tests"
+    mkdir -p "$AXE_DIR"
+    curl -fsSL -o "$AXE_DIR/axe.tgz" "https://registry.npmjs.org/axe-core/-/axe-core-$AXE_VERSION.tgz"
+    if ! echo "$AXE_SHA256  $AXE_DIR/axe.tgz" | sha256sum --check --quiet; then
+        echo "DocShelf: axe-core $AXE_VERSION does not match its pinned sha256" >&2
+        rm -f "$AXE_DIR/axe.tgz"
+        exit 1
+    fi
+    tar -xzf "$AXE_DIR/axe.tgz" -C "$AXE_DIR" --strip-components=1 package/axe.min.js package/LICENSE
+    rm "$AXE_DIR/axe.tgz"
+}
+
 require_dotnet() {
     if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; then
         echo "DocShelf needs the .NET 10 SDK: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
@@ -101,8 +123,10 @@ slowest_tests() {
 case "${1:-run}" in
     run) install_dependencies; verify_ocr_models; build; run_demo ;;
     test)
+        APT_PACKAGES+=(ca-certificates curl)
         install_dependencies
         verify_ocr_models
+        fetch_axe
         build
         say "Testing"
         rm -rf TestResults
@@ -121,7 +145,9 @@ case "${1:-run}" in
         ;;
     build) build ;;
     screenshots)
+        APT_PACKAGES+=(ca-certificates curl)
         install_dependencies
+        fetch_axe
         build
         DOCSHELF_SCREENSHOTS=1 dotnet test tests/DocShelf.Browser.Tests -c "$CONFIGURATION" --no-build -nologo
         ;;

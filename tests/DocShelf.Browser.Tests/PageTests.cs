@@ -141,7 +141,7 @@ public sealed partial class PageTests(ServedShelf shelf)
 
         await DropFileAsync(page, "ferry-notes.txt", "The Quillbrook ferry now leaves the north slip at seven.");
 
-        await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("Added ferry-notes.txt");
+        await Assertions.Expect(page.Locator("#uploads li")).ToContainTextAsync("ferry-notes.txtAdded");
         Assert.True(File.Exists(Path.Combine(shelf.Inbox, "ferry-notes.txt")));
         await page.Locator("#query").FillAsync("Quillbrook");
         await Eventually.HoldsAsync(
@@ -157,18 +157,38 @@ public sealed partial class PageTests(ServedShelf shelf)
         Assert.Contains(statusLines, line => line.StartsWith("Reading", StringComparison.Ordinal) || line.StartsWith("Waiting", StringComparison.Ordinal));
     }
 
-    /// <summary>Drops a file on the page as a desktop drag would, through a DataTransfer built in the page.</summary>
-    private static async Task DropFileAsync(IPage page, string name, string text)
+    [Fact]
+    public async Task Each_file_of_a_drop_gets_its_own_line_and_a_refused_one_does_not_stop_the_rest()
+    {
+        var page = await shelf.OpenAsync();
+        var known = await File.ReadAllTextAsync(Path.Combine(shelf.Inbox, "known note.txt"));
+
+        await DropFilesAsync(page, ("tide table.txt", "High water at the north slip is at ten."), ("empty.txt", ""), ("copy of a note.txt", known));
+
+        var lines = page.Locator("#uploads li");
+        await Assertions.Expect(lines).ToHaveCountAsync(3);
+        await Assertions.Expect(lines.Filter(new() { HasText = "tide table.txt" })).ToContainTextAsync("Added");
+        await Assertions.Expect(lines.Filter(new() { HasText = "empty.txt" })).ToContainTextAsync("Refused: empty.txt is empty.");
+        await Assertions.Expect(lines.Filter(new() { HasText = "copy of a note.txt" })).ToContainTextAsync("Already on the shelf as known note.txt");
+        Assert.True(File.Exists(Path.Combine(shelf.Inbox, "tide table.txt")));
+        Assert.False(File.Exists(Path.Combine(shelf.Inbox, "copy of a note.txt")));
+        await Screenshots.SaveAsync(page, "uploads");
+    }
+
+    private static Task DropFileAsync(IPage page, string name, string text) => DropFilesAsync(page, (name, text));
+
+    /// <summary>Drops files on the page as a desktop drag would, through a DataTransfer built in the page.</summary>
+    private static async Task DropFilesAsync(IPage page, params (string Name, string Text)[] files)
     {
         var transfer = await page.EvaluateHandleAsync(
             """
-            ([name, text]) => {
+            (files) => {
               const transfer = new DataTransfer();
-              transfer.items.add(new File([text], name, { type: 'text/plain' }));
+              for (const [name, text] of files) transfer.items.add(new File([text], name, { type: 'text/plain' }));
               return transfer;
             }
             """,
-            new object[] { name, text });
+            files.Select(f => new[] { f.Name, f.Text }).ToArray());
         await page.DispatchEventAsync("body", "dragenter", new { dataTransfer = transfer });
         await Assertions.Expect(page.Locator("#drop-zone")).ToBeVisibleAsync();
         await page.DispatchEventAsync("body", "drop", new { dataTransfer = transfer });

@@ -163,6 +163,35 @@ public sealed partial class ReadingTests(ServedShelf shelf)
         await Assertions.Expect(page.Locator(".results")).ToBeVisibleAsync();
     }
 
+    [Theory]
+    [InlineData(1366, 860)]
+    [InlineData(400, 800)]
+    public async Task Axe_finds_no_violation_of_its_default_or_enhanced_rules_in_any_view(int width, int height)
+    {
+        var page = await shelf.OpenAsync(width, height);
+        await Assertions.Expect(page.Locator("#counts")).ToContainTextAsync("Documents");
+        var violations = new Dictionary<string, List<string>> { ["start"] = await Accessibility.ViolationsAsync(page) };
+
+        await page.Locator("#query").FillAsync("harbour commission");
+        await Assertions.Expect(page.Locator(".hit")).Not.ToHaveCountAsync(0);
+        await page.WaitForTimeoutAsync(800); // the count is announced once typing settles
+        violations["results"] = await Accessibility.ViolationsAsync(page);
+
+        await page.Locator(".hit").First.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('page-image').naturalWidth > 0");
+        violations["viewer"] = await Accessibility.ViolationsAsync(page);
+
+        if (width > 720)
+        {
+            await page.Locator("#question").FillAsync("Where will the temporary red light be shown until the breakwater lamp is restored?");
+            await page.Locator("#question").PressAsync("Enter");
+            await Assertions.Expect(page.Locator("#answer-citations .cite")).Not.ToHaveCountAsync(0);
+            violations["answer"] = await Accessibility.ViolationsAsync(page);
+        }
+
+        Assert.All(violations, view => Assert.True(view.Value.Count == 0, $"{view.Key}: {string.Join("; ", view.Value)}"));
+    }
+
     private static Task<bool> FitsAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth");
 

@@ -182,6 +182,38 @@ public sealed class UploadApiTests(WebShelf shelf) : IDisposable
     }
 
     [Fact]
+    public async Task In_a_drop_of_several_files_a_refused_one_keeps_its_reason_and_the_others_go_in()
+    {
+        using var target = Target();
+        byte[] executable = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00];
+        var response = await target.Factory.CreateClient().PostFromPageAsync(
+            "/api/upload", Files(("minutes.txt", "The council met at nine."u8.ToArray()), ("tool.pdf", executable), ("empty.txt", [])));
+        var outcomes = (await response.JsonAsync()).EnumerateArray().ToDictionary(o => o.GetProperty("name").GetString()!, o => o);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("added", outcomes["minutes.txt"].GetProperty("status").GetString());
+        Assert.Equal("refused", outcomes["tool.pdf"].GetProperty("status").GetString());
+        Assert.Contains("is not a PDF", outcomes["tool.pdf"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("empty", outcomes["empty.txt"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["minutes.txt"], Directory.GetFiles(target.Inbox).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_file_already_on_the_shelf_is_named_as_it_is_there_and_not_written_again()
+    {
+        using var target = Target();
+        var copy = await File.ReadAllBytesAsync(Path.Combine(shelf.Outside, "private.txt"));
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files(("note copy.txt", copy)));
+        var outcome = Assert.Single((await response.JsonAsync()).EnumerateArray());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("alreadyOnShelf", outcome.GetProperty("status").GetString());
+        Assert.Equal("private.txt", outcome.GetProperty("existingName").GetString());
+        Assert.Equal(shelf.Id("private.txt"), outcome.GetProperty("documentId").GetString());
+        Assert.Empty(Directory.GetFiles(target.Inbox));
+    }
+
+    [Fact]
     public async Task Without_an_inbox_there_is_nowhere_to_upload()
     {
         using var factory = new ShelfApiFactory(shelf.Shelf, shelf.Board, new WebOptions());

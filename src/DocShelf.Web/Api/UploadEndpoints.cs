@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using DocShelf.Core.Documents;
 using DocShelf.Ingestion.Intake;
+using DocShelf.Search;
 using DocShelf.Web.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,13 +13,14 @@ namespace DocShelf.Web.Api;
 /// <summary>
 /// POST /api/upload: multipart files, written into the first inbox, where the worker takes them like any other file.
 /// Each file is written under a hidden temporary name and renamed when complete, so it is never read half-written.
+/// Each file gets its own outcome: added, already on the shelf (not written again), or refused with its reason.
 /// </summary>
 public static class UploadEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/upload", UploadAsync).DisableAntiforgery();
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, WebOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(HttpRequest request, WebOptions options, Shelf shelf, CancellationToken cancellationToken)
     {
         if (options.Inboxes.Count == 0)
         {
@@ -53,49 +56,62 @@ public static class UploadEndpoints
             return ApiProblems.BadRequest("The upload holds no file.");
         }
 
-        var problem = Check(form.Files, options);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var saved = new List<UploadedFile>();
-        foreach (var file in form.Files)
-        {
-            saved.Add(await SaveAsync(file, options.Inboxes[0], cancellationToken));
-        }
-
-        return TypedResults.Accepted("/api/status", saved);
-    }
-
-    /// <summary>Checks every file before any is written, so a refused upload leaves nothing behind.</summary>
-    private static ProblemHttpResult? Check(IFormFileCollection files, WebOptions options)
-    {
-        if (files.Sum(f => f.Length) > options.MaxUploadBytes)
+        if (form.Files.Sum(f => f.Length) > options.MaxUploadBytes)
         {
             return TooLarge(options);
         }
 
-        foreach (var file in files)
+        // Each file on its own: one refused file leaves the others to go in, and every file gets its own line.
+        var refusals = form.Files.Select(file => (File: file, Refusal: Refusal(file))).ToList();
+        if (refusals.All(r => r.Refusal is not null))
         {
-            var name = UploadNames.Clean(file.FileName);
-            if (file.Length == 0)
-            {
-                return ApiProblems.BadRequest($"{name} is empty.");
-            }
-
-            if (UploadNames.Unreadable(name) is { } unreadable)
-            {
-                return ApiProblems.BadRequest(unreadable);
-            }
-
-            if (Sniff(file) == FileKind.Unknown)
-            {
-                return ApiProblems.Unsupported($"{name} is not a PDF, PNG, JPEG, TIFF, text or Markdown file.");
-            }
+            // Nothing goes in: the reply of the first refusal, with every file's reason.
+            return refusals[0].Refusal!.Value.Reply(string.Join(" ", refusals.Select(r => r.Refusal!.Value.Reason)));
         }
 
-        return null;
+        var outcomes = new List<UploadOutcome>();
+        foreach (var (file, refusal) in refusals)
+        {
+            outcomes.Add(refusal is { } refused
+                ? new UploadOutcome(UploadNames.Clean(file.FileName), UploadOutcome.Refused, file.Length) { Reason = refused.Reason }
+                : KnownCopy(file, shelf) ?? await SaveAsync(file, options.Inboxes[0], cancellationToken));
+        }
+
+        return outcomes.Any(o => o.Status == UploadOutcome.Added) ? TypedResults.Accepted("/api/status", outcomes) : TypedResults.Ok(outcomes);
+    }
+
+    /// <summary>Why a file cannot go in, and the reply that says so (400 or 415); null when it can.</summary>
+    private static (string Reason, Func<string, ProblemHttpResult> Reply)? Refusal(IFormFile file)
+    {
+        var name = UploadNames.Clean(file.FileName);
+        if (file.Length == 0)
+        {
+            return ($"{name} is empty.", ApiProblems.BadRequest);
+        }
+
+        if (UploadNames.Unreadable(name) is { } unreadable)
+        {
+            return (unreadable, ApiProblems.BadRequest);
+        }
+
+        return Sniff(file) == FileKind.Unknown
+            ? ($"{name} is not a PDF, PNG, JPEG, TIFF, text or Markdown file.", ApiProblems.Unsupported)
+            : null;
+    }
+
+    /// <summary>The outcome of a file whose very bytes are already on the shelf, which is then not written again; null otherwise.</summary>
+    private static UploadOutcome? KnownCopy(IFormFile file, Shelf shelf)
+    {
+        using var stream = file.OpenReadStream();
+        var id = DocumentRecord.IdFromSha256(Convert.ToHexStringLower(SHA256.HashData(stream)));
+        return shelf.Store.FindDocument(id) is { Status: DocumentStatus.Indexed } known
+            ? new UploadOutcome(UploadNames.Clean(file.FileName), UploadOutcome.AlreadyOnShelf, file.Length)
+            {
+                Kind = known.Kind,
+                DocumentId = known.Id,
+                ExistingName = System.IO.Path.GetFileName(known.PrimaryPath),
+            }
+            : null;
     }
 
     private static FileKind Sniff(IFormFile file)
@@ -106,7 +122,7 @@ public static class UploadEndpoints
         return FileTypeSniffer.Sniff(head.AsSpan(0, length), file.FileName);
     }
 
-    private static async Task<UploadedFile> SaveAsync(IFormFile file, string inbox, CancellationToken cancellationToken)
+    private static async Task<UploadOutcome> SaveAsync(IFormFile file, string inbox, CancellationToken cancellationToken)
     {
         var name = UploadNames.Clean(file.FileName);
         var temporary = Path.Combine(inbox, $".upload-{Guid.NewGuid():N}");
@@ -118,7 +134,7 @@ public static class UploadEndpoints
             }
 
             var path = UploadNames.MoveToUnused(temporary, inbox, name);
-            return new UploadedFile(Path.GetFileName(path), path, file.Length, Sniff(file));
+            return new UploadOutcome(Path.GetFileName(path), UploadOutcome.Added, file.Length) { Path = path, Kind = Sniff(file) };
         }
         finally
         {
