@@ -93,6 +93,42 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
         }
     }
 
+    /// <summary>
+    /// Takes a document off the shelf (its record, pages, chunks, index entries and page images), leaving its files
+    /// where they are: their entries are marked removed, so the same version is not read again. Returns the chunks
+    /// it had, so their vectors can go too; null when there is no such document.
+    /// </summary>
+    public IReadOnlyList<Chunk>? Remove(string documentId)
+    {
+        lock (gate)
+        {
+            var chunks = database.InTransaction(() =>
+            {
+                if (database.Documents.FindById(documentId) is null)
+                {
+                    return null;
+                }
+
+                List<Chunk> removed = [.. database.Chunks.Find(c => c.DocumentId == documentId)];
+                RemoveContent(documentId);
+                database.Documents.Delete(documentId);
+                foreach (var entry in database.Files.Find(f => f.DocumentId == documentId).ToList())
+                {
+                    database.Files.Update(entry with { State = FileState.Removed, DocumentId = null, Reason = null, UpdatedUtc = DateTime.UtcNow });
+                }
+
+                return removed;
+            });
+            if (chunks is not null)
+            {
+                DropLeftover(documentId);
+                index.Commit();
+            }
+
+            return chunks;
+        }
+    }
+
     public void Commit()
     {
         lock (gate)

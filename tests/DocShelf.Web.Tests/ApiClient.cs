@@ -21,4 +21,12 @@ public static class ApiClient
         request.Headers.Add(CrossSiteGuard.HeaderName, "1");
         return client.SendAsync(request);
     }
+
+    /// <summary>A DELETE as the page sends it.</summary>
+    public static Task<HttpResponseMessage> DeleteFromPageAsync(this HttpClient client, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        request.Headers.Add(CrossSiteGuard.HeaderName, "1");
+        return client.SendAsync(request);
+    }
 }

@@ -12,4 +12,7 @@ public enum FileState
     Indexed,
 
     Quarantined,
+
+    /// <summary>Taken off the shelf by a user, the file itself kept: read again only when it changes, or when named to ingest.</summary>
+    Removed,
 }

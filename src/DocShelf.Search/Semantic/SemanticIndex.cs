@@ -1,3 +1,5 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Text;
 using DocShelf.Search.Vectors;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
@@ -115,6 +117,16 @@ public sealed class SemanticIndex(
         }
 
         return vector;
+    }
+
+    /// <summary>Drops the vectors of chunks that left the shelf, and of their sentences.</summary>
+    public async Task DropAsync(IReadOnlyCollection<Chunk> chunks, CancellationToken cancellationToken)
+    {
+        await vectors.DeleteAsync(chunks.Select(c => c.Id), cancellationToken);
+        if (sentences is not null)
+        {
+            await sentences.DeleteAsync(chunks.SelectMany(c => SentenceSpans.Of(c.Text).Select(s => SentenceKey.Of(c.Id, s.Start, s.End))), cancellationToken);
+        }
     }
 
     /// <summary>Vectors for passages of the shelf (chunks, sentences), in the order given.</summary>

@@ -21,6 +21,7 @@ public static class DocumentEndpoints
         routes.MapGet("/api/documents/{id}/pages/{number:int}", Page);
         routes.MapGet("/api/documents/{id}/pages/{number:int}/image", PageImageAsync);
         routes.MapGet("/api/documents/{id}/original", Original);
+        routes.MapDelete("/api/documents/{id}", RemoveAsync);
     }
 
     private static IResult Detail(string id, Shelf shelf, OriginalFiles originals)
@@ -83,6 +84,27 @@ public static class DocumentEndpoints
         disposition.SetHttpFileName(Path.GetFileName(file.Path));
         http.Response.Headers.ContentDisposition = disposition.ToString();
         return TypedResults.File(file.ToStream(), ContentType(document.Kind), lastModified: file.LastWriteTimeUtc, enableRangeProcessing: true);
+    }
+
+    /// <summary>Takes a document off the shelf; its original stays where it is, and is not read again until it changes.</summary>
+    private static async Task<IResult> RemoveAsync(string id, Shelf shelf, CancellationToken cancellationToken)
+    {
+        if (Find(id, shelf, out var problem) is not { } document)
+        {
+            return problem!;
+        }
+
+        if (shelf.Writer is not { } writer)
+        {
+            return ApiProblems.Conflict("This shelf is open for reading only; remove documents through the service that holds it.");
+        }
+
+        if (writer.Remove(id) is { } chunks && shelf.Searcher.Semantic is { } semantic)
+        {
+            await semantic.DropAsync(chunks, cancellationToken);
+        }
+
+        return TypedResults.Ok(new { removed = id, name = Path.GetFileName(document.PrimaryPath), kept = document.Paths });
     }
 
     private static DocumentRecord? Find(string id, Shelf shelf, out IResult? problem)

@@ -7,6 +7,7 @@ import { search, shownHits } from "./results.js";
 import { acceptUploads } from "./upload.js";
 import { followStatus, renderStatus, requestRetry } from "./status.js";
 import { readState, writeState, pageLink, copyLink } from "./url-state.js";
+import { initShelfView, showShelf, hideShelf } from "./shelf-view.js";
 import { openDocument, closeDocument, showPage, stepHit, zoom, viewing, currentPage, citationOutline } from "./viewer.js";
 
 const filterIds = { mode: "search-mode", type: "filter-type", source: "filter-source", added: "filter-added" };
@@ -18,6 +19,7 @@ let lastShelfSize = -1;
 function currentState() {
   const detail = viewing();
   return {
+    view: document.body.classList.contains("shelf") ? "shelf" : "",
     q: $("query").value,
     ...Object.fromEntries(Object.entries(filterIds).map(([key, id]) => [key, $(id).value])),
     // The best mode is the default, and a link need not name it.
@@ -41,10 +43,17 @@ async function restore() {
   await runSearch(false);
   if (state.doc) await open(state.doc, state.page, { focusViewer: false, push: false });
   else closeDocument();
+  await setShelfView(state.view === "shelf");
   if (state.ask && state.ask !== $("question").value.trim()) {
     $("question").value = state.ask;
     ask(state.ask, openCitation, signIn);
   }
+}
+
+async function setShelfView(on) {
+  $("shelf-button").setAttribute("aria-pressed", String(on));
+  if (on) await showShelf();
+  else hideShelf();
 }
 
 // ---- Searching and opening ---------------------------------------------------------------------------
@@ -188,6 +197,15 @@ $("filters-toggle").addEventListener("click", () => {
   $("filters-toggle").setAttribute("aria-expanded", String(open));
 });
 document.addEventListener("open-page", (event) => open(event.detail.id, event.detail.page));
+window.addEventListener("shelf-open", async (event) => {
+  await setShelfView(false);
+  await open(event.detail.id, 1);
+});
+$("shelf-button").addEventListener("click", async () => {
+  await setShelfView(!document.body.classList.contains("shelf"));
+  remember(true);
+  if (document.body.classList.contains("shelf")) $("shelf-heading").focus();
+});
 document.addEventListener("asked", () => remember(true));
 window.addEventListener("popstate", restore);
 
@@ -209,6 +227,7 @@ $("sign-in-form").addEventListener("submit", async (event) => {
 const signIn = () => { if (!$("sign-in").open) $("sign-in").showModal(); };
 whenUnauthorized(signIn);
 acceptUploads();
+initShelfView();
 initAsk(openCitation, signIn);
 const onStatus = (status) => {
   renderStatus(status);
