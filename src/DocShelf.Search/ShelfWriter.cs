@@ -152,7 +152,7 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
             foreach (var document in stale)
             {
                 index.DeleteDocument(document.Id);
-                index.Add(new DocumentFacets(document.Kind, document.AddedUtc, store.PageSourcesOf(document.Id)), store.ChunksOf(document.Id));
+                index.Add(new DocumentFacets(document.Kind, document.AddedUtc, store.PageSourcesOf(document.Id), document.Dated), store.ChunksOf(document.Id));
             }
 
             var storedIds = stored.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);

@@ -20,7 +20,7 @@ public sealed class HybridSearchTests : IDisposable
         ShelfBuilder.Publish(shelf.Writer!, "gale", "/shelf/gale.txt", "A tempest blew all night from the west.");
         ShelfBuilder.Publish(
             shelf.Writer!,
-            ShelfBuilder.Document("scan", "/shelf/scan.pdf") with { Kind = FileKind.Pdf },
+            ShelfBuilder.Document("scan", "/shelf/scan.pdf") with { Kind = FileKind.Pdf, Dated = "1887-11" },
             (PageSource.Ocr, "A brig was seen at dusk."));
     }
 
@@ -66,6 +66,18 @@ public sealed class HybridSearchTests : IDisposable
         var hits = await searcher.SearchAsync("boat", 5, new SearchFilters { Sources = [PageSource.Ocr] }, SearchMode.Semantic);
 
         Assert.Equal(["scan"], hits.Select(h => h.DocumentId));
+    }
+
+    [Fact]
+    public async Task The_date_filter_applies_to_semantic_results_too()
+    {
+        var searcher = await UseConceptsAsync();
+
+        var dated = await searcher.SearchAsync("boat", 5, new SearchFilters { DatedToYear = 1899 }, SearchMode.Semantic);
+        var later = await searcher.SearchAsync("boat", 5, new SearchFilters { DatedFromYear = 1900 }, SearchMode.Semantic);
+
+        Assert.Equal(["scan"], dated.Select(h => h.DocumentId));
+        Assert.Empty(later);
     }
 
     [Fact]

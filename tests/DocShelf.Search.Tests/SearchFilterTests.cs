@@ -16,12 +16,12 @@ public sealed class SearchFilterTests : IDisposable
         shelf = Shelf.OpenForWriting(data.Path);
         ShelfBuilder.Publish(
             shelf.Writer!,
-            ShelfBuilder.Document("scan", "/shelf/ledger.pdf") with { Kind = FileKind.Pdf },
+            ShelfBuilder.Document("scan", "/shelf/ledger.pdf") with { Kind = FileKind.Pdf, Dated = "1894-03-04" },
             (PageSource.TextLayer, "The harbour ledger, typed."),
             (PageSource.Ocr, "The harbour ledger, scanned by hand."));
         ShelfBuilder.Publish(
             shelf.Writer!,
-            ShelfBuilder.Document("photo", "/shelf/quay.png") with { Kind = FileKind.Png, AddedUtc = LastYear },
+            ShelfBuilder.Document("photo", "/shelf/quay.png") with { Kind = FileKind.Png, AddedUtc = LastYear, Dated = "1911" },
             (PageSource.Ocr, "A photograph of the harbour quay."));
         ShelfBuilder.Publish(shelf.Writer!, "notes", "/shelf/notes.txt", "Notes on the harbour dues.");
     }
@@ -30,6 +30,20 @@ public sealed class SearchFilterTests : IDisposable
     public void Without_filters_every_matching_chunk_is_found()
     {
         Assert.Equal(4, shelf.Searcher.Search("harbour", 10).Count);
+    }
+
+    [Theory]
+    [InlineData(1850, 1899, new[] { "scan" })]
+    [InlineData(1900, null, new[] { "photo" })]
+    [InlineData(null, 1911, new[] { "photo", "scan" })]
+    [InlineData(1912, null, new string[0])]
+    public void A_date_filter_keeps_only_documents_bearing_a_date_in_those_years(int? from, int? to, string[] expected)
+    {
+        var filters = new SearchFilters { DatedFromYear = from, DatedToYear = to };
+
+        var hits = shelf.Searcher.Search("harbour", 10, filters);
+
+        Assert.Equal(expected, hits.Select(h => h.DocumentId).Distinct().Order());
     }
 
     [Fact]

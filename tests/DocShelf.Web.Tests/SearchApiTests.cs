@@ -74,6 +74,11 @@ public sealed class SearchApiTests(WebShelf shelf) : IDisposable
     [InlineData("/api/search?q=harbour&mode=fancy", "mode must be")]
     [InlineData("/api/search?q=harbour&mode=1", "mode must be")]
     [InlineData("/api/search?q=harbour&mode=2", "mode must be")]
+    [InlineData("/api/search?q=harbour&dated=1899-1850", "dated must be")]
+    [InlineData("/api/search?q=harbour&dated=1890s", "dated must be")]
+    [InlineData("/api/search?q=harbour&dated=-", "dated must be")]
+    [InlineData("/api/search?q=harbour&document=../x", "document must be")]
+    [InlineData("/api/search?q=harbour&typing=maybe", "typing must be")]
     public async Task Malformed_searches_get_a_400_saying_what_is_wrong(string path, string expected)
     {
         var response = await app.CreateClient().GetAsync(path);
@@ -96,6 +101,46 @@ public sealed class SearchApiTests(WebShelf shelf) : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, semantic.StatusCode);
         Assert.Contains("docshelf models import", await semantic.DetailAsync(), StringComparison.Ordinal);
         Assert.Equal(["lexical"], status.GetProperty("searchModes").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Theory]
+    [InlineData("1890-1899", 1890, 1899, true)]
+    [InlineData("-1893", 0, 1893, false)]
+    [InlineData("1895-", 1895, 9999, false)]
+    public async Task Dated_keeps_the_documents_bearing_a_date_in_those_years(string years, int from, int to, bool reportFound)
+    {
+        var client = app.CreateClient();
+        var dates = (await (await client.GetAsync("/api/documents")).JsonAsync()).EnumerateArray()
+            .ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("dated").GetString());
+        var hits = (await (await client.GetAsync($"/api/search?q=harbour+light+mill&top=50&dated={years}")).JsonAsync()).GetProperty("results");
+        var found = hits.EnumerateArray().Select(h => h.GetProperty("documentId").GetString()!).Distinct().ToList();
+
+        Assert.Equal("1894", dates[shelf.Id("harbour report.pdf")]);
+        Assert.Equal(reportFound, found.Contains(shelf.Id("harbour report.pdf")));
+        Assert.All(found, id => Assert.InRange(int.Parse(dates[id]![..4], System.Globalization.CultureInfo.InvariantCulture), from, to));
+    }
+
+    [Fact]
+    public async Task Typing_makes_the_last_word_a_prefix_until_a_space_follows_it()
+    {
+        var client = app.CreateClient();
+
+        var typing = (await (await client.GetAsync("/api/search?q=breakw&typing=1")).JsonAsync()).GetProperty("results").GetArrayLength();
+        var finished = (await (await client.GetAsync("/api/search?q=breakw%20&typing=1")).JsonAsync()).GetProperty("results").GetArrayLength();
+        var plain = (await (await client.GetAsync("/api/search?q=breakw")).JsonAsync()).GetProperty("results").GetArrayLength();
+
+        Assert.True(typing > 0);
+        Assert.Equal((0, 0), (finished, plain));
+    }
+
+    [Fact]
+    public async Task A_documents_hits_alone_are_found_with_document()
+    {
+        var id = shelf.Id("harbour report.pdf");
+        var hits = (await (await app.CreateClient().GetAsync($"/api/search?q=harbour&top=50&document={id}")).JsonAsync()).GetProperty("results");
+
+        Assert.Equal(2, hits.GetArrayLength());
+        Assert.All(hits.EnumerateArray(), h => Assert.Equal(id, h.GetProperty("documentId").GetString()));
     }
 
     [Fact]

@@ -6,11 +6,11 @@ namespace DocShelf.Cli.Output;
 /// <summary>The JSON shape of one entry of `documents --json`.</summary>
 public sealed record DocumentReport(
     string Id, string Path, IReadOnlyList<string> Paths, string Kind, DocumentStatus Status, string? Reason,
-    int Pages, int OcrPages, int Chunks, long Bytes, string Sha256, DateTime Added,
+    int Pages, int OcrPages, int Chunks, long Bytes, string Sha256, DateTime Added, string? Dated,
     IReadOnlyList<int> LowConfidencePages, IReadOnlyList<PageReadingReport> OcrReadings, IReadOnlyList<StepTiming> Steps)
 {
     public static DocumentReport From(DocumentSummary document) => new(
         document.Id, document.Path, document.Paths, document.Kind.ToName(), document.Status, document.Reason,
-        document.Pages, document.OcrPages, document.Chunks, document.Bytes, document.Sha256, document.AddedUtc,
+        document.Pages, document.OcrPages, document.Chunks, document.Bytes, document.Sha256, document.AddedUtc, document.Dated,
         document.LowConfidencePages, [.. document.OcrReadings.Select(PageReadingReport.From)], document.Steps);
 }

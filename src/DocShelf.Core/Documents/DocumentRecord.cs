@@ -38,6 +38,9 @@ public sealed record DocumentRecord
 
     public DateTime AddedUtc { get; init; }
 
+    /// <summary>The date the document itself bears, as far as its text says: "1894-03-04", "1894-03" or "1894"; null when none was read.</summary>
+    public string? Dated { get; init; }
+
     public string PrimaryPath => Paths.Count > 0 ? Paths[0] : "";
 
     public static string IdFromSha256(string sha256Hex) => sha256Hex[..16];

@@ -16,8 +16,17 @@ public sealed record SearchFilters
     /// <summary>Only documents added to the shelf at or after this moment.</summary>
     public DateTime? AddedSinceUtc { get; init; }
 
+    /// <summary>Only documents bearing a date (<see cref="DocumentRecord.Dated"/>) in this year or later.</summary>
+    public int? DatedFromYear { get; init; }
+
+    /// <summary>Only documents bearing a date in this year or earlier.</summary>
+    public int? DatedToYear { get; init; }
+
+    /// <summary>Whether the filters ask for documents by the date they bear.</summary>
+    public bool ByDate => DatedFromYear is not null || DatedToYear is not null;
+
     /// <summary>Only chunks of this one document: the viewer's way through a document's hits.</summary>
     public string? DocumentId { get; init; }
 
-    public bool IsEmpty => Kinds.Count == 0 && Sources.Count == 0 && AddedSinceUtc is null && DocumentId is null;
+    public bool IsEmpty => Kinds.Count == 0 && Sources.Count == 0 && AddedSinceUtc is null && DocumentId is null && !ByDate;
 }

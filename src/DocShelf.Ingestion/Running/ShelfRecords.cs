@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Pipeline;
+using DocShelf.Core.Text;
 
 namespace DocShelf.Ingestion.Running;
 
@@ -23,6 +24,7 @@ public static class ShelfRecords
             OcrReadings = [.. pages.Where(p => p.Source == PageSource.Ocr).Select(PageReading.Of)],
             ChunkCount = context.Chunks.Count,
             AddedUtc = DateTime.UtcNow,
+            Dated = pages.Count > 0 ? DocumentDate.Find(pages[0].Text) : null,
             Steps = [.. context.Steps],
         };
 

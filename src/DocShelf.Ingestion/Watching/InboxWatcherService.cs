@@ -50,6 +50,7 @@ public sealed partial class InboxWatcherService(
 
         var watchers = options.Inboxes.Select(Watch).ToList();
         board.RetryRequested += WakeUp;
+        board.ShelfEdited += WakeUp;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -65,6 +66,7 @@ public sealed partial class InboxWatcherService(
         finally
         {
             board.RetryRequested -= WakeUp;
+            board.ShelfEdited -= WakeUp;
             watchers.ForEach(w => w.Dispose());
             await FinishRunningAsync();
         }
@@ -78,6 +80,11 @@ public sealed partial class InboxWatcherService(
         while (board.TryTakeRetry(out var documentId))
         {
             planner.RetryRequested(documentId);
+        }
+
+        if (board.TakeEdit())
+        {
+            status.ShelfChanged();
         }
 
         ReapFinished();

@@ -10,6 +10,7 @@ public sealed class ServiceBoard
 {
     private readonly ConcurrentQueue<string?> retries = new();
     private TaskCompletionSource<ServiceStatus> next = NewWaiter();
+    private int edited;
 
     /// <summary>Raised when a retry is requested, so the service wakes at once instead of at its next tick.</summary>
     public event Action? RetryRequested;
@@ -41,6 +42,18 @@ public sealed class ServiceBoard
     }
 
     public bool TryTakeRetry(out string? documentId) => retries.TryDequeue(out documentId);
+
+    /// <summary>Raised when the web app changed the shelf itself (a document removed), so the service counts it again at once.</summary>
+    public event Action? ShelfEdited;
+
+    public void EditedShelf()
+    {
+        Volatile.Write(ref edited, 1);
+        ShelfEdited?.Invoke();
+    }
+
+    /// <summary>Whether the shelf was edited since the last call.</summary>
+    public bool TakeEdit() => Interlocked.Exchange(ref edited, 0) == 1;
 
     private static TaskCompletionSource<ServiceStatus> NewWaiter() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -4,9 +4,11 @@ using DocShelf.Search.Store;
 namespace DocShelf.Ingestion.Watching;
 
 /// <summary>
-/// Writes the service's status (to the status file and the board the page reads) every second while it works and
-/// every ten seconds while idle. The shelf's counts are taken again only after a change, at most every five seconds:
-/// counting every file and document costs more than the rest of a turn, and a few seconds' lag is fine.
+/// Writes the service's status (to the status file and the board the page reads) every second while it works, every
+/// ten seconds while idle, and at once when a file is finished or the work starts or stops, so the page never shows
+/// "reading" over an idle worker. The shelf's counts are taken again after a change: at most every two seconds
+/// while files keep finishing (counting every file and document costs more than the rest of a turn), and at once
+/// when the worker falls idle, so the last report of a burst is exact.
 /// </summary>
 public sealed class StatusReporter(Shelf shelf, WatchOptions options, ServiceBoard board, DateTime started)
 {
@@ -14,6 +16,8 @@ public sealed class StatusReporter(Shelf shelf, WatchOptions options, ServiceBoa
     private DateTime nextOverview = DateTime.MinValue;
     private ShelfOverview? overview;
     private bool shelfChanged = true;
+    private bool reportedBusy;
+    private int reportedFilesDone = -1;
 
     /// <summary>Something on the shelf changed; the next report counts it again.</summary>
     public void ShelfChanged() => shelfChanged = true;
@@ -21,18 +25,22 @@ public sealed class StatusReporter(Shelf shelf, WatchOptions options, ServiceBoa
     /// <summary>Reports when one is due, or whenever files are being read (their progress moves).</summary>
     public void ReportIfDue(DateTime now, InboxPlanner planner, ServiceProgress progress)
     {
-        if (now < nextReport && planner.Reading.Count == 0)
+        // A change to report now: work started or stopped, a file finished, or the idle shelf was changed.
+        var turned = planner.Busy != reportedBusy || progress.FilesDone != reportedFilesDone || (shelfChanged && !planner.Busy);
+        if (now < nextReport && planner.Reading.Count == 0 && !turned)
         {
             return;
         }
 
         nextReport = now + (planner.Busy ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10));
-        if (shelfChanged && now >= nextOverview)
+        if (shelfChanged && (now >= nextOverview || !planner.Busy))
         {
             shelfChanged = false;
             overview = shelf.Overview();
-            nextOverview = now + TimeSpan.FromSeconds(5);
+            nextOverview = now + TimeSpan.FromSeconds(2);
         }
+
+        (reportedBusy, reportedFilesDone) = (planner.Busy, progress.FilesDone);
 
         var depth = shelf.Queue.CountQueued();
         var (pagesPerMinute, filesPerSecond) = progress.Pace();

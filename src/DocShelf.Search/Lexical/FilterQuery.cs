@@ -23,6 +23,11 @@ internal static class FilterQuery
             all.Add(NumericRangeQuery.NewInt64Range(LexicalFields.Added, since.ToUniversalTime().Ticks, null, true, true), Occur.MUST);
         }
 
+        if (filters.ByDate)
+        {
+            all.Add(NumericRangeQuery.NewInt32Range(LexicalFields.DatedYear, filters.DatedFromYear, filters.DatedToYear, true, true), Occur.MUST);
+        }
+
         return new FilteredQuery(query, new QueryWrapperFilter(all));
     }
 

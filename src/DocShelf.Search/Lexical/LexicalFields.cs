@@ -10,4 +10,5 @@ internal static class LexicalFields
     public const string Kind = "kind";
     public const string Source = "source";
     public const string Added = "added";
+    public const string DatedYear = "dated";
 }

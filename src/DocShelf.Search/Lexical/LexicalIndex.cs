@@ -1,5 +1,6 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
+using DocShelf.Core.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -19,7 +20,7 @@ public sealed class LexicalIndex : IDisposable
     /// emptied at open and rebuilt from the store by reconciliation, so a shelf made by an older DocShelf gains the
     /// new fields and terms.
     /// </summary>
-    private const string SchemaVersion = "3";
+    private const string SchemaVersion = "4";
     private const string SchemaKey = "schema";
 
     private readonly FSDirectory directory;
@@ -56,7 +57,7 @@ public sealed class LexicalIndex : IDisposable
         var indexWriter = RequireWriter();
         foreach (var chunk in chunks)
         {
-            indexWriter.AddDocument(new LuceneDocument
+            var fields = new LuceneDocument
             {
                 new StringField(LexicalFields.ChunkId, chunk.Id, Field.Store.YES),
                 new StringField(LexicalFields.DocumentId, chunk.DocumentId, Field.Store.YES),
@@ -65,7 +66,13 @@ public sealed class LexicalIndex : IDisposable
                 new StringField(LexicalFields.Kind, Facet.Name(facets.Kind), Field.Store.NO),
                 new StringField(LexicalFields.Source, Facet.Name(facets.SourceOf(chunk.PageNumber)), Field.Store.NO),
                 new Int64Field(LexicalFields.Added, facets.AddedUtc.ToUniversalTime().Ticks, Field.Store.NO),
-            });
+            };
+            if (DocumentDate.YearOf(facets.Dated) is { } year)
+            {
+                fields.Add(new Int32Field(LexicalFields.DatedYear, year, Field.Store.NO));
+            }
+
+            indexWriter.AddDocument(fields);
         }
     }
 

@@ -1,5 +1,6 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
+using DocShelf.Core.Text;
 using DocShelf.Search.Store;
 using DocShelf.Search.Vectors;
 
@@ -31,7 +32,7 @@ internal static class FacetFilter
             }
 
             if (document is null || (filters.Kinds.Count > 0 && !filters.Kinds.Contains(document.Kind)) ||
-                (filters.AddedSinceUtc is { } since && document.AddedUtc < since))
+                (filters.AddedSinceUtc is { } since && document.AddedUtc < since) || !DatedWithin(filters, document))
             {
                 return false;
             }
@@ -49,4 +50,8 @@ internal static class FacetFilter
             return filters.Sources.Contains(pages.GetValueOrDefault(chunk.Page, PageSource.TextLayer));
         };
     }
+
+    private static bool DatedWithin(SearchFilters filters, DocumentRecord document) =>
+        !filters.ByDate || (DocumentDate.YearOf(document.Dated) is { } year &&
+                            year >= (filters.DatedFromYear ?? int.MinValue) && year <= (filters.DatedToYear ?? int.MaxValue));
 }

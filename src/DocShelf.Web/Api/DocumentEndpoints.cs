@@ -1,5 +1,6 @@
 using DocShelf.Core.Documents;
 using DocShelf.Ingestion.PageImages;
+using DocShelf.Ingestion.Watching;
 using DocShelf.Search;
 using DocShelf.Web.Files;
 using Microsoft.AspNetCore.Builder;
@@ -87,7 +88,7 @@ public static class DocumentEndpoints
     }
 
     /// <summary>Takes a document off the shelf; its original stays where it is, and is not read again until it changes.</summary>
-    private static async Task<IResult> RemoveAsync(string id, Shelf shelf, CancellationToken cancellationToken)
+    private static async Task<IResult> RemoveAsync(string id, Shelf shelf, ServiceBoard board, CancellationToken cancellationToken)
     {
         if (Find(id, shelf, out var problem) is not { } document)
         {
@@ -104,6 +105,7 @@ public static class DocumentEndpoints
             await semantic.DropAsync(chunks, cancellationToken);
         }
 
+        board.EditedShelf(); // the service's counts follow at once
         return TypedResults.Ok(new { removed = id, name = Path.GetFileName(document.PrimaryPath), kept = document.Paths });
     }
 

@@ -17,6 +17,7 @@ public sealed record DocumentSummary(
     long Bytes,
     string Sha256,
     DateTime AddedUtc,
+    string? Dated,
     IReadOnlyList<int> LowConfidencePages,
     IReadOnlyList<PageReading> OcrReadings,
     IReadOnlyList<StepTiming> Steps)
@@ -35,6 +36,7 @@ public sealed record DocumentSummary(
         document.Bytes,
         document.Sha256,
         document.AddedUtc,
+        document.Dated,
         [.. document.LowConfidencePages.Select(r => r.Number)],
         document.OcrReadings,
         document.Steps);

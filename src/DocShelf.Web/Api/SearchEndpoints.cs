@@ -10,9 +10,9 @@ namespace DocShelf.Web.Api;
 public static class SearchEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/search", async (string? q, string? top, string? type, string? source, string? since, string? mode, string? typing, string? document, Shelf shelf, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/search", async (string? q, string? top, string? type, string? source, string? since, string? mode, string? typing, string? document, string? dated, Shelf shelf, CancellationToken cancellationToken) =>
         {
-            var (request, problem) = SearchRequest.Parse(q, top, type, source, since, mode, typing, document);
+            var (request, problem) = SearchRequest.Parse(q, top, type, source, since, mode, typing, document, dated);
             if (request is null)
             {
                 return (IResult)ApiProblems.BadRequest(problem!);

@@ -26,7 +26,7 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
 
     /// <summary>Returns the request, or a sentence saying what is wrong with it.</summary>
     public static (SearchRequest? Request, string? Problem) Parse(
-        string? q, string? top, string? type, string? source, string? since, string? mode = null, string? typing = null, string? document = null)
+        string? q, string? top, string? type, string? source, string? since, string? mode = null, string? typing = null, string? document = null, string? dated = null)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -64,6 +64,12 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
             addedSince = date;
         }
 
+        var (fromYear, toYear, datedProblem) = ParseYears(dated);
+        if (datedProblem is not null)
+        {
+            return (null, datedProblem);
+        }
+
         if (!string.IsNullOrEmpty(document) && !DocumentIds.IsWellFormed(document))
         {
             return (null, "document must be a document id, 16 hex digits, as /api/documents lists them.");
@@ -87,7 +93,38 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
         }
 
         var asYouType = typing is "1" or "true" && !char.IsWhiteSpace(q[^1]);
-        return (new SearchRequest(q.Trim(), count, new SearchFilters { Kinds = kinds, Sources = sources, AddedSinceUtc = addedSince, DocumentId = string.IsNullOrEmpty(document) ? null : document }, searchMode, asYouType), null);
+        var filters = new SearchFilters
+        {
+            Kinds = kinds,
+            Sources = sources,
+            AddedSinceUtc = addedSince,
+            DocumentId = string.IsNullOrEmpty(document) ? null : document,
+            DatedFromYear = fromYear,
+            DatedToYear = toYear,
+        };
+        return (new SearchRequest(q.Trim(), count, filters, searchMode, asYouType), null);
+    }
+
+    /// <summary>"1850-1899", "-1849" or "2000-": the years the documents' own dates fall in, either end open.</summary>
+    private static (int? From, int? To, string? Problem) ParseYears(string? text)
+    {
+        const string Problem = "dated must be years written as FROM-TO, either of them left out: 1850-1899, -1849 or 2000-.";
+        if (string.IsNullOrEmpty(text))
+        {
+            return (null, null, null);
+        }
+
+        var parts = text.Split('-');
+        if (parts.Length != 2 || (parts[0].Length == 0 && parts[1].Length == 0))
+        {
+            return (null, null, Problem);
+        }
+
+        int? Year(string part) => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 9999 ? year : null;
+        var (from, to) = (Year(parts[0]), Year(parts[1]));
+        return (parts[0].Length > 0 && from is null) || (parts[1].Length > 0 && to is null) || from > to
+            ? (null, null, Problem)
+            : (from, to, null);
     }
 
     private static (T[] Values, string? Problem) ParseList<T>(string? text, Dictionary<string, T[]> known, string name)

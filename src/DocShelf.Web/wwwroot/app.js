@@ -10,7 +10,7 @@ import { readState, writeState, pageLink, copyLink } from "./url-state.js";
 import { initShelfView, showShelf, hideShelf } from "./shelf-view.js";
 import { openDocument, closeDocument, showPage, stepHit, zoom, viewing, currentPage, citationOutline } from "./viewer.js";
 
-const filterIds = { mode: "search-mode", type: "filter-type", source: "filter-source", added: "filter-added" };
+const filterIds = { mode: "search-mode", type: "filter-type", source: "filter-source", added: "filter-added", dated: "filter-dated" };
 let searchedAs = { text: "", typing: false };
 let lastShelfSize = -1;
 

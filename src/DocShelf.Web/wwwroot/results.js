@@ -21,15 +21,16 @@ export function filters() {
     source: $("filter-source").value,
     // A day is the last 24 hours, to the minute, not everything since yesterday's midnight.
     since: days ? new Date(Date.now() - days * 86400000).toISOString() : "",
+    dated: $("filter-dated").value,
   };
 }
 
 export function hasFilters() {
-  return Boolean($("filter-type").value || $("filter-source").value || $("filter-added").value);
+  return Boolean($("filter-type").value || $("filter-source").value || $("filter-added").value || $("filter-dated").value);
 }
 
 export function clearFilters() {
-  for (const id of ["filter-type", "filter-source", "filter-added"]) $(id).value = "";
+  for (const id of ["filter-type", "filter-source", "filter-added", "filter-dated"]) $(id).value = "";
 }
 
 // The search parameters for `text`: as typed, its last word is a prefix unless a space follows it.
@@ -40,6 +41,7 @@ export function searchParams(text, { typing = false, documentId = "", top = Top 
   if (chosen.type) params.set("type", chosen.type);
   if (chosen.source) params.set("source", chosen.source);
   if (chosen.since) params.set("since", chosen.since);
+  if (chosen.dated) params.set("dated", chosen.dated);
   if (documentId) params.set("document", documentId);
   return params;
 }

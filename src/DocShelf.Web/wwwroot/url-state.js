@@ -1,7 +1,7 @@
 // What the reader is doing, kept in the address: the query and its filters, the open document and page, and the
 // question asked. Back, reload and bookmarks bring it all back, and a link to a page can be sent to a colleague.
 
-const keys = ["view", "q", "mode", "type", "source", "added", "doc", "page", "ask"];
+const keys = ["view", "q", "mode", "type", "source", "added", "dated", "doc", "page", "ask"];
 
 export function readState() {
   const params = new URLSearchParams(location.search);
