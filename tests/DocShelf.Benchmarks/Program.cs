@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "embedding", "vectors", "decoder" or "concurrent" runs only that benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "embedding", "vectors", "decoder" or "concurrent" runs only that benchmark
 if (Directory.Exists(work))
 {
     Directory.Delete(work, recursive: true);
@@ -39,6 +39,11 @@ if (only is "all" or "service")
 if (only is "all" or "web")
 {
     Console.WriteLine(await WebLoadBenchmark.RunAsync(work, files: 1000, clients: 20, TimeSpan.FromSeconds(60)));
+}
+
+if (only is "all" or "typeahead")
+{
+    Console.WriteLine(await TypeAheadBenchmark.RunAsync(work, files: 1000, queries: 24));
 }
 
 if (only is "all" or "concurrent")

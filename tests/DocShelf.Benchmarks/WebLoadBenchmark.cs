@@ -42,7 +42,7 @@ public static class WebLoadBenchmark
     }
 
     /// <summary>The text shelf of benchmark (c), ingested here when that benchmark has not run first.</summary>
-    private static async Task<string> TextShelfAsync(string workFolder, int files)
+    public static async Task<string> TextShelfAsync(string workFolder, int files)
     {
         var data = Path.Combine(workFolder, "text-shelf-data");
         if (!File.Exists(Path.Combine(data, "shelf.db")))
