@@ -3,7 +3,9 @@ using DocShelf.Benchmarks;
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
 var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "embedding", "vectors", "decoder" or "concurrent" runs only that benchmark
-if (Directory.Exists(work))
+// DOCSHELF_BENCH_REUSE=1 keeps the work folder, so a shelf an earlier run ingested is searched again instead of
+// being ingested anew: for trying one benchmark again quickly. Figures for the docs come from a fresh folder.
+if (Directory.Exists(work) && Environment.GetEnvironmentVariable("DOCSHELF_BENCH_REUSE") != "1")
 {
     Directory.Delete(work, recursive: true);
 }

@@ -69,7 +69,7 @@ public static class TypeAheadBenchmark
             Shelf: {chunks} chunks, served by `docshelf serve`; the page in Debian's chromium at 1366 px, searching in its default
             mode ({mode}). {queries} queries of two or three words typed key by key ({steady.Count} keystrokes after two queries of
             warm-up); each key is pressed once the last one's results are painted. Time from the key going down to the results
-            for the box's text painted, the page's 60 ms pause for the next key included.
+            for the box's text painted, the page's 25 ms pause for the next key included.
 
             | keystrokes | p50 | p95 | max |
             | ---: | ---: | ---: | ---: |

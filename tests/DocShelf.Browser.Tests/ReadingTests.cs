@@ -22,6 +22,32 @@ public sealed partial class ReadingTests(ServedShelf shelf)
     }
 
     [Fact]
+    public async Task A_screen_reader_hears_the_result_count_once_typing_settles_not_at_every_key()
+    {
+        var page = await shelf.OpenAsync();
+        var announced = await RecordAsync(page, "results-announce");
+
+        await page.Locator("#query").PressSequentiallyAsync("harbour commission", new LocatorPressSequentiallyOptions { Delay = 60 });
+        await Assertions.Expect(page.Locator("#results-announce")).ToHaveTextAsync(new Regex(@"^\d+ results? in \d+ documents?$"));
+        await page.WaitForTimeoutAsync(1000);
+
+        Assert.Single(announced);
+    }
+
+    [Fact]
+    public async Task Results_refresh_when_a_document_they_would_include_arrives()
+    {
+        var page = await shelf.OpenAsync();
+        await page.Locator("#query").FillAsync("Ravenscar");
+        await Assertions.Expect(page.Locator("#results-summary")).ToContainTextAsync("Ravenscar");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Heading, new() { Name = "ravenscar letter.txt" }).CountAsync());
+
+        await File.WriteAllTextAsync(Path.Combine(shelf.Inbox, "ravenscar letter.txt"), "A letter from Ravenscar about the winter ferry.");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ravenscar letter.txt" })).ToHaveCountAsync(1, new() { Timeout = 30000 });
+    }
+
+    [Fact]
     public async Task Fuzzy_matches_are_marked_in_snippets_and_outlined_on_the_page()
     {
         var page = await shelf.OpenAsync();
@@ -117,6 +143,24 @@ public sealed partial class ReadingTests(ServedShelf shelf)
         await Assertions.Expect(page.Locator("#viewer-title")).ToHaveTextAsync("harbour report.pdf");
         await Assertions.Expect(page.Locator("#answer-text")).ToContainTextAsync("harbour office window");
         await Assertions.Expect(page.Locator("#query")).ToHaveValueAsync("breakwater");
+    }
+
+    [Fact]
+    public async Task A_citation_copies_as_a_link_that_opens_its_page_with_the_question_answered()
+    {
+        var page = await shelf.OpenAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.Locator("#question").FillAsync("Where will the temporary red light be shown until the breakwater lamp is restored?");
+        await page.Locator("#question").PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy a link to citation 1" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("is copied");
+        var link = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+
+        var opened = await shelf.OpenAsync(address: new Uri(link).PathAndQuery);
+
+        await Assertions.Expect(opened.Locator("#viewer-title")).ToHaveTextAsync("harbour report.pdf");
+        await Assertions.Expect(opened.Locator("#page-label")).ToHaveTextAsync("Page 3 of 3");
+        await Assertions.Expect(opened.Locator("#answer-text")).ToContainTextAsync("harbour office window");
     }
 
     [Fact]

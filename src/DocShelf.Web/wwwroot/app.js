@@ -163,7 +163,8 @@ function backToResults() {
 let debounce;
 $("query").addEventListener("input", () => {
   clearTimeout(debounce);
-  debounce = setTimeout(() => runSearch(true).then(() => remember()), 60);
+  // A short pause lets a fast typist's keys go out as one search; the previous search is aborted either way.
+  debounce = setTimeout(() => runSearch(true).then(() => remember()), 25);
 });
 $("search-form").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -188,7 +189,7 @@ $("back-to-results").addEventListener("click", backToResults);
 $("copy-link").addEventListener("click", async () => {
   const detail = viewing();
   if (!detail) return;
-  const copied = await copyLink(pageLink(detail.document.id, currentPage(), searchedAs.text));
+  const copied = await copyLink(pageLink(detail.document.id, currentPage(), { query: searchedAs.text }));
   toast(copied ? "A link to this page is copied." : "The link could not be copied; copy it from the address bar.", !copied);
 });
 $("retry-all").addEventListener("click", () => requestRetry(null));

@@ -1,6 +1,9 @@
 // The ask box: sends a question to /api/ask, shows a generative model's draft as it is written, then the checked
 // answer, whose citation marks open the cited page with the quoted words outlined.
 
+import { toast } from "./api.js";
+import { copyLink, pageLink } from "./url-state.js";
+
 const $ = (id) => document.getElementById(id);
 let running = null;
 
@@ -33,7 +36,21 @@ function citeButton(citation, label, openCitation) {
   return button;
 }
 
-function renderAnswer(answer, openCitation) {
+// A citation's page, with the question, as a link to send: the page opens on it with the answer beside it.
+function copyButton(citation, question) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "button small";
+  button.textContent = "Copy link";
+  button.setAttribute("aria-label", `Copy a link to citation ${citation.number}`);
+  button.addEventListener("click", async () => {
+    const copied = await copyLink(pageLink(citation.documentId, citation.page, { question }));
+    toast(copied ? `A link to ${citation.path.split("/").pop()}, page ${citation.page}, is copied.` : "The link could not be copied.", !copied);
+  });
+  return button;
+}
+
+function renderAnswer(answer, openCitation, question) {
   const text = $("answer-text");
   text.classList.toggle("not-found", !answer.found);
   // Every [n] in the text becomes a button to its citation; the rest stays plain text, never parsed as HTML.
@@ -47,7 +64,7 @@ function renderAnswer(answer, openCitation) {
     const where = citeButton(citation, `[${citation.number}] ${citation.path.split("/").pop()}, page ${citation.page}`, openCitation);
     const quote = document.createElement("q");
     quote.textContent = citation.quote;
-    item.append(where, quote);
+    item.append(where, copyButton(citation, question), quote);
     return item;
   }));
   const byline = answer.answerer === "extractive"
@@ -87,7 +104,7 @@ export async function ask(question, openCitation, onUnauthorized) {
         $("answer-text").textContent = draft;
         $("answer-notice").textContent = "Writing…";
       } else if (name === "answer") {
-        renderAnswer(data, openCitation);
+        renderAnswer(data, openCitation, question);
       }
     });
   } catch (error) {

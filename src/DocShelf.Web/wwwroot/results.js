@@ -4,6 +4,8 @@
 
 import { $, api, element, fileName, marked } from "./api.js";
 
+// Hits fetched: enough to fill the groups on screen while typing, more once the words are settled.
+const TopWhileTyping = 30;
 const Top = 50;
 const SnippetsPerDocument = 3;
 const SettleMilliseconds = 700;
@@ -63,7 +65,8 @@ export async function search({ typing = false, onOpen, onFiltersCleared }) {
   running = abort;
   $("results").setAttribute("aria-busy", "true");
   try {
-    const result = await api(`/api/search?${searchParams(text, { typing })}`, { signal: abort.signal });
+    const top = typing ? TopWhileTyping : Top;
+    const result = await api(`/api/search?${searchParams(text, { typing, top })}`, { signal: abort.signal });
     if (abort.signal.aborted) return null;
     // While typing, a word that matches nothing yet keeps the last results on screen, dimmed, until typing stops.
     if (typing && result.results.length === 0 && shown.hits.length > 0) {
@@ -92,7 +95,9 @@ function show(result, onOpen, onFiltersCleared) {
   render(result.results, onOpen);
   const groups = new Set(result.results.map((hit) => hit.documentId)).size;
   if (result.results.length) {
-    const count = result.results.length === Top ? `The best ${Top} results` : plural(result.results.length, "result");
+    const count = result.results.length >= TopWhileTyping && result.results.length % 10 === 0
+      ? `The best ${result.results.length} results`
+      : plural(result.results.length, "result");
     $("results-summary").replaceChildren(`${count} in ${plural(groups, "document")} for “${result.query}”`);
     announceLater(`${plural(result.results.length, "result")} in ${plural(groups, "document")}`);
   } else {

@@ -25,10 +25,11 @@ export function writeState(state, { push = false } = {}) {
   else history.replaceState(null, "", url);
 }
 
-// The address of one page of one document, found by a query: what "Copy link" copies.
-export function pageLink(documentId, page, query) {
+// The address of one page of one document, found by a query or cited for a question: what "Copy link" copies.
+export function pageLink(documentId, page, { query = "", question = "" } = {}) {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
+  if (question) params.set("ask", question);
   params.set("doc", documentId);
   params.set("page", String(page));
   return `${location.origin}${location.pathname}?${params}`;
