@@ -107,6 +107,8 @@ run_demo() {
     done
     say "docshelf ask \"Where will the temporary red light be shown?\""
     docshelf ask "Where will the temporary red light be shown?"
+    say "docshelf doctor"
+    docshelf doctor
     # Uploads from the page land in the first inbox, so the samples stay as committed.
     mkdir -p "$DEMO_INBOX"
     say "Serving the shelf on http://$DEMO_LISTEN (Ctrl+C stops it)"

@@ -1,0 +1,8 @@
+namespace DocShelf.Cli.Doctor;
+
+public enum Health
+{
+    Ok,
+    Warning,
+    Problem,
+}

@@ -1,0 +1,68 @@
+using DocShelf.Cli.Settings;
+using DocShelf.Ingestion.Tools;
+using DocShelf.Models.Library;
+using DocShelf.Ocr.Tesseract;
+
+namespace DocShelf.Cli.Doctor;
+
+/// <summary>What the machine must have for DocShelf to read: Tesseract with its languages and orientation data, poppler, and models whose bytes are the pinned ones.</summary>
+public static class InstallationChecks
+{
+    public static async Task<List<Finding>> RunAsync(string data, ShelfSettings settings, CancellationToken cancellationToken)
+    {
+        List<Finding> found = [Tesseract(), Languages(settings.OcrLanguages), Orientation()];
+        found.Add(await PopplerAsync(cancellationToken));
+        found.Add(Models(data));
+        return found;
+    }
+
+    private static Finding Tesseract()
+    {
+        try
+        {
+            return Finding.Ok("tesseract", $"Tesseract {TesseractEngine.Version}");
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return Finding.Problem("tesseract", $"the Tesseract library could not be loaded: {error.Message}", "apt-get install tesseract-ocr libtesseract5");
+        }
+    }
+
+    private static Finding Languages(string languages)
+    {
+        var missing = TesseractLanguages.Missing(languages);
+        return missing.Count == 0
+            ? Finding.Ok("ocr languages", $"{languages} installed ({string.Join(", ", TesseractLanguages.Installed())} in all)")
+            : Finding.Problem(
+                "ocr languages",
+                $"OcrLanguages asks for {string.Join(", ", missing)}, which Tesseract does not have",
+                $"apt-get install {string.Join(' ', missing.Select(l => "tesseract-ocr-" + l.Replace('_', '-').ToLowerInvariant()))}");
+    }
+
+    private static Finding Orientation() =>
+        TesseractLanguages.HasOrientationData()
+            ? Finding.Ok("orientation data", "osd installed: sideways and upside-down scans are turned before reading")
+            : Finding.Problem("orientation data", "Tesseract's orientation data (osd) is missing, so turned scans are read as they lie", "apt-get install tesseract-ocr-osd");
+
+    private static async Task<Finding> PopplerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await ChildProcess.RunAsync("pdftoppm", ["-v"], ToolLimits.Default, cancellationToken);
+            var version = result.FirstErrorLine;
+            return Finding.Ok("poppler", string.IsNullOrWhiteSpace(version) ? "pdftoppm runs" : version.Trim());
+        }
+        catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return Finding.Problem("poppler", $"pdftoppm could not be run: {error.Message}", "apt-get install poppler-utils");
+        }
+    }
+
+    private static Finding Models(string data)
+    {
+        var problems = new ModelLibrary(data).Verify();
+        return problems.Count == 0
+            ? Finding.Ok("models", "every model's files match their pinned sha256")
+            : Finding.Problem("models", string.Join("; ", problems), "reinstall DocShelf for the built-in model; import an imported model again with docshelf models import");
+    }
+}

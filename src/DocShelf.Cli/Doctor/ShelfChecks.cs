@@ -1,0 +1,121 @@
+using DocShelf.Cli.Access;
+using DocShelf.Cli.Settings;
+using DocShelf.Core.Documents;
+using DocShelf.Search;
+using DocShelf.Web.Security;
+
+namespace DocShelf.Cli.Doctor;
+
+/// <summary>The shelf's own health: room to grow, folders it may use, a store and index that agree, and the service that holds it.</summary>
+public static class ShelfChecks
+{
+    /// <summary>What a page costs on disk, near enough: its image (about 150 KB for a scan), text, words, index and vectors.</summary>
+    private const long BytesPerPage = 250 * 1024;
+
+    /// <summary>Below this much free space, the shelf is about to stop growing.</summary>
+    private const long LowSpace = 1L << 30;
+
+    public static async Task<List<Finding>> RunAsync(string data, ShelfSettings settings, CancellationToken cancellationToken)
+    {
+        List<Finding> found = [Disk(data), Writable("data folder", data)];
+        found.AddRange(settings.Inboxes.Select((inbox, i) => i == 0 ? Writable("upload inbox", inbox) : Readable("inbox", inbox)));
+        found.Add(Listen(settings));
+        found.AddRange(await HolderOrShelfAsync(data, settings, cancellationToken));
+        return found;
+    }
+
+    private static Finding Disk(string data)
+    {
+        // The file system the folder is on (statvfs of the path), or of its root before the folder is made.
+        var free = new DriveInfo(Directory.Exists(data) ? data : Path.GetPathRoot(Path.GetFullPath(data)) ?? "/").AvailableFreeSpace;
+        var detail = $"{free / 1073741824.0:0.0} GB free, room for about {free / BytesPerPage:N0} more pages";
+        return free < LowSpace
+            ? Finding.Problem("disk", detail, "free space on the data folder's disk, or move the data folder (--data) to a larger one")
+            : Finding.Ok("disk", detail);
+    }
+
+    private static Finding Writable(string check, string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return check == "data folder"
+                ? Finding.Warning(check, $"{folder} does not exist yet", "it is made by the first ingest or serve; or name another with --data")
+                : Finding.Problem(check, $"{folder} does not exist", $"mkdir -p {folder}, or remove it from Inboxes in docshelf.json");
+        }
+
+        var probe = Path.Combine(folder, $".docshelf-doctor-{Guid.NewGuid():N}");
+        try
+        {
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return Finding.Ok(check, $"{folder} can be written");
+        }
+        catch (Exception error) when (error is UnauthorizedAccessException or IOException)
+        {
+            return Finding.Problem(check, $"{folder} cannot be written: {error.Message}", $"give the user DocShelf runs as write access to {folder} (see docs/operations.md)");
+        }
+    }
+
+    private static Finding Readable(string check, string folder)
+    {
+        try
+        {
+            _ = Directory.EnumerateFileSystemEntries(folder).Take(1).ToList();
+            return Finding.Ok(check, $"{folder} can be read");
+        }
+        catch (Exception error) when (error is UnauthorizedAccessException or IOException)
+        {
+            return Finding.Problem(check, $"{folder} cannot be read: {error.Message}", $"mkdir -p {folder}, or give the user DocShelf runs as read access to it");
+        }
+    }
+
+    private static Finding Listen(ShelfSettings settings)
+    {
+        try
+        {
+            var address = ListenAddress.Parse(settings.Listen);
+            address.RequireTokenUnlessLoopback(settings.AccessToken);
+            return Finding.Ok("listen address", address.IsLoopback ? $"{address.Url}, this machine only" : $"{address.Url}, with an access token");
+        }
+        catch (Exception error) when (error is FormatException or InvalidOperationException)
+        {
+            return Finding.Problem("listen address", error.Message, "set Listen to 127.0.0.1:8470, or set AccessToken before listening beyond this machine");
+        }
+    }
+
+    /// <summary>A running holder is asked how it is; with none, the shelf is opened here and its store and index compared.</summary>
+    private static async Task<List<Finding>> HolderOrShelfAsync(string data, ShelfSettings settings, CancellationToken cancellationToken)
+    {
+        using (var holder = ShelfSocket.Connect(data, settings.AccessToken, TimeSpan.FromSeconds(10)))
+        {
+            if (holder is not null)
+            {
+                using var access = new ServiceShelfAccess(holder);
+                var status = await access.StatusAsync(cancellationToken);
+                return
+                [
+                    Finding.Ok("service", status.Service is { } service ? $"process {service.ProcessId} holds the shelf and answers; the page is at {service.WebUrl}" : "a process holds the shelf and answers"),
+                    Finding.Ok("store and index", "checked by the process holding the shelf, which reconciles them whenever it opens it"),
+                ];
+            }
+        }
+
+        if (!File.Exists(Path.Combine(data, "shelf.db")))
+        {
+            return [Finding.Warning("service", "no shelf here yet, and no service", "docshelf serve --inbox FOLDER, or install the unit in deploy/")];
+        }
+
+        return [Finding.Warning("service", "no DocShelf service holds this shelf", "start it: systemctl start docshelf, or docshelf serve"), StoreAndIndex(data)];
+    }
+
+    private static Finding StoreAndIndex(string data)
+    {
+        using var shelf = Shelf.OpenForReading(data, TimeSpan.FromSeconds(2));
+        var indexed = shelf.Lexical.ChunkCounts();
+        var stored = shelf.Store.DocumentsWithStatus(DocumentStatus.Indexed).Where(d => d.ChunkCount > 0).ToList();
+        var disagree = stored.Count(d => indexed.GetValueOrDefault(d.Id) != d.ChunkCount) + indexed.Keys.Count(id => stored.All(d => d.Id != id));
+        return disagree == 0
+            ? Finding.Ok("store and index", $"{stored.Count} documents, each with all its chunks in the index")
+            : Finding.Problem("store and index", $"{disagree} documents differ between the store and the lexical index", "open the shelf for writing once (docshelf serve, or docshelf ingest of any file): it rebuilds what differs");
+    }
+}
