@@ -146,30 +146,26 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     {
         lock (gate)
         {
-            var indexed = index.ChunkCounts();
-            var stored = store.DocumentsWithStatus(DocumentStatus.Indexed).Where(d => d.ChunkCount > 0).ToList();
-            var stale = stored.Where(d => indexed.GetValueOrDefault(d.Id) != d.ChunkCount).ToList();
-            foreach (var document in stale)
+            var drift = IndexDrift.Find(store, index);
+            foreach (var document in drift.Stale)
             {
                 index.DeleteDocument(document.Id);
                 index.Add(new DocumentFacets(document.Kind, document.AddedUtc, store.PageSourcesOf(document.Id), document.Dated), store.ChunksOf(document.Id));
             }
 
-            var storedIds = stored.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            var extra = indexed.Keys.Where(id => !storedIds.Contains(id)).ToList();
-            foreach (var id in extra)
+            foreach (var id in drift.Extra)
             {
                 index.DeleteDocument(id);
             }
 
-            if (stale.Count > 0 || extra.Count > 0)
+            if (drift.Count > 0)
             {
                 index.Commit();
             }
 
             pageImages.DeleteAllBut(database.Documents.FindAll().Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
 
-            return (stale.Count, extra.Count);
+            return (drift.Stale.Count, drift.Extra.Count);
         }
     }
 

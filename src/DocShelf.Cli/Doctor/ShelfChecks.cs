@@ -1,7 +1,7 @@
 using DocShelf.Cli.Access;
 using DocShelf.Cli.Settings;
-using DocShelf.Core.Documents;
 using DocShelf.Search;
+using DocShelf.Search.Lexical;
 using DocShelf.Web.Security;
 
 namespace DocShelf.Cli.Doctor;
@@ -17,8 +17,8 @@ public static class ShelfChecks
 
     public static async Task<List<Finding>> RunAsync(string data, ShelfSettings settings, CancellationToken cancellationToken)
     {
-        List<Finding> found = [Disk(data), Writable("data folder", data)];
-        found.AddRange(settings.Inboxes.Select((inbox, i) => i == 0 ? Writable("upload inbox", inbox) : Readable("inbox", inbox)));
+        List<Finding> found = [Disk(data), Writable("data folder", data, madeWhenMissing: true)];
+        found.AddRange(settings.Inboxes.Select((inbox, i) => i == 0 ? Writable("upload inbox", inbox, madeWhenMissing: false) : Readable("inbox", inbox)));
         found.Add(Listen(settings));
         found.AddRange(await HolderOrShelfAsync(data, settings, cancellationToken));
         return found;
@@ -34,11 +34,12 @@ public static class ShelfChecks
             : Finding.Ok("disk", detail);
     }
 
-    private static Finding Writable(string check, string folder)
+    /// <param name="madeWhenMissing">DocShelf makes this folder itself (the data folder), so its absence is only a note.</param>
+    private static Finding Writable(string check, string folder, bool madeWhenMissing)
     {
         if (!Directory.Exists(folder))
         {
-            return check == "data folder"
+            return madeWhenMissing
                 ? Finding.Warning(check, $"{folder} does not exist yet", "it is made by the first ingest or serve; or name another with --data")
                 : Finding.Problem(check, $"{folder} does not exist", $"mkdir -p {folder}, or remove it from Inboxes in docshelf.json");
         }
@@ -111,11 +112,9 @@ public static class ShelfChecks
     private static Finding StoreAndIndex(string data)
     {
         using var shelf = Shelf.OpenForReading(data, TimeSpan.FromSeconds(2));
-        var indexed = shelf.Lexical.ChunkCounts();
-        var stored = shelf.Store.DocumentsWithStatus(DocumentStatus.Indexed).Where(d => d.ChunkCount > 0).ToList();
-        var disagree = stored.Count(d => indexed.GetValueOrDefault(d.Id) != d.ChunkCount) + indexed.Keys.Count(id => stored.All(d => d.Id != id));
-        return disagree == 0
-            ? Finding.Ok("store and index", $"{stored.Count} documents, each with all its chunks in the index")
-            : Finding.Problem("store and index", $"{disagree} documents differ between the store and the lexical index", "open the shelf for writing once (docshelf serve, or docshelf ingest of any file): it rebuilds what differs");
+        var drift = IndexDrift.Find(shelf.Store, shelf.Lexical);
+        return drift.Count == 0
+            ? Finding.Ok("store and index", $"{shelf.Store.Count().IndexedDocuments} documents, each with all its chunks in the index")
+            : Finding.Problem("store and index", $"{drift.Count} documents differ between the store and the lexical index", "open the shelf for writing once (docshelf serve, or docshelf ingest of any file): it rebuilds what differs");
     }
 }

@@ -23,7 +23,7 @@ public sealed class PageImageRenderer(PageImageFolder folder, string scratchDire
     private const int PagesPerCall = 50;
 
     /// <summary>Whether documents of <paramref name="kind"/> have page images: PDFs and scans do, text files do not.</summary>
-    public static bool Draws(FileKind kind) => kind is FileKind.Pdf or FileKind.Png or FileKind.Jpeg or FileKind.Tiff;
+    public static bool Draws(FileKind kind) => kind == FileKind.Pdf || kind.IsImage();
 
     /// <summary>Draws those of <paramref name="pages"/> whose image is not kept yet. Returns how many are kept now.</summary>
     /// <param name="pdf">The file to draw from (with the password that opens it when it is a PDF).</param>

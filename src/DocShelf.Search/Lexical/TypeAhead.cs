@@ -24,7 +24,10 @@ internal static class TypeAhead
         };
     }
 
-    /// <summary>The word being typed: the last of plain words, unless a space after it says it is finished.</summary>
+    /// <summary>
+    /// The word being typed: the last of plain words, when the text ends in it. The caller has already told from a
+    /// space after it whether that word is finished (the page's request is trimmed before it gets here).
+    /// </summary>
     private static string? LastWord(string text)
     {
         if (text.Length == 0 || !char.IsLetterOrDigit(text[^1]) || !text.All(c => char.IsLetterOrDigit(c) || char.IsWhiteSpace(c)))

@@ -46,7 +46,7 @@ public static class DocumentEndpoints
 
         var (document, page) = found;
         var query = q ?? "";
-        var asYouType = typing is "1" or "true" && query.Length > 0 && !char.IsWhiteSpace(query[^1]);
+        var asYouType = SearchRequest.IsTyping(typing, query);
         return TypedResults.Ok(PageView.Of(
             page, document.PageCount, shelf.Searcher.MatchingWords(query, page, asYouType), shelf.Searcher.MatchingSpans(query, page.Text, asYouType)));
     }

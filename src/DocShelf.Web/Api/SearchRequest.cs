@@ -92,7 +92,7 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
             searchMode = parsed;
         }
 
-        var asYouType = typing is "1" or "true" && !char.IsWhiteSpace(q[^1]);
+        var asYouType = IsTyping(typing, q);
         var filters = new SearchFilters
         {
             Kinds = kinds,
@@ -104,6 +104,13 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
         };
         return (new SearchRequest(q.Trim(), count, filters, searchMode, asYouType), null);
     }
+
+    /// <summary>
+    /// Whether <paramref name="query"/> is searched as typed, its last word a prefix: the page says it is typing
+    /// (<paramref name="typing"/> 1), and no space after the last word says that word is finished.
+    /// </summary>
+    public static bool IsTyping(string? typing, string query) =>
+        typing is "1" or "true" && query.Length > 0 && !char.IsWhiteSpace(query[^1]);
 
     /// <summary>"1850-1899", "-1849" or "2000-": the years the documents' own dates fall in, either end open.</summary>
     private static (int? From, int? To, string? Problem) ParseYears(string? text)

@@ -62,7 +62,11 @@ public static class UploadEndpoints
         }
 
         // Each file on its own: one refused file leaves the others to go in, and every file gets its own line.
-        var refusals = form.Files.Select(file => (File: file, Refusal: Refusal(file))).ToList();
+        var refusals = form.Files.Select(file =>
+        {
+            var kind = Sniff(file);
+            return (File: file, Kind: kind, Refusal: Refusal(file, kind));
+        }).ToList();
         if (refusals.All(r => r.Refusal is not null))
         {
             // Nothing goes in: the reply of the first refusal, with every file's reason.
@@ -70,18 +74,18 @@ public static class UploadEndpoints
         }
 
         var outcomes = new List<UploadOutcome>();
-        foreach (var (file, refusal) in refusals)
+        foreach (var (file, kind, refusal) in refusals)
         {
             outcomes.Add(refusal is { } refused
                 ? new UploadOutcome(UploadNames.Clean(file.FileName), UploadOutcome.Refused, file.Length) { Reason = refused.Reason }
-                : KnownCopy(file, shelf) ?? await SaveAsync(file, options.Inboxes[0], cancellationToken));
+                : KnownCopy(file, shelf) ?? await SaveAsync(file, kind, options.Inboxes[0], cancellationToken));
         }
 
         return outcomes.Any(o => o.Status == UploadOutcome.Added) ? TypedResults.Accepted("/api/status", outcomes) : TypedResults.Ok(outcomes);
     }
 
     /// <summary>Why a file cannot go in, and the reply that says so (400 or 415); null when it can.</summary>
-    private static (string Reason, Func<string, ProblemHttpResult> Reply)? Refusal(IFormFile file)
+    private static (string Reason, Func<string, ProblemHttpResult> Reply)? Refusal(IFormFile file, FileKind kind)
     {
         var name = UploadNames.Clean(file.FileName);
         if (file.Length == 0)
@@ -94,7 +98,7 @@ public static class UploadEndpoints
             return (unreadable, ApiProblems.BadRequest);
         }
 
-        return Sniff(file) == FileKind.Unknown
+        return kind == FileKind.Unknown
             ? ($"{name} is not a PDF, PNG, JPEG, TIFF, text or Markdown file.", ApiProblems.Unsupported)
             : null;
     }
@@ -122,7 +126,7 @@ public static class UploadEndpoints
         return FileTypeSniffer.Sniff(head.AsSpan(0, length), file.FileName);
     }
 
-    private static async Task<UploadOutcome> SaveAsync(IFormFile file, string inbox, CancellationToken cancellationToken)
+    private static async Task<UploadOutcome> SaveAsync(IFormFile file, FileKind kind, string inbox, CancellationToken cancellationToken)
     {
         var name = UploadNames.Clean(file.FileName);
         var temporary = Path.Combine(inbox, $".upload-{Guid.NewGuid():N}");
@@ -134,7 +138,7 @@ public static class UploadEndpoints
             }
 
             var path = UploadNames.MoveToUnused(temporary, inbox, name);
-            return new UploadOutcome(Path.GetFileName(path), UploadOutcome.Added, file.Length) { Path = path, Kind = Sniff(file) };
+            return new UploadOutcome(Path.GetFileName(path), UploadOutcome.Added, file.Length) { Path = path, Kind = kind };
         }
         finally
         {
