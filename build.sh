@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# DocShelf build entry point. Usage: ./build.sh [run|test|bench|build|deps|samples|screenshots|models]
+# DocShelf build entry point. Usage: ./build.sh [run|test|bench|build|bundle|deps|samples|screenshots|models]
 #   run      install what is missing, build, ingest sample-docs/ into .demo/data, show cited searches and an answer, then serve the page
-#   test     install what is missing, build, run every test
+#   test     install what is missing, build, run every test, then make the offline bundle and install it in a
+#            fresh Debian 12 root with no network (deploy/test-offline-install.sh; needs root)
 #   bench    build and print the end-to-end benchmark figures (docs/benchmarks.md); `bench ocr` runs only the OCR reading table
 #   build    build only
+#   bundle   write the offline installation bundle, deploy/out/docshelf-VERSION-linux-x64.tar.gz (docs/operations.md)
 #   deps     install the system packages only
 #   samples  regenerate sample-docs/ from the fixture generator
 #   screenshots  run the browser tests and save the page's main views in docs/screenshots/
@@ -11,9 +13,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# OCR (Tesseract + English data + orientation data), PDF tools (poppler), the font rendered pages are set in, ICU (Unicode
-# normalisation for the BERT tokenizer), qpdf for encrypted-PDF tests, and chromium for the browser tests.
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd libtesseract5 poppler-utils fonts-dejavu-core libicu72 qpdf chromium)
+# What DocShelf needs at run time (deploy/debian-packages, which the offline bundle carries too), qpdf for the
+# encrypted-PDF tests, and chromium for the browser tests.
+mapfile -t APT_PACKAGES < <(sed 's/#.*//' deploy/debian-packages | xargs -n1)
+APT_PACKAGES+=(qpdf chromium)
 CONFIGURATION=Release
 CLI="src/DocShelf.Cli/bin/$CONFIGURATION/net10.0/docshelf.dll"
 DEMO_DATA=.demo/data
@@ -125,7 +128,8 @@ slowest_tests() {
 case "${1:-run}" in
     run) install_dependencies; verify_ocr_models; build; run_demo ;;
     test)
-        APT_PACKAGES+=(ca-certificates curl)
+        # debootstrap and iproute2 are for the offline install test, which makes a Debian root with no network.
+        APT_PACKAGES+=(ca-certificates curl debootstrap iproute2)
         install_dependencies
         verify_ocr_models
         fetch_axe
@@ -135,6 +139,9 @@ case "${1:-run}" in
         dotnet test DocShelf.sln -c "$CONFIGURATION" --no-build -nologo --results-directory TestResults --logger "trx;LogFilePrefix=suite"
         say "The five slowest tests"
         slowest_tests
+        say "The offline bundle and its install test"
+        deploy/make-bundle.sh
+        deploy/test-offline-install.sh
         ;;
     bench)
         # The decoder benchmark generates its model with Python's onnx package; the OCR table compares
@@ -146,6 +153,7 @@ case "${1:-run}" in
         dotnet "tests/DocShelf.Benchmarks/bin/$CONFIGURATION/net10.0/DocShelf.Benchmarks.dll" bench-out "${2:-all}"
         ;;
     build) build ;;
+    bundle) install_dependencies; verify_ocr_models; require_dotnet; deploy/make-bundle.sh ;;
     screenshots)
         APT_PACKAGES+=(ca-certificates curl)
         install_dependencies
@@ -162,5 +170,5 @@ case "${1:-run}" in
         /usr/bin/python3 tests/DocShelf.Models.Tests/TinyModels/generate.py tests/DocShelf.Models.Tests/TinyModels
         /usr/bin/python3 tests/DocShelf.Models.Tests/TinyModels/generate_decoder.py tests/DocShelf.Models.Tests/TinyModels/tiny-decoder
         ;;
-    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+    *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 1 ;;
 esac

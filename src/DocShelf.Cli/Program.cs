@@ -28,6 +28,8 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
+root.Subcommands.Add(BackupCommand.Create());
+root.Subcommands.Add(RestoreCommand.Create());
 
 // On Ctrl+C or SIGTERM the running command is cancelled and given time to finish the pages in flight.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(90) });

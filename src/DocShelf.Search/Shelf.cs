@@ -58,6 +58,9 @@ public sealed class Shelf : IDisposable
     /// <summary>What reconciling found at open: documents indexed afresh and stale entries dropped.</summary>
     public (int Added, int Dropped) Reconciled { get; private set; }
 
+    /// <summary>The layout the store is written in (<see cref="ShelfDatabase.SchemaVersion"/> once migrated).</summary>
+    public int Schema => database.Schema;
+
     public ShelfOverview Overview() => ShelfOverview.Of(Store, Queue);
 
     /// <summary>The vectors made by <paramref name="model"/>; created on first write.</summary>

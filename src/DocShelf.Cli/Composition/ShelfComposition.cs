@@ -1,5 +1,6 @@
 using DocShelf.Answering.Answers;
 using DocShelf.Cli.Answering;
+using DocShelf.Cli.Backup;
 using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
@@ -22,8 +23,21 @@ public static class ShelfComposition
     public static Shelf OpenForReading(string dataDirectory, ShelfSettings settings, TimeSpan patience = default) =>
         Shelf.OpenForReading(dataDirectory, patience, Search(settings));
 
-    public static Shelf OpenForWriting(string dataDirectory, ShelfSettings settings, TimeSpan patience = default) =>
-        Shelf.OpenForWriting(dataDirectory, patience, Search(settings));
+    /// <summary>Opens the shelf for writing; one an older DocShelf wrote is backed up and upgraded first (<see cref="ShelfUpgrade"/>).</summary>
+    public static Shelf OpenForWriting(string dataDirectory, ShelfSettings settings, TimeSpan patience = default)
+    {
+        var shelf = Shelf.OpenForWriting(dataDirectory, patience, Search(settings));
+        try
+        {
+            ShelfUpgrade.IfNeeded(shelf);
+            return shelf;
+        }
+        catch
+        {
+            shelf.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The answerer the settings choose, over the shelf's searcher.</summary>
     public static IAnswerer Answerer(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null) =>

@@ -103,7 +103,7 @@ public static class ShelfChecks
 
         if (!File.Exists(Path.Combine(data, "shelf.db")))
         {
-            return [Finding.Warning("service", "no shelf here yet, and no service", "docshelf serve --inbox FOLDER, or install the unit in deploy/")];
+            return [Finding.Warning("service", "no shelf here yet, and no service", "systemctl start docshelf where install.sh put the unit; else docshelf serve --inbox FOLDER")];
         }
 
         return [Finding.Warning("service", "no DocShelf service holds this shelf", "start it: systemctl start docshelf, or docshelf serve"), StoreAndIndex(data)];

@@ -27,7 +27,10 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
     {
     }
 
-    public string Folder { get; } = Path.Combine(Path.GetFullPath(dataDirectory), "models");
+    /// <summary>The imported models' folder in the data folder.</summary>
+    public const string FolderName = "models";
+
+    public string Folder { get; } = Path.Combine(Path.GetFullPath(dataDirectory), FolderName);
 
     /// <summary>The built-in model first, then the imported ones by name.</summary>
     public IReadOnlyList<ModelManifest> List() =>

@@ -1,6 +1,7 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
 using DocShelf.Core.Text;
+using DocShelf.Search.Snapshots;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -21,11 +22,17 @@ public sealed class LexicalIndex : IDisposable
     /// new fields and terms.
     /// </summary>
     private const string SchemaVersion = "4";
+
+    /// <summary>The index's folder in the data folder.</summary>
+    public const string FolderName = "lexical";
     private const string SchemaKey = "schema";
 
     private readonly FSDirectory directory;
     private readonly Analyzer analyzer = ShelfAnalyzer.Create();
     private readonly IndexWriter? writer;
+
+    /// <summary>Keeps a commit's files while a snapshot links them, though later commits would delete them.</summary>
+    private readonly SnapshotDeletionPolicy commits = new(new KeepOnlyLastCommitDeletionPolicy());
     private readonly System.Threading.Lock searchersLock = new();
     private SearcherManager? searchers;
 
@@ -33,13 +40,14 @@ public sealed class LexicalIndex : IDisposable
     /// <param name="writable">Whether this process adds to the index (only one process may).</param>
     public LexicalIndex(string dataDirectory, bool writable)
     {
-        directory = FSDirectory.Open(Path.Combine(dataDirectory, "lexical"));
+        directory = FSDirectory.Open(Path.Combine(dataDirectory, FolderName));
         if (writable)
         {
             writer = new IndexWriter(directory, new IndexWriterConfig(ShelfAnalyzer.Version, analyzer)
             {
                 Similarity = ShelfSimilarity.Create(),
                 OpenMode = OpenMode.CREATE_OR_APPEND,
+                IndexDeletionPolicy = commits,
             });
             if (DirectoryReader.IndexExists(directory) && StoredSchema() != SchemaVersion)
             {
@@ -80,6 +88,29 @@ public sealed class LexicalIndex : IDisposable
 
     /// <summary>Makes everything added so far durable and visible to new searches.</summary>
     public void Commit() => RequireWriter().Commit();
+
+    /// <summary>
+    /// Commits, then links or copies the files of that commit into <paramref name="folder"/>: an index that opens by
+    /// itself as it stood at this moment, whatever is added or merged meanwhile.
+    /// </summary>
+    public void CommitInto(string folder)
+    {
+        var indexWriter = RequireWriter();
+        indexWriter.Commit();
+        var commit = commits.Snapshot();
+        try
+        {
+            foreach (var name in commit.FileNames)
+            {
+                FileLinks.LinkOrCopy(Path.Combine(directory.Directory.FullName, name), Path.Combine(folder, name));
+            }
+        }
+        finally
+        {
+            commits.Release(commit);
+            indexWriter.DeleteUnusedFiles();
+        }
+    }
 
     /// <summary>How many chunks each document has in the index.</summary>
     public Dictionary<string, int> ChunkCounts()

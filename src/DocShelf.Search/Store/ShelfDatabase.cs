@@ -13,20 +13,40 @@ public sealed class ShelfDatabase : IDisposable
 {
     public const string FileName = "shelf.db";
 
+    /// <summary>
+    /// The layout of the store this DocShelf writes, recorded in the store itself, so that it changes in the same
+    /// transaction as the migration that reaches it. A shelf made before versions were recorded reads 0. A newer
+    /// layout is refused (<see cref="ShelfTooNewException"/>); an older one is migrated (<see cref="ShelfWriter.Migrate"/>).
+    /// </summary>
+    public const int SchemaVersion = 1;
+
+    private const string SchemaKey = "schema";
+
     private readonly LiteDatabase database;
     private readonly Lock writeLock = new();
+    private readonly string path;
 
     public ShelfDatabase(string dataDirectory, bool readOnly)
     {
+        path = Path.Combine(dataDirectory, FileName);
+        var isNew = !File.Exists(path);
         var mapper = new BsonMapper();
         mapper.Entity<DocumentRecord>().Ignore(d => d.PrimaryPath).Ignore(d => d.LowConfidencePages);
         mapper.Entity<FileEntry>().Ignore(f => f.Path);
         database = new LiteDatabase(new ConnectionString
         {
-            Filename = Path.Combine(dataDirectory, FileName),
+            Filename = path,
             Connection = ConnectionType.Direct,
             ReadOnly = readOnly,
         }, mapper);
+        // Before anything is written: a newer DocShelf's store is left exactly as it is.
+        if (Schema > SchemaVersion)
+        {
+            var schema = Schema;
+            database.Dispose();
+            throw new ShelfTooNewException(schema);
+        }
+
         if (!readOnly)
         {
             Documents.EnsureIndex(d => d.Status);
@@ -35,8 +55,21 @@ public sealed class ShelfDatabase : IDisposable
             Chunks.EnsureIndex(c => c.DocumentId);
             Files.EnsureIndex(f => f.DocumentId);
             Files.EnsureIndex(f => f.State);
+            if (isNew)
+            {
+                Schema = SchemaVersion;
+            }
         }
     }
+
+    /// <summary>The layout the store was written in; see <see cref="SchemaVersion"/>.</summary>
+    public int Schema
+    {
+        get => Facts.FindById(SchemaKey)?.Version ?? 0;
+        set => Facts.Upsert(new StoreFact { Id = SchemaKey, Version = value });
+    }
+
+    private ILiteCollection<StoreFact> Facts => database.GetCollection<StoreFact>("store");
 
     public ILiteCollection<DocumentRecord> Documents => database.GetCollection<DocumentRecord>("documents");
 
@@ -83,6 +116,19 @@ public sealed class ShelfDatabase : IDisposable
         work();
         return 0;
     });
+
+    /// <summary>
+    /// Copies the store to <paramref name="target"/> as it stands between two transactions. LiteDB's log is folded
+    /// into the file first, so the copy is the whole store by itself; no write can start until it is made.
+    /// </summary>
+    public void CopyTo(string target)
+    {
+        lock (writeLock)
+        {
+            database.Checkpoint();
+            File.Copy(path, target);
+        }
+    }
 
     public void Dispose() => database.Dispose();
 }

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The offline install test, run by `./build.sh test` after the suite (as root: it needs debootstrap, chroot and
+# namespaces). A minimal Debian 12 root is made with debootstrap from the mirror this machine's own apt sources
+# name, kept in .cache/ and copied fresh for each run. The bundle from deploy/make-bundle.sh is unpacked and
+# installed in the copy with no network at all (a network namespace of its own, only loopback up). There DocShelf
+# must ingest the sample papers, find and cite them on the command line and through the web server, install a
+# second time without harm, refuse a damaged bundle, another release and another architecture, and uninstall
+# keeping the shelf.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VERSION=$(dotnet msbuild src/DocShelf.Cli -getProperty:Version -p:Configuration=Release)
+NAME="docshelf-$VERSION-linux-x64"
+ARCHIVE="deploy/out/$NAME.tar.gz"
+PRISTINE=.cache/debian-12-root
+ROOT=.cache/offline-install/root
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { echo "offline install test FAILED: $*" >&2; exit 1; }
+passed() { printf '  ok  %s\n' "$*"; }
+
+# The first `URIs:` of a deb822 stanza for bookworm, else the first one-line `deb URL bookworm` entry.
+debian_mirror() {
+    {
+        awk 'BEGIN { RS = ""; FS = "\n" }
+             { uri = ""; suites = ""
+               for (i = 1; i <= NF; i++) {
+                   if ($i ~ /^URIs:/) { split($i, words, /[ \t]+/); uri = words[2] }
+                   if ($i ~ /^Suites:/) suites = $i " "
+               }
+               if (uri != "" && suites ~ /[ \t]bookworm[ \t]/) print uri }' /etc/apt/sources.list.d/*.sources 2>/dev/null || true
+        awk '$1 == "deb" && / bookworm( |$)/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break } }' \
+            /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true
+    } | sed -n 1p
+}
+
+make_pristine_root() {
+    if [ -x "$PRISTINE/usr/bin/apt-get" ]; then
+        return
+    fi
+    local mirror
+    mirror=$(debian_mirror)
+    [ -n "$mirror" ] || fail "no Debian 12 (bookworm) mirror is named in this machine's apt sources"
+    say "Making a minimal Debian 12 root with debootstrap from $mirror (kept in $PRISTINE)"
+    rm -rf "$PRISTINE.part"
+    debootstrap --variant=minbase bookworm "$PRISTINE.part" "$mirror" > .cache/debootstrap.log 2>&1 \
+        || { tail -n 20 .cache/debootstrap.log >&2; fail "debootstrap did not finish (.cache/debootstrap.log)"; }
+    mv "$PRISTINE.part" "$PRISTINE"
+}
+
+# Runs a bash script inside the root with no network: a network namespace holding only loopback, and a mount
+# namespace for /proc and /dev that ends with the command.
+in_root() {
+    unshare --net --mount --fork -- bash -c '
+        ip link set lo up
+        mount -t proc proc "$1/proc"
+        mount --rbind /dev "$1/dev"
+        exec chroot "$1" /bin/bash -c "$2"' _ "$ROOT" "$1"
+}
+
+expect_success() { # description, script
+    local output status=0
+    output=$(in_root "$2" 2>&1) || status=$?
+    [ "$status" -eq 0 ] || { echo "$output" >&2; fail "$1 (exit status $status)"; }
+    printf '%s' "$output"
+}
+
+expect_contains() { # description, text, needle
+    grep -qF -- "$3" <<< "$2" || { echo "$2" >&2; fail "$1: the output does not contain \"$3\""; }
+    passed "$1"
+}
+
+expect_refusal() { # description, script, needle
+    local output status=0
+    output=$(in_root "$2" 2>&1) || status=$?
+    [ "$status" -ne 0 ] || { echo "$output" >&2; fail "$1: install.sh went ahead"; }
+    expect_contains "$1" "$output" "$3"
+}
+
+[ -f "$ARCHIVE" ] || fail "there is no $ARCHIVE; ./build.sh bundle makes it"
+make_pristine_root
+say "Copying the pristine root and the bundle ($(du -h "$ARCHIVE" | cut -f1))"
+rm -rf "$(dirname "$ROOT")"
+mkdir -p "$(dirname "$ROOT")"
+cp -a "$PRISTINE" "$ROOT"
+cp "$ARCHIVE" "$ROOT/root/"
+mirror_host=$(debian_mirror | sed -E 's|^[a-z]+://([^/:]+).*|\1|')
+mirror_address=$(getent ahostsv4 "$mirror_host" | awk 'NR == 1 { print $1 }')
+[ -n "$mirror_address" ] || fail "cannot resolve the mirror $mirror_host here, to check the root cannot reach it"
+
+say "Installing offline"
+expect_refusal "the root has no network (no route to $mirror_host, $mirror_address)" \
+    "exec 3<>/dev/tcp/$mirror_address/80 && echo reached" "Network is unreachable"
+started=$(date +%s%N)
+install_log=$(expect_success "install.sh" "cd /root && tar -xzf $NAME.tar.gz && $NAME/install.sh")
+install_ms=$((($(date +%s%N) - started) / 1000000))
+expect_contains "install.sh installs the packages from the bundle" "$install_log" "Debian packages from the bundle"
+expect_contains "install.sh ends with doctor, and it finds nothing wrong" "$install_log" "All is well."
+expect_contains "install.sh says where the page is" "$install_log" "http://127.0.0.1:8470"
+expect_contains "the data folder belongs to the service user, mode 750" \
+    "$(in_root 'stat -c "%U:%G %a" /var/lib/docshelf')" "docshelf:docshelf 750"
+expect_contains "the unit is installed and enabled" \
+    "$(in_root 'readlink /etc/systemd/system/multi-user.target.wants/docshelf.service')" "/etc/systemd/system/docshelf.service"
+
+say "Reading, searching and asking inside the root"
+as_service="runuser -u docshelf -- docshelf"
+expect_contains "docshelf ingest reads the sample papers" \
+    "$(expect_success "ingest" "$as_service ingest /opt/docshelf/sample-docs")" "10 files: 10 indexed, 0 already on the shelf, 0 quarantined"
+expect_contains "docshelf search cites the document and page" \
+    "$(expect_success "search" "$as_service search 'breakwater lamp' --top 1")" "harbour-commission-report-1894.pdf  page 3"
+answer=$(expect_success "ask" "$as_service ask 'Where will the temporary red light be shown?'")
+expect_contains "docshelf ask answers from the page" "$answer" "from the harbour office window"
+expect_contains "docshelf ask cites the page" "$answer" "harbour-commission-report-1894.pdf  page 3"
+served=$(expect_success "serve" "
+    $as_service serve > /tmp/serve.log 2>&1 &
+    for second in \$(seq 60); do grep -q 'DocShelf is open on' /tmp/serve.log && break; sleep 1; done
+    get() {
+        exec 3<>/dev/tcp/127.0.0.1/8470
+        printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' \"\$1\" >&3
+        cat <&3
+        exec 3<&-
+    }
+    get /; get '/api/search?q=breakwater%20lamp'
+    kill \$!; wait")
+expect_contains "serve answers the page" "$served" "<title>DocShelf</title>"
+expect_contains "serve answers an API search with the cited document" "$served" "harbour-commission-report-1894.pdf"
+
+say "Installing again, and refusing what must be refused"
+started=$(date +%s%N)
+again_log=$(expect_success "install.sh again" "/root/$NAME/install.sh")
+again_ms=$((($(date +%s%N) - started) / 1000000))
+expect_contains "a second install finds the packages in place" "$again_log" "already installed"
+expect_contains "a second install keeps the shelf" \
+    "$(expect_success "search after reinstall" "$as_service search 'breakwater lamp' --top 1")" "harbour-commission-report-1894.pdf  page 3"
+expect_refusal "a damaged bundle is refused, naming the file" \
+    "cd /root/$NAME && echo extra >> docs/cli.md && ./install.sh" "docs/cli.md: FAILED"
+in_root "cd /root && tar -xzf $NAME.tar.gz $NAME/docs/cli.md"
+mv "$ROOT/etc/os-release" "$ROOT/etc/os-release.real"
+printf 'PRETTY_NAME="Debian GNU/Linux 11 (bullseye)"\nID=debian\nVERSION_ID="11"\n' > "$ROOT/etc/os-release"
+expect_refusal "another Debian release is refused" "/root/$NAME/install.sh" "this machine runs Debian GNU/Linux 11 (bullseye)"
+mv "$ROOT/etc/os-release.real" "$ROOT/etc/os-release"
+expect_refusal "another architecture is refused" "setarch i686 /root/$NAME/install.sh" "built for x86-64 (amd64), and this machine is i686"
+
+say "Uninstalling"
+expect_success "uninstall.sh" "/opt/docshelf/uninstall.sh" > /dev/null
+[ ! -e "$ROOT/opt/docshelf" ] && [ ! -e "$ROOT/usr/local/bin/docshelf" ] && [ ! -e "$ROOT/etc/systemd/system/docshelf.service" ] \
+    || fail "uninstall.sh left the program, the command or the unit"
+passed "uninstall.sh removes the program, the command and the unit"
+[ -f "$ROOT/var/lib/docshelf/shelf.db" ] || fail "uninstall.sh deleted the shelf without --purge"
+passed "uninstall.sh keeps the shelf"
+
+printf '\nOffline install of %s (%s) in a fresh Debian 12 root: %d.%01d s, unpacking included; installing again: %d.%01d s\n' \
+    "$NAME" "$(du -h "$ARCHIVE" | cut -f1)" $((install_ms / 1000)) $((install_ms % 1000 / 100)) $((again_ms / 1000)) $((again_ms % 1000 / 100))
+rm -rf "$(dirname "$ROOT")"

@@ -1,0 +1,9 @@
+namespace DocShelf.Search.Store;
+
+/// <summary>A fact about the store itself, such as the schema version it is written in.</summary>
+public sealed record StoreFact
+{
+    public string Id { get; init; } = "";
+
+    public int Version { get; init; }
+}
