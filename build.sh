@@ -9,6 +9,7 @@
 #   deps     install the system packages only
 #   samples  regenerate sample-docs/ from the fixture generator
 #   screenshots  run the browser tests and save the page's main views in docs/screenshots/
+#   shelf-fixture  write the shelf the upgrade tests start from, tests/fixtures/shelf-schema-N (N: this DocShelf's store schema)
 #   models   regenerate the tiny test models and their reference outputs (needs python3-onnx, python3-numpy)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -162,6 +163,15 @@ case "${1:-run}" in
         DOCSHELF_SCREENSHOTS=1 dotnet test tests/DocShelf.Browser.Tests -c "$CONFIGURATION" --no-build -nologo
         ;;
     deps) install_dependencies ;;
+    shelf-fixture)
+        # A small shelf as this version writes it, committed so later versions prove they upgrade it.
+        install_dependencies; build
+        schema=$(grep -o 'SchemaVersion = [0-9]*' src/DocShelf.Search/Store/ShelfDatabase.cs | grep -o '[0-9]*$')
+        fixture="tests/fixtures/shelf-schema-$schema"
+        rm -rf "$fixture" && mkdir -p "$fixture"
+        dotnet "$CLI" --data "$fixture" ingest sample-docs/harbour-commission-report-1894.pdf sample-docs/river-wend-survey-letters-1902.pdf sample-docs/reading-room-rules.txt
+        rm -rf "$fixture/tmp" "$fixture/shelf.lock" "$fixture/shelf.pid"
+        ;;
     samples) install_dependencies; build; dotnet "tests/DocShelf.Fixtures/bin/$CONFIGURATION/net10.0/DocShelf.Fixtures.dll" sample-shelf sample-docs ;;
     models)
         # Only this command needs Python: the generated models are committed, so tests never run it.

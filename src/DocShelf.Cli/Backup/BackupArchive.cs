@@ -57,8 +57,8 @@ public static class BackupArchive
         Directory.CreateDirectory(staging);
         try
         {
-            var (manifest, found) = Extract(archive, staging, progress);
-            BackupCheck.Verify(manifest, found);
+            var (unpacked, found) = Extract(archive, staging, progress);
+            var manifest = BackupCheck.Verify(unpacked, found);
             if (refuse(manifest) is { } reason)
             {
                 throw new BackupRefusedException(reason);

@@ -24,7 +24,8 @@ public static class BackupCheck
     }
 
     /// <summary>Every file the manifest lists is there with its sha256 and size, and nothing else is.</summary>
-    public static void Verify(BackupManifest? manifest, IReadOnlyDictionary<string, BackupFile> found)
+    /// <returns>The manifest, once it is there and holds.</returns>
+    public static BackupManifest Verify(BackupManifest? manifest, IReadOnlyDictionary<string, BackupFile> found)
     {
         if (manifest is null)
         {
@@ -53,5 +54,7 @@ public static class BackupCheck
         {
             throw new BackupRefusedException($"the backup holds {extra}, which its manifest does not list");
         }
+
+        return manifest;
     }
 }

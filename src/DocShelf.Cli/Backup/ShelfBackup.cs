@@ -43,7 +43,7 @@ public static class ShelfBackup
         }
         finally
         {
-            Directory.Delete(snapshot, recursive: true);
+            ShelfSnapshot.Remove(snapshot);
         }
     }
 }

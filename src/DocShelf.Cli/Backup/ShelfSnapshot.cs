@@ -31,6 +31,17 @@ public static class ShelfSnapshot
         return folder;
     }
 
+    /// <summary>Deletes a snapshot once packed, and the snapshots folder with the last one.</summary>
+    public static void Remove(string folder)
+    {
+        Directory.Delete(folder, recursive: true);
+        var root = Path.GetDirectoryName(folder)!;
+        if (!Directory.EnumerateFileSystemEntries(root).Any())
+        {
+            Directory.Delete(root);
+        }
+    }
+
     /// <summary>Model folders never change once imported, so they are linked; the choice of model is copied.</summary>
     private static void TakeModels(string models, string target)
     {

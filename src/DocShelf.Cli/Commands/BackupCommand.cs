@@ -50,7 +50,7 @@ public static class BackupCommand
         }
         finally
         {
-            Directory.Delete(snapshot, recursive: true);
+            ShelfSnapshot.Remove(snapshot);
         }
 
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -63,7 +63,7 @@ public static class RestoreCommand
             $"Restored {Plural.Of(manifest.Documents, "document")} ({Plural.Of(manifest.Chunks, "chunk")}, {Plural.Of(manifest.Pages, "page")}), backed up by DocShelf {manifest.DocShelfVersion} at {manifest.CreatedUtc:yyyy-MM-dd HH:mm} UTC, into {data} in {clock.Elapsed.TotalSeconds:0.0} s"));
         if (Environment.IsPrivilegedProcess)
         {
-            Console.Out.WriteLine($"The files belong to root: before the service uses them, run chown -R docshelf:docshelf {data}");
+            Console.Out.WriteLine($"The restored files belong to root; if the service runs as its own user, give them to it: chown -R docshelf:docshelf {data}");
         }
 
         return ExitCodes.Ok;
