@@ -13,6 +13,9 @@
 #   models   regenerate the tiny test models and their reference outputs (needs python3-onnx, python3-numpy)
 set -euo pipefail
 cd "$(dirname "$0")"
+# ONNX Runtime's Linux build sends usage events to Microsoft unless this is set. DocShelf sets it for itself; the
+# tests and benchmarks also run the SentenceTransformers packages' own ONNX sessions, so it is set for them here.
+export ORT_DISABLE_TELEMETRY=1
 
 # What DocShelf needs at run time (deploy/debian-packages, which the offline bundle carries too), qpdf for the
 # encrypted-PDF tests, and chromium for the browser tests.
@@ -129,8 +132,9 @@ slowest_tests() {
 case "${1:-run}" in
     run) install_dependencies; verify_ocr_models; build; run_demo ;;
     test)
-        # debootstrap and iproute2 are for the offline install test, which makes a Debian root with no network.
-        APT_PACKAGES+=(ca-certificates curl debootstrap iproute2)
+        # debootstrap and iproute2 are for the offline install test, which makes a Debian root with no network, and
+        # systemd for its check of the units.
+        APT_PACKAGES+=(ca-certificates curl debootstrap iproute2 systemd)
         install_dependencies
         verify_ocr_models
         fetch_axe

@@ -8,6 +8,7 @@
 #   /var/lib/docshelf         the shelf (owned by the docshelf user); docshelf.json holds its settings
 #   /srv/docshelf/inbox       where archivists drop papers (the service only reads it)
 #   /srv/docshelf/uploads     where files dropped on the page land
+#   /var/backups/docshelf     the nightly backups (docshelf-backup.timer keeps the newest seven)
 set -euo pipefail
 BUNDLE=$(cd "$(dirname "$0")" && pwd)
 VERSION=$(cat "$BUNDLE/VERSION")
@@ -15,6 +16,7 @@ PREFIX=/opt/docshelf
 DATA=/var/lib/docshelf
 INBOX=/srv/docshelf/inbox
 UPLOADS=/srv/docshelf/uploads
+BACKUPS=/var/backups/docshelf
 SERVICE_USER=docshelf
 LISTEN=127.0.0.1:8470
 UNIT=/etc/systemd/system/docshelf.service
@@ -118,6 +120,7 @@ make_user_and_folders() {
     install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0750 "$DATA"
     [ -d "$INBOX" ] || install -d -m 0755 "$INBOX"
     [ -d "$UPLOADS" ] || install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0750 "$UPLOADS"
+    [ -d "$BACKUPS" ] || install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0750 "$BACKUPS"
     if [ ! -e "$DATA/docshelf.json" ]; then
         printf '{\n  "Inboxes": ["%s", "%s"],\n  "Listen": "%s"\n}\n' "$UPLOADS" "$INBOX" "$LISTEN" > "$DATA/docshelf.json"
         chown "$SERVICE_USER:$SERVICE_USER" "$DATA/docshelf.json"
@@ -126,22 +129,22 @@ make_user_and_folders() {
 }
 
 install_unit() {
-    install -m 0644 "$BUNDLE/systemd/docshelf.service" "$UNIT"
-    local timer
-    for timer in "$BUNDLE"/systemd/docshelf-backup.*; do
-        [ -e "$timer" ] && install -m 0644 "$timer" /etc/systemd/system/
+    local unit
+    for unit in docshelf.service docshelf-backup.service docshelf-backup.timer; do
+        install -m 0644 "$BUNDLE/systemd/$unit" /etc/systemd/system/
     done
     if [ -d /run/systemd/system ]; then
-        say "Starting the docshelf service"
+        say "Starting the docshelf service and its nightly backup timer"
         systemctl daemon-reload
-        systemctl enable --quiet docshelf
+        systemctl enable --quiet docshelf docshelf-backup.timer
         systemctl restart docshelf
-        [ -e /etc/systemd/system/docshelf-backup.timer ] && systemctl enable --quiet --now docshelf-backup.timer
+        systemctl start docshelf-backup.timer
     else
-        # A container or a chroot: nothing to start now; a booted machine starts it from the link made here.
-        mkdir -p /etc/systemd/system/multi-user.target.wants
+        # A container or a chroot: nothing to start now; a booted machine starts both from the links made here.
+        mkdir -p /etc/systemd/system/multi-user.target.wants /etc/systemd/system/timers.target.wants
         ln -sfn "$UNIT" /etc/systemd/system/multi-user.target.wants/docshelf.service
-        say "systemd is not running here, so the service is installed and enabled but not started"
+        ln -sfn /etc/systemd/system/docshelf-backup.timer /etc/systemd/system/timers.target.wants/docshelf-backup.timer
+        say "systemd is not running here, so the service and its backup timer are installed and enabled but not started"
     fi
 }
 

@@ -22,7 +22,9 @@ ARCHIVE="$OUT/$NAME.tar.gz"
 
 publish_app() {
     say "Publishing DocShelf $VERSION self-contained for linux-x64"
-    # A build folder of its own, so the bundle's platform-specific build never mixes with the development build.
+    # A build folder of its own, so the bundle's platform-specific build never mixes with the development build, and
+    # made afresh: an incremental trimmed publish can leave a framework assembly out of docshelf.deps.json.
+    rm -rf "$OUT/build"
     dotnet publish src/DocShelf.Cli -c Release -r linux-x64 --self-contained -p:RestoreLockedMode=true \
         --artifacts-path "$OUT/build" -o "$STAGE/app" -nologo -clp:ErrorsOnly
     # The runtime's debugger and crash-dump helpers and its two alternative garbage collectors are only loaded when

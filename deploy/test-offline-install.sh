@@ -78,6 +78,11 @@ expect_refusal() { # description, script, needle
 }
 
 [ -f "$ARCHIVE" ] || fail "there is no $ARCHIVE; ./build.sh bundle makes it"
+say "Checking the systemd units"
+# The program they start is only there once installed, which is all systemd-analyze may complain of here.
+unit_problems=$(systemd-analyze verify deploy/systemd/* 2>&1 | grep -v 'Command /opt/docshelf/docshelf is not executable' || true)
+[ -z "$unit_problems" ] || { echo "$unit_problems" >&2; fail "systemd-analyze finds fault with the units"; }
+passed "systemd-analyze verify finds nothing wrong with the service, the backup service and its timer"
 make_pristine_root
 say "Copying the pristine root and the bundle ($(du -h "$ARCHIVE" | cut -f1))"
 rm -rf "$(dirname "$ROOT")"
@@ -124,6 +129,16 @@ served=$(expect_success "serve" "
     kill \$!; wait")
 expect_contains "serve answers the page" "$served" "<title>DocShelf</title>"
 expect_contains "serve answers an API search with the cited document" "$served" "harbour-commission-report-1894.pdf"
+
+say "Backing up as the nightly timer does, and restoring"
+expect_contains "the backup timer is enabled" \
+    "$(in_root 'readlink /etc/systemd/system/timers.target.wants/docshelf-backup.timer')" "/etc/systemd/system/docshelf-backup.timer"
+nightly=$(sed -n 's/^ExecStart=//p' deploy/systemd/docshelf-backup.service)
+expect_contains "the timer's backup command writes a backup" \
+    "$(expect_success "nightly backup" "runuser -u docshelf -- env DOCSHELF_DATA=/var/lib/docshelf $nightly")" "Backed up 10 documents"
+expect_contains "a backup restores into an empty folder and answers" \
+    "$(expect_success "restore" "runuser -u docshelf -- docshelf --data /var/backups/docshelf/restored restore /var/backups/docshelf/docshelf-backup-*.tar.gz \
+        && runuser -u docshelf -- docshelf --data /var/backups/docshelf/restored search 'breakwater lamp' --top 1")" "harbour-commission-report-1894.pdf  page 3"
 
 say "Installing again, and refusing what must be refused"
 started=$(date +%s%N)

@@ -11,16 +11,19 @@ public sealed partial class ShelfWriter
     /// copy of the store, the lexical index's commit and the page images. Changes wait only while the store is copied
     /// and the rest is linked; <paramref name="folder"/> must be on the shelf's own disk for the links.
     /// </summary>
-    public void Snapshot(string folder)
+    /// <returns>How long changes waited.</returns>
+    public TimeSpan Snapshot(string folder)
     {
         Directory.CreateDirectory(folder);
         lock (gate)
         {
+            var paused = System.Diagnostics.Stopwatch.StartNew();
             // No document changes under this lock, so the index's commit and the store's copy hold the same documents.
             // Vectors are written without it; the copy has those stored by its moment, and catch-up embeds the rest.
             index.CommitInto(Path.Combine(folder, LexicalIndex.FolderName));
             database.CopyTo(Path.Combine(folder, ShelfDatabase.FileName));
             FileLinks.LinkOrCopyTree(pageImages.Root, Path.Combine(folder, Path.GetFileName(pageImages.Root)));
+            return paused.Elapsed;
         }
     }
 }

@@ -36,7 +36,7 @@ public static class ShelfBackup
     /// <summary>Snapshots a shelf this process holds and packs it; the snapshot is deleted either way.</summary>
     public static BackupManifest Make(Shelf shelf, string target, IProgress<long>? progress = null)
     {
-        var snapshot = ShelfSnapshot.Take(shelf);
+        var snapshot = ShelfSnapshot.Take(shelf).Folder;
         try
         {
             return Pack(snapshot, target, progress);

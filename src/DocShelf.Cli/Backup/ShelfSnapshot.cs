@@ -18,17 +18,16 @@ public static class ShelfSnapshot
     /// <summary>A snapshot this old was left by a backup that stopped part-way.</summary>
     private static readonly TimeSpan Abandoned = TimeSpan.FromDays(1);
 
-    /// <returns>The snapshot's folder.</returns>
-    public static string Take(Shelf shelf)
+    public static SnapshotTaken Take(Shelf shelf)
     {
         var writer = shelf.Writer ?? throw new InvalidOperationException("A snapshot needs the shelf open for writing.");
         var root = Path.Combine(shelf.DataDirectory, FolderName);
         ClearAbandoned(root);
         var folder = Path.Combine(root, DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture));
-        writer.Snapshot(folder);
+        var paused = writer.Snapshot(folder);
         CopyIfThere(Path.Combine(shelf.DataDirectory, SettingsLoader.FileName), Path.Combine(folder, SettingsLoader.FileName));
         TakeModels(new ModelLibrary(shelf.DataDirectory).Folder, Path.Combine(folder, ModelLibrary.FolderName));
-        return folder;
+        return new SnapshotTaken(folder, paused.TotalMilliseconds);
     }
 
     /// <summary>Deletes a snapshot once packed, and the snapshots folder with the last one.</summary>

@@ -41,7 +41,7 @@ public static class BackupCommand
 
         var (file, folder) = Resolve(target, keep);
         var clock = Stopwatch.StartNew();
-        var snapshot = await SnapshotAsync(data, cancellationToken);
+        var (snapshot, paused) = await SnapshotAsync(data, cancellationToken);
         BackupManifest manifest;
         try
         {
@@ -54,7 +54,7 @@ public static class BackupCommand
         }
 
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Backed up {Plural.Of(manifest.Documents, "document")} ({Plural.Of(manifest.Chunks, "chunk")}, {Plural.Of(manifest.Pages, "page")}) to {file}: {ByteProgress.Megabytes(new FileInfo(file).Length)} in {clock.Elapsed.TotalSeconds:0.0} s"));
+            $"Backed up {Plural.Of(manifest.Documents, "document")} ({Plural.Of(manifest.Chunks, "chunk")}, {Plural.Of(manifest.Pages, "page")}) to {file}: {ByteProgress.Megabytes(new FileInfo(file).Length)} in {clock.Elapsed.TotalSeconds:0.0} s; the shelf's changes waited {paused / 1000:0.00} s"));
         if (folder is not null && keep is { } newest)
         {
             Prune(folder, newest);
@@ -92,7 +92,7 @@ public static class BackupCommand
     }
 
     /// <summary>The holder of the shelf makes the snapshot; with none, this process opens the shelf and makes it.</summary>
-    private static async Task<string> SnapshotAsync(string data, CancellationToken cancellationToken)
+    private static async Task<SnapshotTaken> SnapshotAsync(string data, CancellationToken cancellationToken)
     {
         var settings = SettingsLoader.Load(data);
         using (var holder = ShelfSocket.Connect(data, settings.AccessToken, TimeSpan.FromMinutes(10)))
@@ -107,11 +107,11 @@ public static class BackupCommand
                     throw await ServiceShelfAccess.RefusalAsync(response, "the snapshot for the backup", cancellationToken);
                 }
 
-                var reply = await response.Content.ReadFromJsonAsync<SnapshotReply>(ServiceShelfAccess.Json, cancellationToken);
+                var reply = await response.Content.ReadFromJsonAsync<SnapshotTaken>(ServiceShelfAccess.Json, cancellationToken);
                 // The folder is deleted once packed, so it must be one of the shelf's snapshots and nothing else.
                 var snapshots = Path.Combine(data, ShelfSnapshot.FolderName) + Path.DirectorySeparatorChar;
-                return reply?.Folder is { } folder && Path.GetFullPath(folder).StartsWith(snapshots, StringComparison.Ordinal)
-                    ? folder
+                return reply is { Folder: { } folder } && Path.GetFullPath(folder).StartsWith(snapshots, StringComparison.Ordinal)
+                    ? reply
                     : throw new ServiceRefusedException("The DocShelf service answered without a snapshot in the shelf's snapshots folder.");
             }
         }

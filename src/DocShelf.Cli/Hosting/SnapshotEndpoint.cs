@@ -19,6 +19,6 @@ public static class SnapshotEndpoint
         routes.MapPost(Route, (HttpContext context, Shelf shelf) =>
             // A connection on the Unix socket has no IP address.
             context.Connection.LocalIpAddress is null
-                ? Results.Ok(new SnapshotReply(ShelfSnapshot.Take(shelf)))
+                ? Results.Ok(ShelfSnapshot.Take(shelf))
                 : Results.NotFound());
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using DocShelf.Models.Runtime;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 
@@ -45,6 +46,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         this.encoder = encoder;
         this.batchSize = Math.Max(1, batchSize);
         this.wholeText = wholeText;
+        OfflineOnnxRuntime.Prepare();
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads ?? Environment.ProcessorCount,

@@ -1,3 +1,4 @@
+using DocShelf.Models.Runtime;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -27,6 +28,7 @@ public sealed class OnnxDecoder : IDisposable
     public OnnxDecoder(DecoderModelConfig config, int? threads = null)
     {
         this.config = config;
+        OfflineOnnxRuntime.Prepare();
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads ?? Environment.ProcessorCount,

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DocShelf.Core.Search;
+using DocShelf.Fixtures;
+using DocShelf.Search;
+using DocShelf.Search.Lexical;
+using DocShelf.Search.Store;
+
+namespace DocShelf.Cli.Tests;
+
+/// <summary>
+/// Shelves written by other versions: tests/fixtures holds a shelf as this version writes it (`./build.sh
+/// shelf-fixture`), which each test copies and, for an older or newer version, rewinds or advances.
+/// </summary>
+public sealed class UpgradeTests : IDisposable
+{
+    private static readonly string Fixture = Path.Combine(RepositoryPaths.Root, "tests", "fixtures", $"shelf-schema-{ShelfDatabase.SchemaVersion}");
+
+    private readonly TempFolder folder = new();
+
+    [Fact]
+    public async Task The_committed_shelf_of_this_schema_opens_as_it_is_and_answers()
+    {
+        var data = CopyOfFixture();
+
+        var documents = await CliRunner.RunAsync(data, "documents", "--json");
+        var search = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--top", "1");
+
+        Assert.True(documents.ExitCode == 0, documents.ToString());
+        Assert.Equal(["1894", "1902-06-12"], Dates(documents.Output));
+        Assert.Contains("harbour-commission-report-1894.pdf  page 3", search.Output, StringComparison.Ordinal);
+        using var shelf = Shelf.OpenForReading(data);
+        Assert.Equal(ShelfDatabase.SchemaVersion, shelf.Schema);
+    }
+
+    [Fact]
+    public async Task A_shelf_from_before_schema_versions_is_backed_up_and_then_upgraded_in_place()
+    {
+        var data = CopyOfFixture();
+        RewindToSchemaZero(data);
+        var empty = folder.Folder("nothing-new");
+
+        var upgrade = await CliRunner.RunAsync(data, "ingest", empty);
+
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.Contains($"upgrades this shelf's store from schema 0 to {ShelfDatabase.SchemaVersion}", upgrade.Error, StringComparison.Ordinal);
+        Assert.Contains("store schema 0 to 1: 2 documents dated from their first page", upgrade.Error, StringComparison.Ordinal);
+        var documents = await CliRunner.RunAsync(data, "documents", "--json");
+        Assert.Equal(["1894", "1902-06-12"], Dates(documents.Output));
+        using (var shelf = Shelf.OpenForReading(data))
+        {
+            Assert.Equal(ShelfDatabase.SchemaVersion, shelf.Schema);
+            // The date filter reads the index, which the upgrade wrote the dates into.
+            var nineties = shelf.Lexical.Search(shelf.Lexical.ParseQuery("harbour"), 5, new SearchFilters { DatedFromYear = 1890, DatedToYear = 1899 });
+            Assert.NotEmpty(nineties);
+            Assert.All(nineties, hit => Assert.Equal(DocumentIdOf(documents.Output, "harbour-commission-report-1894.pdf"), hit.DocumentId));
+        }
+
+        // The backup made first holds the shelf as it was, and restores.
+        var backup = Assert.Single(Directory.GetFiles(Path.Combine(data, "upgrade-backups")));
+        Assert.Equal(0, BackupTests.Manifest(backup).GetProperty("schema").GetInt32());
+        var restored = await CliRunner.RunAsync(folder.File("restored"), "restore", backup);
+        Assert.True(restored.ExitCode == 0, restored.ToString());
+        Assert.Contains("Restored 3 documents", restored.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_shelf_from_a_newer_DocShelf_is_refused_by_every_command_and_left_as_it_was()
+    {
+        var data = CopyOfFixture();
+        using (var store = new ShelfDatabase(data, readOnly: false))
+        {
+            store.Schema = ShelfDatabase.SchemaVersion + 1;
+        }
+
+        var before = Fingerprint(data);
+
+        var search = await CliRunner.RunAsync(data, "search", "breakwater");
+        var ingest = await CliRunner.RunAsync(data, "ingest", folder.Folder("nothing-new"));
+        var backup = await CliRunner.RunAsync(data, "backup", folder.File("backup.tar.gz"));
+
+        foreach (var refused in new[] { search, ingest, backup })
+        {
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains($"written by a newer DocShelf: its store is in schema {ShelfDatabase.SchemaVersion + 1}", refused.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, Fingerprint(data));
+        Assert.False(File.Exists(folder.File("backup.tar.gz")));
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    /// <summary>A shelf as a DocShelf from before schema versions left it: no version, no dates, an index without them.</summary>
+    private static void RewindToSchemaZero(string data)
+    {
+        using (var store = new ShelfDatabase(data, readOnly: false))
+        {
+            store.InTransaction(() =>
+            {
+                foreach (var document in store.Documents.FindAll().ToList())
+                {
+                    store.Documents.Update(document with { Dated = null });
+                }
+
+                store.Schema = 0;
+            });
+        }
+
+        // Rebuilt from the undated store when the shelf opens.
+        Directory.Delete(Path.Combine(data, LexicalIndex.FolderName), recursive: true);
+    }
+
+    private string CopyOfFixture()
+    {
+        Assert.True(Directory.Exists(Fixture), $"there is no shelf fixture for store schema {ShelfDatabase.SchemaVersion}; make it with ./build.sh shelf-fixture and commit it");
+        var data = folder.Folder("data");
+        foreach (var file in Directory.EnumerateFiles(Fixture, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) is not ("shelf.lock" or "shelf.pid")))
+        {
+            var target = Path.Combine(data, Path.GetRelativePath(Fixture, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return data;
+    }
+
+    private static List<string> Dates(string documentsJson) =>
+        [.. JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()
+            .Select(d => d.TryGetProperty("dated", out var dated) ? dated.GetString() : null)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal)];
+
+    private static string DocumentIdOf(string documentsJson, string fileName) =>
+        JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()
+            .First(d => d.GetProperty("path").GetString()!.EndsWith(fileName, StringComparison.Ordinal)).GetProperty("id").GetString()!;
+
+    /// <summary>The sha256 of the store and of every index file, to tell whether anything was written.</summary>
+    private static string Fingerprint(string data) => string.Join('\n',
+        Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is not ("shelf.lock" or "shelf.pid"))
+            .Order(StringComparer.Ordinal)
+            .Select(f => $"{Path.GetRelativePath(data, f)} {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))}"));
+}
