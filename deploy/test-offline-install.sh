@@ -130,6 +130,10 @@ served=$(expect_success "serve" "
 expect_contains "serve answers the page" "$served" "<title>DocShelf</title>"
 expect_contains "serve answers an API search with the cited document" "$served" "harbour-commission-report-1894.pdf"
 
+[ -z "$(find "$ROOT/var/lib/docshelf" "$ROOT/root" -path '*/.cache/Microsoft*' -print -quit)" ] \
+    || fail "ONNX Runtime left its telemetry id or event cache in a home folder"
+passed "ONNX Runtime kept no telemetry id or event cache in the service user's home (the data folder) or root's"
+
 say "Backing up as the nightly timer does, and restoring"
 expect_contains "the backup timer is enabled" \
     "$(in_root 'readlink /etc/systemd/system/timers.target.wants/docshelf-backup.timer')" "/etc/systemd/system/docshelf-backup.timer"
