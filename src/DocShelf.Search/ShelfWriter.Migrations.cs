@@ -41,7 +41,7 @@ public sealed partial class ShelfWriter
     private string DateTheUndated()
     {
         var found = new List<DocumentRecord>();
-        foreach (var document in database.Documents.Find(d => d.Dated == null && d.Status == DocumentStatus.Indexed))
+        foreach (var document in database.Documents.Find(d => d.Dated == null && d.Status == DocumentStatus.Indexed).ToList())
         {
             if (database.Pages.FindById(ShelfStore.PageId(document.Id, 1)) is { } first && DocumentDate.Find(first.Text) is { } date)
             {

@@ -55,7 +55,7 @@ if (only is "all" or "concurrent")
 
 if (only is "all" or "backup")
 {
-    Console.WriteLine(await BackupBenchmark.RunAsync(work, files: 1000, scans: 12));
+    Console.WriteLine(await BackupBenchmark.RunAsync(work, files: 1000, scans: 40));
 }
 
 if (only is "all" or "embedding")

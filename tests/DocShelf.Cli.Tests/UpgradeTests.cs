@@ -40,7 +40,12 @@ public sealed class UpgradeTests : IDisposable
         RewindToSchemaZero(data);
         var empty = folder.Folder("nothing-new");
 
+        var doctor = await CliRunner.RunAsync(data, "doctor", "--json");
         var upgrade = await CliRunner.RunAsync(data, "ingest", empty);
+
+        var schemaFinding = Finding(doctor.Output, "store schema");
+        Assert.Equal("warning", schemaFinding.GetProperty("health").GetString());
+        Assert.Contains("schema 0, written by an older DocShelf", schemaFinding.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
         Assert.Contains($"upgrades this shelf's store from schema 0 to {ShelfDatabase.SchemaVersion}", upgrade.Error, StringComparison.Ordinal);
@@ -78,7 +83,10 @@ public sealed class UpgradeTests : IDisposable
         var search = await CliRunner.RunAsync(data, "search", "breakwater");
         var ingest = await CliRunner.RunAsync(data, "ingest", folder.Folder("nothing-new"));
         var backup = await CliRunner.RunAsync(data, "backup", folder.File("backup.tar.gz"));
+        var doctor = await CliRunner.RunAsync(data, "doctor", "--json");
 
+        Assert.Equal(1, doctor.ExitCode);
+        Assert.Equal("problem", Finding(doctor.Output, "store schema").GetProperty("health").GetString());
         foreach (var refused in new[] { search, ingest, backup })
         {
             Assert.Equal(1, refused.ExitCode);
@@ -130,6 +138,9 @@ public sealed class UpgradeTests : IDisposable
             .Select(d => d.TryGetProperty("dated", out var dated) ? dated.GetString() : null)
             .OfType<string>()
             .Order(StringComparer.Ordinal)];
+
+    private static JsonElement Finding(string doctorJson, string check) =>
+        JsonDocument.Parse(doctorJson).RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("check").GetString() == check);
 
     private static string DocumentIdOf(string documentsJson, string fileName) =>
         JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()

@@ -22,6 +22,7 @@ public static class BackupArchive
     public static BackupManifest Write(string snapshot, string target, Func<IReadOnlyList<BackupFile>, BackupManifest> describe, IProgress<long>? progress = null)
     {
         var part = target + ".part";
+        File.Delete(part); // left by a backup that was stopped part-way
         BackupManifest manifest;
         try
         {

@@ -1,7 +1,9 @@
 using DocShelf.Cli.Access;
+using DocShelf.Cli.Backup;
 using DocShelf.Cli.Settings;
 using DocShelf.Search;
 using DocShelf.Search.Lexical;
+using DocShelf.Search.Store;
 using DocShelf.Web.Security;
 
 namespace DocShelf.Cli.Doctor;
@@ -106,15 +108,42 @@ public static class ShelfChecks
             return [Finding.Warning("service", "no shelf here yet, and no service", "systemctl start docshelf where install.sh put the unit; else docshelf serve --inbox FOLDER")];
         }
 
-        return [Finding.Warning("service", "no DocShelf service holds this shelf", "start it: systemctl start docshelf, or docshelf serve"), StoreAndIndex(data)];
+        return ShelfHere(data);
     }
 
-    private static Finding StoreAndIndex(string data)
+    /// <summary>No process answers for the shelf, so it is opened here: its schema, and its store against its index.</summary>
+    private static List<Finding> ShelfHere(string data)
     {
-        using var shelf = Shelf.OpenForReading(data, TimeSpan.FromSeconds(2));
-        var drift = IndexDrift.Find(shelf.Store, shelf.Lexical);
-        return drift.Count == 0
-            ? Finding.Ok("store and index", $"{shelf.Store.Count().IndexedDocuments} documents, each with all its chunks in the index")
-            : Finding.Problem("store and index", $"{drift.Count} documents differ between the store and the lexical index", "open the shelf for writing once (docshelf serve, or docshelf ingest of any file): it rebuilds what differs");
+        Shelf shelf;
+        try
+        {
+            shelf = Shelf.OpenForReading(data, TimeSpan.FromSeconds(2));
+        }
+        catch (ShelfInUseException)
+        {
+            // Held but not answering yet: the holder is opening the shelf, which may mean reconciling or upgrading it.
+            return [Finding.Warning("service", "a DocShelf process holds the shelf but does not answer yet", "wait until it has opened the shelf (reconciling or upgrading it can take minutes), then run doctor again; journalctl -u docshelf says what it is doing")];
+        }
+        catch (ShelfTooNewException error)
+        {
+            return [Finding.Problem("store schema", error.Message, "install the DocShelf that wrote this shelf, or a newer one (docs/operations.md, Upgrading)")];
+        }
+
+        using (shelf)
+        {
+            var drift = IndexDrift.Find(shelf.Store, shelf.Lexical);
+            return
+            [
+                Finding.Warning("service", "no DocShelf service holds this shelf", "start it: systemctl start docshelf, or docshelf serve"),
+                Schema(shelf.Schema),
+                drift.Count == 0
+                    ? Finding.Ok("store and index", $"{shelf.Store.Count().IndexedDocuments} documents, each with all its chunks in the index")
+                    : Finding.Problem("store and index", $"{drift.Count} documents differ between the store and the lexical index", "open the shelf for writing once (docshelf serve, or docshelf ingest of any file): it rebuilds what differs"),
+            ];
+        }
     }
+
+    private static Finding Schema(int schema) => schema == ShelfDatabase.SchemaVersion
+        ? Finding.Ok("store schema", $"schema {schema}, the one this DocShelf writes")
+        : Finding.Warning("store schema", $"schema {schema}, written by an older DocShelf", $"nothing to do: the next time the service or a writing command opens the shelf, it is backed up to {ShelfUpgrade.FolderName}/ and upgraded to schema {ShelfDatabase.SchemaVersion}");
 }
