@@ -25,7 +25,8 @@ publish_app() {
     # A build folder of its own, so the bundle's platform-specific build never mixes with the development build, and
     # made afresh: an incremental trimmed publish can leave a framework assembly out of docshelf.deps.json.
     rm -rf "$OUT/build"
-    dotnet publish src/DocShelf.Cli -c Release -r linux-x64 --self-contained -p:RestoreLockedMode=true \
+    # ContinuousIntegrationBuild maps source paths to /_/, so the checkout's path leaves no trace in the program.
+    dotnet publish src/DocShelf.Cli -c Release -r linux-x64 --self-contained -p:RestoreLockedMode=true -p:ContinuousIntegrationBuild=true \
         --artifacts-path "$OUT/build" -o "$STAGE/app" -nologo -clp:ErrorsOnly
     # The runtime's debugger and crash-dump helpers and its two alternative garbage collectors are only loaded when
     # a debugger attaches or a setting asks for them; an appliance does neither.
@@ -82,7 +83,11 @@ seal_and_pack() {
     say "Writing SHA256SUMS and $ARCHIVE"
     (cd "$STAGE" && find . -type f ! -name SHA256SUMS -printf '%P\n' | LC_ALL=C sort | xargs -d '\n' sha256sum > SHA256SUMS)
     # gzip, not xz: xz-utils is not on a minimal Debian, and the model weights, most of the bytes, hardly compress.
-    tar -C "$OUT" --owner=0 --group=0 --numeric-owner -czf "$ARCHIVE" "$NAME"
+    # Names in order, one owner and the last commit's time for every file, and no time in the gzip header: the
+    # same commit and packages make the same archive, byte for byte, so an office can check it by building it too.
+    local stamp
+    stamp=$(git log -1 --format=%ct 2>/dev/null || echo 0)
+    tar -C "$OUT" --sort=name --mtime="@$stamp" --owner=0 --group=0 --numeric-owner -cf - "$NAME" | gzip -6 -n > "$ARCHIVE"
     (cd "$OUT" && sha256sum "$NAME.tar.gz" > "$NAME.tar.gz.sha256")
 }
 
