@@ -5,7 +5,9 @@
 # installed in the copy with no network at all (a network namespace of its own, only loopback up). There DocShelf
 # must ingest the sample papers, find and cite them on the command line and through the web server, install a
 # second time without harm, refuse a damaged bundle, another release and another architecture, and uninstall
-# keeping the shelf.
+# keeping the shelf. Then a second root, with systemd, is booted (systemd as PID 1 in namespaces of its own, still
+# with no network), and install.sh there must start the service and the backup timer under their sandboxing: the
+# service reads papers dropped in the inbox and the timer's backup service backs the shelf up beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +15,9 @@ VERSION=$(dotnet msbuild src/DocShelf.Cli -getProperty:Version -p:Configuration=
 NAME="docshelf-$VERSION-linux-x64"
 ARCHIVE="deploy/out/$NAME.tar.gz"
 PRISTINE=.cache/debian-12-root
+BOOTABLE=.cache/debian-12-systemd-root
 ROOT=.cache/offline-install/root
+BOOTED=.cache/offline-install/booted
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 fail() { echo "offline install test FAILED: $*" >&2; exit 1; }
@@ -34,18 +38,20 @@ debian_mirror() {
     } | sed -n 1p
 }
 
+# make_pristine_root FOLDER [PACKAGES]: a minbase root, with PACKAGES (comma-separated) too when given.
 make_pristine_root() {
-    if [ -x "$PRISTINE/usr/bin/apt-get" ]; then
+    local folder=$1 include=${2:-}
+    if [ -x "$folder/usr/bin/apt-get" ]; then
         return
     fi
     local mirror
     mirror=$(debian_mirror)
     [ -n "$mirror" ] || fail "no Debian 12 (bookworm) mirror is named in this machine's apt sources"
-    say "Making a minimal Debian 12 root with debootstrap from $mirror (kept in $PRISTINE)"
-    rm -rf "$PRISTINE.part"
-    debootstrap --variant=minbase bookworm "$PRISTINE.part" "$mirror" > .cache/debootstrap.log 2>&1 \
+    say "Making a minimal Debian 12 root${include:+ with $include} with debootstrap from $mirror (kept in $folder)"
+    rm -rf "$folder.part"
+    debootstrap --variant=minbase ${include:+--include="$include"} bookworm "$folder.part" "$mirror" > .cache/debootstrap.log 2>&1 \
         || { tail -n 20 .cache/debootstrap.log >&2; fail "debootstrap did not finish (.cache/debootstrap.log)"; }
-    mv "$PRISTINE.part" "$PRISTINE"
+    mv "$folder.part" "$folder"
 }
 
 # Runs a bash script inside the root with no network: a network namespace holding only loopback, and a mount
@@ -83,7 +89,8 @@ say "Checking the systemd units"
 unit_problems=$(systemd-analyze verify deploy/systemd/* 2>&1 | grep -v 'Command /opt/docshelf/docshelf is not executable' || true)
 [ -z "$unit_problems" ] || { echo "$unit_problems" >&2; fail "systemd-analyze finds fault with the units"; }
 passed "systemd-analyze verify finds nothing wrong with the service, the backup service and its timer"
-make_pristine_root
+make_pristine_root "$PRISTINE"
+make_pristine_root "$BOOTABLE" systemd,systemd-sysv,dbus
 say "Copying the pristine root and the bundle ($(du -h "$ARCHIVE" | cut -f1))"
 rm -rf "$(dirname "$ROOT")"
 mkdir -p "$(dirname "$ROOT")"
@@ -168,6 +175,75 @@ passed "uninstall.sh removes the program, the command and the unit"
 [ -f "$ROOT/var/lib/docshelf/shelf.db" ] || fail "uninstall.sh deleted the shelf without --purge"
 passed "uninstall.sh keeps the shelf"
 
-printf '\nOffline install of %s (%s) in a fresh Debian 12 root: %d.%01d s, unpacking included; installing again: %d.%01d s\n' \
-    "$NAME" "$(du -h "$ARCHIVE" | cut -f1)" $((install_ms / 1000)) $((install_ms % 1000 / 100)) $((again_ms / 1000)) $((again_ms % 1000 / 100))
+# Boots the systemd root: systemd is PID 1 of its own PID namespace, with mount, network (loopback only) and host
+# name namespaces of its own. The root is bind-mounted on itself because systemd sets up its units' sandboxes
+# (ProtectSystem and the rest) only on a root that is a mount point.
+boot() {
+    unshare --pid --fork --mount --net --uts --kill-child -- bash -c '
+        mount --make-rprivate /
+        mount --bind "$1" "$1"
+        ip link set lo up
+        mount -t proc proc "$1/proc"
+        mount --rbind /sys "$1/sys"
+        mount --rbind /dev "$1/dev"
+        cd "$1"
+        exec chroot "$1" /lib/systemd/systemd --system' _ "$(realpath "$BOOTED")" > "$(dirname "$BOOTED")/boot.log" 2>&1 &
+    BOOT_UNSHARE=$!
+    trap 'kill -KILL "$BOOT_UNSHARE" 2>/dev/null || true' EXIT
+    local second
+    for second in $(seq 100); do
+        SYSTEMD_PID=$(pgrep -P "$BOOT_UNSHARE" || true)
+        [ -n "$SYSTEMD_PID" ] && in_booted 'systemctl is-system-running --wait' > /dev/null 2>&1 && return
+        [ -n "$SYSTEMD_PID" ] && [ "$(in_booted 'systemctl is-system-running' 2>/dev/null)" = degraded ] && return
+        sleep 0.2
+    done
+    fail "the systemd root did not boot ($(dirname "$BOOTED")/boot.log)"
+}
+
+in_booted() { nsenter --target "$SYSTEMD_PID" --all --root --wd /bin/bash -c "$1"; }
+
+booted_success() { # description, script
+    local output status=0
+    output=$(in_booted "$2" 2>&1) || status=$?
+    [ "$status" -eq 0 ] || { echo "$output" >&2; fail "$1 (exit status $status)"; }
+    printf '%s' "$output"
+}
+
+say "Booting a Debian 12 root with systemd, still with no network, and installing there"
+cp -a "$BOOTABLE" "$BOOTED"
+cp "$ARCHIVE" "$BOOTED/root/"
+boot
+unreachable=$(in_booted "exec 3<>/dev/tcp/$mirror_address/80 && echo reached" 2>&1 || true)
+expect_contains "the booted root has no network either" "$unreachable" "Network is unreachable"
+started=$(date +%s%N)
+booted_log=$(booted_success "install.sh under systemd" "cd /root && tar -xzf $NAME.tar.gz && $NAME/install.sh")
+booted_ms=$((($(date +%s%N) - started) / 1000000))
+expect_contains "install.sh starts the service and the backup timer" "$booted_log" "Starting the docshelf service and its nightly backup timer"
+expect_contains "doctor, at the end of install.sh, finds the service answering" "$booted_log" "holds the shelf and answers; the page is at http://127.0.0.1:8470"
+expect_contains "the service and the timer are active under their sandboxing" \
+    "$(booted_success "is-active" "systemctl is-active docshelf docshelf-backup.timer | tr '\n' ' '")" "active active"
+expect_contains "the service reads papers dropped in the inbox" "$(booted_success "inbox" "
+    cp /opt/docshelf/sample-docs/* /srv/docshelf/inbox/
+    for second in \$(seq 180); do
+        runuser -u docshelf -- docshelf documents --json | grep -c '\"status\": \"indexed\"' | grep -qx 10 && break
+        sleep 1
+    done
+    runuser -u docshelf -- docshelf search 'breakwater lamp' --top 1")" "/srv/docshelf/inbox/harbour-commission-report-1894.pdf  page 3"
+expect_contains "the timer's backup service backs up beside the running service" \
+    "$(booted_success "backup service" "systemctl start docshelf-backup.service && journalctl -u docshelf-backup --no-pager")" "Backed up 10 documents"
+first_pid=$(in_booted "systemctl show -p MainPID --value docshelf")
+booted_success "install.sh again under systemd" "/root/$NAME/install.sh" > /dev/null
+expect_contains "a second install restarts the service" \
+    "$(in_booted "systemctl is-active docshelf; systemctl show -p MainPID --value docshelf")" "active"
+[ "$(in_booted "systemctl show -p MainPID --value docshelf")" != "$first_pid" ] || fail "the second install did not restart the service"
+[ -z "$(find "$BOOTED/var/lib/docshelf" -path '*/.cache/Microsoft*' -print -quit)" ] || fail "ONNX Runtime left its telemetry files under systemd"
+passed "under systemd too, ONNX Runtime kept no telemetry id or event cache"
+booted_success "uninstall.sh under systemd" "/opt/docshelf/uninstall.sh" > /dev/null
+expect_contains "uninstall.sh stops the service and the timer" \
+    "$(in_booted "systemctl is-active docshelf docshelf-backup.timer | tr '\n' ' '" || true)" "inactive inactive"
+kill -KILL "$BOOT_UNSHARE"
+wait "$BOOT_UNSHARE" 2>/dev/null || true
+
+printf '\nOffline install of %s (%s) in a fresh Debian 12 root: %d.%01d s, unpacking included; installing again: %d.%01d s; under systemd, starting the service: %d.%01d s\n' \
+    "$NAME" "$(du -h "$ARCHIVE" | cut -f1)" $((install_ms / 1000)) $((install_ms % 1000 / 100)) $((again_ms / 1000)) $((again_ms % 1000 / 100)) $((booted_ms / 1000)) $((booted_ms % 1000 / 100))
 rm -rf "$(dirname "$ROOT")"
