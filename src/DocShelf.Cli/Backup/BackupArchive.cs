@@ -105,38 +105,69 @@ public static class BackupArchive
     private static (BackupManifest? Manifest, Dictionary<string, BackupFile> Found) Extract(string archive, string staging, IProgress<long>? progress)
     {
         var found = new Dictionary<string, BackupFile>(StringComparer.Ordinal);
-        BackupManifest? manifest = null;
         try
         {
             using var input = File.OpenRead(archive);
             using var gzip = new GZipStream(input, CompressionMode.Decompress);
-            using var tar = new TarReader(gzip);
-            while (tar.GetNextEntry() is { } entry)
+            BackupManifest? manifest;
+            try
             {
-                if (entry.EntryType == TarEntryType.Directory)
-                {
-                    continue;
-                }
-
-                var name = BackupCheck.EntryName(entry);
-                if (name == BackupManifest.EntryName)
-                {
-                    manifest = BackupManifest.FromBytes(ReadManifest(entry));
-                }
-                else if (!found.TryAdd(name, Unpack(entry, name, staging)))
-                {
-                    throw new BackupRefusedException($"the backup holds {name} twice, which DocShelf never writes");
-                }
-
-                progress?.Report(input.Position);
+                using var tar = new TarReader(gzip, leaveOpen: true);
+                manifest = ReadEntries(tar, staging, found, () => progress?.Report(input.Position));
             }
+            catch (BackupRefusedException) when (!ReadsToItsEnd(gzip))
+            {
+                // What looked like an odd or hostile entry was damage: the compressed data fails its own checksum.
+                throw new InvalidDataException("its compressed data does not match its checksum");
+            }
+
+            // The tar's end comes before gzip's checksum, which only reading on to the end checks.
+            return ReadsToItsEnd(gzip) ? (manifest, found) : throw new InvalidDataException("its compressed data does not match its checksum");
         }
         catch (Exception error) when (error is InvalidDataException or EndOfStreamException or FormatException)
         {
             throw new BackupRefusedException($"the backup is damaged and cannot be read to its end ({error.Message}); use another backup", error);
         }
+    }
 
-        return (manifest, found);
+    /// <returns>The manifest, or null when the archive ends without one.</returns>
+    private static BackupManifest? ReadEntries(TarReader tar, string staging, Dictionary<string, BackupFile> found, Action read)
+    {
+        BackupManifest? manifest = null;
+        while (tar.GetNextEntry() is { } entry)
+        {
+            if (entry.EntryType == TarEntryType.Directory)
+            {
+                continue;
+            }
+
+            var name = BackupCheck.EntryName(entry);
+            if (name == BackupManifest.EntryName)
+            {
+                manifest = BackupManifest.FromBytes(ReadManifest(entry));
+            }
+            else if (!found.TryAdd(name, Unpack(entry, name, staging)))
+            {
+                throw new BackupRefusedException($"the backup holds {name} twice, which DocShelf never writes");
+            }
+
+            read();
+        }
+
+        return manifest;
+    }
+
+    private static bool ReadsToItsEnd(Stream gzip)
+    {
+        try
+        {
+            gzip.CopyTo(Stream.Null);
+            return true;
+        }
+        catch (Exception error) when (error is InvalidDataException or EndOfStreamException)
+        {
+            return false;
+        }
     }
 
     private static BackupFile Unpack(TarEntry entry, string name, string staging)
