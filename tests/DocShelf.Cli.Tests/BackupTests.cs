@@ -80,6 +80,9 @@ public sealed class BackupTests : IDisposable
     {
         var data = await SmallShelfAsync();
         var backups = folder.Folder("backups");
+        var abandoned = Path.Combine(backups, "docshelf-backup-20201201T023000Z.tar.gz.part");
+        await File.WriteAllTextAsync(abandoned, "the start of a backup that was stopped");
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddDays(-2));
 
         for (var run = 0; run < 3; run++)
         {
@@ -89,7 +92,7 @@ public sealed class BackupTests : IDisposable
         }
 
         var kept = Directory.GetFiles(backups);
-        Assert.Equal(2, kept.Length);
+        Assert.Equal(2, kept.Length); // the abandoned part went too
         Assert.All(kept, file => Assert.Matches(@"docshelf-backup-\d{8}T\d{6}Z\.tar\.gz$", file));
         var again = await CliRunner.RunAsync(data, "backup", kept[0]);
         Assert.Equal(1, again.ExitCode);

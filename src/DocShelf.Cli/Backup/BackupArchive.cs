@@ -19,7 +19,9 @@ public static class BackupArchive
 
     /// <param name="describe">Makes the manifest from the files packed.</param>
     /// <param name="progress">Receives the bytes packed so far.</param>
-    public static BackupManifest Write(string snapshot, string target, Func<IReadOnlyList<BackupFile>, BackupManifest> describe, IProgress<long>? progress = null)
+    /// <param name="cancellationToken">Stops between files; the part written is deleted.</param>
+    public static BackupManifest Write(
+        string snapshot, string target, Func<IReadOnlyList<BackupFile>, BackupManifest> describe, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var part = target + ".part";
         File.Delete(part); // left by a backup that was stopped part-way
@@ -31,7 +33,7 @@ public static class BackupArchive
                 using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
                 using (var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true))
                 {
-                    var files = Pack(tar, snapshot, progress);
+                    var files = Pack(tar, snapshot, progress, cancellationToken);
                     manifest = describe(files);
                     tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, BackupManifest.EntryName) { DataStream = new MemoryStream(manifest.ToBytes()) });
                 }
@@ -80,12 +82,13 @@ public static class BackupArchive
         }
     }
 
-    private static List<BackupFile> Pack(TarWriter tar, string snapshot, IProgress<long>? progress)
+    private static List<BackupFile> Pack(TarWriter tar, string snapshot, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var files = new List<BackupFile>();
         long packed = 0;
         foreach (var path in Directory.EnumerateFiles(snapshot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var name = Path.GetRelativePath(snapshot, path).Replace(Path.DirectorySeparatorChar, '/');
             string sha256;
             using (var stream = File.OpenRead(path))

@@ -10,7 +10,7 @@ public static class ShelfBackup
     public static string DocShelfVersion { get; } = typeof(ShelfBackup).Assembly.GetName().Version?.ToString(3) ?? "unknown";
 
     /// <param name="progress">Receives the bytes packed so far.</param>
-    public static BackupManifest Pack(string snapshot, string target, IProgress<long>? progress = null)
+    public static BackupManifest Pack(string snapshot, string target, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         int schema;
         ShelfCounts counts;
@@ -30,7 +30,7 @@ public static class ShelfBackup
             Chunks = counts.Chunks,
             Pages = counts.Pages,
             Files = files,
-        }, progress);
+        }, progress, cancellationToken);
     }
 
     /// <summary>Snapshots a shelf this process holds and packs it; the snapshot is deleted either way.</summary>

@@ -46,7 +46,7 @@ public static class BackupCommand
         try
         {
             var size = Directory.EnumerateFiles(snapshot, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-            manifest = ShelfBackup.Pack(snapshot, file, new ByteProgress("Packing the backup", size));
+            manifest = ShelfBackup.Pack(snapshot, file, new ByteProgress("Packing the backup", size), cancellationToken);
         }
         finally
         {
@@ -120,12 +120,17 @@ public static class BackupCommand
         return ShelfSnapshot.Take(shelf);
     }
 
-    /// <summary>Deletes all but the newest <paramref name="keep"/> backups this command wrote in <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// Deletes all but the newest <paramref name="keep"/> backups this command wrote in <paramref name="folder"/>, and
+    /// any part of one that a stopped backup left over a day ago.
+    /// </summary>
     private static void Prune(string folder, int keep)
     {
         // The names hold the time in UTC, so they sort by age.
-        var old = Directory.EnumerateFiles(folder, NamePrefix + "*" + NameSuffix).Order(StringComparer.Ordinal).SkipLast(keep).ToList();
-        foreach (var file in old)
+        var old = Directory.EnumerateFiles(folder, NamePrefix + "*" + NameSuffix).Order(StringComparer.Ordinal).SkipLast(keep);
+        var abandoned = Directory.EnumerateFiles(folder, NamePrefix + "*" + NameSuffix + ".part")
+            .Where(part => DateTime.UtcNow - File.GetLastWriteTimeUtc(part) > TimeSpan.FromDays(1));
+        foreach (var file in old.Concat(abandoned).ToList())
         {
             File.Delete(file);
             Console.Out.WriteLine($"Deleted the older backup {file}");
