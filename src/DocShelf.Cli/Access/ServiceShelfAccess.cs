@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using DocShelf.Answering.Answers;
 using DocShelf.Core.Search;
 using DocShelf.Web.Api;
+using DocShelf.Web.Security;
 
 namespace DocShelf.Cli.Access;
 
@@ -48,11 +49,26 @@ public sealed class ServiceShelfAccess(HttpClient http) : IShelfAccess
     /// <summary>The holder's status: its worker's progress, when it is a service, and the shelf at a glance.</summary>
     public Task<StatusView> StatusAsync(CancellationToken cancellationToken) => GetAsync<StatusView>("/api/status", "the status", cancellationToken);
 
+    /// <summary>
+    /// Asks the holder to change something, with the header every such request needs (the page's cross-site guard
+    /// applies on the socket too); a refusal is thrown in the holder's words.
+    /// </summary>
+    public async Task PostAsync(string path, object? body, string what, CancellationToken cancellationToken)
+    {
+        using var response = await SendPostAsync(path, body, what, cancellationToken);
+    }
+
+    /// <summary>As <see cref="PostAsync"/>, reading the holder's reply.</summary>
+    public async Task<T> PostAsync<T>(string path, object? body, string what, CancellationToken cancellationToken)
+    {
+        using var response = await SendPostAsync(path, body, what, cancellationToken);
+        return await ReplyAsync<T>(response, what, cancellationToken);
+    }
+
     public void Dispose() => http.Dispose();
 
-    private async Task<T> GetAsync<T>(string path, string what, CancellationToken cancellationToken)
+    private static async Task<T> ReplyAsync<T>(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(path, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await RefusalAsync(response, what, cancellationToken);
@@ -62,8 +78,30 @@ public sealed class ServiceShelfAccess(HttpClient http) : IShelfAccess
             ?? throw new ServiceRefusedException($"the DocShelf process holding the shelf sent an empty reply to {what}");
     }
 
+    private async Task<T> GetAsync<T>(string path, string what, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        return await ReplyAsync<T>(response, what, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendPostAsync(string path, object? body, string what, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add(CrossSiteGuard.HeaderName, CrossSiteGuard.HeaderValue);
+        var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await RefusalAsync(response, what, cancellationToken);
+        }
+    }
+
     /// <summary>The refusal in the words the process holding the shelf gave for it.</summary>
-    public static async Task<ServiceRefusedException> RefusalAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    private static async Task<ServiceRefusedException> RefusalAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         var detail = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
             ? (await response.Content.ReadFromJsonAsync<Problem>(Json, cancellationToken))?.Detail

@@ -99,15 +99,7 @@ public static class BackupCommand
         {
             if (holder is not null)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, SnapshotEndpoint.Route);
-                request.Headers.Add(CrossSiteGuard.HeaderName, CrossSiteGuard.HeaderValue);
-                using var response = await holder.SendAsync(request, cancellationToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw await ServiceShelfAccess.RefusalAsync(response, "the snapshot for the backup", cancellationToken);
-                }
-
-                var reply = await response.Content.ReadFromJsonAsync<SnapshotTaken>(ServiceShelfAccess.Json, cancellationToken);
+                var reply = await new ServiceShelfAccess(holder).PostAsync<SnapshotTaken>(SnapshotEndpoint.Route, body: null, "the snapshot for the backup", cancellationToken);
                 // The folder is deleted once packed, so it must be one of the shelf's snapshots and nothing else.
                 var snapshots = Path.Combine(data, ShelfSnapshot.FolderName) + Path.DirectorySeparatorChar;
                 return reply is { Folder: { } folder } && Path.GetFullPath(folder).StartsWith(snapshots, StringComparison.Ordinal)

@@ -64,20 +64,15 @@ public static class RetryCommand
     /// <summary>While another process holds the shelf, it is asked to queue the files again, as the page's Retry does.</summary>
     private static async Task AskHolderAsync(HttpClient holder, string? reference, CancellationToken cancellationToken)
     {
+        var access = new ServiceShelfAccess(holder);
         string? documentId = null;
         if (reference is not null)
         {
-            var documents = await new ServiceShelfAccess(holder).DocumentsAsync(cancellationToken);
+            var documents = await access.DocumentsAsync(cancellationToken);
             documentId = DocumentResolver.Resolve(documents, reference).Id;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/retry") { Content = JsonContent.Create(new { documentId }) };
-        request.Headers.Add(CrossSiteGuard.HeaderName, CrossSiteGuard.HeaderValue);
-        using var response = await holder.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ServiceShelfAccess.RefusalAsync(response, "the retry", cancellationToken);
-        }
+        await access.PostAsync("/api/retry", new { documentId }, "the retry", cancellationToken);
 
         AnsiConsole.WriteLine($"Asked the DocShelf service to read {(documentId is null ? "every quarantined file" : documentId)} again; follow it with: docshelf status");
     }
