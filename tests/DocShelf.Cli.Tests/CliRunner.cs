@@ -9,7 +9,13 @@ public static class CliRunner
         RunAsync(dataDirectory, new Dictionary<string, string>(), arguments);
 
     /// <param name="environment">Variables set for this run only, such as DOCSHELF_* settings.</param>
-    public static async Task<CliResult> RunAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<CliResult> RunAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(dataDirectory, environment, [], arguments);
+
+    /// <param name="environment">Variables set for this run only, such as DOCSHELF_* settings.</param>
+    /// <param name="unset">Variables this run must not inherit.</param>
+    public static async Task<CliResult> RunAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> unset, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,6 +23,11 @@ public static class CliRunner
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var name in unset)
+        {
+            start.Environment.Remove(name);
+        }
+
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

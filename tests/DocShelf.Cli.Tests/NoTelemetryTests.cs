@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DocShelf.Fixtures;
 using DocShelf.Models.Runtime;
 
@@ -23,7 +22,7 @@ public sealed class NoTelemetryTests : IDisposable
         var ingest = await RunWithoutTheSwitchAsync(home, "ingest", inbox);
         var semantic = await RunWithoutTheSwitchAsync(home, "search", "When does the Quillbrook ferry leave the slip?", "--mode", "semantic");
 
-        Assert.True(ingest.ExitCode == 0, ingest.Error);
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
         Assert.Contains("Embedded 1 chunks with snowflake-arctic-embed-xs", ingest.Output + ingest.Error, StringComparison.Ordinal);
         Assert.Contains("ferry.txt", semantic.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(home, "*", SearchOption.AllDirectories));
@@ -32,24 +31,11 @@ public sealed class NoTelemetryTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     /// <summary>docshelf with a home of its own and without ORT_DISABLE_TELEMETRY, which build.sh sets for the tests.</summary>
-    private async Task<(int ExitCode, string Output, string Error)> RunWithoutTheSwitchAsync(string home, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder.Path };
-        start.Environment.Remove(OfflineOnnxRuntime.TelemetryVariable);
-        start.Environment["HOME"] = home;
-        start.Environment.Remove("XDG_CACHE_HOME");
-        // The SDK's first-run files would land in the home too; they are not the runtime's.
-        start.Environment["DOTNET_CLI_HOME"] = folder.Folder("dotnet-home");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "docshelf.dll"));
-        foreach (var argument in (string[])["--data", folder.File("data"), .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<CliResult> RunWithoutTheSwitchAsync(string home, params string[] arguments) =>
+        CliRunner.RunAsync(
+            folder.File("data"),
+            // The SDK's first-run files would land in the home too; they are not the runtime's.
+            new Dictionary<string, string> { ["HOME"] = home, ["DOTNET_CLI_HOME"] = folder.Folder("dotnet-home") },
+            [OfflineOnnxRuntime.TelemetryVariable, "XDG_CACHE_HOME"],
+            arguments);
 }
