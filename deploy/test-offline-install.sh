@@ -64,9 +64,12 @@ in_root() {
         exec chroot "$1" /bin/bash -c "$2"' _ "$ROOT" "$1"
 }
 
+# Where expect_success and expect_refusal run their scripts: in_root, then in_booted once the systemd root is up.
+INSIDE=in_root
+
 expect_success() { # description, script
     local output status=0
-    output=$(in_root "$2" 2>&1) || status=$?
+    output=$("$INSIDE" "$2" 2>&1) || status=$?
     [ "$status" -eq 0 ] || { echo "$output" >&2; fail "$1 (exit status $status)"; }
     printf '%s' "$output"
 }
@@ -78,7 +81,7 @@ expect_contains() { # description, text, needle
 
 expect_refusal() { # description, script, needle
     local output status=0
-    output=$(in_root "$2" 2>&1) || status=$?
+    output=$("$INSIDE" "$2" 2>&1) || status=$?
     [ "$status" -ne 0 ] || { echo "$output" >&2; fail "$1: install.sh went ahead"; }
     expect_contains "$1" "$output" "$3"
 }
@@ -202,27 +205,20 @@ boot() {
 
 in_booted() { nsenter --target "$SYSTEMD_PID" --all --root --wd /bin/bash -c "$1"; }
 
-booted_success() { # description, script
-    local output status=0
-    output=$(in_booted "$2" 2>&1) || status=$?
-    [ "$status" -eq 0 ] || { echo "$output" >&2; fail "$1 (exit status $status)"; }
-    printf '%s' "$output"
-}
-
 say "Booting a Debian 12 root with systemd, still with no network, and installing there"
 cp -a "$BOOTABLE" "$BOOTED"
 cp "$ARCHIVE" "$BOOTED/root/"
 boot
-unreachable=$(in_booted "exec 3<>/dev/tcp/$mirror_address/80 && echo reached" 2>&1 || true)
-expect_contains "the booted root has no network either" "$unreachable" "Network is unreachable"
+INSIDE=in_booted
+expect_refusal "the booted root has no network either" "exec 3<>/dev/tcp/$mirror_address/80 && echo reached" "Network is unreachable"
 started=$(date +%s%N)
-booted_log=$(booted_success "install.sh under systemd" "cd /root && tar -xzf $NAME.tar.gz && $NAME/install.sh")
+booted_log=$(expect_success "install.sh under systemd" "cd /root && tar -xzf $NAME.tar.gz && $NAME/install.sh")
 booted_ms=$((($(date +%s%N) - started) / 1000000))
 expect_contains "install.sh starts the service and the backup timer" "$booted_log" "Starting the docshelf service and its nightly backup timer"
 expect_contains "doctor, at the end of install.sh, finds the service answering" "$booted_log" "holds the shelf and answers; the page is at http://127.0.0.1:8470"
 expect_contains "the service and the timer are active under their sandboxing" \
-    "$(booted_success "is-active" "systemctl is-active docshelf docshelf-backup.timer | tr '\n' ' '")" "active active"
-expect_contains "the service reads papers dropped in the inbox" "$(booted_success "inbox" "
+    "$(expect_success "is-active" "systemctl is-active docshelf docshelf-backup.timer | tr '\n' ' '")" "active active"
+expect_contains "the service reads papers dropped in the inbox" "$(expect_success "inbox" "
     cp /opt/docshelf/sample-docs/* /srv/docshelf/inbox/
     for second in \$(seq 180); do
         runuser -u docshelf -- docshelf documents --json | grep -c '\"status\": \"indexed\"' | grep -qx 10 && break
@@ -230,15 +226,15 @@ expect_contains "the service reads papers dropped in the inbox" "$(booted_succes
     done
     runuser -u docshelf -- docshelf search 'breakwater lamp' --top 1")" "/srv/docshelf/inbox/harbour-commission-report-1894.pdf  page 3"
 expect_contains "the timer's backup service backs up beside the running service" \
-    "$(booted_success "backup service" "systemctl start docshelf-backup.service && journalctl -u docshelf-backup --no-pager")" "Backed up 10 documents"
+    "$(expect_success "backup service" "systemctl start docshelf-backup.service && journalctl -u docshelf-backup --no-pager")" "Backed up 10 documents"
 first_pid=$(in_booted "systemctl show -p MainPID --value docshelf")
-booted_success "install.sh again under systemd" "/root/$NAME/install.sh" > /dev/null
+expect_success "install.sh again under systemd" "/root/$NAME/install.sh" > /dev/null
 expect_contains "a second install restarts the service" \
     "$(in_booted "systemctl is-active docshelf; systemctl show -p MainPID --value docshelf")" "active"
 [ "$(in_booted "systemctl show -p MainPID --value docshelf")" != "$first_pid" ] || fail "the second install did not restart the service"
 [ -z "$(find "$BOOTED/var/lib/docshelf" -path '*/.cache/Microsoft*' -print -quit)" ] || fail "ONNX Runtime left its telemetry files under systemd"
 passed "under systemd too, ONNX Runtime kept no telemetry id or event cache"
-booted_success "uninstall.sh under systemd" "/opt/docshelf/uninstall.sh" > /dev/null
+expect_success "uninstall.sh under systemd" "/opt/docshelf/uninstall.sh" > /dev/null
 expect_contains "uninstall.sh stops the service and the timer" \
     "$(in_booted "systemctl is-active docshelf docshelf-backup.timer | tr '\n' ' '" || true)" "inactive inactive"
 kill -KILL "$BOOT_UNSHARE"
