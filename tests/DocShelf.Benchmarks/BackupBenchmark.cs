@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DocShelf.Cli.Access;
+using DocShelf.Fixtures;
 using DocShelf.Fixtures.Benchmarks;
 using DocShelf.Fixtures.Testing;
 
@@ -25,7 +26,7 @@ public static partial class BackupBenchmark
 
         // A copy, which the service then adds the scans to: the text shelf stays as the other benchmarks expect it.
         var data = Path.Combine(folder, "data");
-        CopyFolder(await WebLoadBenchmark.TextShelfAsync(workFolder, files), data);
+        FolderCopy.Copy(await WebLoadBenchmark.TextShelfAsync(workFolder, files), data);
         var shelfBytes = Bytes(data);
         var alone = await BackupAsync(data, Path.Combine(folder, "alone.tar.gz"));
 
@@ -88,16 +89,6 @@ public static partial class BackupBenchmark
     }
 
     private static string ChunksIn(string restoreOutput) => ChunksPattern().Match(restoreOutput) is { Success: true } match ? match.Groups[1].Value : "?";
-
-    private static void CopyFolder(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-    }
 
     private static long Bytes(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 

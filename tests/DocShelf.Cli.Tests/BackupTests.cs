@@ -33,13 +33,13 @@ public sealed class BackupTests : IDisposable
         var during = await CliRunner.RunAsync(data, "backup", folder.File("during.tar.gz"));
 
         Assert.True(during.ExitCode == 0, during.ToString());
-        var manifest = Manifest(folder.File("during.tar.gz"));
+        var manifest = BackupEntries.Manifest(folder.File("during.tar.gz"));
         Assert.True(manifest.GetProperty("documents").GetInt32() < 5, "the service had read every file before the backup; the test proves nothing");
         Assert.False(Directory.Exists(Path.Combine(data, "snapshots")), "the snapshot was left in the data folder");
 
         // Unpacked by hand, without restore's own opening of the shelf: its store and index agree as they are.
         var unpacked = folder.Folder("unpacked");
-        Unpack(folder.File("during.tar.gz"), unpacked);
+        BackupEntries.Unpack(folder.File("during.tar.gz"), unpacked);
         using (var shelf = Shelf.OpenForWriting(unpacked))
         {
             Assert.Equal((0, 0), shelf.Reconciled);
@@ -100,29 +100,6 @@ public sealed class BackupTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
-
-    internal static void Unpack(string archive, string target)
-    {
-        using var input = File.OpenRead(archive);
-        using var gzip = new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
-        System.Formats.Tar.TarFile.ExtractToDirectory(gzip, target, overwriteFiles: false);
-    }
-
-    internal static JsonElement Manifest(string archive)
-    {
-        using var input = File.OpenRead(archive);
-        using var gzip = new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
-        using var tar = new System.Formats.Tar.TarReader(gzip);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            if (entry.Name == "docshelf-backup.json")
-            {
-                return JsonDocument.Parse(entry.DataStream!).RootElement.Clone();
-            }
-        }
-
-        throw new InvalidDataException($"{archive} has no manifest");
-    }
 
     private async Task<string> SmallShelfAsync()
     {

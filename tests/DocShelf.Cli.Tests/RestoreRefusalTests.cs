@@ -88,7 +88,7 @@ public sealed class RestoreRefusalTests : IClassFixture<RestoreRefusalTests.Good
                 return;
         }
 
-        var entries = Read(source);
+        var entries = BackupEntries.Read(source);
         switch (damage)
         {
             case "store-altered":
@@ -111,21 +111,6 @@ public sealed class RestoreRefusalTests : IClassFixture<RestoreRefusalTests.Good
         }
 
         Write(target, entries, damage);
-    }
-
-    private static Dictionary<string, byte[]> Read(string archive)
-    {
-        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        using var gzip = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress);
-        using var tar = new TarReader(gzip);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            using var content = new MemoryStream();
-            entry.DataStream?.CopyTo(content);
-            entries[entry.Name] = content.ToArray();
-        }
-
-        return entries;
     }
 
     /// <summary>Writes the entries back, the manifest last as DocShelf does, with any hostile entry first.</summary>

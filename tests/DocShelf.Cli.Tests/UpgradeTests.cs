@@ -63,7 +63,7 @@ public sealed class UpgradeTests : IDisposable
 
         // The backup made first holds the shelf as it was, and restores.
         var backup = Assert.Single(Directory.GetFiles(Path.Combine(data, "upgrade-backups")));
-        Assert.Equal(0, BackupTests.Manifest(backup).GetProperty("schema").GetInt32());
+        Assert.Equal(0, BackupEntries.Manifest(backup).GetProperty("schema").GetInt32());
         var restored = await CliRunner.RunAsync(folder.File("restored"), "restore", backup);
         Assert.True(restored.ExitCode == 0, restored.ToString());
         Assert.Contains("Restored 3 documents", restored.Output, StringComparison.Ordinal);
@@ -123,13 +123,7 @@ public sealed class UpgradeTests : IDisposable
     {
         Assert.True(Directory.Exists(Fixture), $"there is no shelf fixture for store schema {ShelfDatabase.SchemaVersion}; make it with ./build.sh shelf-fixture and commit it");
         var data = folder.Folder("data");
-        foreach (var file in Directory.EnumerateFiles(Fixture, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) is not ("shelf.lock" or "shelf.pid")))
-        {
-            var target = Path.Combine(data, Path.GetRelativePath(Fixture, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
+        FolderCopy.Copy(Fixture, data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
         return data;
     }
 
