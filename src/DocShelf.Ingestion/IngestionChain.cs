@@ -1,6 +1,8 @@
 using DocShelf.Core.Ocr;
 using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.PageImages;
+using DocShelf.Ingestion.Readers;
+using DocShelf.Ingestion.Readers.Office;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
@@ -10,13 +12,14 @@ using Microsoft.Extensions.Logging;
 namespace DocShelf.Ingestion;
 
 /// <summary>
-/// What reads files onto a shelf, made together and disposed together: the OCR engines, the embedding batcher, the
-/// pipeline and its runner.
+/// What reads files onto a shelf, made together and disposed together: the OCR engines, the readers with the office
+/// converter they share, the embedding batcher, the pipeline and its runner.
 /// The commands get it from the CLI's composition root; test fixtures make it here with an engine of their own.
 /// </summary>
 public sealed class IngestionChain : IDisposable
 {
     private readonly TesseractEnginePool? ownEngines;
+    private readonly OfficeConverter office;
 
     private IngestionChain(Shelf shelf, IngestionOptions options, IOcrEngine? ocr, ILoggerFactory? loggers)
     {
@@ -26,7 +29,9 @@ public sealed class IngestionChain : IDisposable
         Ocr = ocr ?? ownEngines!;
         Batcher = shelf.Searcher.Semantic is { } semantic ? new ChunkBatcher(new ChunkEmbedder(shelf.Store, semantic), logger: loggers?.CreateLogger<ChunkBatcher>()) : null;
         var images = new PageImageRenderer(shelf.PageImages, Path.Combine(shelf.DataDirectory, "tmp"), options.ToolLimits);
-        Pipeline = IngestionPipeline.Standard(writer, Ocr, options, images, Batcher, loggers?.CreateLogger<IngestionPipeline>());
+        office = new OfficeConverter(Path.Combine(shelf.DataDirectory, OfficeConverter.ProfileFolder), options.ToolLimits, options.PdfPasswords);
+        Readers = ReaderCatalogue.Standard(options, office);
+        Pipeline = IngestionPipeline.Standard(writer, Ocr, options, Readers, images, Batcher, loggers?.CreateLogger<IngestionPipeline>());
         Runner = new IngestionRunner(shelf, Pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
     }
 
@@ -36,6 +41,9 @@ public sealed class IngestionChain : IDisposable
 
     /// <summary>Where the embed step leaves chunks; null on a lexical-only shelf. Flush it when reading pauses.</summary>
     public ChunkBatcher? Batcher { get; }
+
+    /// <summary>The reader for each kind of file the pipeline takes.</summary>
+    public ReaderCatalogue Readers { get; }
 
     public IngestionPipeline Pipeline { get; }
 
@@ -49,6 +57,7 @@ public sealed class IngestionChain : IDisposable
     public void Dispose()
     {
         Pipeline.Dispose();
+        office.Dispose();
         Batcher?.Dispose();
         ownEngines?.Dispose();
     }

@@ -1,4 +1,5 @@
 using DocShelf.Ingestion.Chunking;
+using DocShelf.Ingestion.Readers;
 using DocShelf.Ingestion.Tools;
 
 namespace DocShelf.Ingestion;
@@ -31,6 +32,9 @@ public sealed record IngestionOptions
     /// <summary>Times a file may be interrupted by a crash or kill before it is quarantined as a likely cause.</summary>
     public int MaxAttempts { get; init; } = 3;
 
-    /// <summary>Passwords tried, in order, on encrypted PDFs.</summary>
+    /// <summary>What a zip-based file (DOCX, XLSX, ODT, EPUB...) may hold before it is taken for a zip bomb.</summary>
+    public ZipLimits ZipLimits { get; init; } = new();
+
+    /// <summary>Passwords tried, in order, on encrypted PDFs and password-protected office files.</summary>
     public IReadOnlyList<string> PdfPasswords { get; init; } = [];
 }

@@ -5,6 +5,7 @@ using DocShelf.Core.Pipeline;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.PageImages;
+using DocShelf.Ingestion.Readers;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Steps;
 using DocShelf.Search;
@@ -27,14 +28,15 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
     public IReadOnlyList<IIngestionStep> Steps { get; } = steps;
 
     /// <summary>DocShelf's steps, in the order a file takes them.</summary>
+    /// <param name="readers">The reader for each kind of file.</param>
     /// <param name="images">Draws the pages the viewer shows into the data folder.</param>
     /// <param name="batcher">Where chunks go to be embedded, in batches shared across files; null on a lexical-only shelf.</param>
     public static IngestionPipeline Standard(
-        ShelfWriter writer, IOcrEngine ocr, IngestionOptions options, PageImageRenderer images, ChunkBatcher? batcher, ILogger<IngestionPipeline>? logger = null) =>
+        ShelfWriter writer, IOcrEngine ocr, IngestionOptions options, ReaderCatalogue readers, PageImageRenderer images, ChunkBatcher? batcher, ILogger<IngestionPipeline>? logger = null) =>
         new(
         [
             new IdentifyStep(writer, options),                                          // sha256, type from bytes, dedupe by content
-            new ExtractStep(options),                                                   // text layer per page, or a page image for OCR
+            new ExtractStep(readers, options.ZipLimits),                                // the kind's reader: pages of text, or page images for OCR
             new RecogniseStep(ocr, new SemaphoreSlim(Math.Max(1, options.Parallelism)), options), // Tesseract, one page per core
             new ChunkStep(new Chunker(options.Chunking)),                                // page-anchored, sentence-aware chunks
             new PageImageStep(images),                                                  // each page drawn for the viewer, kept

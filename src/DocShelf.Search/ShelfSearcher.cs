@@ -45,17 +45,17 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
 
         var parsed = index.ParseQuery(query, asYouType);
         var terms = QueryTermSet.Of(parsed);
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
         if (mode == SearchMode.Semantic)
         {
             var dense = await semantic.SearchAsync(query, top, FacetFilter.For(filters, store), cancellationToken);
-            return [.. dense.Select(d => Hit(d.Chunk.ChunkId, d.Score, null, terms, paths)).OfType<SearchHit>()];
+            return [.. dense.Select(d => Hit(d.Chunk.ChunkId, d.Score, null, terms, documents)).OfType<SearchHit>()];
         }
 
         // Each ranking is searched deeper than asked, so a chunk ranked well by one can still rise in the fusion.
         var (candidates, lexical) = await RankBothAsync(query, parsed, HybridDepth(top), filters, semantic, cancellationToken);
         var known = lexical.ToDictionary(h => h.ChunkId, StringComparer.Ordinal);
-        return [.. Fusion.Fuse(candidates, top).Select(f => Hit(f.ChunkId, f.Score, known.GetValueOrDefault(f.ChunkId), terms, paths)).OfType<SearchHit>()];
+        return [.. Fusion.Fuse(candidates, top).Select(f => Hit(f.ChunkId, f.Score, known.GetValueOrDefault(f.ChunkId), terms, documents)).OfType<SearchHit>()];
     }
 
     /// <summary>How deep each ranking is read for a hybrid search of <paramref name="top"/> results.</summary>
@@ -89,7 +89,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
 
         var parsed = index.ParseQuery(query, asYouType);
         var terms = QueryTermSet.Of(parsed);
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
         return index.Search(parsed, top, filters, cancellationToken)
             .Select(hit =>
             {
@@ -97,8 +97,9 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
                 return new SearchHit
                 {
                     DocumentId = hit.DocumentId,
-                    Path = PathOf(hit.DocumentId, paths),
+                    Path = DocumentOf(hit.DocumentId, documents)?.PrimaryPath ?? "",
                     Page = hit.Page,
+                    PageLabel = DocumentOf(hit.DocumentId, documents)?.LabelOf(hit.Page),
                     ChunkId = hit.ChunkId,
                     Score = hit.Score,
                     Snippet = snippet,
@@ -109,7 +110,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
     }
 
     /// <summary>A cited hit for a chunk found by id; null if the chunk left the shelf since it was found.</summary>
-    private SearchHit? Hit(string chunkId, double score, LexicalHit? lexical, QueryTermSet terms, Dictionary<string, string> paths)
+    private SearchHit? Hit(string chunkId, double score, LexicalHit? lexical, QueryTermSet terms, Dictionary<string, DocumentRecord?> documents)
     {
         var (documentId, page, text) = lexical is not null
             ? (lexical.DocumentId, lexical.Page, lexical.Text)
@@ -123,8 +124,9 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         return new SearchHit
         {
             DocumentId = documentId,
-            Path = PathOf(documentId, paths),
+            Path = DocumentOf(documentId, documents)?.PrimaryPath ?? "",
             Page = page,
+            PageLabel = DocumentOf(documentId, documents)?.LabelOf(page),
             ChunkId = chunkId,
             Score = score,
             Snippet = snippet,
@@ -172,14 +174,15 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         return matched;
     }
 
-    private string PathOf(string documentId, Dictionary<string, string> cache)
+    /// <summary>The record a hit cites (its path, its page labels), read once per document per search.</summary>
+    private DocumentRecord? DocumentOf(string documentId, Dictionary<string, DocumentRecord?> cache)
     {
-        if (!cache.TryGetValue(documentId, out var path))
+        if (!cache.TryGetValue(documentId, out var document))
         {
-            path = store.FindDocument(documentId)?.PrimaryPath ?? "";
-            cache[documentId] = path;
+            document = store.FindDocument(documentId);
+            cache[documentId] = document;
         }
 
-        return path;
+        return document;
     }
 }

@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Reading;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Ingestion.PageImages;
@@ -31,9 +32,9 @@ public sealed class PageImageRendererTests : IDisposable
         PdfWriter.Write(pdf, Enumerable.Range(1, 12).Select(n => PdfPage.WithText($"Page {n} of the harbour minutes.")), "Minutes");
         List<PageContent> pages = [.. Enumerable.Range(1, 12).Select(n => Page(n, n == 7 ? new PageGeometry(180, 0, 8) : PageGeometry.AsScanned))];
 
-        var drawn = await renderer.DrawAsync(Id, FileKind.Pdf, new PdfSource(pdf), pages, CancellationToken.None);
+        var drawn = await renderer.DrawAsync(Id, new PageDrawing(FileKind.Pdf, pdf), pages, CancellationToken.None);
         var times = pages.Select(p => File.GetLastWriteTimeUtc(images.PathOf(Id, p))).ToList();
-        var again = await renderer.DrawAsync(Id, FileKind.Pdf, new PdfSource(pdf), pages, CancellationToken.None);
+        var again = await renderer.DrawAsync(Id, new PageDrawing(FileKind.Pdf, pdf), pages, CancellationToken.None);
 
         Assert.Equal((12, 12), (drawn, again));
         Assert.All(pages, p => Assert.Equal(PageImageRenderer.Width, ImageProbe.ReadSize(images.PathOf(Id, p)).Width));
@@ -48,7 +49,7 @@ public sealed class PageImageRendererTests : IDisposable
         var broken = folder.File("broken.pdf");
         await File.WriteAllTextAsync(broken, "%PDF-1.4\nnot really a PDF");
 
-        var drawn = await renderer.DrawAsync(Id, FileKind.Pdf, new PdfSource(broken), [Page(1, PageGeometry.AsScanned)], CancellationToken.None);
+        var drawn = await renderer.DrawAsync(Id, new PageDrawing(FileKind.Pdf, broken), [Page(1, PageGeometry.AsScanned)], CancellationToken.None);
 
         Assert.Equal(0, drawn);
         Assert.Empty(Directory.GetFiles(Path.Combine(images.Root, Id)));

@@ -27,7 +27,7 @@ public class PdfReadersTests
     [Fact]
     public void Form_feeds_split_a_text_file_into_pages()
     {
-        var pages = PlainTextReader.Split("first page\r\nline two\fsecond page\n");
+        var pages = Readers.TextPages.Split("first page\r\nline two\fsecond page\n");
 
         Assert.Equal(["first page\nline two", "second page"], pages.Select(p => p.Text));
         Assert.Equal([1, 2], pages.Select(p => p.Number));

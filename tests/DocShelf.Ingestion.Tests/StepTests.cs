@@ -8,6 +8,8 @@ using DocShelf.Fixtures.Testing;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.PageImages;
+using DocShelf.Ingestion.Readers;
+using DocShelf.Ingestion.Readers.Office;
 using DocShelf.Ingestion.Steps;
 using DocShelf.Ingestion.Tools;
 using DocShelf.Ocr.Imaging;
@@ -61,7 +63,8 @@ public sealed class StepTests : IDisposable
         }
 
         var image = Context(scan, FileKind.Png);
-        var step = new ExtractStep(options);
+        using var office = new OfficeConverter(folder.Folder("office-profile"), options.ToolLimits, []);
+        var step = new ExtractStep(ReaderCatalogue.Standard(options, office), options.ZipLimits);
         await step.ExecuteAsync(text, CancellationToken.None);
         await step.ExecuteAsync(image, CancellationToken.None);
 

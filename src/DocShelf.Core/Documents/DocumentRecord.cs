@@ -41,6 +41,17 @@ public sealed record DocumentRecord
     /// <summary>The date the document itself bears, as far as its text says: "1894-03-04", "1894-03" or "1894"; null when none was read.</summary>
     public string? Dated { get; init; }
 
+    /// <summary>The title the file gives itself (an office file's or PDF's properties, a web page's title); null when it gives none.</summary>
+    public string? Title { get; init; }
+
+    public string? Author { get; init; }
+
+    /// <summary>Each page's label (a sheet's name, a chapter's heading), in page order; empty when no page has one.</summary>
+    public List<string?> PageLabels { get; init; } = [];
+
+    /// <summary>The label of page <paramref name="number"/> (1-based), or null.</summary>
+    public string? LabelOf(int number) => number >= 1 && number <= PageLabels.Count ? PageLabels[number - 1] : null;
+
     public string PrimaryPath => Paths.Count > 0 ? Paths[0] : "";
 
     public static string IdFromSha256(string sha256Hex) => sha256Hex[..16];

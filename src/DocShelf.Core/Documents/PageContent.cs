@@ -21,6 +21,9 @@ public sealed record PageContent
 
     public required string Text { get; init; }
 
+    /// <summary>What the page is called where its number alone says little: a sheet's name, a chapter's or section's heading.</summary>
+    public string? Label { get; init; }
+
     public IReadOnlyList<Word> Words { get; init; } = [];
 
     /// <summary>Page size in the units of the word boxes.</summary>

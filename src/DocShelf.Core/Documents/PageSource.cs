@@ -9,6 +9,6 @@ public enum PageSource
     /// <summary>Recognised from the page image.</summary>
     Ocr,
 
-    /// <summary>A plain text or Markdown file.</summary>
+    /// <summary>Text read from the file itself: a text or markup file, a spreadsheet, a web page, an e-book or an e-mail.</summary>
     PlainText,
 }

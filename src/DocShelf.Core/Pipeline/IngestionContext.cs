@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Reading;
 
 namespace DocShelf.Core.Pipeline;
 
@@ -25,8 +26,11 @@ public sealed class IngestionContext(string path, string workDirectory)
 
     public FileKind Kind { get; set; } = FileKind.Unknown;
 
-    /// <summary>The configured password that opened an encrypted PDF, for the tools that read it after.</summary>
-    public string? PdfPassword { get; set; }
+    /// <summary>Where page images are drawn from (with the password that opened an encrypted PDF); null for a document shown as text.</summary>
+    public PageDrawing? Drawing { get; set; }
+
+    /// <summary>What the file says about itself: title, author, date.</summary>
+    public DocumentProperties Properties { get; set; } = DocumentProperties.None;
 
     /// <summary>Set by a step that finds nothing left to do (same bytes already on the shelf).</summary>
     public bool IsComplete { get; set; }

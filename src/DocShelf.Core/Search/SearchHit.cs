@@ -9,6 +9,9 @@ public sealed record SearchHit
 
     public required int Page { get; init; }
 
+    /// <summary>What the page is called where its number says little: the sheet, the chapter or section; null otherwise.</summary>
+    public string? PageLabel { get; init; }
+
     public required string ChunkId { get; init; }
 
     public required double Score { get; init; }

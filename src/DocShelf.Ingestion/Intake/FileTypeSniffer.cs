@@ -1,15 +1,15 @@
-using System.Text.Unicode;
 using DocShelf.Core.Documents;
 
 namespace DocShelf.Ingestion.Intake;
 
 /// <summary>
-/// Tells what a file is from its first bytes, never from its name: a text file named ".pdf" is text,
-/// and a PDF without an extension is still a PDF. Only Markdown, which is text either way, looks at the name.
+/// Tells what a file is from its bytes, never from its name: a text file named ".pdf" is text, a PDF without an
+/// extension is still a PDF, and a zip is judged by what it holds. Only the flavour of a text file (Markdown,
+/// AsciiDoc, CSV...), which is text either way, is taken from the name.
 /// </summary>
 public static class FileTypeSniffer
 {
-    /// <summary>How much of the file is read to judge it.</summary>
+    /// <summary>How much of the file's head is read to judge it.</summary>
     private const int HeadLength = 8192;
 
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
@@ -17,18 +17,36 @@ public static class FileTypeSniffer
     private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] TiffLittleEndian = [0x49, 0x49, 0x2A, 0x00];
     private static readonly byte[] TiffBigEndian = [0x4D, 0x4D, 0x00, 0x2A];
-    private static readonly string[] MarkdownExtensions = [".md", ".markdown"];
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] RtfMagic = @"{\rtf"u8.ToArray();
 
-    /// <summary>Reads the head of <paramref name="readPath"/>; <paramref name="name"/> is the file's name as the user sees it.</summary>
+    /// <summary>Reads <paramref name="readPath"/>; <paramref name="name"/> is the file's name as the user sees it.</summary>
     public static FileKind Sniff(string readPath, string name)
     {
         using var stream = File.OpenRead(readPath);
-        var head = new byte[HeadLength];
-        var length = stream.ReadAtLeast(head, HeadLength, throwOnEndOfStream: false);
-        return Sniff(head.AsSpan(0, length), name);
+        return Sniff(stream, name);
     }
 
-    public static FileKind Sniff(ReadOnlySpan<byte> head, string name)
+    /// <summary>Judges a seekable stream from its head and, for containers, from the names inside.</summary>
+    public static FileKind Sniff(Stream stream, string name)
+    {
+        var head = new byte[HeadLength];
+        var length = stream.ReadAtLeast(head, HeadLength, throwOnEndOfStream: false);
+        var kind = SniffHead(head.AsSpan(0, length), name);
+        stream.Position = 0;
+        return kind switch
+        {
+            FileKind.Unknown when head.AsSpan(0, length).StartsWith(ZipMagic) => ZipContents.KindOf(stream),
+            FileKind.Unknown when head.AsSpan(0, length).StartsWith(CompoundFile.Magic) => CompoundFile.KindOf(stream),
+            _ => kind,
+        };
+    }
+
+    /// <summary>Judges the head of a file alone: containers (zip, compound file) need the whole stream and are Unknown here.</summary>
+    public static FileKind Sniff(ReadOnlySpan<byte> head, string name) =>
+        Sniff(new MemoryStream(head.ToArray(), writable: false), name);
+
+    private static FileKind SniffHead(ReadOnlySpan<byte> head, string name)
     {
         if (head.IsEmpty)
         {
@@ -55,47 +73,18 @@ public static class FileTypeSniffer
             return FileKind.Pdf;
         }
 
-        if (LooksLikeText(head))
+        if (head.StartsWith(RtfMagic))
         {
-            return MarkdownExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase)
-                ? FileKind.Markdown
-                : FileKind.PlainText;
+            return FileKind.Rtf;
+        }
+
+        if (TextDecoding.Detect(head) is { } encoding)
+        {
+            return TextKinds.Of(TextDecoding.DecodeHead(head, encoding), name);
         }
 
         // Readers accept a PDF header anywhere in the first kilobyte (after a mail or print-spool preamble);
         // checked after text so a note that merely mentions "%PDF-" stays a note.
         return head[..Math.Min(head.Length, 1024)].IndexOf(PdfMagic) >= 0 ? FileKind.Pdf : FileKind.Unknown;
-    }
-
-    /// <summary>UTF-8 (or ASCII) with no NUL bytes and almost no control characters.</summary>
-    private static bool LooksLikeText(ReadOnlySpan<byte> head)
-    {
-        if (head.Contains((byte)0))
-        {
-            return false;
-        }
-
-        // The sample may end inside a multi-byte character; drop up to three trailing bytes before validating.
-        var valid = false;
-        for (var trim = 0; trim <= 3 && trim < head.Length && !valid; trim++)
-        {
-            valid = Utf8.IsValid(head[..^trim]);
-        }
-
-        if (!valid)
-        {
-            return false;
-        }
-
-        var controls = 0;
-        foreach (var b in head)
-        {
-            if (b < 0x20 && b is not (byte)'\n' and not (byte)'\r' and not (byte)'\t' and not 0x0C)
-            {
-                controls++;
-            }
-        }
-
-        return controls * 100 < head.Length;
     }
 }

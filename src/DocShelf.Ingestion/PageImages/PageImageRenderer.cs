@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Pipeline;
+using DocShelf.Core.Reading;
 using DocShelf.Ingestion.Pdf;
 using DocShelf.Ingestion.Tools;
 using DocShelf.Ocr.Imaging;
@@ -10,7 +11,7 @@ namespace DocShelf.Ingestion.PageImages;
 
 /// <summary>
 /// Draws the images the viewer shows pages with, 1,400 pixels wide, as JPEG, into the shelf's
-/// <see cref="PageImageFolder"/>. PDF pages come from pdftoppm, a run of pages a call, since one process per page
+/// <see cref="PageImageFolder"/>. PDF pages (and office documents, laid out as PDF when read) come from pdftoppm, a run of pages a call, since one process per page
 /// costs more than the drawing. Frames of an image file come from Leptonica. A page that was turned or deskewed
 /// for reading is drawn the same way, so its word boxes land on its words. A page that cannot be drawn is left out;
 /// the viewer says so when it is asked for.
@@ -22,15 +23,12 @@ public sealed class PageImageRenderer(PageImageFolder folder, string scratchDire
     /// <summary>Pages per pdftoppm call: few enough that a call stays well inside its time limit.</summary>
     private const int PagesPerCall = 50;
 
-    /// <summary>Whether documents of <paramref name="kind"/> have page images: PDFs and scans do, text files do not.</summary>
-    public static bool Draws(FileKind kind) => kind == FileKind.Pdf || kind.IsImage();
-
     /// <summary>Draws those of <paramref name="pages"/> whose image is not kept yet. Returns how many are kept now.</summary>
-    /// <param name="pdf">The file to draw from (with the password that opens it when it is a PDF).</param>
-    public async Task<int> DrawAsync(string documentId, FileKind kind, PdfSource pdf, IReadOnlyList<PageContent> pages, CancellationToken cancellationToken)
+    /// <param name="drawing">The file to draw from: a PDF (with the password that opens it) or an image file.</param>
+    public async Task<int> DrawAsync(string documentId, PageDrawing drawing, IReadOnlyList<PageContent> pages, CancellationToken cancellationToken)
     {
         var missing = pages.Where(p => !File.Exists(folder.PathOf(documentId, p))).ToList();
-        if (missing.Count == 0 || !Draws(kind))
+        if (missing.Count == 0 || !(drawing.Kind == FileKind.Pdf || drawing.Kind.IsImage()))
         {
             return pages.Count - missing.Count;
         }
@@ -39,9 +37,9 @@ public sealed class PageImageRenderer(PageImageFolder folder, string scratchDire
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(folder.PathOf(documentId, missing[0]))!);
-            var drawn = kind == FileKind.Pdf
-                ? await DrawPdfPagesAsync(documentId, pdf, missing, work, cancellationToken)
-                : await DrawFramesAsync(documentId, pdf.Path, kind, missing, work, cancellationToken);
+            var drawn = drawing.Kind == FileKind.Pdf
+                ? await DrawPdfPagesAsync(documentId, new PdfSource(drawing.Path, drawing.Password), missing, work, cancellationToken)
+                : await DrawFramesAsync(documentId, drawing.Path, drawing.Kind, missing, work, cancellationToken);
             return pages.Count - missing.Count + drawn;
         }
         finally

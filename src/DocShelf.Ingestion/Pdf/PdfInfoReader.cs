@@ -57,8 +57,15 @@ public static partial class PdfInfoReader
             .Select((m, i) => (Width: Parse(m.Groups[1].Value), Height: Parse(m.Groups[2].Value), Sideways: i < rotations.Count && rotations[i] % 180 != 0))
             .Select(size => size.Sideways ? (size.Height, size.Width) : (size.Width, size.Height))
             .ToList();
-        return new PdfInfo(count, sizes);
+        return new PdfInfo(count, sizes, Field(result.StandardOutput, "Title"), Field(result.StandardOutput, "Author"));
     }
+
+    /// <summary>A document information field, or null when it is absent or blank.</summary>
+    private static string? Field(string output, string name) =>
+        output.Split('\n').FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.Ordinal)) is { } line &&
+        line[(name.Length + 1)..].Trim() is { Length: > 0 } value
+            ? value
+            : null;
 
     private static string ReasonFor(ToolResult result) =>
         IsLocked(result)

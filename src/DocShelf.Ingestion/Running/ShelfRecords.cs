@@ -24,7 +24,10 @@ public static class ShelfRecords
             OcrReadings = [.. pages.Where(p => p.Source == PageSource.Ocr).Select(PageReading.Of)],
             ChunkCount = context.Chunks.Count,
             AddedUtc = DateTime.UtcNow,
-            Dated = pages.Count > 0 ? DocumentDate.Find(pages[0].Text) : null,
+            Dated = context.Properties.Dated ?? (pages.Count > 0 ? DocumentDate.Find(pages[0].Text) : null),
+            Title = context.Properties.Title,
+            Author = context.Properties.Author,
+            PageLabels = pages.Any(p => p.Label is not null) ? [.. pages.Select(p => p.Label)] : [],
             Steps = [.. context.Steps],
         };
 

@@ -1,94 +1,31 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Pipeline;
-using DocShelf.Ingestion.Extraction;
-using DocShelf.Ingestion.Pdf;
-using DocShelf.Ocr.Imaging;
+using DocShelf.Core.Reading;
+using DocShelf.Ingestion.Readers;
 
 namespace DocShelf.Ingestion.Steps;
 
 /// <summary>
-/// Lays out the file's pages: text it can take as it is (a good PDF text layer, a text file), and the
-/// pages that must go to OCR, with where their images come from.
+/// Hands the file to the reader for its kind, which lays out its pages: text it can take as it is (a good PDF text
+/// layer, a text file, an office document's words), and the pages that must go to OCR, with where their images come
+/// from. A zip is checked first, so no reader opens a zip bomb.
 /// </summary>
-public sealed class ExtractStep(IngestionOptions options) : IIngestionStep
+public sealed class ExtractStep(ReaderCatalogue readers, ZipLimits zipLimits) : IIngestionStep
 {
     public string Name => "extract";
 
     public async Task ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
-        switch (context.Kind)
+        var reader = readers.For(context.Kind) ?? throw new UnreadableFileException($"no reader for {context.Kind.ToName()} files");
+        if (context.Kind.IsZip())
         {
-            case FileKind.Pdf:
-                await ExtractPdfAsync(context, cancellationToken);
-                break;
-            case FileKind.Png or FileKind.Jpeg:
-                AddImageFrames(context, frames: 1);
-                break;
-            case FileKind.Tiff:
-                AddImageFrames(context, ImageProbe.CountTiffFrames(context.ReadPath));
-                break;
-            case FileKind.PlainText or FileKind.Markdown:
-                context.Pages.AddRange(await PlainTextReader.ReadAsync(context.ReadPath, cancellationToken));
-                break;
-            default:
-                throw new UnreadableFileException($"no reader for {context.Kind.ToName()} files");
+            zipLimits.Check(context.ReadPath);
         }
-    }
 
-    private async Task ExtractPdfAsync(IngestionContext context, CancellationToken cancellationToken)
-    {
-        var (info, pdf) = await PdfInfoReader.OpenAsync(context.ReadPath, options.PdfPasswords, options.ToolLimits, cancellationToken);
-        context.PdfPassword = pdf.Password;
-        CheckPageCount(info.PageCount);
-        var layer = await PdfTextLayerReader.ReadAsync(pdf, info, context.WorkDirectory, options.ToolLimits, cancellationToken);
-        var coverage = await PdfImageCoverage.ReadAsync(pdf, info, options.ToolLimits, cancellationToken);
-        for (var number = 1; number <= info.PageCount; number++)
-        {
-            var page = number <= layer.Count ? layer[number - 1] : new PageContent { Number = number, Source = PageSource.TextLayer, Text = "" };
-            if (!TextLayerJudge.NeedsOcr(page, coverage.GetValueOrDefault(number)))
-            {
-                context.Pages.Add(page);
-                continue;
-            }
-
-            if (number <= info.PageSizes.Count)
-            {
-                var (width, height) = info.PageSizes[number - 1];
-                CheckPixels(number, width / 72 * PdfRasteriser.Resolution, height / 72 * PdfRasteriser.Resolution);
-            }
-
-            context.Pages.Add(null);
-            context.PagesToRecognise.Add(new PageImage(number, PageImageOrigin.PdfPage, context.ReadPath));
-        }
-    }
-
-    private void AddImageFrames(IngestionContext context, int frames)
-    {
-        CheckPageCount(frames);
-        var (width, height) = ImageProbe.ReadSize(context.ReadPath);
-        CheckPixels(1, width, height);
-        for (var frame = 0; frame < frames; frame++)
-        {
-            context.Pages.Add(null);
-            context.PagesToRecognise.Add(new PageImage(frame + 1, PageImageOrigin.ImageFrame, context.ReadPath, frame));
-        }
-    }
-
-    private void CheckPageCount(int pages)
-    {
-        if (pages > options.MaxPages)
-        {
-            throw new UnreadableFileException($"the file has {pages} pages, more than the limit of {options.MaxPages}");
-        }
-    }
-
-    private void CheckPixels(int page, double width, double height)
-    {
-        var pixels = width * height;
-        if (pixels > options.MaxPagePixels)
-        {
-            throw new UnreadableFileException(
-                $"page {page} would be {pixels / 1e6:0} million pixels, more than the limit of {options.MaxPagePixels / 1e6:0} million");
-        }
+        var reading = await reader.ReadAsync(new FileToRead(context.ReadPath, context.Kind, context.WorkDirectory), cancellationToken);
+        context.Pages.AddRange(reading.Pages);
+        context.PagesToRecognise.AddRange(reading.PagesToRecognise);
+        context.Drawing = reading.Drawing;
+        context.Properties = reading.Properties;
     }
 }

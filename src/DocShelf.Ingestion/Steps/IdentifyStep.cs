@@ -39,7 +39,7 @@ public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) :
 
         if (context.Kind == FileKind.Unknown)
         {
-            throw new UnreadableFileException("unsupported file type: not a PDF, PNG, JPEG, TIFF, text or Markdown file");
+            throw new UnreadableFileException($"unsupported file type: DocShelf reads {FileKindExtensions.Readable}");
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class RecogniseStep(IOcrEngine engine, SemaphoreSlim pageSlots, In
         try
         {
             var imagePath = page.Origin == PageImageOrigin.PdfPage
-                ? await PdfRasteriser.RenderAsync(new PdfSource(page.SourcePath, context.PdfPassword), page.PageNumber, context.WorkDirectory, options.ToolLimits, cancellationToken)
+                ? await PdfRasteriser.RenderAsync(new PdfSource(page.SourcePath, context.Drawing?.Password), page.PageNumber, context.WorkDirectory, options.ToolLimits, cancellationToken)
                 : page.SourcePath;
             try
             {

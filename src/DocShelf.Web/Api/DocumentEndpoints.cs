@@ -33,7 +33,7 @@ public static class DocumentEndpoints
         }
 
         var pages = shelf.Store.PagesOf(id).Select(PageSummary.Of).ToList();
-        return TypedResults.Ok(new DocumentDetail(DocumentSummary.Of(document), pages, PageImageRenderer.Draws(document.Kind), originals.Problem(document)));
+        return TypedResults.Ok(new DocumentDetail(DocumentSummary.Of(document), pages, document.Kind.HasPageImages(), originals.Problem(document)));
     }
 
     /// <param name="typing">1 when <paramref name="q"/> was searched as typed (its last word a prefix), as /api/search takes it.</param>
@@ -145,8 +145,9 @@ public static class DocumentEndpoints
         FileKind.Png => "image/png",
         FileKind.Jpeg => "image/jpeg",
         FileKind.Tiff => "image/tiff",
-        FileKind.Markdown => "text/markdown; charset=utf-8",
-        FileKind.PlainText => "text/plain; charset=utf-8",
+        // Text may be in any encoding; the browser judges it. HTML is a download, never a page that could run.
+        FileKind.Markdown => "text/markdown",
+        FileKind.PlainText or FileKind.AsciiDoc or FileKind.ReStructuredText or FileKind.Org => "text/plain",
         _ => OctetStream,
     };
 }

@@ -15,7 +15,12 @@ public sealed record SearchRequest(string Query, int Top, SearchFilters Filters,
     {
         ["pdf"] = [FileKind.Pdf],
         ["image"] = [FileKind.Png, FileKind.Jpeg, FileKind.Tiff],
-        ["text"] = [FileKind.PlainText, FileKind.Markdown],
+        ["text"] = [FileKind.PlainText, FileKind.Markdown, FileKind.AsciiDoc, FileKind.ReStructuredText, FileKind.Org],
+        ["document"] = [FileKind.Docx, FileKind.Doc, FileKind.Rtf, FileKind.Odt],
+        ["presentation"] = [FileKind.Pptx, FileKind.Ppt, FileKind.Odp],
+        ["spreadsheet"] = [FileKind.Xlsx, FileKind.Xls, FileKind.Ods, FileKind.DelimitedText],
+        ["web"] = [FileKind.Html, FileKind.Epub],
+        ["email"] = [FileKind.Email, FileKind.Mbox, FileKind.OutlookMessage],
     };
 
     private static readonly Dictionary<string, PageSource[]> Sources = new(StringComparer.OrdinalIgnoreCase)

@@ -99,7 +99,7 @@ public static class UploadEndpoints
         }
 
         return kind == FileKind.Unknown
-            ? ($"{name} is not a PDF, PNG, JPEG, TIFF, text or Markdown file.", ApiProblems.Unsupported)
+            ? ($"{name} is not a kind of file DocShelf reads: {FileKindExtensions.Readable}.", ApiProblems.Unsupported)
             : null;
     }
 
@@ -121,9 +121,7 @@ public static class UploadEndpoints
     private static FileKind Sniff(IFormFile file)
     {
         using var stream = file.OpenReadStream();
-        var head = new byte[8192];
-        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        return FileTypeSniffer.Sniff(head.AsSpan(0, length), file.FileName);
+        return FileTypeSniffer.Sniff(stream, file.FileName);
     }
 
     private static async Task<UploadOutcome> SaveAsync(IFormFile file, FileKind kind, string inbox, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using DocShelf.Core.Documents;
 using DocShelf.Ingestion.PageImages;
-using DocShelf.Ingestion.Pdf;
+using DocShelf.Core.Reading;
 using DocShelf.Search;
 
 namespace DocShelf.Web.Files;
@@ -19,7 +19,7 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
     /// <summary>The JPEG of <paramref name="page"/>, straightened as it was for reading, or null and a sentence saying why there is none.</summary>
     public async Task<(string? Path, string? Problem)> GetAsync(DocumentRecord document, PageContent page, CancellationToken cancellationToken)
     {
-        if (!PageImageRenderer.Draws(document.Kind))
+        if (!document.Kind.HasPageImages())
         {
             return (null, "A text document has no page images; read its text instead.");
         }
@@ -28,6 +28,11 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
         if (File.Exists(kept))
         {
             return (kept, null);
+        }
+
+        if (document.Kind.IsLaidOutByOffice())
+        {
+            return (null, $"Page {page.Number} was not drawn when the document was read; read the document again to draw it.");
         }
 
         var (source, problem) = originals.Open(document);
@@ -43,7 +48,7 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
             // The password that opened the PDF is not recorded, so each configured one is tried, as ingestion did.
             foreach (var password in new string?[] { null }.Concat(options.PdfPasswords))
             {
-                if (await renderer.DrawAsync(document.Id, document.Kind, new PdfSource(opened.ReadPath, password), [page], cancellationToken) > 0)
+                if (await renderer.DrawAsync(document.Id, new PageDrawing(document.Kind, opened.ReadPath, password), [page], cancellationToken) > 0)
                 {
                     return (kept, null);
                 }

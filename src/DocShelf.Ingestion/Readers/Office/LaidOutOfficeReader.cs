@@ -1,0 +1,23 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Reading;
+using DocShelf.Ingestion.Pdf;
+
+namespace DocShelf.Ingestion.Readers.Office;
+
+/// <summary>
+/// Reads word-processing documents and presentations (Word, RTF, OpenDocument text and presentation, PowerPoint) as
+/// the pages an office suite prints: LibreOffice lays them out as a PDF, read then as any PDF is (its text layer, OCR
+/// for a page that is only a picture), and the viewer shows those pages. The original stays the download. Title and
+/// author come from the document's properties, which LibreOffice carries into the PDF.
+/// </summary>
+public sealed class LaidOutOfficeReader(OfficeConverter converter, PdfDocumentReader pdf) : IDocumentReader
+{
+    public IReadOnlyCollection<FileKind> Kinds { get; } =
+        [FileKind.Docx, FileKind.Doc, FileKind.Rtf, FileKind.Odt, FileKind.Pptx, FileKind.Ppt, FileKind.Odp];
+
+    public async Task<DocumentReading> ReadAsync(FileToRead file, CancellationToken cancellationToken)
+    {
+        var laidOut = await converter.ConvertAsync(file, OfficeTarget.Pdf, cancellationToken);
+        return await pdf.ReadAsync(file with { Path = laidOut, Kind = FileKind.Pdf }, cancellationToken);
+    }
+}

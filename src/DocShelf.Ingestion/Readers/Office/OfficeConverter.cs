@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
+using DocShelf.Core.Reading;
+using DocShelf.Ingestion.Tools;
+
+namespace DocShelf.Ingestion.Readers.Office;
+
+/// <summary>
+/// Lays office documents out with LibreOffice, kept running for the worker's life: starting it costs seconds, a
+/// conversion a fraction of one. A small Python program (office-converter.py, through LibreOffice's own UNO bridge)
+/// holds it and takes one file at a time; the file is opened hidden and read-only with macros never run. The
+/// converter runs under the tool memory limit; a conversion that outlasts the tool time limit, or crashes
+/// LibreOffice, costs that file alone: the converter is stopped with everything it started, and the next file starts
+/// a new one.
+/// </summary>
+/// <param name="profileDirectory">LibreOffice's private profile, kept between runs so a start after the first is quick.</param>
+/// <param name="passwords">Passwords tried, in order, on a protected document.</param>
+public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, IReadOnlyList<string> passwords) : IDisposable
+{
+    /// <summary>Debian's python3, which has the UNO bridge (python3-uno); another python on the PATH would not.</summary>
+    public const string Python = "/usr/bin/python3";
+
+    /// <summary>Where in the data folder LibreOffice keeps its profile: under tmp, which backups leave out.</summary>
+    public const string ProfileFolder = "tmp/office-profile";
+
+    private static readonly Lazy<string> Script = new(() =>
+    {
+        using var stream = typeof(OfficeConverter).Assembly.GetManifestResourceStream("DocShelf.Ingestion.office-converter.py")
+            ?? throw new InvalidOperationException("the office converter script is missing from the assembly");
+        return new StreamReader(stream).ReadToEnd();
+    });
+
+    private readonly SemaphoreSlim oneAtATime = new(1);
+    private Process? converter;
+
+    /// <summary>The file laid out as <paramref name="target"/>, in its work folder.</summary>
+    public async Task<string> ConvertAsync(FileToRead file, OfficeTarget target, CancellationToken cancellationToken)
+    {
+        // LibreOffice picks its import filter partly by extension, so it is given a copy named for what the bytes are.
+        var source = Path.Combine(file.WorkDirectory, "source." + file.Kind.ToName());
+        File.Copy(file.Path, source, overwrite: true);
+        var output = Path.Combine(file.WorkDirectory, "laid-out." + (target == OfficeTarget.Pdf ? "pdf" : "xlsx"));
+        var request = new JsonObject
+        {
+            ["input"] = source,
+            ["output"] = output,
+            ["filter"] = Filter(file.Kind, target),
+            ["passwords"] = new JsonArray([.. passwords.Select(p => JsonValue.Create(p))]),
+        };
+
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var reply = await AskAsync(request.ToJsonString(), cancellationToken);
+            if (reply["error"]?.GetValue<string>() is { } error)
+            {
+                throw new UnreadableFileException(error);
+            }
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+
+        return File.Exists(output) ? output : throw new UnreadableFileException("LibreOffice wrote nothing for the file");
+    }
+
+    private async Task<JsonNode> AskAsync(string request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limits.Timeout);
+        try
+        {
+            var process = await StartedAsync(timeout.Token);
+            await process.StandardInput.WriteLineAsync(request.AsMemory(), timeout.Token);
+            await process.StandardInput.FlushAsync(timeout.Token);
+            return await ReplyAsync(process, timeout.Token)
+                ?? throw Stopped(new UnreadableFileException("LibreOffice stopped while converting the file; it may crash on it"));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Stopped(new ToolTimeoutException($"LibreOffice took longer than {limits.Timeout.TotalSeconds:0} s on the file and was stopped"));
+        }
+        catch (OperationCanceledException)
+        {
+            Stop(); // a conversion left half done would answer the next file's request
+            throw;
+        }
+    }
+
+    private async Task<Process> StartedAsync(CancellationToken cancellationToken)
+    {
+        if (converter is { HasExited: false } running)
+        {
+            return running;
+        }
+
+        Stop();
+        Directory.CreateDirectory(profileDirectory);
+        var start = new ProcessStartInfo("prlimit")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = false,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[$"--as={limits.MemoryBytes}", "--", Python, "-c", Script.Value, profileDirectory, "docshelf-" + Guid.NewGuid().ToString("N")])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        converter = Process.Start(start) ?? throw new InvalidOperationException("could not start the office converter");
+        if (await ReplyAsync(converter, cancellationToken) is not { } ready || ready["ready"] is null)
+        {
+            throw Stopped(new UnreadableFileException("LibreOffice could not be started to read the file; run `docshelf doctor`"));
+        }
+
+        return converter;
+    }
+
+    private static async Task<JsonNode?> ReplyAsync(Process process, CancellationToken cancellationToken)
+    {
+        var line = await process.StandardOutput.ReadLineAsync(cancellationToken);
+        try
+        {
+            return line is null ? null : JsonNode.Parse(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private Exception Stopped(Exception reason)
+    {
+        Stop();
+        return reason;
+    }
+
+    private void Stop()
+    {
+        if (converter is null)
+        {
+            return;
+        }
+
+        try
+        {
+            converter.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // it had already exited
+        }
+
+        converter.Dispose();
+        converter = null;
+    }
+
+    /// <summary>LibreOffice's export filter for the kind of document and the target.</summary>
+    private static string Filter(FileKind kind, OfficeTarget target) => target switch
+    {
+        OfficeTarget.Xlsx => "Calc MS Excel 2007 XML",
+        _ when kind is FileKind.Pptx or FileKind.Ppt or FileKind.Odp => "impress_pdf_Export",
+        _ => "writer_pdf_Export",
+    };
+
+    public void Dispose()
+    {
+        Stop();
+        oneAtATime.Dispose();
+    }
+}
