@@ -1,6 +1,7 @@
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Benchmarks;
 using DocShelf.Fixtures.Layouts;
+using DocShelf.Fixtures.Office;
 
 // Generates the sample shelf and the larger shelves benchmarks run on.
 var usage = """
@@ -10,6 +11,7 @@ var usage = """
       DocShelf.Fixtures born-digital DIR PAGES    one text-layer PDF of PAGES pages
       DocShelf.Fixtures text-shelf DIR FILES      FILES text files of about ten chunks each
       DocShelf.Fixtures archive-pages DIR COUNT   COUNT full pages in columns, turned or skewed (DIR/pages), and their text (DIR/truth)
+      DocShelf.Fixtures formats DIR COPIES        COPIES files of every office, web, markup and text format (needs LibreOffice)
     """;
 if (args.Length < 2)
 {
@@ -26,6 +28,7 @@ IReadOnlyList<string> written = args[0] switch
     "born-digital" => BenchmarkShelves.BornDigital(folder, count),
     "text-shelf" => BenchmarkShelves.TextShelf(folder, count),
     "archive-pages" => ArchivePages.WriteMixed(folder, count),
+    "formats" => [.. (await FormatSamples.WriteAsync(folder, Path.Combine(Path.GetTempPath(), "docshelf-fixtures-office"), count)).Select(s => s.Path)],
     _ => [],
 };
 if (written.Count == 0)

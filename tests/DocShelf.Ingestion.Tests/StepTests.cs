@@ -3,6 +3,7 @@ using DocShelf.Core.Documents;
 using DocShelf.Core.Ocr;
 using DocShelf.Core.Pipeline;
 using DocShelf.Core.Queue;
+using DocShelf.Core.Reading;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Ingestion.Chunking;
@@ -114,6 +115,7 @@ public sealed class StepTests : IDisposable
 
         var image = Context(scan, FileKind.Png);
         image.DocumentId = "00000000000000aa";
+        image.Drawing = new PageDrawing(FileKind.Png, scan);
         image.Pages.Add(new PageContent { Number = 1, Source = PageSource.Ocr, Text = "A short scanned note.", Geometry = new PageGeometry(90, 0, 5) });
         var text = Context(await TextFileAsync("minutes.txt"), FileKind.PlainText);
         text.DocumentId = "00000000000000bb";

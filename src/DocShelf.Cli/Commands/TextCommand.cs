@@ -56,7 +56,8 @@ public static class TextCommand
         {
             if (pages.Count > 1)
             {
-                Console.Out.WriteLine($"--- page {page.Number} ({Describe(page)}) ---");
+                var label = page.Label is null ? "" : $": {page.Label}";
+                Console.Out.WriteLine($"--- page {page.Number}{label} ({Describe(page)}) ---");
             }
 
             Console.Out.WriteLine(page.Text);
@@ -67,6 +68,6 @@ public static class TextCommand
     {
         PageSource.Ocr when page.Reading is { } reading => OcrDescription.Of(reading),
         PageSource.TextLayer => "PDF text layer",
-        _ => "text file",
+        _ => "the file's own text",
     };
 }

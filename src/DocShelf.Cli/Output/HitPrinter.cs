@@ -18,8 +18,9 @@ public static class HitPrinter
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
+            var label = hit.PageLabel is null ? "" : $" ({hit.PageLabel})";
             AnsiConsole.MarkupLineInterpolated(
-                $"[bold]{i + 1,2}.[/] [blue]{hit.Path}[/]  page [bold]{hit.Page}[/]  score {hit.Score:0.00}  [grey]{hit.ChunkId}[/]");
+                $"[bold]{i + 1,2}.[/] [blue]{hit.Path}[/]  page [bold]{hit.Page}[/]{label}  score {hit.Score:0.00}  [grey]{hit.ChunkId}[/]");
             AnsiConsole.MarkupLine("    " + Mark(hit.Snippet, hit.Highlights));
         }
     }

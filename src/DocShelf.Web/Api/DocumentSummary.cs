@@ -20,7 +20,9 @@ public sealed record DocumentSummary(
     string? Dated,
     IReadOnlyList<int> LowConfidencePages,
     IReadOnlyList<PageReading> OcrReadings,
-    IReadOnlyList<StepTiming> Steps)
+    IReadOnlyList<StepTiming> Steps,
+    string? Title,
+    string? Author)
 {
     public static DocumentSummary Of(DocumentRecord document) => new(
         document.Id,
@@ -39,5 +41,7 @@ public sealed record DocumentSummary(
         document.Dated,
         [.. document.LowConfidencePages.Select(r => r.Number)],
         document.OcrReadings,
-        document.Steps);
+        document.Steps,
+        document.Title,
+        document.Author);
 }

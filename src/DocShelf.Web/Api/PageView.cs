@@ -10,7 +10,7 @@ namespace DocShelf.Web.Api;
 /// </summary>
 public sealed record PageView(
     string DocumentId, int Number, int PageCount, PageSource Source, string Text, IReadOnlyList<PageWord> Words, IReadOnlyList<int> Matches, IReadOnlyList<TextSpan> TextMatches,
-    PageReading? Reading)
+    PageReading? Reading, string? Label)
 {
     public static PageView Of(PageContent page, int pageCount, IReadOnlyList<int> matches, IReadOnlyList<TextSpan> textMatches)
     {
@@ -19,7 +19,7 @@ public sealed record PageView(
         var words = page.Words
             .Select(w => new PageWord(w.Text, Round(w.Box.X / width), Round(w.Box.Y / height), Round(w.Box.Width / width), Round(w.Box.Height / height)))
             .ToList();
-        return new PageView(page.DocumentId, page.Number, pageCount, page.Source, page.Text, words, matches, textMatches, PageReading.OfOcrPage(page));
+        return new PageView(page.DocumentId, page.Number, pageCount, page.Source, page.Text, words, matches, textMatches, PageReading.OfOcrPage(page), page.Label);
     }
 
     private static double Round(double fraction) => Math.Round(fraction, 5);

@@ -23,6 +23,9 @@ public sealed class HtmlSections
         "summary", "table", "tbody", "thead", "tfoot", "tr", "ul",
     };
 
+    /// <summary>A section shorter than this (a navigation bar, a lone title) joins the next instead of making a page of its own.</summary>
+    private const int MinimumSection = 200;
+
     private readonly List<(string? Label, string Text)> sections = [];
     private StringBuilder text = new();
     private string? label;
@@ -39,7 +42,40 @@ public sealed class HtmlSections
         }
 
         sections.Close();
-        return sections.sections;
+        return Merged(sections.sections);
+    }
+
+    /// <summary>Short sections joined to the one after them (the last to the one before), under that one's label.</summary>
+    private static List<(string? Label, string Text)> Merged(List<(string? Label, string Text)> sections)
+    {
+        var merged = new List<(string? Label, string Text)>();
+        var pending = "";
+        foreach (var (label, text) in sections)
+        {
+            var joined = pending.Length > 0 ? pending + "\n" + text : text;
+            if (joined.Length < MinimumSection)
+            {
+                pending = joined;
+                continue;
+            }
+
+            merged.Add((label, joined));
+            pending = "";
+        }
+
+        if (pending.Length > 0)
+        {
+            if (merged.Count > 0)
+            {
+                merged[^1] = (merged[^1].Label, merged[^1].Text + "\n" + pending);
+            }
+            else
+            {
+                merged.Add((sections[^1].Label, pending));
+            }
+        }
+
+        return merged;
     }
 
     private void Walk(INode node, bool preformatted)
