@@ -35,6 +35,12 @@ public sealed record IngestionOptions
     /// <summary>What a zip-based file (DOCX, XLSX, ODT, EPUB...) may hold before it is taken for a zip bomb.</summary>
     public ZipLimits ZipLimits { get; init; } = new();
 
+    /// <summary>
+    /// How deep documents inside documents are read: an e-mail's attachment is 1 deep, a message of a mailbox 1, its
+    /// attachment 2, a message forwarded inside that and its own attachment 3 and 4. Deeper ones are named, not read.
+    /// </summary>
+    public int MaxNesting { get; init; } = 4;
+
     /// <summary>Passwords tried, in order, on encrypted PDFs and password-protected office files.</summary>
     public IReadOnlyList<string> PdfPasswords { get; init; } = [];
 }

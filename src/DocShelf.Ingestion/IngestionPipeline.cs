@@ -21,7 +21,8 @@ namespace DocShelf.Ingestion;
 /// identify attaches a path to content already on the shelf, and embed may write the vectors of a full batch, which
 /// nothing on the shelf points to until the document is published.
 /// </summary>
-public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> steps, ShelfWriter writer, ILogger<IngestionPipeline>? logger = null) : IDisposable
+/// <param name="maxNesting">How deep inside other documents a document is still read (an attachment of a message in a mailbox is 2).</param>
+public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> steps, ShelfWriter writer, int maxNesting, ILogger<IngestionPipeline>? logger = null) : IDisposable
 {
     private readonly ILogger logger = logger ?? NullLogger<IngestionPipeline>.Instance;
 
@@ -43,6 +44,7 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
             .. batcher is null ? Array.Empty<IIngestionStep>() : [new EmbedStep(batcher)], // vectors, batched across files
         ],
         writer,
+        options.MaxNesting,
         logger);
 
     public async Task RunAsync(IngestionContext context, CancellationToken cancellationToken)
@@ -69,11 +71,55 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
 
         if (!context.IsComplete)
         {
+            await ReadAttachmentsAsync(context, cancellationToken);
             var clock = Stopwatch.StartNew();
             List<PageContent> pages = [.. context.Pages.Select(p => p!)];
             writer.Publish(ShelfRecords.Indexed(context, pages), context.Path, pages, context.Chunks);
             LogStep(logger, context.Path, "publish", Math.Round(clock.Elapsed.TotalMilliseconds, 1));
         }
+    }
+
+    /// <summary>
+    /// Reads each file inside this one (an e-mail's attachments, a mailbox's messages) through the same steps, as a
+    /// document of its own that knows where it came from; one that cannot be read is quarantined with its reason and
+    /// the rest go on. They are published before the file that holds them, so a kill before that reads them again.
+    /// Beyond <see cref="IngestionOptions.MaxNesting"/> they are named in their parent's text but not read.
+    /// </summary>
+    private async Task ReadAttachmentsAsync(IngestionContext parent, CancellationToken cancellationToken)
+    {
+        if (parent.Depth >= maxNesting)
+        {
+            return;
+        }
+
+        for (var i = 0; i < parent.Attachments.Count; i++)
+        {
+            var attached = parent.Attachments[i];
+            var origin = new DocumentOrigin(
+                parent.DocumentId, i + 1, parent.Attachments.Count, parent.Properties.Title ?? Path.GetFileName(parent.Path), parent.Properties.Dated, parent.Kind == FileKind.Mbox);
+            var child = new IngestionContext(AttachmentPath(parent.Path, i + 1, attached.Name), Directory.CreateDirectory(Path.Combine(parent.WorkDirectory, $"attachment-{i + 1}")).FullName)
+            {
+                ReadPath = attached.Path,
+                Origin = origin,
+                Depth = parent.Depth + 1,
+                PageRecognised = parent.PageRecognised,
+            };
+            try
+            {
+                await RunAsync(child, cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                writer.Quarantine(ShelfRecords.Quarantined(child, FailureReasons.Of(error)), child.Path);
+            }
+        }
+    }
+
+    /// <summary>The path an attachment is known by: its parent's, then "//", its position and its name ("/inbox/a.eml//2/report.pdf").</summary>
+    public static string AttachmentPath(string parentPath, int position, string name)
+    {
+        var clean = string.Concat(name.Select(c => c is '/' or '\\' || char.IsControl(c) ? '_' : c)).Trim();
+        return $"{parentPath}//{position}/{(clean.Length > 0 ? clean : "attachment")}";
     }
 
     public void Dispose()

@@ -29,7 +29,7 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
             {
                 if (database.Documents.FindById(documentId) is not { Status: DocumentStatus.Indexed } existing)
                 {
-                    return ((DocumentRecord?)null, (string?)null);
+                    return ((DocumentRecord?)null, (IReadOnlyList<string>)[]);
                 }
 
                 var orphan = DetachFromOtherContent(path, documentId);
@@ -56,7 +56,11 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
                 var orphan = ReplaceContent(document, path);
                 database.Pages.InsertBulk(pages.Select(p => p with { Id = ShelfStore.PageId(document.Id, p.Number), DocumentId = document.Id }));
                 database.Chunks.InsertBulk(chunks);
-                SetEntry(path, FileState.Indexed, document.Id, reason: null);
+                if (document.Origin is null)
+                {
+                    SetEntry(path, FileState.Indexed, document.Id, reason: null);
+                }
+
                 return orphan;
             }));
             index.DeleteDocument(document.Id);
@@ -72,7 +76,11 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
             DropLeftover(database.InTransaction(() =>
             {
                 var orphan = ReplaceContent(document, path);
-                SetEntry(path, FileState.Quarantined, document.Id, document.Reason);
+                if (document.Origin is null)
+                {
+                    SetEntry(path, FileState.Quarantined, document.Id, document.Reason);
+                }
+
                 return orphan;
             }));
             index.DeleteDocument(document.Id);
@@ -94,34 +102,34 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     }
 
     /// <summary>
-    /// Takes a document off the shelf (its record, pages, chunks, index entries and page images), leaving its files
-    /// where they are: their entries are marked removed, so the same version is not read again. Returns the chunks
-    /// it had, so their vectors can go too; null when there is no such document.
+    /// Takes a document off the shelf (its record, pages, chunks, index entries and page images, and the same of every
+    /// document inside it), leaving its files where they are: their entries are marked removed, so the same version is
+    /// not read again. Returns the chunks that went, so their vectors can go too; null when there is no such document.
     /// </summary>
     public IReadOnlyList<Chunk>? Remove(string documentId)
     {
         lock (gate)
         {
-            var chunks = database.InTransaction(() =>
+            var (chunks, gone) = database.InTransaction(() =>
             {
                 if (database.Documents.FindById(documentId) is null)
                 {
-                    return null;
+                    return ((List<Chunk>?)null, (IReadOnlyList<string>)[]);
                 }
 
-                List<Chunk> removed = [.. database.Chunks.Find(c => c.DocumentId == documentId)];
-                RemoveContent(documentId);
-                database.Documents.Delete(documentId);
+                var gone = WithInnerDocuments(documentId);
+                List<Chunk> removed = [.. gone.SelectMany(id => database.Chunks.Find(c => c.DocumentId == id))];
+                DeleteDocuments(gone);
                 foreach (var entry in database.Files.Find(f => f.DocumentId == documentId).ToList())
                 {
                     database.Files.Update(entry with { State = FileState.Removed, DocumentId = null, Reason = null, UpdatedUtc = DateTime.UtcNow });
                 }
 
-                return removed;
+                return (removed, gone);
             });
             if (chunks is not null)
             {
-                DropLeftover(documentId);
+                DropLeftover(gone);
                 index.Commit();
             }
 
@@ -169,13 +177,13 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
         }
     }
 
-    /// <summary>A document that left the store in the last write leaves the index and the page images too.</summary>
-    private void DropLeftover(string? orphan)
+    /// <summary>Documents that left the store in the last write leave the index and the page images too.</summary>
+    private void DropLeftover(IReadOnlyList<string> gone)
     {
-        if (orphan is not null)
+        foreach (var id in gone)
         {
-            index.DeleteDocument(orphan);
-            pageImages.Delete(orphan);
+            index.DeleteDocument(id);
+            pageImages.Delete(id);
         }
     }
 }

@@ -177,7 +177,7 @@ public sealed class StepTests : IDisposable
         var context = await ChunkedContextAsync();
         context.Steps.Clear(); // the chunk step ran outside a pipeline
         var ran = new List<string>();
-        using var pipeline = new IngestionPipeline([new NamedStep("first", ran), new NamedStep("second", ran)], shelf.Writer!);
+        using var pipeline = new IngestionPipeline([new NamedStep("first", ran), new NamedStep("second", ran)], shelf.Writer!, options.MaxNesting);
 
         await pipeline.RunAsync(context, CancellationToken.None);
         shelf.Writer!.Commit();
@@ -192,7 +192,7 @@ public sealed class StepTests : IDisposable
     public async Task The_pipeline_stops_when_a_step_completes_the_file_and_then_writes_nothing()
     {
         var ran = new List<string>();
-        using var stopping = new IngestionPipeline([new NamedStep("only", ran, completes: true), new NamedStep("never", ran)], shelf.Writer!);
+        using var stopping = new IngestionPipeline([new NamedStep("only", ran, completes: true), new NamedStep("never", ran)], shelf.Writer!, options.MaxNesting);
         var context = await ChunkedContextAsync();
 
         await stopping.RunAsync(context, CancellationToken.None);

@@ -30,6 +30,14 @@ public static class DocumentsCommand
         return command;
     }
 
+    /// <summary>Where the document is, and what it calls itself and where it came from when it says.</summary>
+    private static string Described(DocumentReport document)
+    {
+        var lines = document.Paths.Select(Markup.Escape).ToList();
+        lines.AddRange(new[] { document.Title, document.Origin }.OfType<string>().Select(line => $"[grey]{Markup.Escape(line)}[/]"));
+        return string.Join("\n", lines);
+    }
+
     private static void Print(List<DocumentReport> documents)
     {
         if (documents.Count == 0)
@@ -53,7 +61,7 @@ public static class DocumentsCommand
                 document.OcrPages.ToString(),
                 LowConfidence(document),
                 document.Chunks.ToString(),
-                Markup.Escape(string.Join("\n", document.Paths)));
+                Described(document));
         }
 
         AnsiConsole.Write(table);

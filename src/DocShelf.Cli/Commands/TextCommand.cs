@@ -26,10 +26,15 @@ public static class TextCommand
             var pages = SelectPages(await shelf.PagesAsync(record, cancellationToken), record, result.GetValue(page));
             if (result.GetValue(json))
             {
-                JsonOutput.Write(new TextReport(record.Id, record.Path, pages.Select(PageTextReport.From).ToList()));
+                JsonOutput.Write(new TextReport(record.Id, record.Path, record.Title, record.Origin, pages.Select(PageTextReport.From).ToList()));
             }
             else
             {
+                if (record.Origin is { } origin)
+                {
+                    Console.Out.WriteLine($"--- {origin} ---");
+                }
+
                 Print(pages);
             }
 

@@ -21,6 +21,11 @@ public static class HitPrinter
             var label = hit.PageLabel is null ? "" : $" ({hit.PageLabel})";
             AnsiConsole.MarkupLineInterpolated(
                 $"[bold]{i + 1,2}.[/] [blue]{hit.Path}[/]  page [bold]{hit.Page}[/]{label}  score {hit.Score:0.00}  [grey]{hit.ChunkId}[/]");
+            if (hit.Title is not null || hit.Origin is not null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"    [italic]{string.Join(" · ", new[] { hit.Title, hit.Origin }.OfType<string>())}[/]");
+            }
+
             AnsiConsole.MarkupLine("    " + Mark(hit.Snippet, hit.Highlights));
         }
     }

@@ -46,6 +46,9 @@ public sealed record DocumentRecord
 
     public string? Author { get; init; }
 
+    /// <summary>For a document inside another (an attachment, a mailbox's message): where it came from; null for a file of its own.</summary>
+    public DocumentOrigin? Origin { get; init; }
+
     /// <summary>Each page's label (a sheet's name, a chapter's heading), in page order; empty when no page has one.</summary>
     public List<string?> PageLabels { get; init; } = [];
 
@@ -55,4 +58,12 @@ public sealed record DocumentRecord
     public string PrimaryPath => Paths.Count > 0 ? Paths[0] : "";
 
     public static string IdFromSha256(string sha256Hex) => sha256Hex[..16];
+
+    /// <summary>
+    /// An attachment's id: its own in each message that holds it, so a message's attachments come and go with the
+    /// message, whatever else holds the same bytes.
+    /// </summary>
+    public static string IdOfAttachment(DocumentOrigin origin, string sha256Hex) =>
+        IdFromSha256(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{origin.ParentId}/{origin.Position}/{sha256Hex}"))));
 }

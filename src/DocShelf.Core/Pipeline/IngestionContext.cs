@@ -29,6 +29,15 @@ public sealed class IngestionContext(string path, string workDirectory)
     /// <summary>Where page images are drawn from (with the password that opened an encrypted PDF); null for a document shown as text.</summary>
     public PageDrawing? Drawing { get; set; }
 
+    /// <summary>For a document inside another (an attachment, a mailbox's message): where it came from; null for a file of its own.</summary>
+    public DocumentOrigin? Origin { get; init; }
+
+    /// <summary>How deep inside other documents this one is: 0 for a file, 1 for an attachment, 2 for one inside that.</summary>
+    public int Depth { get; init; }
+
+    /// <summary>Files inside this one that are documents of their own, read after it.</summary>
+    public List<AttachedFile> Attachments { get; } = [];
+
     /// <summary>What the file says about itself: title, author, date.</summary>
     public DocumentProperties Properties { get; set; } = DocumentProperties.None;
 

@@ -13,6 +13,9 @@ public sealed record DocumentReading
 
     public DocumentProperties Properties { get; init; } = DocumentProperties.None;
 
+    /// <summary>Files inside this one that are documents of their own (attachments, a mailbox's messages), in order.</summary>
+    public IReadOnlyList<AttachedFile> Attachments { get; init; } = [];
+
     /// <summary>Where the viewer's page images are drawn from; null for a document shown as text.</summary>
     public PageDrawing? Drawing { get; init; }
 }

@@ -14,6 +14,12 @@ public sealed record SearchHit
 
     public required string ChunkId { get; init; }
 
+    /// <summary>The title the document gives itself (an e-mail's subject, an office file's title); null when it gives none.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>For a document inside another, where it came from: "attachment 2 of 3 of 'Re: harbour dues', 2 March 1894".</summary>
+    public string? Origin { get; init; }
+
     public required double Score { get; init; }
 
     public required string Snippet { get; init; }

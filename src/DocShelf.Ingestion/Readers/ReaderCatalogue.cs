@@ -4,6 +4,7 @@ using DocShelf.Ingestion.Pdf;
 using DocShelf.Ingestion.Readers.Epub;
 using DocShelf.Ingestion.Readers.Html;
 using DocShelf.Ingestion.Readers.Images;
+using DocShelf.Ingestion.Readers.Mail;
 using DocShelf.Ingestion.Readers.Office;
 using DocShelf.Ingestion.Readers.Tables;
 using DocShelf.Ingestion.Readers.Text;
@@ -53,6 +54,9 @@ public sealed class ReaderCatalogue
             new EpubReader(),
             new LaidOutOfficeReader(converter, pdf),
             new SpreadsheetReader(converter),
+            new EmailReader(),
+            new MboxReader(),
+            new OutlookMessageReader(options.ToolLimits),
         ]);
     }
 

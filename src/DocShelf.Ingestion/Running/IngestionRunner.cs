@@ -173,10 +173,5 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
         return new FileOutcome { Path = context.Path, Status = FileStatus.Quarantined, DocumentId = record.Id, Reason = reason };
     }
 
-    private static string ReasonFor(Exception error) => error switch
-    {
-        UnreadableFileException or ToolTimeoutException => error.Message,
-        IOException or UnauthorizedAccessException => $"the file could not be read: {error.Message}",
-        _ => $"unexpected error ({error.GetType().Name}): {error.Message}",
-    };
+    private static string ReasonFor(Exception error) => FailureReasons.Of(error);
 }

@@ -29,6 +29,7 @@ public static class ShelfRecords
             Author = context.Properties.Author,
             PageLabels = pages.Any(p => p.Label is not null) ? [.. pages.Select(p => p.Label)] : [],
             Steps = [.. context.Steps],
+            Origin = context.Origin,
         };
 
     /// <summary>A refused file keeps the times of the steps it went through, so the one that failed can be told.</summary>
@@ -40,7 +41,7 @@ public static class ShelfRecords
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("path:" + context.Path)));
         return new DocumentRecord
         {
-            Id = DocumentRecord.IdFromSha256(sha256),
+            Id = context.DocumentId.Length > 0 ? context.DocumentId : DocumentRecord.IdFromSha256(sha256),
             Sha256 = sha256,
             Paths = [context.Path],
             Kind = context.Kind,
@@ -49,6 +50,7 @@ public static class ShelfRecords
             Reason = reason,
             AddedUtc = DateTime.UtcNow,
             Steps = [.. context.Steps],
+            Origin = context.Origin,
         };
     }
 }

@@ -27,5 +27,6 @@ public sealed class ExtractStep(ReaderCatalogue readers, ZipLimits zipLimits) : 
         context.PagesToRecognise.AddRange(reading.PagesToRecognise);
         context.Drawing = reading.Drawing;
         context.Properties = reading.Properties;
+        context.Attachments.AddRange(reading.Attachments);
     }
 }

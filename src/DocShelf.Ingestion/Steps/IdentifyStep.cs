@@ -7,7 +7,8 @@ namespace DocShelf.Ingestion.Steps;
 
 /// <summary>
 /// Hashes the file (counting the bytes it reads), judges its type from its bytes, and stops here when the same bytes
-/// are already shelved. The runner has already opened it as a regular file under the path rule.
+/// are already shelved. The runner has already opened it as a regular file under the path rule. An attachment is
+/// always read: it is a document of its message, whatever else holds the same bytes.
 /// </summary>
 public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) : IIngestionStep
 {
@@ -22,10 +23,12 @@ public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) :
         }
 
         (context.Sha256, context.Bytes) = await ContentHasher.Sha256HexAsync(context.ReadPath, options.MaxFileBytes, cancellationToken);
-        context.DocumentId = DocumentRecord.IdFromSha256(context.Sha256);
+        context.DocumentId = context.Origin is { } origin
+            ? DocumentRecord.IdOfAttachment(origin, context.Sha256)
+            : DocumentRecord.IdFromSha256(context.Sha256);
         context.Kind = FileTypeSniffer.Sniff(context.ReadPath, context.Path);
 
-        if (writer.AttachPath(context.Path, context.DocumentId) is { } existing)
+        if (context.Origin is null && writer.AttachPath(context.Path, context.DocumentId) is { } existing)
         {
             context.Existing = existing;
             context.IsComplete = true;

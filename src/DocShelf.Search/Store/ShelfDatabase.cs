@@ -50,6 +50,7 @@ public sealed class ShelfDatabase : IDisposable
         if (!readOnly)
         {
             Documents.EnsureIndex(d => d.Status);
+            Documents.EnsureIndex(d => d.Origin!.ParentId); // the documents inside one go with it
             Pages.EnsureIndex(p => p.DocumentId);
             Pages.EnsureIndex(p => p.Source); // counting OCR'd pages must not read every page's words
             Chunks.EnsureIndex(c => c.DocumentId);

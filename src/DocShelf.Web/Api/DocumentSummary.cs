@@ -22,7 +22,9 @@ public sealed record DocumentSummary(
     IReadOnlyList<PageReading> OcrReadings,
     IReadOnlyList<StepTiming> Steps,
     string? Title,
-    string? Author)
+    string? Author,
+    string? Origin,
+    string? ParentId)
 {
     public static DocumentSummary Of(DocumentRecord document) => new(
         document.Id,
@@ -43,5 +45,7 @@ public sealed record DocumentSummary(
         document.OcrReadings,
         document.Steps,
         document.Title,
-        document.Author);
+        document.Author,
+        document.Origin?.Describe(),
+        document.Origin?.ParentId);
 }
