@@ -30,7 +30,7 @@ public sealed class MboxReader : IDocumentReader
             await message.WriteToAsync(path, cancellationToken);
             var subject = string.IsNullOrWhiteSpace(message.Subject) ? "(no subject)" : message.Subject.Trim();
             messages.Add(new AttachedFile(path, subject));
-            var date = message.Date == DateTimeOffset.MinValue ? "" : message.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var date = MessageReading.DatedOf(message) ?? "";
             lines.Add($"{messages.Count}. {date} {message.From} {subject}".Replace("  ", " ", StringComparison.Ordinal));
         }
 

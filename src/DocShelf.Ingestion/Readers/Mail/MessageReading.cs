@@ -43,11 +43,10 @@ public static class MessageReading
             }
         }
 
-        var dated = message.Date == DateTimeOffset.MinValue ? null : message.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new DocumentReading
         {
             Pages = TextPages.Labelled([(null, Text(message, listed))]),
-            Properties = new(Blank(message.Subject), Blank(message.From.ToString()), dated),
+            Properties = new(Blank(message.Subject), Blank(message.From.ToString()), DatedOf(message)),
             Attachments = attachments,
         };
     }
@@ -58,7 +57,7 @@ public static class MessageReading
         Header(text, "From", message.From.ToString());
         Header(text, "To", message.To.ToString());
         Header(text, "Cc", message.Cc.ToString());
-        Header(text, "Date", message.Date == DateTimeOffset.MinValue ? "" : message.Date.ToString("d MMMM yyyy HH:mm zzz", CultureInfo.InvariantCulture));
+        Header(text, "Date", message.Headers[HeaderId.Date] ?? "");
         Header(text, "Subject", message.Subject ?? "");
         text.Append('\n').Append(Body(message).Trim()).Append('\n');
         if (attachments.Count > 0)
@@ -118,6 +117,15 @@ public static class MessageReading
 
         return path;
     }
+
+    /// <summary>
+    /// The date the message bears. MimeKit gives no date for one it thinks implausible (before 1970, say), as an
+    /// archive's transcribed letters can be; the header is then read as any document's date line is.
+    /// </summary>
+    public static string? DatedOf(MimeMessage message) =>
+        message.Date != DateTimeOffset.MinValue
+            ? message.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : message.Headers[HeaderId.Date] is { } header ? DocumentDate.Find(header) : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
