@@ -18,9 +18,10 @@ cd "$(dirname "$0")"
 export ORT_DISABLE_TELEMETRY=1
 
 # What DocShelf needs at run time (deploy/debian-packages, which the offline bundle carries too), qpdf for the
-# encrypted-PDF tests, and chromium for the browser tests.
+# encrypted-PDF tests, chromium for the browser tests, and pandoc, the reference reader the format tests hold web
+# pages, books and markup to.
 mapfile -t APT_PACKAGES < <(sed 's/#.*//' deploy/debian-packages | xargs -n1)
-APT_PACKAGES+=(qpdf chromium)
+APT_PACKAGES+=(qpdf chromium pandoc)
 CONFIGURATION=Release
 CLI="src/DocShelf.Cli/bin/$CONFIGURATION/net10.0/docshelf.dll"
 DEMO_DATA=.demo/data

@@ -23,7 +23,8 @@ public static class PdfTextLayerReader
             throw new UnreadableFileException($"the PDF text could not be read: {result.FirstErrorLine}");
         }
 
-        using var reader = XmlReader.Create(output, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
+        using var text = new ControlCharacterFilter(new StreamReader(output));
+        using var reader = XmlReader.Create(text, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
         return ReadPages(reader, info.PageSizes);
     }
 

@@ -65,7 +65,8 @@ internal sealed class TextLayerXmlReader(XmlReader reader)
     private void ReadWord()
     {
         var (left, top, right, bottom) = (Number("xMin"), Number("yMin"), Number("xMax"), Number("yMax"));
-        var text = reader.ReadElementContentAsString().Trim();
+        // A control character (turned into a space on the way in) is no part of a word: "\u0003raised" is "raised".
+        var text = string.Concat(reader.ReadElementContentAsString().Where(c => !char.IsWhiteSpace(c)));
         if (text.Length > 0)
         {
             words?.Add(new TextLayerWord(text, new Box(left, top, right - left, bottom - top)));

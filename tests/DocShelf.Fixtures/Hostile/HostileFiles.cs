@@ -18,6 +18,35 @@ public static class HostileFiles
         File.Delete(whole);
     }
 
+    /// <summary>
+    /// A born-digital page whose font maps a glyph to the control character U+0003, as some typesetters' fonts do:
+    /// pdftotext passes it into its XML, which XML forbids.
+    /// </summary>
+    public static void ControlCharacterPdf(string path) => TextLines(path, ["Harbour dues were \u0003raised in 1894 by a penny a ton."], "/ToUnicode 6 0 R",
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Controls def 1 begincodespacerange <00> <FF> endcodespacerange " +
+        "1 beginbfrange <20> <7E> <0020> endbfrange 1 beginbfchar <03> <0003> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end");
+
+    /// <summary>A born-digital page of <paramref name="lines"/> set one under another in Helvetica, as a typesetter breaks them.</summary>
+    public static void TextLines(string path, IReadOnlyList<string> lines, string fontExtra = "", string? toUnicode = null)
+    {
+        var shown = string.Join(" T* ", lines.Select(line => $"({line.Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal)}) Tj"));
+        var content = $"BT /F1 12 Tf 14 TL 72 700 Td {shown} ET";
+        List<string> objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            $"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica {fontExtra} >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+        ];
+        if (toUnicode is not null)
+        {
+            objects.Add($"<< /Length {toUnicode.Length} >>\nstream\n{toUnicode}\nendstream");
+        }
+
+        HandwrittenPdf.Write(path, objects);
+    }
+
     /// <summary>A one-page PDF whose page is 200 inches square: 3.6 billion pixels at 300 dpi.</summary>
     public static void EnormousPagePdf(string path) => HandwrittenPdf.Write(path,
     [
