@@ -48,9 +48,31 @@ public static class CompoundFile
     }
 
     /// <summary>Every name in the file's directory; empty when the file is not a readable compound file.</summary>
-    public static HashSet<string> DirectoryNames(Stream stream)
+    public static HashSet<string> DirectoryNames(Stream stream) => [.. Entries(stream).Keys];
+
+    /// <summary>
+    /// Whether a Word 97 document says it is encrypted: the fEncrypted bit of its File Information Block, at the head
+    /// of the "WordDocument" stream ([MS-DOC] 2.5.2), which is always long enough to sit in ordinary sectors.
+    /// </summary>
+    public static bool IsEncryptedWordDocument(Stream stream)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        const int FlagsOffset = 0x0B;
+        if (!Entries(stream).TryGetValue("WordDocument", out var entry) || entry.Size < 4096)
+        {
+            return false;
+        }
+
+        var header = new byte[HeaderLength];
+        stream.Position = 0;
+        stream.ReadExactly(header);
+        stream.Position = ((entry.Start + 1L) << BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(30))) + FlagsOffset;
+        return (stream.ReadByte() & 0x01) != 0;
+    }
+
+    /// <summary>Every entry of the file's directory with its first sector and size; empty when it is not a readable compound file.</summary>
+    private static Dictionary<string, (uint Start, long Size)> Entries(Stream stream)
+    {
+        var names = new Dictionary<string, (uint Start, long Size)>(StringComparer.Ordinal);
         try
         {
             var header = new byte[HeaderLength];
@@ -77,7 +99,7 @@ public static class CompoundFile
         return names;
     }
 
-    private static void ReadDirectory(Layout layout, uint sector, HashSet<string> names)
+    private static void ReadDirectory(Layout layout, uint sector, Dictionary<string, (uint Start, long Size)> names)
     {
         var buffer = new byte[layout.SectorSize];
         var visited = new HashSet<uint>();
@@ -89,7 +111,9 @@ public static class CompoundFile
                 var nameBytes = BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(offset + 64));
                 if (buffer[offset + 66] != 0 && nameBytes is >= 2 and <= 64)
                 {
-                    names.Add(Encoding.Unicode.GetString(buffer, offset, nameBytes - 2));
+                    names.TryAdd(
+                        Encoding.Unicode.GetString(buffer, offset, nameBytes - 2),
+                        (BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(offset + 116)), BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(offset + 120))));
                 }
             }
 

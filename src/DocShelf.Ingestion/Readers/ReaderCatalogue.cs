@@ -53,7 +53,7 @@ public sealed class ReaderCatalogue
             new HtmlReader(),
             new EpubReader(),
             new LaidOutOfficeReader(converter, pdf),
-            new SpreadsheetReader(converter),
+            new SpreadsheetReader(converter, options.PdfPasswords),
             new EmailReader(),
             new MboxReader(),
             new OutlookMessageReader(options.ToolLimits),

@@ -8,6 +8,10 @@ namespace DocShelf.Fixtures.Office;
 /// </summary>
 public static class LegacyOffice
 {
+    /// <summary>Saves <paramref name="source"/> as <paramref name="target"/> in LibreOffice's <paramref name="filter"/>, protected by <paramref name="password"/>.</summary>
+    public static Task ProtectAsync(string source, string target, string filter, string password, string profileFolder) =>
+        Tool.RunAsync("/usr/bin/python3", Path.Combine(AppContext.BaseDirectory, "Office", "protect.py"), profileFolder, source, target, filter, password);
+
     /// <param name="sources">Files to convert, in one run of LibreOffice.</param>
     /// <param name="format">LibreOffice's target: "doc", "xls", "ppt", "rtf", or any --convert-to argument.</param>
     /// <returns>The paths of the files written in <paramref name="outputFolder"/>, in the order of <paramref name="sources"/>.</returns>

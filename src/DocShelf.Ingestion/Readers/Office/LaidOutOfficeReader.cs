@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
 using DocShelf.Core.Reading;
 using DocShelf.Ingestion.Pdf;
 
@@ -17,7 +18,16 @@ public sealed class LaidOutOfficeReader(OfficeConverter converter, PdfDocumentRe
 
     public async Task<DocumentReading> ReadAsync(FileToRead file, CancellationToken cancellationToken)
     {
-        var laidOut = await converter.ConvertAsync(file, OfficeTarget.Pdf, cancellationToken);
+        string laidOut;
+        try
+        {
+            laidOut = await converter.ConvertAsync(file, OfficeTarget.Pdf, cancellationToken);
+        }
+        catch (UnreadableFileException) when (OfficeProtection.IsProtected(file.Path, file.Kind))
+        {
+            throw new UnreadableFileException("the document is protected by a password and no configured password opens it");
+        }
+
         return await pdf.ReadAsync(file with { Path = laidOut, Kind = FileKind.Pdf }, cancellationToken);
     }
 }

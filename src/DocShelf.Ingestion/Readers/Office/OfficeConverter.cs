@@ -33,6 +33,9 @@ public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, 
         return new StreamReader(stream).ReadToEnd();
     });
 
+    /// <summary>How long LibreOffice may take to start; a first start, which writes its profile, takes a few seconds.</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
+
     private readonly SemaphoreSlim oneAtATime = new(1);
     private Process? converter;
 
@@ -47,14 +50,17 @@ public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, 
         {
             ["input"] = source,
             ["output"] = output,
-            ["filter"] = Filter(file.Kind, target),
+            ["filter"] = Filter(target),
             ["passwords"] = new JsonArray([.. passwords.Select(p => JsonValue.Create(p))]),
         };
 
         await oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            var reply = await AskAsync(request.ToJsonString(), cancellationToken);
+            // LibreOffice may have died since the last file (the machine ran short of memory, say): a file that stops it
+            // is given a second, fresh one before it is blamed.
+            var reply = await AskAsync(request.ToJsonString(), cancellationToken) ?? await AskAsync(request.ToJsonString(), cancellationToken)
+                ?? throw new UnreadableFileException("LibreOffice stopped while converting the file, twice; it may crash on it");
             if (reply["error"]?.GetValue<string>() is { } error)
             {
                 throw new UnreadableFileException(error);
@@ -68,21 +74,33 @@ public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, 
         return File.Exists(output) ? output : throw new UnreadableFileException("LibreOffice wrote nothing for the file");
     }
 
-    private async Task<JsonNode> AskAsync(string request, CancellationToken cancellationToken)
+    /// <summary>The converter's reply; null when LibreOffice stopped without one (the converter is stopped then too).</summary>
+    private async Task<JsonNode?> AskAsync(string request, CancellationToken cancellationToken)
     {
+        // Starting LibreOffice (a first start builds its profile) is not the file's time; converting it is.
+        var process = await StartedAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limits.Timeout);
         try
         {
-            var process = await StartedAsync(timeout.Token);
             await process.StandardInput.WriteLineAsync(request.AsMemory(), timeout.Token);
             await process.StandardInput.FlushAsync(timeout.Token);
-            return await ReplyAsync(process, timeout.Token)
-                ?? throw Stopped(new UnreadableFileException("LibreOffice stopped while converting the file; it may crash on it"));
+            if (await ReplyAsync(process, timeout.Token) is { } reply)
+            {
+                return reply;
+            }
+
+            Stop();
+            return null;
+        }
+        catch (IOException)
+        {
+            Stop(); // the pipe broke: LibreOffice and the converter are gone
+            return null;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Stopped(new ToolTimeoutException($"LibreOffice took longer than {limits.Timeout.TotalSeconds:0} s on the file and was stopped"));
+            throw Stopped(new ToolTimeoutException($"LibreOffice took longer than {limits.Timeout.TotalSeconds:0.#} s on the file and was stopped"));
         }
         catch (OperationCanceledException)
         {
@@ -98,6 +116,8 @@ public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, 
             return running;
         }
 
+        using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        startup.CancelAfter(StartupTimeout);
         Stop();
         Directory.CreateDirectory(profileDirectory);
         var start = new ProcessStartInfo("prlimit")
@@ -113,12 +133,24 @@ public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, 
         }
 
         converter = Process.Start(start) ?? throw new InvalidOperationException("could not start the office converter");
-        if (await ReplyAsync(converter, cancellationToken) is not { } ready || ready["ready"] is null)
+        try
         {
-            throw Stopped(new UnreadableFileException("LibreOffice could not be started to read the file; run `docshelf doctor`"));
+            if (await ReplyAsync(converter, startup.Token) is { } ready && ready["ready"] is not null)
+            {
+                return converter;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // fall through: it did not start in time
+        }
+        catch (OperationCanceledException)
+        {
+            Stop();
+            throw;
         }
 
-        return converter;
+        throw Stopped(new UnreadableFileException("LibreOffice could not be started to read the file; run `docshelf doctor`"));
     }
 
     private static async Task<JsonNode?> ReplyAsync(Process process, CancellationToken cancellationToken)
@@ -160,13 +192,8 @@ public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, 
         converter = null;
     }
 
-    /// <summary>LibreOffice's export filter for the kind of document and the target.</summary>
-    private static string Filter(FileKind kind, OfficeTarget target) => target switch
-    {
-        OfficeTarget.Xlsx => "Calc MS Excel 2007 XML",
-        _ when kind is FileKind.Pptx or FileKind.Ppt or FileKind.Odp => "impress_pdf_Export",
-        _ => "writer_pdf_Export",
-    };
+    /// <summary>LibreOffice's export filter for the target; "pdf" lets the converter pick the PDF export of the application that opened the file.</summary>
+    private static string Filter(OfficeTarget target) => target == OfficeTarget.Xlsx ? "Calc MS Excel 2007 XML" : "pdf";
 
     public void Dispose()
     {

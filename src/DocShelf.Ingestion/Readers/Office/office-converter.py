@@ -1,6 +1,7 @@
 # DocShelf's office converter: one LibreOffice kept running for every conversion of a worker's life.
 # DocShelf starts this with Debian's python3 and talks to it over stdin and stdout, one JSON object a line:
-#   request  {"input": "/path/source.docx", "output": "/path/laid-out.pdf", "filter": "writer_pdf_Export", "passwords": ["..."]}
+#   request  {"input": "/path/source.docx", "output": "/path/laid-out.pdf", "filter": "pdf", "passwords": ["..."]}
+#            ("pdf" is the PDF export of whichever application opened the file; any other filter is LibreOffice's own name)
 #   reply    {"ok": true}  or  {"error": "why"}; a line {"ready": true} first, once LibreOffice answers
 # Arguments: the LibreOffice profile folder (a private one, so no user's settings or macros apply) and a pipe name.
 # Documents are opened hidden and read-only, with macros never run and links never updated, so nothing in a file
@@ -19,6 +20,10 @@ from com.sun.star.lang import DisposedException
 
 NEVER_EXECUTE = 0  # com.sun.star.document.MacroExecMode.NEVER_EXECUTE
 NO_UPDATE = 0      # com.sun.star.document.UpdateDocMode.NO_UPDATE
+PDF_EXPORTS = [("com.sun.star.presentation.PresentationDocument", "impress_pdf_Export"),
+               ("com.sun.star.drawing.DrawingDocument", "draw_pdf_Export"),
+               ("com.sun.star.sheet.SpreadsheetDocument", "calc_pdf_Export"),
+               ("com.sun.star.text.TextDocument", "writer_pdf_Export")]
 
 
 def prop(name, value):
@@ -61,12 +66,25 @@ def load(desktop, path, passwords):
     return None
 
 
+def alive(desktop):
+    try:
+        desktop.getComponents()
+        return True
+    except Exception:
+        return False
+
+
 def convert(desktop, request):
     document = load(desktop, request["input"], request.get("passwords", []))
     if document is None:
+        if not alive(desktop):
+            raise DisposedException()  # LibreOffice is gone, not the file's fault
         return {"error": "LibreOffice could not open the file"}
+    name = request["filter"]
+    if name == "pdf":
+        name = next((f for service, f in PDF_EXPORTS if document.supportsService(service)), "writer_pdf_Export")
     try:
-        document.storeToURL(uno.systemPathToFileUrl(request["output"]), (prop("FilterName", request["filter"]),))
+        document.storeToURL(uno.systemPathToFileUrl(request["output"]), (prop("FilterName", name),))
     finally:
         document.close(True)
     return {"ok": True}

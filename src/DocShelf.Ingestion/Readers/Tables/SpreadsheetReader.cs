@@ -13,8 +13,11 @@ namespace DocShelf.Ingestion.Readers.Tables;
 /// numbers in invariant form, dates as ISO dates, formulas as the result last computed. The title and author come from
 /// the workbook's properties where the converter carries them.
 /// </summary>
-public sealed class SpreadsheetReader(OfficeConverter converter) : IDocumentReader
+/// <param name="passwords">Passwords tried, in order, on a protected workbook.</param>
+public sealed class SpreadsheetReader(OfficeConverter converter, IReadOnlyList<string> passwords) : IDocumentReader
 {
+    static SpreadsheetReader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance); // Excel 97's code pages
+
     public IReadOnlyCollection<FileKind> Kinds { get; } = [FileKind.Xlsx, FileKind.Xls, FileKind.Ods];
 
     public async Task<DocumentReading> ReadAsync(FileToRead file, CancellationToken cancellationToken)
@@ -22,23 +25,38 @@ public sealed class SpreadsheetReader(OfficeConverter converter) : IDocumentRead
         var workbook = file.Kind == FileKind.Ods
             ? await converter.ConvertAsync(file, OfficeTarget.Xlsx, cancellationToken)
             : file.Path;
-        var pages = new List<(string? Label, string Text)>();
-        try
+        Exception? refusal = null;
+        foreach (var password in new string?[] { null }.Concat(passwords))
         {
-            await using var stream = File.OpenRead(workbook);
-            using var reader = ExcelReaderFactory.CreateReader(stream);
-            do
+            try
             {
-                pages.AddRange(TablePages.Of(reader.Name, Rows(reader, cancellationToken)));
+                var pages = await ReadSheetsAsync(workbook, password, cancellationToken);
+                return new DocumentReading { Pages = TextPages.Labelled(pages.Count > 0 ? pages : [(null, "")]) };
             }
-            while (reader.NextResult());
-        }
-        catch (Exception error) when (error is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException)
-        {
-            throw new UnreadableFileException(Reason(error));
+            catch (ExcelDataReader.Exceptions.InvalidPasswordException error)
+            {
+                refusal = error;
+            }
+            catch (Exception error) when (error is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException)
+            {
+                throw new UnreadableFileException($"the workbook could not be read: {error.Message}");
+            }
         }
 
-        return new DocumentReading { Pages = TextPages.Labelled(pages.Count > 0 ? pages : [(null, "")]) };
+        throw new UnreadableFileException($"the workbook is protected by a password and no configured password opens it ({refusal?.Message})");
+    }
+
+    private static async Task<List<(string? Label, string Text)>> ReadSheetsAsync(string workbook, string? password, CancellationToken cancellationToken)
+    {
+        var pages = new List<(string? Label, string Text)>();
+        await using var stream = File.OpenRead(workbook);
+        using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { Password = password });
+        do
+        {
+            pages.AddRange(TablePages.Of(reader.Name, Rows(reader, cancellationToken)));
+        }
+        while (reader.NextResult());
+        return pages;
     }
 
     private static IEnumerable<IReadOnlyList<string>> Rows(IExcelDataReader reader, CancellationToken cancellationToken)
@@ -64,9 +82,4 @@ public sealed class SpreadsheetReader(OfficeConverter converter) : IDocumentRead
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private static string Reason(Exception error) =>
-        error.Message.Contains("password", StringComparison.OrdinalIgnoreCase) || error.Message.Contains("encrypt", StringComparison.OrdinalIgnoreCase)
-            ? "the workbook is protected by a password"
-            : $"the workbook could not be read: {error.Message}";
 }
