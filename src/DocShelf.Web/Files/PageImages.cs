@@ -1,6 +1,6 @@
 using DocShelf.Core.Documents;
-using DocShelf.Ingestion.PageImages;
 using DocShelf.Core.Reading;
+using DocShelf.Ingestion.PageImages;
 using DocShelf.Search;
 
 namespace DocShelf.Web.Files;
