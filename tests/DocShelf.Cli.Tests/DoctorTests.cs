@@ -29,7 +29,7 @@ public sealed class DoctorTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(report.GetProperty("healthy").GetBoolean());
-        string[] checks = ["tesseract", "ocr languages", "orientation data", "poppler", "models", "disk", "data folder", "upload inbox", "listen address", "store and index"];
+        string[] checks = ["tesseract", "ocr languages", "orientation data", "poppler", "office files", "outlook messages", "models", "disk", "data folder", "upload inbox", "listen address", "store and index"];
         Assert.All(checks, check => Assert.Equal("ok", health[check]));
         Assert.Equal("warning", health["service"]); // nothing serves this shelf in the test
     }

@@ -10,7 +10,7 @@ namespace DocShelf.Ingestion.Tests;
 /// Text-layer pages laid out as real PDFs are: columns written across the page, pages turned by /Rotate, text set
 /// sideways. Their words must come out in reading order, with boxes on the words of the page the viewer draws.
 /// </summary>
-public sealed class TextLayerLayoutTests : IDisposable
+public sealed class TextLayerLayoutTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     /// <summary>Page images are drawn at 150 dpi for the reference reading; a point is 1/72 inch.</summary>
     private const int Dpi = 150;
@@ -31,6 +31,32 @@ public sealed class TextLayerLayoutTests : IDisposable
         Assert.Equal(PageSource.TextLayer, page.Source);
         Assert.True(WordAccuracy.Of(columns.ReadingOrder, page.Text) >= 0.99, page.Text);
         Assert.Equal(1.0, WordAccuracy.Of(reference, page.Text));
+    }
+
+    [Theory]
+    [InlineData(2, 8f)]
+    [InlineData(3, 7f)]
+    public async Task Justified_columns_a_narrow_gutter_apart_are_read_column_by_column_never_worse_than_pdftotext(int columns, float gutter)
+    {
+        var pdf = shelf.InboxFile($"justified-{columns}.pdf");
+        var prose = string.Join(" ", SampleTexts.AllPages()).ReplaceLineEndings(" ");
+        var pages = Enumerable.Range(0, 4)
+            .Select(i => PdfWriter.LayJustified($"Proceedings of the Harbour Commission, part {i + 1}", prose[(i * 900)..], columns, gutter))
+            .ToList();
+        PdfWriter.Write(pdf, pages, "Justified");
+
+        var read = await IngestPagesAsync(pdf);
+
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var reference = await Tool.RunAsync("pdftotext", "-f", number, "-l", number, pdf, "-");
+            var ours = WordAccuracy.Of(pages[i].ReadingOrder, read[i].Text);
+            var theirs = WordAccuracy.Of(pages[i].ReadingOrder, reference);
+            output.WriteLine($"{columns} columns, page {number}: DocShelf {ours:0.000}, pdftotext {theirs:0.000}");
+            Assert.True(ours >= 0.97, $"page {number}: {ours:0.000}\n{read[i].Text}");
+            Assert.True(ours >= theirs, $"page {number}: DocShelf {ours:0.000} below pdftotext {theirs:0.000}");
+        }
     }
 
     [Fact]
@@ -106,6 +132,12 @@ public sealed class TextLayerLayoutTests : IDisposable
     {
         shelf.Dispose();
         scratch.Dispose();
+    }
+
+    private async Task<IReadOnlyList<PageContent>> IngestPagesAsync(string pdf)
+    {
+        var outcome = Assert.Single((await shelf.IngestAsync(pdf)).Files);
+        return shelf.Shelf.Store.PagesOf(outcome.DocumentId);
     }
 
     private async Task<PageContent> IngestOnePageAsync(string pdf)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Office;
 using DocShelf.Web.Security;
 
 namespace DocShelf.Web.Tests;
@@ -182,6 +184,27 @@ public sealed class UploadApiTests(WebShelf shelf) : IDisposable
     }
 
     [Fact]
+    public async Task Office_files_books_and_mail_are_taken_judged_by_what_their_bytes_hold()
+    {
+        using var target = Target();
+        using var scratch = new TempFolder();
+        var docx = scratch.File("minutes.docx");
+        DocxWriter.Write(docx, OfficeText.Sample("council-minutes-1911.txt", "Council minutes"));
+        var epub = scratch.File("book");
+        EpubWriter.Write(epub, OfficeText.Sample("ferry-notice.txt", "Ferry notice"), ["Notice"]);
+
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files(
+            ("minutes.docx", await File.ReadAllBytesAsync(docx)),
+            ("book-without-a-name", await File.ReadAllBytesAsync(epub)),
+            ("letter.eml", "From: Josiah Penhallow <hm@eastwick.example>\r\nDate: Fri, 2 Mar 2001 10:15:00 +0000\r\nSubject: Dues\r\n\r\nThe dues are paid."u8.ToArray())));
+        var outcomes = (await response.JsonAsync()).EnumerateArray().ToDictionary(o => o.GetProperty("name").GetString()!, o => o);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.All(outcomes.Values, o => Assert.Equal("added", o.GetProperty("status").GetString()));
+        Assert.Equal(["docx", "email", "epub"], outcomes.Values.Select(o => o.GetProperty("kind").GetString()).Order());
+    }
+
+    [Fact]
     public async Task In_a_drop_of_several_files_a_refused_one_keeps_its_reason_and_the_others_go_in()
     {
         using var target = Target();
@@ -193,7 +216,8 @@ public sealed class UploadApiTests(WebShelf shelf) : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("added", outcomes["minutes.txt"].GetProperty("status").GetString());
         Assert.Equal("refused", outcomes["tool.pdf"].GetProperty("status").GetString());
-        Assert.Contains("is not a PDF", outcomes["tool.pdf"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("is not a kind of file DocShelf reads: PDF, PNG, JPEG, TIFF", outcomes["tool.pdf"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("DOCX", outcomes["tool.pdf"].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("empty", outcomes["empty.txt"].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(["minutes.txt"], Directory.GetFiles(target.Inbox).Select(Path.GetFileName));
     }

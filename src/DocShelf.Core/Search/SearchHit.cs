@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DocShelf.Core.Search;
 
 /// <summary>One search result: always enough to cite the document, page and chunk.</summary>
@@ -10,14 +12,17 @@ public sealed record SearchHit
     public required int Page { get; init; }
 
     /// <summary>What the page is called where its number says little: the sheet, the chapter or section; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PageLabel { get; init; }
 
     public required string ChunkId { get; init; }
 
     /// <summary>The title the document gives itself (an e-mail's subject, an office file's title); null when it gives none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Title { get; init; }
 
     /// <summary>For a document inside another, where it came from: "attachment 2 of 3 of 'Re: harbour dues', 2 March 1894".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Origin { get; init; }
 
     public required double Score { get; init; }

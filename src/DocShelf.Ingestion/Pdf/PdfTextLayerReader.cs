@@ -7,8 +7,9 @@ namespace DocShelf.Ingestion.Pdf;
 
 /// <summary>
 /// Reads a PDF's text layer with <c>pdftotext -bbox-layout</c>: every page's words with their boxes, in the block
-/// order pdftotext gives (its reading order, column by column), joined into text the way OCR text is. A page whose
-/// text runs sideways is turned upright first (<see cref="SidewaysText"/>).
+/// order pdftotext gives (its reading order), joined into text the way OCR text is. A page whose text runs sideways is
+/// turned upright first (<see cref="SidewaysText"/>), and a page in columns is read column by column from where its
+/// whitespace runs (<see cref="ColumnLayout"/>), which pdftotext's blocks miss in justified text.
 /// </summary>
 public static class PdfTextLayerReader
 {
@@ -31,6 +32,6 @@ public static class PdfTextLayerReader
     internal static IReadOnlyList<PageContent> ReadPages(XmlReader reader, IReadOnlyList<(double Width, double Height)> shownSizes) =>
         new TextLayerXmlReader(reader).ReadPages()
             .Select(page => page.Number <= shownSizes.Count ? page with { Width = shownSizes[page.Number - 1].Width, Height = shownSizes[page.Number - 1].Height } : page)
-            .Select(page => SidewaysText.Upright(page).ToContent())
+            .Select(page => ColumnLayout.Arrange(SidewaysText.Upright(page)).ToContent())
             .ToList();
 }

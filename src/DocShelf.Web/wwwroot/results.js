@@ -156,6 +156,9 @@ function renderGroup(members, onOpen) {
   const title = element("h3", "hit-title", fileName(first.path));
   title.id = titleId;
   head.append(title, element("span", "hit-count", members.length === 1 ? "1 hit" : `${members.length} hits`));
+  // What the document calls itself (an e-mail's subject) and, for an attachment, the message it came from.
+  const about = [first.title, first.origin].filter(Boolean).join(" · ");
+  if (about) head.append(element("p", "hit-about muted", about));
   const list = element("ol", "group-hits");
   list.setAttribute("aria-labelledby", titleId);
   for (const { hit, index } of members.slice(0, SnippetsPerDocument)) {
@@ -166,7 +169,7 @@ function renderGroup(members, onOpen) {
     button.dataset.chunk = hit.chunkId;
     const snippet = element("span", "snippet");
     snippet.append(marked(hit.snippet, hit.highlights));
-    button.append(element("span", "hit-page", `Page ${hit.page}`), snippet);
+    button.append(element("span", "hit-page", hit.pageLabel ? `Page ${hit.page}: ${hit.pageLabel}` : `Page ${hit.page}`), snippet);
     button.addEventListener("click", () => onOpen(hit, button));
     item.append(button);
     list.append(item);

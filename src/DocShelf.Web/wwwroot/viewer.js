@@ -20,7 +20,7 @@ export async function openDocument(id, page, { query = "", typing = false, chunk
   $("viewer-content").hidden = false;
   document.body.classList.add("viewing");
   $("viewer-title").textContent = detail.document.name;
-  $("viewer-path").textContent = detail.document.path;
+  $("viewer-path").textContent = [detail.document.title, detail.document.origin, detail.document.path].filter(Boolean).join(" · ");
   $("original-link").hidden = Boolean(detail.originalProblem);
   $("viewer-notice").textContent = detail.originalProblem || "";
   await loadHits(chunkId, page);
@@ -75,7 +75,7 @@ export async function showPage(number) {
   const id = detail.document.id;
   const typing = view.typing ? "&typing=1" : "";
   const page = await api(`/api/documents/${id}/pages/${view.page}?q=${encodeURIComponent(view.query)}${typing}`);
-  $("page-label").textContent = `Page ${view.page} of ${count}`;
+  $("page-label").textContent = page.label ? `Page ${view.page} of ${count}: ${page.label}` : `Page ${view.page} of ${count}`;
   $("page-previous").disabled = view.page <= 1;
   $("page-next").disabled = view.page >= count;
   // A PDF opens in the browser's own viewer at the page being read.

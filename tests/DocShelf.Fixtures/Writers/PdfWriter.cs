@@ -43,6 +43,9 @@ public static class PdfWriter
                 case ColumnPdfPage columns:
                     DrawColumns(canvas, columns.Columns);
                     break;
+                case JustifiedColumnPdfPage justified:
+                    DrawJustified(canvas, justified);
+                    break;
                 case SidewaysPdfPage sideways:
                     DrawSideways(canvas, sideways.Text);
                     break;
@@ -78,7 +81,48 @@ public static class PdfWriter
             .ToList();
     }
 
-    private static float ColumnWidth(int columns) => (PageWidth - (2 * Margin) - ((columns - 1) * Gutter)) / columns;
+    private static float ColumnWidth(int columns, float gutter = Gutter) => (PageWidth - (2 * Margin) - ((columns - 1) * gutter)) / columns;
+
+    /// <summary>
+    /// A heading across the page, then <paramref name="text"/> in <paramref name="columns"/> justified columns
+    /// <paramref name="gutter"/> points apart, each as many lines as fit.
+    /// </summary>
+    public static JustifiedColumnPdfPage LayJustified(string heading, string text, int columns, float gutter)
+    {
+        using var font = new SKFont(Fonts.Serif, FontPoints);
+        var lines = TextLayout.Wrap(text, font, ColumnWidth(columns, gutter)).Where(line => line.Length > 0).ToList();
+        var perColumn = (int)((PageHeight - (2 * Margin) - (3 * font.Size)) / (font.Size * LineSpacing));
+        return new JustifiedColumnPdfPage(
+            heading,
+            [.. Enumerable.Range(0, columns).Select(c => (IReadOnlyList<string>)lines.Skip(c * perColumn).Take(perColumn).ToList()).Where(c => c.Count > 0)],
+            gutter);
+    }
+
+    private static void DrawJustified(SKCanvas canvas, JustifiedColumnPdfPage page)
+    {
+        using var font = new SKFont(Fonts.Serif, FontPoints);
+        using var heading = new SKFont(Fonts.Serif, FontPoints * 1.6f);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        canvas.DrawText(page.Heading, Margin, Margin + heading.Size, SKTextAlign.Left, heading, ink);
+        var top = Margin + (3 * font.Size) + font.Size;
+        var width = ColumnWidth(page.Columns.Count, page.Gutter);
+        for (var column = 0; column < page.Columns.Count; column++)
+        {
+            var left = Margin + (column * (width + page.Gutter));
+            for (var line = 0; line < page.Columns[column].Count; line++)
+            {
+                var words = page.Columns[column][line].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var spare = width - words.Sum(w => font.MeasureText(w));
+                var gap = words.Length > 1 ? spare / (words.Length - 1) : 0;
+                var x = left;
+                foreach (var word in words)
+                {
+                    canvas.DrawText(word, x, top + (line * font.Size * LineSpacing), SKTextAlign.Left, font, ink);
+                    x += font.MeasureText(word) + gap;
+                }
+            }
+        }
+    }
 
     private static void DrawColumns(SKCanvas canvas, IReadOnlyList<IReadOnlyList<string>> columns)
     {

@@ -77,6 +77,30 @@ public sealed class MailReadingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_Outlook_message_reads_as_msgconvert_and_Python_s_email_package_read_it_with_its_attachment_a_document()
+    {
+        var path = shelf.InboxFile("dues.msg");
+        OutlookMessageWriter.Write(path, "Harbour dues for March", Sent, "Dear Miss Marlowe,\r\nThe ledger for March is attached.\r\nJ. Penhallow",
+            [("ledger.txt", "Dues received in March: forty pounds from the colliers."u8.ToArray())]);
+        var converted = scratch.File("reference.eml");
+        await Tool.RunAsync("msgconvert", "--outfile", converted, path);
+        var reference = await Tool.RunAsync("/usr/bin/python3", "-c", PythonReader, converted);
+
+        var summary = await shelf.IngestAsync(path);
+
+        var message = Document(summary, path);
+        Assert.Equal(FileKind.OutlookMessage, message.Kind);
+        Assert.Equal("Harbour dues for March", message.Title);
+        Assert.Equal("1894-03-02", message.Dated);
+        var ours = PageText(message);
+        var accuracy = WordAccuracy.Of(reference, ours);
+        Assert.True(accuracy >= 0.95, $"{accuracy:0.000}\n--- msgconvert and python\n{reference}\n--- DocShelf\n{ours}");
+        var ledger = Assert.Single(Children(message.Id));
+        Assert.Contains("forty pounds", PageText(ledger), StringComparison.Ordinal);
+        Assert.Equal("attachment 1 of 1 of 'Harbour dues for March', 2 March 1894", ledger.Origin!.Describe());
+    }
+
+    [Fact]
     public async Task An_html_only_message_is_read_as_the_text_it_shows_without_its_markup_or_scripts()
     {
         var path = shelf.InboxFile("notice.eml");
