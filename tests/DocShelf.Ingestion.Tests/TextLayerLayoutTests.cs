@@ -60,6 +60,21 @@ public sealed class TextLayerLayoutTests(Xunit.Abstractions.ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_table_s_columns_are_not_taken_for_columns_of_text_and_it_reads_as_pdftotext_reads_it()
+    {
+        var pdf = shelf.InboxFile("table.pdf");
+        var rows = Enumerable.Range(1, 30)
+            .Select(i => (IReadOnlyList<string>)[$"Vessel {i}", i % 2 == 0 ? "Schooner" : "Brig", $"{40 + i} tons", $"{i * 3} shillings"])
+            .ToList();
+        Fixtures.Hostile.HostileFiles.TablePdf(pdf, rows, [72, 200, 330, 450]);
+        var reference = await Tool.RunAsync("pdftotext", pdf, "-");
+
+        var page = await IngestOnePageAsync(pdf);
+
+        Assert.Equal(1.0, WordAccuracy.Of(reference, page.Text));
+    }
+
+    [Fact]
     public async Task A_landscape_page_shown_upright_by_its_rotate_entry_is_read_in_the_frame_it_is_shown_in()
     {
         var stored = scratch.File("stored-sideways.pdf");

@@ -25,7 +25,7 @@ public static class ColumnLayout
     private const double GutterWidthInLines = 0.3;
 
     /// <summary>Average words a row has on each side of a gutter for the two sides to be text and not the cells of a table.</summary>
-    private const double WordsPerSegment = 3;
+    private const double WordsPerSegment = 4;
 
     public static TextLayerPage Arrange(TextLayerPage page)
     {
@@ -37,7 +37,8 @@ public static class ColumnLayout
 
         var rows = Rows(words);
         var lineHeight = Median(words.Select(w => w.Box.Height));
-        var gutters = Gutters(rows, lineHeight).Where(g => PartsText(rows, g)).ToList();
+        var candidates = Gutters(rows, lineHeight);
+        var gutters = candidates.Where((g, i) => PartsText(rows, g, i > 0 ? candidates[i - 1].Right : double.MinValue, i + 1 < candidates.Count ? candidates[i + 1].Left : double.MaxValue)).ToList();
         return gutters.Count == 0 ? page : page with { Blocks = Blocks(rows, gutters, lineHeight) };
     }
 
@@ -107,17 +108,40 @@ public static class ColumnLayout
         return gutters;
     }
 
-    /// <summary>Whether the rows beside a gutter read as running text: several words a row on each side, not a table's cells.</summary>
-    private static bool PartsText(List<List<TextLayerWord>> rows, (double Left, double Right) gutter)
+    /// <summary>
+    /// Whether the rows beside a gutter read as running text: several words a row on each side, up to the next strip
+    /// either way, and not the word or two of a table's cells.
+    /// </summary>
+    private static bool PartsText(List<List<TextLayerWord>> rows, (double Left, double Right) gutter, double leftBound, double rightBound)
     {
         var beside = rows.Where(r => !Crosses(r, gutter) && r[0].Box.X < gutter.Left && r[^1].Box.Right > gutter.Right).ToList();
         return beside.Count >= MinimumRows &&
-               beside.Average(r => r.Count(w => w.Box.Right <= gutter.Left)) >= WordsPerSegment &&
-               beside.Average(r => r.Count(w => w.Box.X >= gutter.Right)) >= WordsPerSegment;
+               beside.Average(r => r.Count(w => w.Box.Right <= gutter.Left && w.Box.X >= leftBound)) >= WordsPerSegment &&
+               beside.Average(r => r.Count(w => w.Box.X >= gutter.Right && w.Box.Right <= rightBound)) >= WordsPerSegment;
     }
 
-    private static bool Crosses(List<TextLayerWord> row, (double Left, double Right) gutter) =>
-        row.Any(w => w.Box.X < gutter.Right && w.Box.Right > gutter.Left);
+    /// <summary>
+    /// Whether a row runs across the gutter, as a heading does: a word covers its middle, or the row's words stand
+    /// closer there than half the gutter's width. A ragged line that reaches a little into the gutter does not.
+    /// </summary>
+    private static bool Crosses(List<TextLayerWord> row, (double Left, double Right) gutter)
+    {
+        var middle = (gutter.Left + gutter.Right) / 2;
+        for (var i = 0; i < row.Count; i++)
+        {
+            if (row[i].Box.X <= middle && row[i].Box.Right >= middle)
+            {
+                return true;
+            }
+
+            if (i + 1 < row.Count && row[i].Box.Right < middle && row[i + 1].Box.X > middle)
+            {
+                return row[i + 1].Box.X - row[i].Box.Right < (gutter.Right - gutter.Left) / 2;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Blocks in reading order: rows that cross no gutter gather in bands, read a column at a time; a row that crosses
@@ -156,7 +180,7 @@ public static class ColumnLayout
     }
 
     private static int ColumnOf(TextLayerWord word, List<(double Left, double Right)> gutters) =>
-        gutters.Count(g => word.Box.X + (word.Box.Width / 2) >= g.Right);
+        gutters.Count(g => word.Box.X + (word.Box.Width / 2) >= (g.Left + g.Right) / 2);
 
     private static IEnumerable<TextLayerBlock> Paragraphs(List<List<TextLayerWord>> lines, double lineHeight)
     {

@@ -47,6 +47,29 @@ public static class HostileFiles
         HandwrittenPdf.Write(path, objects);
     }
 
+    /// <summary>A born-digital page holding a table: each row's cells set at fixed positions, a word or two a cell.</summary>
+    public static void TablePdf(string path, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<int> cellX)
+    {
+        var shown = new System.Text.StringBuilder("BT /F1 10 Tf ");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var c = 0; c < rows[r].Count; c++)
+            {
+                shown.Append(System.Globalization.CultureInfo.InvariantCulture, $"1 0 0 1 {cellX[c]} {720 - (r * 14)} Tm ({rows[r][c]}) Tj ");
+            }
+        }
+
+        var content = shown.Append("ET").ToString();
+        HandwrittenPdf.Write(path,
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+        ]);
+    }
+
     /// <summary>A one-page PDF whose page is 200 inches square: 3.6 billion pixels at 300 dpi.</summary>
     public static void EnormousPagePdf(string path) => HandwrittenPdf.Write(path,
     [
