@@ -79,6 +79,9 @@ public static class FormatReadingBenchmark
             FileKind.Html or FileKind.Epub or FileKind.Markdown or FileKind.ReStructuredText or FileKind.Org => file =>
                 Measure.RunAsync("pandoc", ["--from", kind == FileKind.Markdown ? "markdown" : kind == FileKind.ReStructuredText ? "rst" : kind.ToName(), "--to", "plain", file]),
             FileKind.DelimitedText => file => Measure.RunAsync("/usr/bin/python3", ["-c", "import csv, sys\nfor row in csv.reader(open(sys.argv[1])): print(' '.join(row))", file]),
+            FileKind.Email => file => Measure.RunAsync("/usr/bin/python3", ["-c", "import sys\nfrom email import policy\nfrom email.parser import BytesParser\nm = BytesParser(policy=policy.default).parse(open(sys.argv[1], 'rb'))\nprint(m['Subject'], m.get_body().get_content())", file]),
+            FileKind.Mbox => file => Measure.RunAsync("/usr/bin/python3", ["-c", "import mailbox, sys\nfor m in mailbox.mbox(sys.argv[1]): print(m['Date'], m['From'], m['Subject'])", file]),
+            FileKind.OutlookMessage => file => Measure.RunAsync("msgconvert", ["--outfile", Path.Combine(output, Path.GetFileNameWithoutExtension(file) + ".eml"), file]),
             FileKind.PlainText => file => Measure.RunAsync("iconv", ["--from-code", file.Contains("utf-16", StringComparison.Ordinal) ? "UTF-16" : "WINDOWS-1252", "--to-code", "UTF-8", file]),
             _ => null,
         };
@@ -97,6 +100,9 @@ public static class FormatReadingBenchmark
         {
             _ when kind.IsLaidOutByOffice() || kind.IsSpreadsheet() => "soffice --convert-to pdf, pdftotext",
             FileKind.DelimitedText => "python3 csv",
+            FileKind.Email => "python3 email",
+            FileKind.Mbox => "python3 mailbox",
+            FileKind.OutlookMessage => "msgconvert",
             FileKind.PlainText => "iconv",
             _ => "pandoc -t plain",
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DocShelf.Core.Documents;
+using DocShelf.Fixtures.Mail;
 
 namespace DocShelf.Fixtures.Office;
 
@@ -85,6 +86,11 @@ public static class FormatSamples
         yield return new FormatSample(name + ".html", FileKind.Html, HtmlWriter.Shown(text), text.Title);
         yield return new FormatSample(name + ".epub", FileKind.Epub, text.AllText, text.Title);
 
+        foreach (var mail in MailSamples(name, text, copy))
+        {
+            yield return mail;
+        }
+
         File.WriteAllText(name + ".md", $"# {text.Title}\n\n" + string.Join("\n\n", text.Pages.Select(p => "## " + p.Trim())));
         File.WriteAllText(name + ".adoc", MarkupWriter.AsciiDoc(text));
         File.WriteAllText(name + ".rst", MarkupWriter.RestructuredText(text));
@@ -100,6 +106,29 @@ public static class FormatSamples
             File.WriteAllBytes($"{name}-{suffix}.txt", [.. encoding.GetPreamble(), .. encoding.GetBytes(accented)]);
             yield return new FormatSample($"{name}-{suffix}.txt", FileKind.PlainText, accented);
         }
+    }
+
+    /// <summary>
+    /// An e-mail and an Outlook message with the second page attached as a text file, and a mailbox of three messages;
+    /// the words each shows are its header lines, its body and the list of its attachments (a mailbox: its list of messages).
+    /// </summary>
+    private static IEnumerable<FormatSample> MailSamples(string name, OfficeText text, int copy)
+    {
+        var sent = new DateTimeOffset(1894, 3, 2, 10, 15, 0, TimeSpan.Zero).AddDays(copy);
+        var attachment = (Name: "second page.txt", Bytes: Encoding.UTF8.GetBytes(text.Pages[^1]));
+        var message = MailWriter.Message(text.Title, sent, text.Pages[0], false, MailWriter.Attachment(attachment.Name, "text/plain", attachment.Bytes));
+        MailWriter.Write(name + ".eml", message);
+        var date = message.Headers[MimeKit.HeaderId.Date];
+        var shown = $"From: {message.From}\nTo: {message.To}\nDate: {date}\nSubject: {text.Title}\n{text.Pages[0]}\nAttachments:\n1. {attachment.Name}";
+        yield return new FormatSample(name + ".eml", FileKind.Email, shown, text.Title);
+
+        OutlookMessageWriter.Write(name + ".msg", text.Title, sent, text.Pages[0], [attachment]);
+        yield return new FormatSample(name + ".msg", FileKind.OutlookMessage, shown, text.Title);
+
+        var messages = Enumerable.Range(1, 3).Select(i => MailWriter.Message($"{text.Title}, letter {i}", sent.AddDays(i), text.Pages[0])).ToList();
+        MailWriter.WriteMailbox(name + ".mbox", messages);
+        var listed = messages.Select((m, i) => $"{i + 1}. {m.Date:yyyy-MM-dd} {m.From} {m.Subject}");
+        yield return new FormatSample(name + ".mbox", FileKind.Mbox, string.Join("\n", listed));
     }
 
     /// <summary>Legacy encodings, each with a line of the characters it has and the others lack or place elsewhere.</summary>

@@ -13,4 +13,14 @@ public sealed record OfficeText(string Title, string Author, IReadOnlyList<strin
         new(title, "Edith Marlowe", [.. SampleTexts.Pages(name).Take(2)]);
 
     public string AllText => string.Join("\n\n", Pages);
+
+    /// <summary>
+    /// A page as a slide: its first paragraph as the title when it is short enough to be one, and the rest as the body.
+    /// A longer first paragraph opens the body instead, so no text runs out of its box over another.
+    /// </summary>
+    public static (string Title, IReadOnlyList<string> Body) Slide(string page)
+    {
+        var paragraphs = Paragraphs(page).ToList();
+        return paragraphs[0].Length <= 60 ? (paragraphs[0], paragraphs[1..]) : ("", paragraphs);
+    }
 }

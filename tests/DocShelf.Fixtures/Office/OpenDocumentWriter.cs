@@ -57,10 +57,10 @@ public static class OpenDocumentWriter
         var body = new StringBuilder();
         for (var page = 0; page < text.Pages.Count; page++)
         {
-            var paragraphs = OfficeText.Paragraphs(text.Pages[page]).ToList();
+            var (title, paragraphs) = OfficeText.Slide(text.Pages[page]);
             body.Append($"<draw:page draw:name=\"Slide {page + 1}\">");
-            body.Append(Frame("1cm", "1cm", "2.5cm", [paragraphs[0]]));
-            body.Append(Frame("1cm", "4cm", "14cm", paragraphs.Skip(1)));
+            body.Append(title.Length > 0 ? Frame("1cm", "1cm", "2.5cm", [title]) : "");
+            body.Append(Frame("1cm", "4cm", "14cm", paragraphs));
             body.Append("</draw:page>");
         }
 

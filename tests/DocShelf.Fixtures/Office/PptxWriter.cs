@@ -45,8 +45,8 @@ public static class PptxWriter
         {
             var slide = presentation.AddNewPart<SlidePart>();
             slide.AddPart(layout);
-            var paragraphs = OfficeText.Paragraphs(text.Pages[i]).ToList();
-            Feed(slide, Slide(paragraphs[0], paragraphs.Skip(1)));
+            var (title, body) = OfficeText.Slide(text.Pages[i]);
+            Feed(slide, Slide(title, body));
             slides.Append($"<p:sldId id=\"{256 + i}\" r:id=\"{presentation.GetIdOfPart(slide)}\"/>");
         }
 
@@ -57,7 +57,7 @@ public static class PptxWriter
 
     private static string Slide(string title, IEnumerable<string> body) =>
         $"<p:sld {Namespaces}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>" +
-        TextBox(2, "Title", 457200, 274638, 8229600, 1143000, 2800, [title]) +
+        (title.Length > 0 ? TextBox(2, "Title", 457200, 274638, 8229600, 1143000, 2800, [title]) : "") +
         TextBox(3, "Text", 457200, 1600200, 8229600, 4525963, 1200, body) +
         "</p:spTree></p:cSld></p:sld>";
 

@@ -20,6 +20,7 @@ public sealed class FormatReadingTests(FormatShelf shelf) : IClassFixture<Format
         { FileKind.Xlsx, ".xlsx" }, { FileKind.Xls, ".xls" }, { FileKind.Ods, ".ods" },
         { FileKind.DelimitedText, ".csv" }, { FileKind.DelimitedText, ".tsv" },
         { FileKind.Html, ".html" }, { FileKind.Epub, ".epub" },
+        { FileKind.Email, ".eml" }, { FileKind.OutlookMessage, ".msg" }, { FileKind.Mbox, ".mbox" },
         { FileKind.Markdown, ".md" }, { FileKind.AsciiDoc, ".adoc" }, { FileKind.ReStructuredText, ".rst" }, { FileKind.Org, ".org" },
         { FileKind.PlainText, "windows-1252.txt" }, { FileKind.PlainText, "latin-1.txt" }, { FileKind.PlainText, "utf-16.txt" },
     };
