@@ -114,7 +114,9 @@ public sealed partial class ReadingTests(ServedShelf shelf)
         await page.Locator("#query").PressAsync("Enter");
         await Assertions.Expect(page.Locator("#viewer-title")).Not.ToBeEmptyAsync();
         await page.Locator("#page-image").ClickAsync();
+        var opened = await page.Locator("#page-label").TextContentAsync();
         await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page.Locator("#page-label")).Not.ToHaveTextAsync(opened!); // the page has turned
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]doc=[0-9a-f]{16}&page=\d"));
         var title = await page.Locator("#viewer-title").TextContentAsync();
         var label = await page.Locator("#page-label").TextContentAsync();

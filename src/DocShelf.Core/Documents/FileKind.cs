@@ -47,4 +47,10 @@ public enum FileKind
 
     /// <summary>An Outlook message (.msg), a compound file.</summary>
     OutlookMessage,
+
+    /// <summary>
+    /// A Word, Excel or PowerPoint 2007+ file protected by a password: a compound file holding the encrypted package,
+    /// which says what it is only once opened.
+    /// </summary>
+    ProtectedOffice,
 }

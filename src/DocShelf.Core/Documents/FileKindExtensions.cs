@@ -10,7 +10,7 @@ public static class FileKindExtensions
 
     /// <summary>Word-processing documents and presentations: laid out as pages (a slide is a page) by an office suite.</summary>
     public static bool IsLaidOutByOffice(this FileKind kind) =>
-        kind is FileKind.Docx or FileKind.Doc or FileKind.Rtf or FileKind.Odt or FileKind.Pptx or FileKind.Ppt or FileKind.Odp;
+        kind is FileKind.Docx or FileKind.Doc or FileKind.Rtf or FileKind.Odt or FileKind.Pptx or FileKind.Ppt or FileKind.Odp or FileKind.ProtectedOffice;
 
     public static bool IsSpreadsheet(this FileKind kind) => kind is FileKind.Xlsx or FileKind.Xls or FileKind.Ods;
 
@@ -32,6 +32,7 @@ public static class FileKindExtensions
         FileKind.DelimitedText => "CSV or TSV",
         FileKind.Email => "EML",
         FileKind.OutlookMessage => "Outlook MSG",
+        FileKind.ProtectedOffice => "password-protected Office file",
         _ => kind.ToString().ToUpperInvariant(),
     };
 
@@ -45,6 +46,7 @@ public static class FileKindExtensions
         FileKind.ReStructuredText => "rst",
         FileKind.DelimitedText => "csv",
         FileKind.OutlookMessage => "msg",
+        FileKind.ProtectedOffice => "protected-office",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

@@ -7,7 +7,7 @@ namespace DocShelf.Ingestion.Intake;
 /// <summary>
 /// What a Microsoft compound file (the container of Word 97, Excel 97, PowerPoint 97 and Outlook .msg files) holds,
 /// from the names in its directory: "WordDocument", "Workbook", "PowerPoint Document", or Outlook's "__substg1.0_"
-/// properties. Only the header, the FAT sectors on the directory's chain and the directory itself are read
+/// properties, or an Office 2007+ package encrypted with a password ("EncryptedPackage"). Only the header, the FAT sectors on the directory's chain and the directory itself are read
 /// ([MS-CFB]), each bounded, so a looping or truncated file ends the walk instead of the worker.
 /// </summary>
 public static class CompoundFile
@@ -27,6 +27,11 @@ public static class CompoundFile
     public static FileKind KindOf(Stream stream)
     {
         var names = DirectoryNames(stream);
+        if (names.Contains(EncryptedPackage))
+        {
+            return FileKind.ProtectedOffice;
+        }
+
         if (names.Contains("WordDocument"))
         {
             return FileKind.Doc;

@@ -8,7 +8,7 @@ namespace DocShelf.Ingestion.Tests.Formats;
 /// Every office, web, markup and text format read as its own program shows it: DocShelf's text of each file is held
 /// to the words the file was written with and to a reference reader DocShelf does not contain.
 /// </summary>
-public sealed class FormatReadingTests(FormatShelf shelf) : IClassFixture<FormatShelf>
+public sealed class FormatReadingTests(FormatShelf shelf, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<FormatShelf>
 {
     /// <summary>In-order word accuracy every format must reach against what it shows and against its reference reader.</summary>
     private const double Required = 0.98;
@@ -48,6 +48,7 @@ public sealed class FormatReadingTests(FormatShelf shelf) : IClassFixture<Format
         var reference = await ReferenceReaders.LibreOfficeTextAsync(sample.Path, shelf.ReferenceProfile, shelf.Scratch("text" + suffix));
 
         var accuracy = WordAccuracy.Of(reference, shelf.Text(sample));
+        output.WriteLine($"{suffix} against LibreOffice's text export: {accuracy:0.000}");
         Assert.True(accuracy >= Required, $"{suffix}: {accuracy:0.000}");
         Assert.Equal(2, shelf.Record(sample).PageCount);
     }
@@ -63,6 +64,7 @@ public sealed class FormatReadingTests(FormatShelf shelf) : IClassFixture<Format
         var record = shelf.Record(sample);
 
         Assert.Equal(2, record.PageCount);
+        output.WriteLine($"{suffix} against pdftotext of soffice's PDF: {WordAccuracy.Of(reference, shelf.Text(sample)):0.000}");
         Assert.True(WordAccuracy.Of(reference, shelf.Text(sample)) >= Required, shelf.Text(sample));
         Assert.All(shelf.Pages(sample), page =>
         {
@@ -83,6 +85,7 @@ public sealed class FormatReadingTests(FormatShelf shelf) : IClassFixture<Format
 
         Assert.Equal(SheetText.Ledger.Select(s => s.Name), pages.Select(p => p.Label));
         Assert.Equal(SheetText.Ledger.Select(s => s.Name).Order(), sheets.Keys.Order());
+        output.WriteLine($"{suffix} against LibreOffice's CSV export, lowest sheet: {pages.Min(p => WordAccuracy.Of(sheets[p.Label!], p.Text)):0.000}");
         Assert.All(pages, page => Assert.True(WordAccuracy.Of(sheets[page.Label!], page.Text) >= Required, $"{page.Label}: {page.Text}"));
     }
 
@@ -94,6 +97,7 @@ public sealed class FormatReadingTests(FormatShelf shelf) : IClassFixture<Format
         var sample = shelf.Samples.First(s => s.Path.EndsWith(suffix, StringComparison.Ordinal));
         var reference = await ReferenceReaders.PythonCsvAsync(sample.Path);
 
+        output.WriteLine($"{suffix} against Python's csv: {WordAccuracy.Of(reference, shelf.Text(sample)):0.000}");
         Assert.Equal(WordAccuracy.Words(reference), WordAccuracy.Words(shelf.Text(sample)));
     }
 
@@ -109,6 +113,7 @@ public sealed class FormatReadingTests(FormatShelf shelf) : IClassFixture<Format
         var reference = await ReferenceReaders.PandocAsync(sample.Path, format, standalone: format == "org");
 
         var accuracy = WordAccuracy.Of(reference, shelf.Text(sample));
+        output.WriteLine($"{suffix} against pandoc: {accuracy:0.000}");
         Assert.True(accuracy >= Required, $"{suffix}: {accuracy:0.000}\n--- pandoc\n{reference}\n--- DocShelf\n{shelf.Text(sample)}");
     }
 
@@ -121,6 +126,7 @@ public sealed class FormatReadingTests(FormatShelf shelf) : IClassFixture<Format
         var sample = shelf.Samples.First(s => s.Path.EndsWith(suffix, StringComparison.Ordinal));
         var reference = await ReferenceReaders.IconvAsync(sample.Path, encoding);
 
+        output.WriteLine($"{suffix} against iconv: {WordAccuracy.Of(reference.TrimStart('\uFEFF'), shelf.Text(sample)):0.000}");
         Assert.Equal(WordAccuracy.Words(reference.TrimStart('\uFEFF')), WordAccuracy.Words(shelf.Text(sample)));
     }
 

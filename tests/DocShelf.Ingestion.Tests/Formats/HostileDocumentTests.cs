@@ -65,17 +65,22 @@ public sealed class HostileDocumentTests : IDisposable
         var odt = scratch.File("locked.odt");
         var doc = scratch.File("locked.doc");
         var profile = scratch.Folder("profile");
+        var docx = scratch.File("locked.docx");
         await LegacyOffice.ProtectAsync(plain, odt, "writer8", "wend-1902", profile);
         await LegacyOffice.ProtectAsync(plain, doc, "MS Word 97", "wend-1902", profile);
+        OfficeEncryption.Protect(plain, docx, "wend-1902");
+        var decrypted = scratch.File("decrypted.docx");
+        await Tool.RunAsync("msoffcrypto-tool", "-p", "wend-1902", docx, decrypted); // the protected file is one Office's own reader opens
+        Assert.Equal(await File.ReadAllBytesAsync(plain), await File.ReadAllBytesAsync(decrypted));
 
         using (var locked = new IngestionHarness())
         {
-            var summary = await locked.IngestAsync(odt, doc);
+            var summary = await locked.IngestAsync(odt, doc, docx);
             Assert.All(summary.Files, f => Assert.Equal("the document is protected by a password and no configured password opens it", f.Reason));
         }
 
         using var opened = new IngestionHarness(new IngestionOptions { PdfPasswords = ["not-this-one", "wend-1902"] });
-        var read = await opened.IngestAsync(odt, doc);
+        var read = await opened.IngestAsync(odt, doc, docx);
         Assert.All(read.Files, f => Assert.True(f.Status == FileStatus.Indexed, f.Reason));
         Assert.All(read.Files, f => Assert.Contains("Drainage", string.Join(" ", opened.Shelf.Store.PagesOf(f.DocumentId).Select(p => p.Text)), StringComparison.Ordinal));
     }

@@ -6,7 +6,8 @@ namespace DocShelf.Ingestion.Readers.Office;
 
 /// <summary>
 /// Whether an office file is protected by a password, as far as its container says: an OpenDocument file lists
-/// encryption data for its parts in its manifest, and a Word 97 document sets a flag in its header. Used to say why a
+/// encryption data for its parts in its manifest, a Word 97 document sets a flag in its header, and an Office 2007+
+/// file so protected is an encrypted package in a compound file. Used to say why a
 /// file LibreOffice could not open was refused.
 /// </summary>
 public static class OfficeProtection
@@ -22,6 +23,7 @@ public static class OfficeProtection
             {
                 FileKind.Odt or FileKind.Ods or FileKind.Odp => ManifestNamesEncryption(stream),
                 FileKind.Doc => CompoundFile.IsEncryptedWordDocument(stream),
+                FileKind.ProtectedOffice => true,
                 _ => false,
             };
         }
