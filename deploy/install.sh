@@ -61,6 +61,25 @@ packages_to_install() {
     done
 }
 
+# dpkg orders the packages of one call by their dependencies, but refuses a package whose pre-dependency (python3's
+# on python3-minimal, say) is in the same call and not configured yet; the next call takes it. Three calls are
+# more than any of the bundle's chains of pre-dependencies needs.
+dpkg_in_passes() {
+    local pass debs
+    : > /var/log/docshelf-install-dpkg.log
+    for pass in 1 2 3; do
+        mapfile -t debs < <(packages_to_install)
+        if [ "${#debs[@]}" -eq 0 ]; then
+            return 0
+        fi
+        echo "== dpkg call $pass: ${#debs[@]} packages" >> /var/log/docshelf-install-dpkg.log
+        if DEBIAN_FRONTEND=noninteractive dpkg --install --force-confold "${debs[@]}" >> /var/log/docshelf-install-dpkg.log 2>&1; then
+            return 0
+        fi
+    done
+    return 1
+}
+
 install_packages() {
     local debs
     mapfile -t debs < <(packages_to_install)
@@ -68,8 +87,7 @@ install_packages() {
         say "The Debian packages DocShelf needs are already installed"
     else
         say "Installing ${#debs[@]} Debian packages from the bundle"
-        # One dpkg call, so dpkg orders the packages by their dependencies itself.
-        if ! DEBIAN_FRONTEND=noninteractive dpkg --install --force-confold "${debs[@]}" > /var/log/docshelf-install-dpkg.log 2>&1; then
+        if ! dpkg_in_passes; then
             tail -n 20 /var/log/docshelf-install-dpkg.log >&2
             refuse "dpkg could not install the bundle's packages (all of its output: /var/log/docshelf-install-dpkg.log)."
         fi

@@ -17,7 +17,7 @@ namespace DocShelf.Ingestion.Tests.Formats;
 /// attachment a document of its own that knows which message it came from (a scanned PDF OCR'd, a forwarded message
 /// read with its own attachment). Held to Python's email package, which DocShelf does not contain.
 /// </summary>
-public sealed class MailReadingTests : IDisposable
+public sealed class MailReadingTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private static readonly DateTimeOffset Sent = new(1894, 3, 2, 10, 15, 0, TimeSpan.Zero);
 
@@ -73,6 +73,7 @@ public sealed class MailReadingTests : IDisposable
 
         var ours = PageText(Document(summary, path));
         var accuracy = WordAccuracy.Of(reference, ours);
+        output.WriteLine($".eml against Python's email package: {accuracy:0.000}");
         Assert.True(accuracy >= 0.95, $"{accuracy:0.000}\n--- python\n{reference}\n--- DocShelf\n{ours}");
     }
 
@@ -94,6 +95,7 @@ public sealed class MailReadingTests : IDisposable
         Assert.Equal("1894-03-02", message.Dated);
         var ours = PageText(message);
         var accuracy = WordAccuracy.Of(reference, ours);
+        output.WriteLine($".msg against msgconvert and Python's email package: {accuracy:0.000}");
         Assert.True(accuracy >= 0.95, $"{accuracy:0.000}\n--- msgconvert and python\n{reference}\n--- DocShelf\n{ours}");
         var ledger = Assert.Single(Children(message.Id));
         Assert.Contains("forty pounds", PageText(ledger), StringComparison.Ordinal);
