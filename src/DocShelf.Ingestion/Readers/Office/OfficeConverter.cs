@@ -126,6 +126,9 @@ public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, 
             RedirectStandardOutput = true,
             RedirectStandardError = false,
             UseShellExecute = false,
+            // LibreOffice does not start in a working folder it cannot read, such as the folder of whoever started
+            // DocShelf as the service user; its own profile is one it always can.
+            WorkingDirectory = profileDirectory,
         };
         foreach (var argument in (string[])[$"--as={limits.MemoryBytes}", "--", Python, "-c", Script.Value, profileDirectory, "docshelf-" + Guid.NewGuid().ToString("N")])
         {
