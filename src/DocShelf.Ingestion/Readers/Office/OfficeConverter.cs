@@ -20,6 +20,9 @@ namespace DocShelf.Ingestion.Readers.Office;
 /// <param name="passwords">Passwords tried, in order, on a protected document.</param>
 public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, IReadOnlyList<string> passwords) : IDisposable
 {
+    /// <summary>Absolute, since LibreOffice takes it as a file URL, and a shelf may be named relative to the working folder.</summary>
+    private readonly string profileDirectory = Path.GetFullPath(profileDirectory);
+
     /// <summary>Debian's python3, which has the UNO bridge (python3-uno); another python on the PATH would not.</summary>
     public const string Python = "/usr/bin/python3";
 
