@@ -19,7 +19,8 @@ namespace DocShelf.Ingestion;
 /// shelf, with the time each step took, and marks its file indexed. <see cref="Standard"/> lists DocShelf's own
 /// steps; read it to know what ingestion does. Steps only read the file and fill the context, with two exceptions:
 /// identify attaches a path to content already on the shelf, and embed may write the vectors of a full batch, which
-/// nothing on the shelf points to until the document is published.
+/// nothing on the shelf points to until the document is published. Files inside the file (an e-mail's attachments,
+/// a mailbox's messages) go through the same chain before that last write, each published or quarantined on its own.
 /// </summary>
 /// <param name="maxNesting">How deep inside other documents a document is still read (an attachment of a message in a mailbox is 2).</param>
 public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> steps, ShelfWriter writer, int maxNesting, ILogger<IngestionPipeline>? logger = null) : IDisposable
