@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using DocShelf.Fixtures.Mail;
+using DocShelf.Fixtures.Office;
 using MimeKit;
 
 namespace DocShelf.Fixtures.Hostile;
@@ -12,7 +13,7 @@ public static class HostileDocuments
     public static void ZipBombDocx(string path)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Add(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+        ZipParts.Add(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
         using var stream = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
         var spaces = new byte[1 << 20];
         Array.Fill(spaces, (byte)' ');
@@ -26,7 +27,7 @@ public static class HostileDocuments
     public static void ManyEntriesOdt(string path, int entries = 100_000)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Add(zip, "mimetype", "application/vnd.oasis.opendocument.text", CompressionLevel.NoCompression);
+        ZipParts.Add(zip, "mimetype", "application/vnd.oasis.opendocument.text", CompressionLevel.NoCompression);
         for (var i = 0; i < entries; i++)
         {
             zip.CreateEntry($"filler/{i}", CompressionLevel.NoCompression);
@@ -42,11 +43,11 @@ public static class HostileDocuments
         const string Doctype = "<!DOCTYPE package [<!ENTITY secret SYSTEM \"file:///etc/passwd\"><!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">" +
             "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>";
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Add(zip, "mimetype", "application/epub+zip", CompressionLevel.NoCompression);
-        Add(zip, "META-INF/container.xml", "<?xml version=\"1.0\"?><container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\"><rootfiles><rootfile full-path=\"content.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>");
-        Add(zip, "content.opf", $"<?xml version=\"1.0\"?>{Doctype}<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>&secret;&d;</dc:title></metadata>" +
+        ZipParts.Add(zip, "mimetype", "application/epub+zip", CompressionLevel.NoCompression);
+        ZipParts.Add(zip, "META-INF/container.xml", "<?xml version=\"1.0\"?><container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\"><rootfiles><rootfile full-path=\"content.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>");
+        ZipParts.Add(zip, "content.opf", $"<?xml version=\"1.0\"?>{Doctype}<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>&secret;&d;</dc:title></metadata>" +
             "<manifest><item id=\"c1\" href=\"c1.xhtml\" media-type=\"application/xhtml+xml\"/></manifest><spine><itemref idref=\"c1\"/></spine></package>");
-        Add(zip, "c1.xhtml", $"<?xml version=\"1.0\"?>{Doctype.Replace("package", "html", StringComparison.Ordinal)}<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>The harbour &secret; dues &d;.</p></body></html>");
+        ZipParts.Add(zip, "c1.xhtml", $"<?xml version=\"1.0\"?>{Doctype.Replace("package", "html", StringComparison.Ordinal)}<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>The harbour &secret; dues &d;.</p></body></html>");
     }
 
     /// <summary>
@@ -58,21 +59,21 @@ public static class HostileDocuments
         const string Office = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " +
             "xmlns:script=\"urn:oasis:names:tc:opendocument:xmlns:script:1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" office:version=\"1.2\"";
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Add(zip, "mimetype", "application/vnd.oasis.opendocument.text", CompressionLevel.NoCompression);
-        Add(zip, "META-INF/manifest.xml", "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">" +
+        ZipParts.Add(zip, "mimetype", "application/vnd.oasis.opendocument.text", CompressionLevel.NoCompression);
+        ZipParts.Add(zip, "META-INF/manifest.xml", "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">" +
             "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>" +
             "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>" +
             "<manifest:file-entry manifest:full-path=\"Basic/script-lc.xml\" manifest:media-type=\"text/xml\"/>" +
             "<manifest:file-entry manifest:full-path=\"Basic/Standard/script-lb.xml\" manifest:media-type=\"text/xml\"/>" +
             "<manifest:file-entry manifest:full-path=\"Basic/Standard/Module1.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>");
-        Add(zip, "content.xml", $"<?xml version=\"1.0\"?><office:document-content {Office}><office:scripts><office:event-listeners>" +
+        ZipParts.Add(zip, "content.xml", $"<?xml version=\"1.0\"?><office:document-content {Office}><office:scripts><office:event-listeners>" +
             "<script:event-listener script:language=\"ooo:script\" script:event-name=\"dom:load\" xlink:href=\"vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document\"/>" +
             "</office:event-listeners></office:scripts><office:body><office:text><text:p>A memorandum on the harbour lamp.</text:p></office:text></office:body></office:document-content>");
-        Add(zip, "Basic/script-lc.xml", "<?xml version=\"1.0\"?><!DOCTYPE library:libraries PUBLIC \"-//OpenOffice.org//DTD OfficeDocument 1.0//EN\" \"libraries.dtd\">" +
+        ZipParts.Add(zip, "Basic/script-lc.xml", "<?xml version=\"1.0\"?><!DOCTYPE library:libraries PUBLIC \"-//OpenOffice.org//DTD OfficeDocument 1.0//EN\" \"libraries.dtd\">" +
             "<library:libraries xmlns:library=\"http://openoffice.org/2000/library\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><library:library library:name=\"Standard\" library:link=\"false\"/></library:libraries>");
-        Add(zip, "Basic/Standard/script-lb.xml", "<?xml version=\"1.0\"?><!DOCTYPE library:library PUBLIC \"-//OpenOffice.org//DTD OfficeDocument 1.0//EN\" \"library.dtd\">" +
+        ZipParts.Add(zip, "Basic/Standard/script-lb.xml", "<?xml version=\"1.0\"?><!DOCTYPE library:library PUBLIC \"-//OpenOffice.org//DTD OfficeDocument 1.0//EN\" \"library.dtd\">" +
             "<library:library xmlns:library=\"http://openoffice.org/2000/library\" library:name=\"Standard\" library:readonly=\"false\" library:passwordprotected=\"false\"><library:element library:name=\"Module1\"/></library:library>");
-        Add(zip, "Basic/Standard/Module1.xml", "<?xml version=\"1.0\"?><!DOCTYPE script:module PUBLIC \"-//OpenOffice.org//DTD OfficeDocument 1.0//EN\" \"module.dtd\">" +
+        ZipParts.Add(zip, "Basic/Standard/Module1.xml", "<?xml version=\"1.0\"?><!DOCTYPE script:module PUBLIC \"-//OpenOffice.org//DTD OfficeDocument 1.0//EN\" \"module.dtd\">" +
             "<script:module xmlns:script=\"http://openoffice.org/2000/script\" script:name=\"Module1\" script:language=\"StarBasic\">" +
             $"Sub Main\n  Open \"{witness}\" For Output As #1\n  Print #1, \"the macro ran\"\n  Close #1\nEnd Sub\n</script:module>");
     }
@@ -103,11 +104,5 @@ public static class HostileDocuments
         var start = text.IndexOf("Content-Disposition: attachment", StringComparison.Ordinal);
         var body = text.IndexOf("\n\n", start, StringComparison.Ordinal) + 2;
         return text[..body] + "JVBERi0x!!!LjQK%%%JcOkw7zDtsOf*\nnot base64 at all ~~~\nAAA" + text[text.IndexOf("\n--", body, StringComparison.Ordinal)..];
-    }
-
-    private static void Add(ZipArchive zip, string name, string content, CompressionLevel level = CompressionLevel.Optimal)
-    {
-        using var stream = zip.CreateEntry(name, level).Open();
-        stream.Write(Encoding.UTF8.GetBytes(content));
     }
 }

@@ -30,7 +30,12 @@ public static class HostileFiles
     public static void TextLines(string path, IReadOnlyList<string> lines, string fontExtra = "", string? toUnicode = null)
     {
         var shown = string.Join(" T* ", lines.Select(line => $"({line.Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal)}) Tj"));
-        var content = $"BT /F1 12 Tf 14 TL 72 700 Td {shown} ET";
+        HelveticaPage(path, $"BT /F1 12 Tf 14 TL 72 700 Td {shown} ET", fontExtra, toUnicode);
+    }
+
+    /// <summary>One US-letter page drawing <paramref name="content"/> in Helvetica, with an optional ToUnicode map for the font.</summary>
+    private static void HelveticaPage(string path, string content, string fontExtra = "", string? toUnicode = null)
+    {
         List<string> objects =
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
@@ -59,15 +64,7 @@ public static class HostileFiles
             }
         }
 
-        var content = shown.Append("ET").ToString();
-        HandwrittenPdf.Write(path,
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
-        ]);
+        HelveticaPage(path, shown.Append("ET").ToString());
     }
 
     /// <summary>A one-page PDF whose page is 200 inches square: 3.6 billion pixels at 300 dpi.</summary>

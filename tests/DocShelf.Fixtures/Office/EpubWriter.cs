@@ -11,8 +11,8 @@ public static class EpubWriter
     public static void Write(string path, OfficeText text, IReadOnlyList<string> chapterTitles)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Add(zip, "mimetype", "application/epub+zip", CompressionLevel.NoCompression);
-        Add(zip, "META-INF/container.xml",
+        ZipParts.Add(zip, "mimetype", "application/epub+zip", CompressionLevel.NoCompression);
+        ZipParts.Add(zip, "META-INF/container.xml",
             "<?xml version=\"1.0\"?><container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">" +
             "<rootfiles><rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>");
         var manifest = new StringBuilder("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>");
@@ -22,12 +22,12 @@ public static class EpubWriter
             manifest.Append($"<item id=\"c{i + 1}\" href=\"text/chapter{i + 1}.xhtml\" media-type=\"application/xhtml+xml\"/>");
             spine.Append($"<itemref idref=\"c{i + 1}\"/>");
             var body = $"<h1>{Escape(chapterTitles[i])}</h1>" + string.Concat(OfficeText.Paragraphs(text.Pages[i]).Skip(1).Select(p => $"<p>{Escape(p)}</p>"));
-            Add(zip, $"OEBPS/text/chapter{i + 1}.xhtml", Xhtml(chapterTitles[i], body));
+            ZipParts.Add(zip, $"OEBPS/text/chapter{i + 1}.xhtml", Xhtml(chapterTitles[i], body));
         }
 
-        Add(zip, "OEBPS/nav.xhtml", Xhtml("Contents", "<nav epub:type=\"toc\"><ol>" +
+        ZipParts.Add(zip, "OEBPS/nav.xhtml", Xhtml("Contents", "<nav epub:type=\"toc\"><ol>" +
             string.Concat(chapterTitles.Select((t, i) => $"<li><a href=\"text/chapter{i + 1}.xhtml\">{Escape(t)}</a></li>")) + "</ol></nav>"));
-        Add(zip, "OEBPS/content.opf",
+        ZipParts.Add(zip, "OEBPS/content.opf",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"id\">" +
             "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:identifier id=\"id\">urn:uuid:0b6c2f1e-3f5a-4c1e-9d77-2a1b9f3e1c01</dc:identifier>" +
             $"<dc:title>{Escape(text.Title)}</dc:title><dc:creator>{Escape(text.Author)}</dc:creator><dc:language>en</dc:language><dc:date>1902-06-14</dc:date>" +
@@ -38,12 +38,6 @@ public static class EpubWriter
     private static string Xhtml(string title, string body) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\">" +
         $"<head><title>{Escape(title)}</title></head><body>{body}</body></html>";
-
-    private static void Add(ZipArchive zip, string name, string content, CompressionLevel level = CompressionLevel.Optimal)
-    {
-        using var stream = zip.CreateEntry(name, level).Open();
-        stream.Write(Encoding.UTF8.GetBytes(content));
-    }
 
     private static string Escape(string text) => SecurityElement.Escape(text);
 }

@@ -74,23 +74,17 @@ public static class OpenDocumentWriter
     private static void Write(string path, string kind, OfficeText text, string content)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Add(zip, "mimetype", $"application/vnd.oasis.opendocument.{kind}", CompressionLevel.NoCompression);
-        Add(zip, "META-INF/manifest.xml",
+        ZipParts.Add(zip, "mimetype", $"application/vnd.oasis.opendocument.{kind}", CompressionLevel.NoCompression);
+        ZipParts.Add(zip, "META-INF/manifest.xml",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">" +
             $"<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.{kind}\"/>" +
             "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>" +
             "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>");
-        Add(zip, "content.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content {OfficeNamespaces}>{content}</office:document-content>");
-        Add(zip, "meta.xml",
+        ZipParts.Add(zip, "content.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content {OfficeNamespaces}>{content}</office:document-content>");
+        ZipParts.Add(zip, "meta.xml",
             $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-meta {OfficeNamespaces}><office:meta>" +
             $"<dc:title>{Escape(text.Title)}</dc:title><meta:initial-creator>{Escape(text.Author)}</meta:initial-creator><dc:creator>{Escape(text.Author)}</dc:creator>" +
             "</office:meta></office:document-meta>");
-    }
-
-    private static void Add(ZipArchive zip, string name, string content, CompressionLevel level = CompressionLevel.Optimal)
-    {
-        using var stream = zip.CreateEntry(name, level).Open();
-        stream.Write(Encoding.UTF8.GetBytes(content));
     }
 
     private static string Escape(string text) => SecurityElement.Escape(text);
