@@ -28,11 +28,11 @@ public sealed class IngestionChain : IDisposable
         ownEngines = ocr is null ? new TesseractEnginePool(options.OcrLanguages) : null;
         Ocr = ocr ?? ownEngines!;
         Batcher = shelf.Searcher.Semantic is { } semantic ? new ChunkBatcher(new ChunkEmbedder(shelf.Store, semantic), logger: loggers?.CreateLogger<ChunkBatcher>()) : null;
-        var images = new PageImageRenderer(shelf.PageImages, Path.Combine(shelf.DataDirectory, "tmp"), options.ToolLimits);
-        office = new OfficeConverter(Path.Combine(shelf.DataDirectory, OfficeConverter.ProfileFolder), options.ToolLimits, options.PdfPasswords);
+        var images = new PageImageRenderer(shelf.PageImages, shelf.ScratchDirectory, options.ToolLimits);
+        office = new OfficeConverter(Path.Combine(shelf.ScratchDirectory, OfficeConverter.ProfileFolder), options.ToolLimits, options.PdfPasswords);
         Readers = ReaderCatalogue.Standard(options, office);
         Pipeline = IngestionPipeline.Standard(writer, Ocr, options, Readers, images, Batcher, loggers?.CreateLogger<IngestionPipeline>());
-        Runner = new IngestionRunner(shelf, Pipeline, options, Path.Combine(shelf.DataDirectory, "tmp"));
+        Runner = new IngestionRunner(shelf, Pipeline, options, shelf.ScratchDirectory);
     }
 
     public IngestionOptions Options { get; }

@@ -7,7 +7,7 @@ namespace DocShelf.Search;
 /// <summary>
 /// One data folder opened for use: the store, the work queue, the lexical index, and the reader and writer over
 /// them. One process at a time may open a shelf (see <see cref="ShelfLock"/>); opened for writing, it first
-/// reconciles the index with the store, so an interrupted run leaves no trace.
+/// reconciles the index with the store and sweeps away work folders, so an interrupted run leaves no trace.
 /// </summary>
 public sealed class Shelf : IDisposable
 {
@@ -38,6 +38,9 @@ public sealed class Shelf : IDisposable
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Where files are read and pages drawn, each in a work folder of its own (<see cref="ScratchFolder"/>).</summary>
+    public string ScratchDirectory => Path.Combine(DataDirectory, ScratchFolder.Name);
 
     public ShelfStore Store { get; }
 
@@ -85,6 +88,8 @@ public sealed class Shelf : IDisposable
         {
             shelf = new Shelf(folder, writerLock, writable: true, search ?? SearchSetup.WordsOnly);
             shelf.Reconciled = shelf.Writer!.Reconcile();
+            ScratchFolder.Sweep(shelf.ScratchDirectory); // only a writer makes work folders, and this one holds the lock
+
             return shelf;
         }
         catch

@@ -45,6 +45,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
 
         var parsed = index.ParseQuery(query, asYouType);
         var terms = QueryTermSet.Of(parsed);
+        cancellationToken.ThrowIfCancellationRequested();
         var documents = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
         if (mode == SearchMode.Semantic)
         {
@@ -89,6 +90,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
 
         var parsed = index.ParseQuery(query, asYouType);
         var terms = QueryTermSet.Of(parsed);
+        cancellationToken.ThrowIfCancellationRequested();
         var documents = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
         return index.Search(parsed, top, filters, cancellationToken)
             .Select(hit =>
@@ -151,25 +153,37 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
     /// words, and the words prefix, wildcard and fuzzy terms reached.
     /// </summary>
     /// <param name="asYouType">The query is still being typed, as it was searched: its last word also matches as a prefix.</param>
-    public IReadOnlyList<TextSpan> MatchingSpans(string query, string text, bool asYouType = false)
+    /// <exception cref="QueryTooCostlyException">The query's patterns are past <see cref="QueryLimits"/>.</exception>
+    public IReadOnlyList<TextSpan> MatchingSpans(string query, string text, bool asYouType = false, CancellationToken cancellationToken = default)
     {
         var terms = string.IsNullOrWhiteSpace(query) ? QueryTermSet.Empty : QueryTermSet.Of(index.ParseQuery(query, asYouType));
-        return TermMatcher.Find(index.Analyzer, text, terms);
+        cancellationToken.ThrowIfCancellationRequested(); // the query's preparation counts against its time as well
+        return TermMatcher.Find(index.Analyzer, text, terms, cancellationToken);
     }
 
     /// <summary>
     /// The words of <paramref name="page"/> that <paramref name="query"/> matches, by their index in the page's word
     /// list, so a viewer can outline their boxes.
     /// </summary>
-    public IReadOnlyList<int> MatchingWords(string query, PageContent page, bool asYouType = false)
+    public IReadOnlyList<int> MatchingWords(string query, PageContent page, bool asYouType = false, CancellationToken cancellationToken = default) =>
+        WordsUnder(MatchingSpans(query, page.Text, asYouType, cancellationToken), page);
+
+    /// <summary>
+    /// The words of <paramref name="page"/> that any of <paramref name="matches"/> touches, by their index in the
+    /// page's word list, so a viewer can outline their boxes.
+    /// </summary>
+    /// <param name="matches">Spans of the page's text as <see cref="MatchingSpans"/> gives them: in order, not overlapping.</param>
+    public static IReadOnlyList<int> WordsUnder(IReadOnlyList<TextSpan> matches, PageContent page)
     {
-        var matches = MatchingSpans(query, page.Text, asYouType);
+        var ends = matches.Select(m => m.Start + m.Length).ToArray();
         var matched = new List<int>();
         for (var i = 0; i < page.Words.Count; i++)
         {
             var word = page.Words[i];
-            var end = word.Start + word.Text.Length;
-            if (matches.Any(m => m.Start < end && word.Start < m.Start + m.Length))
+            // The first match ending after the word starts is the only one that can touch it.
+            var first = Array.BinarySearch(ends, word.Start + 1);
+            first = first < 0 ? ~first : first;
+            if (first < matches.Count && matches[first].Start < word.Start + word.Text.Length)
             {
                 matched.Add(i);
             }

@@ -8,7 +8,6 @@ using DocShelf.Web.Files;
 using DocShelf.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +30,7 @@ public static class ShelfWeb
         services.AddSingleton<AccessToken>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInSessions>();
-        services.AddRateLimiter(SignInLimit.Add);
+        services.AddSingleton<FailedAuthentication>();
         services.AddSingleton<OriginalFiles>();
         // The host may have registered the answerer its settings choose; without one, answers need no model.
         services.TryAddSingleton<IAnswerer>(provider =>
@@ -40,9 +39,7 @@ public static class ShelfWeb
             return new ExtractiveAnswerer(shelf.Searcher, shelf.Store);
         });
         services.AddSingleton<PageImages>();
-        // The form reader's own limit (128 MB) would refuse uploads that MaxUploadBytes allows; the request body is
-        // bounded by MaxUploadBytes itself (Kestrel's limit and the Content-Length check).
-        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes);
+        services.AddHostedService<UploadLeftoversSweep>();
         services.AddRouting();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(json =>
@@ -59,14 +56,13 @@ public static class ShelfWeb
         app.UseStatusCodePages();
         app.UseHostFiltering();
         app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<AccessGate>();
         app.UseMiddleware<CrossSiteGuard>();
+        app.UseMiddleware<AccessGate>();
         app.UseMiddleware<SearchDeadline>();
         var assets = new ManifestEmbeddedFileProvider(typeof(ShelfWeb).Assembly, "wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = assets });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseEndpoints(routes =>
         {
             StatusEndpoints.Map(routes);

@@ -98,23 +98,159 @@ public sealed class SecurityTests(WebShelf shelf)
     }
 
     [Fact]
-    public async Task Sign_in_attempts_are_limited_to_five_a_minute()
+    public async Task Failed_sign_ins_bearer_tokens_and_cookies_count_against_one_limit()
     {
         using var app = shelf.Serve(new WebOptions { AccessToken = Token });
         var client = app.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
-        for (var attempt = 0; attempt < 7; attempt++)
+        for (var attempt = 0; attempt < FailedAuthentication.MostPerMinute; attempt++)
         {
-            statuses.Add((await client.PostFromPageAsync("/api/session", JsonContent.Create(new { token = $"guess-{attempt}" }))).StatusCode);
+            var response = (attempt % 3) switch
+            {
+                0 => await client.PostFromPageAsync("/api/session", JsonContent.Create(new { token = $"guess-{attempt}" })),
+                1 => await client.SendAsync(Bearer($"guess-{attempt}")),
+                _ => await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/search?q=harbour") { Headers = { { "Cookie", $"docshelf-session=made-up-{attempt}" } } }),
+            };
+            statuses.Add(response.StatusCode);
         }
 
-        var last = await client.PostFromPageAsync("/api/session", JsonContent.Create(new { token = Token }));
-        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), statuses.Take(5));
-        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses.Skip(5));
-        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode); // even the right token waits out the minute
-        Assert.Equal("60", last.Headers.GetValues("Retry-After").Single());
+        var rightBearer = await client.SendAsync(Bearer(Token));
+        var rightSignIn = await client.PostFromPageAsync("/api/session", JsonContent.Create(new { token = Token }));
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, rightBearer.StatusCode); // even the right token waits out the minute
+        Assert.Equal(HttpStatusCode.TooManyRequests, rightSignIn.StatusCode);
+        var wait = int.Parse(rightBearer.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(wait, 1, 60);
     }
+
+    [Fact]
+    public async Task Bearer_tokens_cannot_be_guessed_at_speed()
+    {
+        using var app = shelf.Serve(new WebOptions { AccessToken = Token });
+        var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var guess = 0; guess < 300; guess++)
+        {
+            statuses.Add((await client.SendAsync(Bearer($"guess-{guess}"))).StatusCode);
+        }
+
+        Assert.Equal(FailedAuthentication.MostPerMinute, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(300 - FailedAuthentication.MostPerMinute, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Calls_that_present_no_credentials_do_not_count_against_the_limit()
+    {
+        // Another site can make the browser call here without credentials; that must not lock its user out.
+        using var app = shelf.Serve(new WebOptions { AccessToken = Token });
+        var client = app.CreateClient();
+
+        for (var call = 0; call < 3 * FailedAuthentication.MostPerMinute; call++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/status")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostFromPageAsync("/api/session", JsonContent.Create(new { token = Token }))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refusal_for_want_of_the_token_names_the_bearer_scheme()
+    {
+        using var app = shelf.Serve(new WebOptions { AccessToken = Token });
+        var client = app.CreateClient();
+
+        var anonymous = await client.GetAsync("/api/search?q=harbour");
+        var wrongSignIn = await client.PostFromPageAsync("/api/session", JsonContent.Create(new { token = "guess" }));
+
+        Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("Bearer", wrongSignIn.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task A_stale_session_cookie_is_dropped_with_its_refusal()
+    {
+        using var app = shelf.Serve(new WebOptions { AccessToken = Token });
+        var stale = new HttpRequestMessage(HttpMethod.Get, "/api/status") { Headers = { { "Cookie", "docshelf-session=from-before-a-restart" } } };
+
+        var response = await app.CreateClient().SendAsync(stale);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var cleared = response.Headers.GetValues("Set-Cookie").Single();
+        Assert.StartsWith("docshelf-session=;", cleared, StringComparison.Ordinal);
+        Assert.Contains("expires=Thu, 01 Jan 1970", cleared, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=harbour")]
+    [InlineData("/api/documents")]
+    [InlineData("/api/status")]
+    public async Task Api_replies_are_never_kept_in_a_cache(string route)
+    {
+        using var app = shelf.Serve(new WebOptions { AccessToken = Token });
+
+        var response = await app.CreateClient().SendAsync(Bearer(Token, route));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{route} may be stored");
+    }
+
+    [Fact]
+    public async Task An_original_is_never_kept_in_a_cache()
+    {
+        using var app = shelf.Serve(new WebOptions { AccessToken = Token });
+
+        var response = await app.CreateClient().SendAsync(Bearer(Token, $"/api/documents/{shelf.Id("harbour report.pdf")}/original"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Origin", "https://attacker.example")]
+    [InlineData("Origin", "null")]
+    public async Task A_read_from_another_site_is_refused_before_any_work(string header, string value)
+    {
+        using var app = shelf.Serve();
+        var client = app.CreateClient();
+        var id = shelf.Id("lighthouse.png");
+
+        foreach (var route in new[] { "/api/search?q=harbour", $"/api/documents/{id}/pages/1?q=harbour", $"/api/documents/{id}/original", "/api/ask?q=harbour" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, route);
+            request.Headers.TryAddWithoutValidation(header, value);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(request)).StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "same-origin")]
+    [InlineData("Sec-Fetch-Site", "none")]
+    [InlineData("Origin", "http://localhost")]
+    public async Task A_read_from_the_page_itself_or_typed_in_is_served(string header, string value)
+    {
+        using var app = shelf.Serve();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=harbour");
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_itself_may_be_loaded_from_anywhere()
+    {
+        using var app = shelf.Serve();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+    }
+
+    private static HttpRequestMessage Bearer(string token, string route = "/api/search?q=harbour") =>
+        new(HttpMethod.Get, route) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
 
     [Theory]
     [InlineData("127.0.0.1:8470", null)]

@@ -2,6 +2,7 @@ using DocShelf.Answering.Chat;
 using DocShelf.Cli.Access;
 using DocShelf.Cli.Backup;
 using DocShelf.Models.Library;
+using DocShelf.Search.Lexical;
 using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;
 
@@ -32,7 +33,8 @@ public static class CommandGuard
 
     private static string Describe(Exception error) => error switch
     {
-        UsageException or ChatSetupException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException or ShelfTooNewException or BackupRefusedException or ServiceRefusedException or ModelImportException or SemanticSearchUnavailableException or InvalidDataException => error.Message,
+        UsageException or ChatSetupException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException or ShelfTooNewException or BackupRefusedException or ServiceRefusedException or ModelImportException or SemanticSearchUnavailableException or QueryTooCostlyException
+            or InvalidDataException => error.Message,
         HttpRequestException => $"could not reach the running DocShelf service: {error.Message}",
         IOException or UnauthorizedAccessException => $"could not use the data folder: {error.Message}",
         _ => $"unexpected error ({error.GetType().Name}): {error.Message}",

@@ -5,6 +5,7 @@ using DocShelf.Core.Reading;
 using DocShelf.Ingestion.Pdf;
 using DocShelf.Ingestion.Tools;
 using DocShelf.Ocr.Imaging;
+using DocShelf.Search;
 using DocShelf.Search.Store;
 
 namespace DocShelf.Ingestion.PageImages;
@@ -33,7 +34,7 @@ public sealed class PageImageRenderer(PageImageFolder folder, string scratchDire
             return pages.Count - missing.Count;
         }
 
-        var work = Directory.CreateDirectory(Path.Combine(scratchDirectory, "drawing-" + Guid.NewGuid().ToString("N"))).FullName;
+        var work = ScratchFolder.CreateWorkFolder(scratchDirectory, "drawing");
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(folder.PathOf(documentId, missing[0]))!);

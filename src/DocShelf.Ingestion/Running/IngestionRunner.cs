@@ -97,8 +97,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
         }
 
         using var opened = file;
-        var workDirectory = Path.Combine(scratchDirectory, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workDirectory);
+        var workDirectory = ScratchFolder.CreateWorkFolder(scratchDirectory);
         var context = new IngestionContext(path, workDirectory)
         {
             ReadPath = opened.ReadPath,

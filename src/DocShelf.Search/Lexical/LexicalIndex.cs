@@ -151,13 +151,19 @@ public sealed class LexicalIndex : IDisposable
         return asYouType ? TypeAhead.WithLastWordAsPrefix(parsed, text.Trim()) : parsed;
     }
 
-    /// <summary>The best <paramref name="top"/> chunks for <paramref name="query"/>; cancelling stops the search part-way.</summary>
+    /// <summary>
+    /// The best <paramref name="top"/> chunks for <paramref name="query"/>; cancelling stops the search part-way, in the
+    /// expansion of its patterns as in matching.
+    /// </summary>
+    /// <exception cref="QueryTooCostlyException">A pattern of the query reaches too many words.</exception>
     public IReadOnlyList<LexicalHit> Search(Query query, int top, SearchFilters? filters = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<LexicalHit> hits = [];
         var filtered = FilterQuery.Apply(query, filters ?? SearchFilters.None);
-        WithSearcher(searcher =>
+        WithSearcher(shared =>
         {
+            // A view of the searcher's reader that stops when the token does, so the query's rewrite stops too.
+            var searcher = new IndexSearcher(new CancellableReader((DirectoryReader)shared.IndexReader, cancellationToken)) { Similarity = shared.Similarity };
             var best = TopScoreDocCollector.Create(Math.Clamp(top, 1, Math.Max(1, searcher.IndexReader.MaxDoc)), docsScoredInOrder: true);
             searcher.Search(filtered, new CancellableCollector(best, cancellationToken));
             hits = best.GetTopDocs().ScoreDocs

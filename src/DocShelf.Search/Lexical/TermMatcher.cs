@@ -10,11 +10,14 @@ namespace DocShelf.Search.Lexical;
 /// </summary>
 internal static class TermMatcher
 {
-    public static List<TextSpan> Find(Analyzer analyzer, string text, QueryTermSet queryTerms) =>
-        [.. FindTerms(analyzer, text, queryTerms).Select(m => m.Span)];
+    private const int CheckEvery = 1024;
+
+    public static List<TextSpan> Find(Analyzer analyzer, string text, QueryTermSet queryTerms, CancellationToken cancellationToken = default) =>
+        [.. FindTerms(analyzer, text, queryTerms, cancellationToken).Select(m => m.Span)];
 
     /// <summary>Each match with the analysed term it matched, so callers can tell how many distinct terms a text holds.</summary>
-    public static List<(TextSpan Span, string Term)> FindTerms(Analyzer analyzer, string text, QueryTermSet queryTerms)
+    /// <param name="cancellationToken">Checked every <see cref="CheckEvery"/> words, so a long text under many patterns stops in time.</param>
+    public static List<(TextSpan Span, string Term)> FindTerms(Analyzer analyzer, string text, QueryTermSet queryTerms, CancellationToken cancellationToken = default)
     {
         var matches = new List<(TextSpan, string)>();
         if (queryTerms.IsEmpty)
@@ -26,8 +29,13 @@ internal static class TermMatcher
         var term = tokens.AddAttribute<ICharTermAttribute>();
         var offset = tokens.AddAttribute<IOffsetAttribute>();
         tokens.Reset();
-        while (tokens.IncrementToken())
+        for (var seen = 1; tokens.IncrementToken(); seen++)
         {
+            if (seen % CheckEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var found = term.ToString();
             if (queryTerms.Matches(found))
             {

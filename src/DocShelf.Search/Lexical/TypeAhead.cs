@@ -7,12 +7,14 @@ namespace DocShelf.Search.Lexical;
 /// Search as the words are typed: the last word may be a word still being written, so it also matches as a prefix
 /// ("lightho" finds "lighthouse"). The word as typed still matches as itself, stemmed, since a whole word's stem
 /// ("lighthous") is no prefix of the word. Only plain words get this; a query with syntax of its own is left as it is.
+/// A prefix that reaches more words than a pattern may (one or two letters on a large shelf) is left out until the
+/// next letter narrows it, and a word longer than any pattern is matched as itself alone.
 /// </summary>
 internal static class TypeAhead
 {
     public static Query WithLastWordAsPrefix(Query parsed, string text)
     {
-        if (LastWord(text) is not { } word)
+        if (LastWord(text) is not { Length: <= QueryLimits.LongestPattern } word)
         {
             return parsed;
         }
@@ -20,7 +22,7 @@ internal static class TypeAhead
         return new BooleanQuery
         {
             { parsed, Occur.SHOULD },
-            { new PrefixQuery(new Term(LexicalFields.Text, word.ToLowerInvariant())), Occur.SHOULD },
+            { new PrefixQuery(new Term(LexicalFields.Text, word.ToLowerInvariant())) { MultiTermRewriteMethod = BoundedRewrite.Dropping }, Occur.SHOULD },
         };
     }
 

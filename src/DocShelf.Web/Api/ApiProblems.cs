@@ -8,7 +8,12 @@ public static class ApiProblems
 {
     public static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "Bad request", detail);
 
-    public static ProblemHttpResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "Access token needed", detail);
+    /// <summary>401, with the challenge that names the scheme to answer it with (RFC 6750): a bearer token.</summary>
+    public static ProblemHttpResult Unauthorized(HttpContext context, string detail)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"DocShelf\"";
+        return Problem(StatusCodes.Status401Unauthorized, "Access token needed", detail);
+    }
 
     public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
@@ -17,6 +22,8 @@ public static class ApiProblems
     public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", detail);
 
     public static ProblemHttpResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", detail);
+
+    public static ProblemHttpResult TooManyRequests(string detail) => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", detail);
 
     public static ProblemHttpResult Unsupported(string detail) => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type", detail);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DocShelf.Answering.Answers;
+using DocShelf.Search.Lexical;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -30,22 +31,37 @@ public static class AskEndpoints
             }
 
             var question = q.Trim();
-            if (!context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+            try
             {
-                return TypedResults.Ok(await answerer.AnswerAsync(question, cancellationToken));
-            }
+                if (!context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+                {
+                    return TypedResults.Ok(await answerer.AnswerAsync(question, cancellationToken));
+                }
 
-            await StreamAsync(context.Response, answerer.StreamAsync(question, cancellationToken), json.Value.SerializerOptions, cancellationToken);
-            return Results.Empty;
+                await StreamAsync(context.Response, answerer.StreamAsync(question, cancellationToken), json.Value.SerializerOptions, cancellationToken);
+                return Results.Empty;
+            }
+            catch (QueryTooCostlyException error) when (!context.Response.HasStarted)
+            {
+                return ApiProblems.BadRequest(error.Message);
+            }
         });
 
+    /// <summary>
+    /// Writes the updates as events. The stream starts with the first update, once the question's search is done, so a
+    /// question refused or timed out in its search still gets a plain problem reply.
+    /// </summary>
     private static async Task StreamAsync(HttpResponse response, IAsyncEnumerable<AnswerUpdate> updates, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
-        response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-cache";
-        await response.Body.FlushAsync(cancellationToken);
+        var started = false;
         await foreach (var update in updates)
         {
+            if (!started)
+            {
+                response.ContentType = "text/event-stream; charset=utf-8";
+                started = true;
+            }
+
             var (name, data) = update.Final is { } answer
                 ? ("answer", JsonSerializer.Serialize(answer, json))
                 : ("draft", JsonSerializer.Serialize(new { text = update.Draft }, json));

@@ -2,6 +2,7 @@ using DocShelf.Core.Documents;
 using DocShelf.Ingestion.PageImages;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Search;
+using DocShelf.Search.Lexical;
 using DocShelf.Web.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,8 @@ public static class DocumentEndpoints
     }
 
     /// <param name="typing">1 when <paramref name="q"/> was searched as typed (its last word a prefix), as /api/search takes it.</param>
-    private static IResult Page(string id, int number, string? q, string? typing, Shelf shelf)
+    /// <remarks>With a query, the route is held to the search time limit (<see cref="Security.SearchDeadline"/>).</remarks>
+    private static IResult Page(string id, int number, string? q, string? typing, Shelf shelf, CancellationToken cancellationToken)
     {
         if (FindPage(id, number, shelf, out var problem) is not { } found)
         {
@@ -46,9 +48,20 @@ public static class DocumentEndpoints
 
         var (document, page) = found;
         var query = q ?? "";
-        var asYouType = SearchRequest.IsTyping(typing, query);
-        return TypedResults.Ok(PageView.Of(
-            page, document.PageCount, shelf.Searcher.MatchingWords(query, page, asYouType), shelf.Searcher.MatchingSpans(query, page.Text, asYouType)));
+        if (query.Length > SearchRequest.MaxQueryLength)
+        {
+            return ApiProblems.BadRequest($"A query may be at most {SearchRequest.MaxQueryLength} characters long.");
+        }
+
+        try
+        {
+            var spans = shelf.Searcher.MatchingSpans(query, page.Text, SearchRequest.IsTyping(typing, query), cancellationToken);
+            return TypedResults.Ok(PageView.Of(page, document.PageCount, ShelfSearcher.WordsUnder(spans, page), spans));
+        }
+        catch (QueryTooCostlyException error)
+        {
+            return ApiProblems.BadRequest(error.Message);
+        }
     }
 
     private static async Task<IResult> PageImageAsync(string id, int number, Shelf shelf, PageImages images, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DocShelf.Search;
+using DocShelf.Search.Lexical;
 using DocShelf.Search.Semantic;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +30,10 @@ public static class SearchEndpoints
             catch (SemanticSearchUnavailableException error)
             {
                 return ApiProblems.Conflict(error.Message);
+            }
+            catch (QueryTooCostlyException error)
+            {
+                return ApiProblems.BadRequest(error.Message);
             }
         });
 }

@@ -7,23 +7,31 @@ namespace DocShelf.Web.Api;
 
 /// <summary>
 /// Signing in on the page: a correct token is exchanged for an HttpOnly, same-site cookie holding a random session
-/// id. Attempts are limited per client address (<see cref="SignInLimit"/>), so the token cannot be guessed at speed.
+/// id. Failed attempts count per client address with every other failed authentication (<see cref="FailedAuthentication"/>),
+/// so the token cannot be guessed at speed.
 /// </summary>
 public static class SessionEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet(AccessGate.SessionPath, (AccessToken token) => TypedResults.Ok(new { TokenRequired = token.Required }));
-        routes.MapPost(AccessGate.SessionPath, (SessionRequest? request, HttpContext context, AccessToken accessToken, SignInSessions sessions) =>
+        routes.MapPost(AccessGate.SessionPath, async (SessionRequest? request, HttpContext context, AccessToken accessToken, SignInSessions sessions, FailedAuthentication failures) =>
         {
             if (!accessToken.Required)
             {
                 return (IResult)TypedResults.NoContent();
             }
 
+            if (failures.LockedOut(context) is { } wait)
+            {
+                await FailedAuthentication.RefuseAsync(context, wait);
+                return Results.Empty;
+            }
+
             if (request?.Token is not { Length: > 0 } token || !accessToken.Matches(token))
             {
-                return ApiProblems.Unauthorized("That is not this shelf's access token.");
+                failures.Record(context);
+                return ApiProblems.Unauthorized(context, "That is not this shelf's access token.");
             }
 
             context.Response.Cookies.Append(AccessGate.CookieName, sessions.Start(), new CookieOptions
@@ -35,6 +43,6 @@ public static class SessionEndpoints
                 MaxAge = SignInSessions.Lifetime,
             });
             return TypedResults.NoContent();
-        }).DisableAntiforgery().RequireRateLimiting(SignInLimit.Policy);
+        }).DisableAntiforgery();
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DocShelf.Core.Documents;
 using DocShelf.Ingestion.Intake;
 using DocShelf.Search;
@@ -12,8 +11,9 @@ namespace DocShelf.Web.Api;
 
 /// <summary>
 /// POST /api/upload: multipart files, written into the first inbox, where the worker takes them like any other file.
-/// Each file is written under a hidden temporary name and renamed when complete, so it is never read half-written.
-/// Each file gets its own outcome: added, already on the shelf (not written again), or refused with its reason.
+/// Each file is received under a hidden name in the inbox (<see cref="UploadStaging"/>) and renamed when complete and
+/// accepted, so it is never read half-written and nothing is left in the system's temporary folder. Each file gets
+/// its own outcome: added, already on the shelf (not written again), or refused with its reason.
 /// </summary>
 public static class UploadEndpoints
 {
@@ -32,37 +32,39 @@ public static class UploadEndpoints
             return TooLarge(options);
         }
 
-        if (!request.HasFormContentType)
+        if (!UploadStaging.IsMultipart(request))
         {
             return ApiProblems.BadRequest("Send the files as multipart/form-data, one part per file.");
         }
 
-        IFormCollection form;
+        IReadOnlyList<StagedFile> files;
         try
         {
-            form = await request.ReadFormAsync(cancellationToken);
+            files = await UploadStaging.ReadAsync(request, options.Inboxes[0], options.MaxUploadBytes, cancellationToken);
         }
         catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(options); // a body sent without its length, stopped by the server at the limit
+            return TooLarge(options); // past the limit, whether the body gave its length or not
         }
         catch (Exception error) when (error is InvalidDataException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
             return ApiProblems.BadRequest($"The upload is not well-formed multipart/form-data: {error.Message}");
         }
 
-        if (form.Files.Count == 0)
+        try
         {
-            return ApiProblems.BadRequest("The upload holds no file.");
+            return files.Count == 0 ? ApiProblems.BadRequest("The upload holds no file.") : Place(files, shelf, options.Inboxes[0]);
         }
-
-        if (form.Files.Sum(f => f.Length) > options.MaxUploadBytes)
+        finally
         {
-            return TooLarge(options);
+            UploadStaging.Discard(files);
         }
+    }
 
-        // Each file on its own: one refused file leaves the others to go in, and every file gets its own line.
-        var refusals = form.Files.Select(file =>
+    /// <summary>Each file on its own: one refused file leaves the others to go in, and every file gets its own line.</summary>
+    private static IResult Place(IReadOnlyList<StagedFile> files, Shelf shelf, string inbox)
+    {
+        var refusals = files.Select(file =>
         {
             var kind = Sniff(file);
             return (File: file, Kind: kind, Refusal: Refusal(file, kind));
@@ -73,21 +75,16 @@ public static class UploadEndpoints
             return refusals[0].Refusal!.Value.Reply(string.Join(" ", refusals.Select(r => r.Refusal!.Value.Reason)));
         }
 
-        var outcomes = new List<UploadOutcome>();
-        foreach (var (file, kind, refusal) in refusals)
-        {
-            outcomes.Add(refusal is { } refused
-                ? new UploadOutcome(UploadNames.Clean(file.FileName), UploadOutcome.Refused, file.Length) { Reason = refused.Reason }
-                : KnownCopy(file, shelf) ?? await SaveAsync(file, kind, options.Inboxes[0], cancellationToken));
-        }
-
+        var outcomes = refusals.Select(r => r.Refusal is { } refused
+            ? new UploadOutcome(UploadNames.Clean(r.File.SentName), UploadOutcome.Refused, r.File.Length) { Reason = refused.Reason }
+            : KnownCopy(r.File, shelf) ?? MoveIn(r.File, r.Kind, inbox)).ToList();
         return outcomes.Any(o => o.Status == UploadOutcome.Added) ? TypedResults.Accepted("/api/status", outcomes) : TypedResults.Ok(outcomes);
     }
 
     /// <summary>Why a file cannot go in, and the reply that says so (400 or 415); null when it can.</summary>
-    private static (string Reason, Func<string, ProblemHttpResult> Reply)? Refusal(IFormFile file, FileKind kind)
+    private static (string Reason, Func<string, ProblemHttpResult> Reply)? Refusal(StagedFile file, FileKind kind)
     {
-        var name = UploadNames.Clean(file.FileName);
+        var name = UploadNames.Clean(file.SentName);
         if (file.Length == 0)
         {
             return ($"{name} is empty.", ApiProblems.BadRequest);
@@ -104,44 +101,26 @@ public static class UploadEndpoints
     }
 
     /// <summary>The outcome of a file whose very bytes are already on the shelf, which is then not written again; null otherwise.</summary>
-    private static UploadOutcome? KnownCopy(IFormFile file, Shelf shelf)
-    {
-        using var stream = file.OpenReadStream();
-        var id = DocumentRecord.IdFromSha256(Convert.ToHexStringLower(SHA256.HashData(stream)));
-        return shelf.Store.FindDocument(id) is { Status: DocumentStatus.Indexed } known
-            ? new UploadOutcome(UploadNames.Clean(file.FileName), UploadOutcome.AlreadyOnShelf, file.Length)
+    private static UploadOutcome? KnownCopy(StagedFile file, Shelf shelf) =>
+        shelf.Store.FindDocument(DocumentRecord.IdFromSha256(file.Sha256)) is { Status: DocumentStatus.Indexed } known
+            ? new UploadOutcome(UploadNames.Clean(file.SentName), UploadOutcome.AlreadyOnShelf, file.Length)
             {
                 Kind = known.Kind,
                 DocumentId = known.Id,
                 ExistingName = System.IO.Path.GetFileName(known.PrimaryPath),
             }
             : null;
+
+    private static FileKind Sniff(StagedFile file)
+    {
+        using var stream = File.OpenRead(file.Path);
+        return FileTypeSniffer.Sniff(stream, file.SentName);
     }
 
-    private static FileKind Sniff(IFormFile file)
+    private static UploadOutcome MoveIn(StagedFile file, FileKind kind, string inbox)
     {
-        using var stream = file.OpenReadStream();
-        return FileTypeSniffer.Sniff(stream, file.FileName);
-    }
-
-    private static async Task<UploadOutcome> SaveAsync(IFormFile file, FileKind kind, string inbox, CancellationToken cancellationToken)
-    {
-        var name = UploadNames.Clean(file.FileName);
-        var temporary = Path.Combine(inbox, $".upload-{Guid.NewGuid():N}");
-        try
-        {
-            await using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                await file.CopyToAsync(target, cancellationToken);
-            }
-
-            var path = UploadNames.MoveToUnused(temporary, inbox, name);
-            return new UploadOutcome(Path.GetFileName(path), UploadOutcome.Added, file.Length) { Path = path, Kind = kind };
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        var path = UploadNames.MoveToUnused(file.Path, inbox, UploadNames.Clean(file.SentName));
+        return new UploadOutcome(Path.GetFileName(path), UploadOutcome.Added, file.Length) { Path = path, Kind = kind };
     }
 
     private static ProblemHttpResult TooLarge(WebOptions options) =>

@@ -14,7 +14,7 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
     /// <summary>Drawing is heavy; a few at a time keeps the worker's OCR going while someone browses.</summary>
     private readonly SemaphoreSlim renderers = new(2);
 
-    private readonly PageImageRenderer renderer = new(shelf.PageImages, Path.Combine(shelf.DataDirectory, "tmp"), Ingestion.Tools.ToolLimits.Default);
+    private readonly PageImageRenderer renderer = new(shelf.PageImages, shelf.ScratchDirectory, Ingestion.Tools.ToolLimits.Default);
 
     /// <summary>The JPEG of <paramref name="page"/>, straightened as it was for reading, or null and a sentence saying why there is none.</summary>
     public async Task<(string? Path, string? Problem)> GetAsync(DocumentRecord document, PageContent page, CancellationToken cancellationToken)

@@ -5,15 +5,15 @@ using Microsoft.Extensions.Hosting;
 namespace DocShelf.Web.Security;
 
 /// <summary>
-/// Bounds every search and question in time, and stops it the moment its client goes away or the service is told to
-/// stop, so no query can hold a core after nobody wants its answer. The route sees one token that fires for all
-/// three; a search stopped by its time limit answers 503 with a reason.
+/// Bounds every search, question and page marked for a query in time, and stops it the moment its client goes away
+/// or the service is told to stop, so no query can hold a core after nobody wants its answer. The route sees one
+/// token that fires for all three; a search stopped by its time limit answers 503 with a reason.
 /// </summary>
 public sealed class SearchDeadline(RequestDelegate next, WebOptions options, IHostApplicationLifetime lifetime)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = LimitFor(context.Request.Path);
+        var limit = LimitFor(context.Request);
         if (limit is null)
         {
             await next(context);
@@ -40,8 +40,10 @@ public sealed class SearchDeadline(RequestDelegate next, WebOptions options, IHo
         }
     }
 
-    private TimeSpan? LimitFor(PathString path) =>
-        path.StartsWithSegments("/api/search") ? options.SearchTimeLimit
-        : path.StartsWithSegments("/api/ask") ? options.AskTimeLimit
+    /// <summary>The time limit of a route that takes a query: search, ask, and a page's words marked for a query.</summary>
+    private TimeSpan? LimitFor(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api/search") ? options.SearchTimeLimit
+        : request.Path.StartsWithSegments("/api/ask") ? options.AskTimeLimit
+        : request.Path.StartsWithSegments("/api/documents") && request.Query.ContainsKey("q") ? options.SearchTimeLimit
         : null;
 }

@@ -26,8 +26,8 @@ public sealed class OfficeConverter(string profileDirectory, ToolLimits limits, 
     /// <summary>Debian's python3, which has the UNO bridge (python3-uno); another python on the PATH would not.</summary>
     public const string Python = "/usr/bin/python3";
 
-    /// <summary>Where in the data folder LibreOffice keeps its profile: under tmp, which backups leave out.</summary>
-    public const string ProfileFolder = "tmp/office-profile";
+    /// <summary>Where in the scratch folder LibreOffice keeps its profile: backups leave it out, and sweeps keep it.</summary>
+    public const string ProfileFolder = "office-profile";
 
     private static readonly Lazy<string> Script = new(() =>
     {
