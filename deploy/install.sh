@@ -133,16 +133,17 @@ make_user_and_folders() {
         say "Creating the service user $SERVICE_USER"
         useradd --system --user-group --home-dir "$DATA" --no-create-home --shell /usr/sbin/nologin "$SERVICE_USER"
     fi
-    # The data folder is the service's own, whatever it was before. The inboxes are made once: archivists' access
-    # to them (a group, setgid, ACLs) is the office's to set, and a second run must not undo it.
-    install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0750 "$DATA"
+    # The data folder and the backups hold every document's text and the settings: the service user's alone,
+    # whatever they were before. The inboxes are made once: archivists' access to them (a group, setgid, ACLs) is
+    # the office's to set, and a second run must not undo it.
+    install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0700 "$DATA"
     [ -d "$INBOX" ] || install -d -m 0755 "$INBOX"
     [ -d "$UPLOADS" ] || install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0750 "$UPLOADS"
-    [ -d "$BACKUPS" ] || install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0750 "$BACKUPS"
+    install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0700 "$BACKUPS"
     if [ ! -e "$DATA/docshelf.json" ]; then
         printf '{\n  "Inboxes": ["%s", "%s"],\n  "Listen": "%s"\n}\n' "$UPLOADS" "$INBOX" "$LISTEN" > "$DATA/docshelf.json"
         chown "$SERVICE_USER:$SERVICE_USER" "$DATA/docshelf.json"
-        chmod 0640 "$DATA/docshelf.json"
+        chmod 0600 "$DATA/docshelf.json"
     fi
 }
 
@@ -169,7 +170,7 @@ install_unit() {
 check_installation() {
     say "docshelf doctor"
     local status=0
-    runuser -u "$SERVICE_USER" -- /usr/local/bin/docshelf doctor || status=$?
+    runuser -u "$SERVICE_USER" -- /usr/local/bin/docshelf doctor --backups "$BACKUPS" || status=$?
     echo
     echo "DocShelf $VERSION is installed. Researchers open http://$LISTEN on this machine."
     echo "Archivists drop papers in $INBOX. Commands run as the service user, for example:"

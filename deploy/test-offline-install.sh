@@ -112,8 +112,8 @@ install_ms=$((($(date +%s%N) - started) / 1000000))
 expect_contains "install.sh installs the packages from the bundle" "$install_log" "Debian packages from the bundle"
 expect_contains "install.sh ends with doctor, and it finds nothing wrong" "$install_log" "All is well."
 expect_contains "install.sh says where the page is" "$install_log" "http://127.0.0.1:8470"
-expect_contains "the data folder belongs to the service user, mode 750" \
-    "$(in_root 'stat -c "%U:%G %a" /var/lib/docshelf')" "docshelf:docshelf 750"
+expect_contains "the data folder belongs to the service user, mode 700" \
+    "$(in_root 'stat -c "%U:%G %a" /var/lib/docshelf')" "docshelf:docshelf 700"
 expect_contains "the unit is installed and enabled" \
     "$(in_root 'readlink /etc/systemd/system/multi-user.target.wants/docshelf.service')" "/etc/systemd/system/docshelf.service"
 
@@ -150,6 +150,8 @@ expect_contains "the backup timer is enabled" \
 nightly=$(sed -n 's/^ExecStart=//p' deploy/systemd/docshelf-backup.service)
 expect_contains "the timer's backup command writes a backup" \
     "$(expect_success "nightly backup" "runuser -u docshelf -- env DOCSHELF_DATA=/var/lib/docshelf $nightly")" "Backed up 10 documents"
+expect_contains "the backup is the service user's alone, mode 600" \
+    "$(in_root 'stat -c "%U %a" /var/backups/docshelf/docshelf-backup-*.tar.gz')" "docshelf 600"
 expect_contains "a backup restores into an empty folder and answers" \
     "$(expect_success "restore" "runuser -u docshelf -- docshelf --data /var/backups/docshelf/restored restore /var/backups/docshelf/docshelf-backup-*.tar.gz \
         && runuser -u docshelf -- docshelf --data /var/backups/docshelf/restored search 'breakwater lamp' --top 1")" "harbour-commission-report-1894.pdf  page 3"

@@ -1,7 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using DocShelf.Cli.Commands;
+using DocShelf.Search;
 using Spectre.Console;
+
+// The shelf, its backups and everything else DocShelf writes hold documents' text: none of it is for other users,
+// whatever umask the caller had.
+OwnerOnly.ForThisProcess();
 
 // Numbers and dates print the same whatever the machine's locale: scripts and the JSON contracts rely on it.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;

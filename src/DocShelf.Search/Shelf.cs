@@ -81,7 +81,7 @@ public sealed class Shelf : IDisposable
     /// <param name="search">How its searcher is made; words only when null.</param>
     public static Shelf OpenForWriting(string dataDirectory, TimeSpan patience = default, SearchSetup? search = null)
     {
-        var folder = Directory.CreateDirectory(Path.GetFullPath(dataDirectory)).FullName;
+        var folder = OwnerOnly.Folder(Path.GetFullPath(dataDirectory));
         var writerLock = ShelfLock.Acquire(folder, patience);
         Shelf? shelf = null;
         try

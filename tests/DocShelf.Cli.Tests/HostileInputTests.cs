@@ -32,7 +32,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("1 indexed", result.Output, StringComparison.Ordinal);
         Assert.Contains("it is a FIFO (named pipe)", result.Output, StringComparison.Ordinal);
         Assert.Contains("it is a character device", result.Output, StringComparison.Ordinal);
-        Assert.Contains("it is a symbolic link (to /etc/hostname)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("it is a symbolic link;", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("/etc/hostname", result.Output, StringComparison.Ordinal); // a reason names the link, never where it leads
     }
 
     [Fact]

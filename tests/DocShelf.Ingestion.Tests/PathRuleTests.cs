@@ -25,7 +25,7 @@ public sealed class PathRuleTests : IDisposable
     }
 
     [Fact]
-    public void A_link_is_refused_and_names_where_it_points()
+    public void A_link_is_refused_without_naming_where_it_points()
     {
         var secret = Path.Combine(folder.Folder("outside"), "secret.txt");
         File.WriteAllText(secret, "private");
@@ -34,11 +34,12 @@ public sealed class PathRuleTests : IDisposable
 
         var refusal = Assert.Throws<UnreadableFileException>(() => OpenedFile.Open(link));
 
-        Assert.Contains("symbolic link (to " + secret + ")", refusal.Message, StringComparison.Ordinal);
+        Assert.StartsWith("it is a symbolic link;", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_file_reached_through_a_linked_folder_is_refused_with_where_it_really_lies()
+    public void A_file_reached_through_a_linked_folder_is_refused_naming_the_link_not_where_it_leads()
     {
         var outside = folder.Folder("outside");
         File.WriteAllText(Path.Combine(outside, "secret.txt"), "private");
@@ -47,7 +48,8 @@ public sealed class PathRuleTests : IDisposable
 
         var refusal = Assert.Throws<UnreadableFileException>(() => OpenedFile.Open(Path.Combine(inbox, "letters", "secret.txt")));
 
-        Assert.Contains("reached through a symbolic link (it really lies at " + Path.Combine(outside, "secret.txt") + ")", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("reached through a symbolic link, " + Path.Combine(inbox, "letters") + ";", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(outside, refusal.Message, StringComparison.Ordinal);
         Assert.False(LinkFreePath.Holds(Path.Combine(inbox, "letters", "secret.txt")));
         Assert.True(LinkFreePath.Holds(Path.Combine(outside, "secret.txt")));
     }

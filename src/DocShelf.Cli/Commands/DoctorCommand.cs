@@ -12,12 +12,18 @@ public static class DoctorCommand
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var command = new Command("doctor", "Check the installation and the shelf, and say what to do about each problem (exits 1 on any)") { json };
+        var backups = new Option<string[]>("--backups") { Description = "A folder `docshelf backup` writes to: check that no archive there is open to other users (repeatable)" };
+        var command = new Command("doctor", "Check the installation and the shelf, and say what to do about each problem (exits 1 on any)") { json, backups };
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
             var data = CommonOptions.DataDirectory(result);
             var settings = SettingsLoader.Load(data);
-            List<Finding> findings = [.. await InstallationChecks.RunAsync(data, settings, cancellationToken), .. await ShelfChecks.RunAsync(data, settings, cancellationToken)];
+            List<Finding> findings =
+            [
+                .. await InstallationChecks.RunAsync(data, settings, cancellationToken),
+                .. await ShelfChecks.RunAsync(data, settings, cancellationToken),
+                .. PrivacyChecks.Run(data, result.GetValue(backups) ?? []),
+            ];
             var report = new DoctorReport(findings.All(f => f.Health != Health.Problem), findings);
             if (result.GetValue(json))
             {

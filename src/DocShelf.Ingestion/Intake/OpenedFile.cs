@@ -84,13 +84,31 @@ public sealed partial class OpenedFile : IDisposable
                    ?? throw new UnreadableFileException("/proc is not mounted, so DocShelf cannot check where the file really lies; it reads nothing it cannot check");
         if (!string.Equals(name, Path, StringComparison.Ordinal))
         {
-            throw new UnreadableFileException($"it is reached through a symbolic link (it really lies at {name}); DocShelf follows no links inside an inbox or a folder named to ingest");
+            throw new UnreadableFileException($"it is reached through a symbolic link, {LinkOnPath(Path)}; DocShelf follows no links inside an inbox or a folder named to ingest");
         }
     }
 
+    /// <summary>
+    /// A link is named by where it is, never by where it leads: a reason is shown on the page and in status, and a
+    /// link's target may be a path that is nobody's business there (/etc/passwd).
+    /// </summary>
     private static UnreadableFileException Refusal(string path, string nature) => nature == FileNature.SymbolicLink
-        ? new UnreadableFileException($"it is a symbolic link (to {new FileInfo(path).LinkTarget}); DocShelf follows no links inside an inbox or a folder named to ingest")
+        ? new UnreadableFileException("it is a symbolic link; DocShelf follows no links inside an inbox or a folder named to ingest")
         : new UnreadableFileException($"not a regular file: it is {nature}, which DocShelf never reads");
+
+    /// <summary>The nearest folder above <paramref name="path"/> that is a symbolic link, as the path names it.</summary>
+    private static string LinkOnPath(string path)
+    {
+        for (var folder = System.IO.Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder); folder = System.IO.Path.GetDirectoryName(folder))
+        {
+            if (new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                return folder;
+            }
+        }
+
+        return "in its folder path"; // the link was swapped back since the file was opened
+    }
 
     private static Exception OpenFailure(string path, int error) => error switch
     {
