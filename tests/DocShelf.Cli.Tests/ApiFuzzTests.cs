@@ -34,6 +34,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output) : IDisposable
     [
         "*", "?", "~", "~2", "~0.5", "^3", ":", "\"", "(", ")", "[", "]", "{", "}", "+", "-", "!", "&&", "||", "AND", "OR", "NOT",
         "TO", "/", "/.*/", "\\", "text:", "documentId:", "*:*", "[a TO z]", "a*b?c", ".{0,300}", "é", "文书", "\u202E", "\u0000", "%", "&", "#",
+        "x*y?????????????z", "h*r??????????????r", "l*", "h?????????????????*", "harbour~2", "a~2", "*?*?*?*?*?*?z",
     ];
 
     private readonly TempFolder folder = new();
@@ -119,10 +120,11 @@ public sealed class ApiFuzzTests(ITestOutputHelper output) : IDisposable
         var query = new StringBuilder();
         for (var piece = random.Next(1, 12); piece > 0; piece--)
         {
-            query.Append(random.Next(3) switch
+            query.Append(random.Next(4) switch
             {
                 0 => random.GetItems(Words, 1)[0],
                 1 => random.GetItems(Syntax, 1)[0],
+                2 => Pattern(random),
                 _ => Garble(random, random.Next(1, 6)),
             });
             if (random.Next(3) > 0)
@@ -132,6 +134,22 @@ public sealed class ApiFuzzTests(ITestOutputHelper output) : IDisposable
         }
 
         return random.Next(40) == 0 ? string.Concat(Enumerable.Repeat(query.ToString(), 1 + (1200 / Math.Max(1, query.Length)))) : query.ToString();
+    }
+
+    /// <summary>
+    /// A wildcard or fuzzy word of any shape: letters with "*" and "?" strewn through them (runs of "?" after a "*"
+    /// once took half a minute of processor to prepare), sometimes fuzzy, sometimes far longer than a word.
+    /// </summary>
+    private static string Pattern(Random random)
+    {
+        var pattern = new StringBuilder(random.GetItems(Words, 1)[0][..random.Next(1, 4)]);
+        for (var length = random.Next(1, random.Next(8) == 0 ? 120 : 24); length > 0; length--)
+        {
+            pattern.Append(random.Next(5) switch { 0 => '*', 1 or 2 => '?', _ => (char)('a' + random.Next(26)) });
+        }
+
+        pattern.Append((char)('a' + random.Next(26))); // so the last "?" is a wildcard, not a question mark
+        return random.Next(4) switch { 0 => pattern + "~", 1 => pattern + "~2", 2 => pattern.ToString().Replace("*", "", StringComparison.Ordinal) + "~1", _ => pattern.ToString() };
     }
 
     private static string SearchOptions(Random random)

@@ -29,16 +29,24 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
         var data = folder.File("data");
         var files = FillInbox(inbox);
 
+        var workFoldersLeft = 0;
+        string[] left = [];
         for (var round = 0; round < Kills; round++)
         {
             using var service = ServiceProcess.Start(data, inbox);
+            await service.WebUrlAsync();
+            Assert.DoesNotContain(left, Directory.Exists); // the start swept what the last kill left
             await WaitAsync(() => service.Status() is { InProgress.Count: > 0 }, "the service is reading a file", service);
             await Task.Delay(TimeSpan.FromMilliseconds(250 * round)); // a different moment in each round
             service.Kill();
+            left = WorkFolders(data);
+            workFoldersLeft += left.Length;
         }
 
         using (var service = ServiceProcess.Start(data, inbox))
         {
+            await service.WebUrlAsync();
+            Assert.DoesNotContain(left, Directory.Exists);
             await WaitAsync(
                 () => service.Status() is { QueueDepth: 0, InProgress.Count: 0, Settling: 0, Shelf.Files.Indexed: var indexed } && indexed == files.Count,
                 "every file is indexed",
@@ -47,8 +55,17 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
         }
 
         var (lost, duplicated) = Verify(data, files);
-        output.WriteLine($"{files.Count} files, {Kills} SIGKILLs mid-ingest, then a clean run: {lost} lost, {duplicated} duplicated");
+        output.WriteLine($"{files.Count} files, {Kills} SIGKILLs mid-ingest, then a clean run: {lost} lost, {duplicated} duplicated; the kills left {workFoldersLeft} work folders, {WorkFolders(data).Length} after");
         Assert.Equal((0, 0), (lost, duplicated));
+        Assert.True(workFoldersLeft > 0, "a kill mid-read leaves the file's work folder, for the next start to sweep");
+        Assert.Empty(WorkFolders(data));
+    }
+
+    /// <summary>The work folders in the data folder's scratch folder: everything there but LibreOffice's profile.</summary>
+    private static string[] WorkFolders(string data)
+    {
+        var scratch = Path.Combine(data, ScratchFolder.Name);
+        return Directory.Exists(scratch) ? [.. Directory.GetDirectories(scratch).Where(d => Path.GetFileName(d) != "office-profile")] : [];
     }
 
     /// <summary>Checks store, queue and index agree, file by file. Returns files lost and files with duplicated chunks.</summary>

@@ -24,7 +24,7 @@ public static class BackupCommand
 
     public static Command Create()
     {
-        var target = new Argument<string>("target") { Description = "The backup file to write (.tar.gz), or a folder to write a dated one in" };
+        var target = new Argument<string>("target") { Description = "The backup file to write (.tar.gz), or a folder to write a dated one in (made when named with a trailing /)" };
         var keep = new Option<int?>("--keep") { Description = "With a folder: then delete all but the newest N backups there" };
         var command = new Command("backup", "Back up the shelf (store, index, page images, settings, imported models) while the service runs") { target, keep };
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(() =>
@@ -67,8 +67,9 @@ public static class BackupCommand
     private static (string File, string? Folder) Resolve(string target, int? keep)
     {
         var full = Path.GetFullPath(target);
-        if (Directory.Exists(full))
+        if (Directory.Exists(full) || target.EndsWith('/'))
         {
+            Directory.CreateDirectory(full); // a folder named with a trailing slash is made, owner-only like all DocShelf writes
             if (keep is < 1)
             {
                 throw new UsageException("--keep must keep at least one backup.");

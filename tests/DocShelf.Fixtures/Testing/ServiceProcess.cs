@@ -22,9 +22,18 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static ServiceProcess Start(string data, string inbox, params string[] extraArguments)
+    public static ServiceProcess Start(string data, string inbox, params string[] extraArguments) =>
+        Start(data, inbox, new Dictionary<string, string>(), extraArguments);
+
+    /// <param name="environment">Variables set for this service only, such as TMPDIR.</param>
+    public static ServiceProcess Start(string data, string inbox, IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         // Quick defaults for tests; an option named in extraArguments replaces its default.
         string[][] defaults = [["--settle-seconds", "0.3"], ["--rescan-seconds", "1"], ["--delete-grace-seconds", "1"], ["--listen", "127.0.0.1:0"]];
         string[] arguments =
