@@ -24,6 +24,29 @@ public sealed partial class PageTests(ServedShelf shelf)
     }
 
     [Fact]
+    public async Task Another_site_cannot_make_the_browser_search_the_shelf()
+    {
+        // A page of another origin with an image whose address is a search. The browser sends the request marked
+        // cross-site; the service must refuse it before any work. Chromium's own network log shows both sides.
+        using var logs = new DocShelf.Fixtures.TempFolder();
+        var netLog = logs.File("net-log.json");
+        var search = $"{shelf.Url.TrimEnd('/')}/api/search?mode=lexical&q=harbour";
+        await using (var browser = await shelf.LaunchLoggingAsync(netLog))
+        {
+            var page = await browser.NewPageAsync();
+            await page.RouteAsync("http://elsewhere.test/**", route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = $"<img src=\"{search}\">" }));
+            await page.GotoAsync("http://elsewhere.test/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await browser.CloseAsync();
+        }
+
+        var log = await File.ReadAllTextAsync(netLog);
+        Assert.Contains("GET /api/search?mode=lexical&q=harbour HTTP/1.1", log, StringComparison.Ordinal);
+        Assert.Contains("Sec-Fetch-Site: cross-site", log, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("HTTP/1.1 403 Forbidden", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP/1.1 200 OK", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Opening_a_hit_shows_the_page_image_with_the_hit_words_outlined()
     {
         var page = await shelf.OpenAsync();

@@ -52,6 +52,18 @@ public sealed class ServedShelf : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A second browser that records what it sends and receives in Chromium's network log at
+    /// <paramref name="netLog"/> (written when it closes), and that lacks Chromium's checks on requests from web sites
+    /// to this machine, so it sends them as browsers without such checks do: what the service must then refuse.
+    /// </summary>
+    public Task<IBrowser> LaunchLoggingAsync(string netLog) => playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", $"--log-net-log={netLog}", "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests"],
+    });
+
     /// <summary>A fresh page opened on the shelf, at a laptop's screen size unless told another.</summary>
     /// <param name="address">The part of the address after the host, such as a bookmarked "?q=…&amp;doc=…".</param>
     public async Task<IPage> OpenAsync(int width = 1366, int height = 860, string address = "")
