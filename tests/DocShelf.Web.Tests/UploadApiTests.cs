@@ -278,6 +278,18 @@ public sealed class UploadApiTests(WebShelf shelf) : IDisposable
         return content;
     }
 
+    [Fact]
+    public async Task An_upload_to_an_inbox_that_is_gone_is_refused_with_where_it_should_be()
+    {
+        using var target = Target();
+        Directory.Delete(target.Inbox);
+
+        var response = await target.Factory.CreateClient().PostFromPageAsync("/api/upload", Files(("minutes.txt", "Minutes."u8.ToArray())));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains($"The upload inbox {target.Inbox} does not exist", await response.DetailAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>A server whose first inbox is a fresh folder, so each test sees only its own uploads.</summary>
     private UploadTarget Target()
     {

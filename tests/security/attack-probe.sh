@@ -47,7 +47,7 @@ shelf() {
     local data=$1
     mkdir -p "$WORK/inbox"
     cp "$SAMPLES/harbour-commission-report-1894.pdf" "$SAMPLES/reading-room-rules.txt" "$WORK/inbox/"
-    dotnet "$DLL" --data "$data" ingest "$WORK/inbox" >/dev/null
+    dotnet "$DLL" --data "$data" ingest "$WORK/inbox" >/dev/null 2>&1
 }
 
 echo "Attack probe of $DLL"
@@ -103,7 +103,7 @@ report "   the original, with the token" "$(curl -s -o /dev/null -D - -H "Author
 stop_service
 
 # 4. Under umask 022: the store, its folder, and a backup.
-(umask 022 && mkdir -p "$WORK/backups" && dotnet "$DLL" --data "$WORK/data022" ingest "$SAMPLES/reading-room-rules.txt" >/dev/null \
+(umask 022 && mkdir -p "$WORK/backups" && dotnet "$DLL" --data "$WORK/data022" ingest "$SAMPLES/reading-room-rules.txt" >/dev/null 2>&1 \
     && dotnet "$DLL" --data "$WORK/data022" backup "$WORK/backups" >/dev/null)
 report "4. modes under umask 022" "data folder $(stat -c %a "$WORK/data022"), shelf.db $(stat -c %a "$WORK/data022/shelf.db"), backup $(stat -c %a "$WORK"/backups/*.tar.gz)"
 

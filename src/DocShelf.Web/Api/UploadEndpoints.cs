@@ -27,6 +27,11 @@ public static class UploadEndpoints
             return ApiProblems.Conflict("This service watches no inbox, so there is nowhere to put uploads.");
         }
 
+        if (!Directory.Exists(options.Inboxes[0]))
+        {
+            return ApiProblems.Conflict($"The upload inbox {options.Inboxes[0]} does not exist; make it, or name another first inbox in docshelf.json.");
+        }
+
         if (request.ContentLength > options.MaxUploadBytes)
         {
             return TooLarge(options);
