@@ -5,7 +5,8 @@ import { $, api, toast, whenUnauthorized } from "./api.js";
 import { initAsk, ask } from "./ask.js";
 import { search, shownHits } from "./results.js";
 import { acceptUploads } from "./upload.js";
-import { followStatus, renderStatus, requestRetry } from "./status.js";
+import { renderStatus, requestRetry, showLostTouch } from "./status.js";
+import { followStatus } from "./status-feed.js";
 import { readState, writeState, pageLink, copyLink } from "./url-state.js";
 import { initShelfView, showShelf, hideShelf } from "./shelf-view.js";
 import { openDocument, closeDocument, showPage, stepHit, zoom, viewing, currentPage, citationOutline } from "./viewer.js";
@@ -241,5 +242,5 @@ const onStatus = (status) => {
   }
 };
 api("/api/status").then(onStatus).catch(() => {});
-followStatus(onStatus);
+followStatus(onStatus, showLostTouch);
 restore();

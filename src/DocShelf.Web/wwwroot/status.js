@@ -107,10 +107,6 @@ export async function requestRetry(documentId) {
   }
 }
 
-export function followStatus(onStatus) {
-  const events = new EventSource("/api/events");
-  events.addEventListener("status", (event) => onStatus(JSON.parse(event.data)));
-  events.addEventListener("error", () => {
-    $("status-line").textContent = "Lost touch with the service; reconnecting…";
-  });
+export function showLostTouch() {
+  $("status-line").textContent = "Lost touch with the service; reconnecting…";
 }
