@@ -52,8 +52,11 @@ public sealed class WatchedShelf : IAsyncDisposable
 
     public Task StartAsync() => service.StartAsync(CancellationToken.None);
 
+    /// <summary>Waits until the file is indexed in the store and the service has logged it, which it does just after.</summary>
     public Task WaitUntilIndexedAsync(string path) =>
-        Eventually.HoldsAsync(() => Shelf.Queue.Find(path)?.State == Core.Queue.FileState.Indexed && Shelf.Store.FindByPath(path) is not null, $"{path} is indexed");
+        Eventually.HoldsAsync(
+            () => Shelf.Queue.Find(path)?.State == Core.Queue.FileState.Indexed && Shelf.Store.FindByPath(path) is not null && TimesIndexed(path) > 0,
+            $"{path} is indexed");
 
     public async ValueTask DisposeAsync()
     {

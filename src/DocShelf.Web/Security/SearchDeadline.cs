@@ -22,7 +22,15 @@ public sealed class SearchDeadline(RequestDelegate next, WebOptions options, IHo
 
         var client = context.RequestAborted;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(client, lifetime.ApplicationStopping);
-        deadline.CancelAfter(limit.Value);
+        if (limit.Value > TimeSpan.Zero)
+        {
+            deadline.CancelAfter(limit.Value);
+        }
+        else
+        {
+            deadline.Cancel(); // no time at all: a timer, however short, would still let the work start
+        }
+
         context.RequestAborted = deadline.Token;
         try
         {
