@@ -9,6 +9,7 @@ const name = "docshelf-status";
 const channel = new BroadcastChannel(name);
 let stream = null;
 let letGo = null;
+let waiting = null;
 
 export function followStatus(onStatus, onLost) {
   channel.onmessage = (event) => onStatus(event.data);
@@ -17,12 +18,14 @@ export function followStatus(onStatus, onLost) {
       open(onStatus, onLost); // no Web Locks outside a secure context: each tab keeps its own stream
       return;
     }
-    navigator.locks.request(name, () => new Promise((resolve) => {
+    waiting = new AbortController();
+    navigator.locks.request(name, { signal: waiting.signal }, () => new Promise((resolve) => {
       letGo = resolve;
       open(onStatus, onLost);
-    }));
+    })).catch(() => {}); // given up on pagehide
   };
   window.addEventListener("pagehide", () => {
+    waiting?.abort(); // a tab still waiting for the lock stops waiting, so it cannot come back holding two
     stream?.close();
     stream = null;
     letGo?.();
