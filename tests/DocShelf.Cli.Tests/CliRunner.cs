@@ -14,7 +14,7 @@ public static class CliRunner
 
     /// <param name="environment">Variables set for this run only, such as DOCSHELF_* settings.</param>
     /// <param name="unset">Variables this run must not inherit.</param>
-    public static async Task<CliResult> RunAsync(
+    public static Task<CliResult> RunAsync(
         string dataDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> unset, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -41,6 +41,12 @@ public static class CliRunner
             start.ArgumentList.Add(argument);
         }
 
+        return RunAsync(start);
+    }
+
+    /// <summary>Runs <paramref name="start"/> (its output redirected) to its end, and gives what it printed and its exit code.</summary>
+    public static async Task<CliResult> RunAsync(ProcessStartInfo start)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -2,6 +2,7 @@ using DocShelf.Core.Queue;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
+using DocShelf.Ingestion.Readers.Office;
 using DocShelf.Rendering;
 using DocShelf.Search;
 using DocShelf.Search.Lexical;
@@ -65,7 +66,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
     private static string[] WorkFolders(string data)
     {
         var scratch = Path.Combine(data, ScratchFolder.Name);
-        return Directory.Exists(scratch) ? [.. Directory.GetDirectories(scratch).Where(d => Path.GetFileName(d) != "office-profile")] : [];
+        return Directory.Exists(scratch) ? [.. Directory.GetDirectories(scratch).Where(d => Path.GetFileName(d) != OfficeConverter.ProfileFolder)] : [];
     }
 
     /// <summary>Checks store, queue and index agree, file by file. Returns files lost and files with duplicated chunks.</summary>

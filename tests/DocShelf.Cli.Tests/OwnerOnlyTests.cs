@@ -79,7 +79,7 @@ public sealed class OwnerOnlyTests : IDisposable
     private static IEnumerable<string> Entries(string folder) => [folder, .. Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)];
 
     /// <summary>Runs the real docshelf from a shell that first sets the umask, as a user's login shell would.</summary>
-    private static async Task<CliResult> RunUnderUmaskAsync(string umask, params string[] arguments)
+    private static Task<CliResult> RunUnderUmaskAsync(string umask, params string[] arguments)
     {
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         foreach (var argument in (string[])["-c", $"umask {umask} && exec dotnet \"$0\" \"$@\"", Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), .. arguments])
@@ -87,10 +87,6 @@ public sealed class OwnerOnlyTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new CliResult(process.ExitCode, await output, await error);
+        return CliRunner.RunAsync(start);
     }
 }
