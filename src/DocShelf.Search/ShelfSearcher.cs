@@ -54,9 +54,18 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         }
 
         // Each ranking is searched deeper than asked, so a chunk ranked well by one can still rise in the fusion.
-        var (candidates, lexical) = await RankBothAsync(query, parsed, HybridDepth(top), filters, semantic, cancellationToken);
+        var depth = HybridDepth(top);
+        var (candidates, lexical) = await RankBothAsync(query, parsed, depth, filters, semantic, cancellationToken);
         var known = lexical.ToDictionary(h => h.ChunkId, StringComparer.Ordinal);
-        return [.. Fusion.Fuse(candidates, top).Select(f => Hit(f.ChunkId, f.Score, known.GetValueOrDefault(f.ChunkId), terms, documents)).OfType<SearchHit>()];
+        // A lexical ranking shorter than its depth holds every chunk with the words; past that, the text is checked.
+        var everyWordHit = lexical.Count < depth;
+        var fused = Fusion.Fuse(candidates, candidates.Lexical.Count + candidates.Semantic.Count)
+            .Select(f => Hit(f.ChunkId, f.Score, known.GetValueOrDefault(f.ChunkId), terms, documents, everyWordHit))
+            .OfType<SearchHit>()
+            .ToList();
+        var similarity = candidates.Semantic.ToDictionary(c => c.ChunkId, c => c.Score, StringComparer.Ordinal);
+        var unlisted = candidates.Semantic.Count > 0 ? candidates.Semantic.Min(c => c.Score) : semantic.Floors.Search;
+        return WordsFirst.Arrange(fused, id => similarity.TryGetValue(id, out var score) ? score : unlisted, semantic.Floors.RelatedOrSearch, top);
     }
 
     /// <summary>How deep each ranking is read for a hybrid search of <paramref name="top"/> results.</summary>
@@ -106,6 +115,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
                     Origin = DocumentOf(hit.DocumentId, documents)?.Origin?.Describe(),
                     ChunkId = hit.ChunkId,
                     Score = hit.Score,
+                    Match = HitMatch.Words,
                     Snippet = snippet,
                     Highlights = highlights,
                 };
@@ -114,7 +124,10 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
     }
 
     /// <summary>A cited hit for a chunk found by id; null if the chunk left the shelf since it was found.</summary>
-    private SearchHit? Hit(string chunkId, double score, LexicalHit? lexical, QueryTermSet terms, Dictionary<string, DocumentRecord?> documents)
+    /// <param name="lexical">The chunk as the lexical ranking found it, so a word hit; null when that ranking did not return it.</param>
+    /// <param name="everyWordHit">The lexical ranking returned every chunk holding the words, so one it did not return holds none.</param>
+    private SearchHit? Hit(
+        string chunkId, double score, LexicalHit? lexical, QueryTermSet terms, Dictionary<string, DocumentRecord?> documents, bool everyWordHit = false)
     {
         var (documentId, page, text) = lexical is not null
             ? (lexical.DocumentId, lexical.Page, lexical.Text)
@@ -125,6 +138,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         }
 
         var (snippet, highlights) = snippets.Build(text, terms);
+        var holdsWords = lexical is not null || (!everyWordHit && TermMatcher.Find(index.Analyzer, text, terms).Count > 0);
         return new SearchHit
         {
             DocumentId = documentId,
@@ -135,10 +149,53 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
             Origin = DocumentOf(documentId, documents)?.Origin?.Describe(),
             ChunkId = chunkId,
             Score = score,
+            Match = holdsWords ? HitMatch.Words : HitMatch.Meaning,
             Snippet = snippet,
             Highlights = highlights,
         };
     }
+
+    /// <summary>
+    /// Every place in one document where <paramref name="query"/>'s words stand, in page order: the same count whatever
+    /// number of results was asked for, so a result list and a viewer stepping through the document agree.
+    /// </summary>
+    /// <param name="filters">The search's filters; the document is the one <see cref="SearchFilters.DocumentId"/> names.</param>
+    public IReadOnlyList<WordHit> WordHits(string query, SearchFilters filters, bool asYouType = false, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(query) || filters.DocumentId is null)
+        {
+            return [];
+        }
+
+        var parsed = index.ParseQuery(query, asYouType);
+        var terms = QueryTermSet.Of(parsed);
+        var places = new HashSet<WordHit>();
+        foreach (var chunk in index.AllMatching(parsed, filters, cancellationToken))
+        {
+            // Chunks overlap a little; a word in the overlap is one place, found twice at the same page offset.
+            places.UnionWith(TermMatcher.Find(index.Analyzer, chunk.Text, terms, cancellationToken)
+                .Select(span => new WordHit(chunk.Page, chunk.Start + span.Start, span.Length)));
+        }
+
+        return [.. places.OrderBy(p => p.Page).ThenBy(p => p.Start)];
+    }
+
+    /// <summary>For each document in <paramref name="hits"/> holding the words, how often and on how many pages they stand in it.</summary>
+    public IReadOnlyList<DocumentWordHits> WordHitsByDocument(
+        string query, IEnumerable<SearchHit> hits, SearchFilters? filters, bool asYouType = false, CancellationToken cancellationToken = default)
+    {
+        var counts = new List<DocumentWordHits>();
+        foreach (var documentId in hits.Where(h => h.Match == HitMatch.Words).Select(h => h.DocumentId).Distinct(StringComparer.Ordinal))
+        {
+            var places = WordHits(query, (filters ?? SearchFilters.None) with { DocumentId = documentId }, asYouType, cancellationToken);
+            counts.Add(new DocumentWordHits(documentId, places.Count, places.Select(p => p.Page).Distinct().Count()));
+        }
+
+        return counts;
+    }
+
+    /// <summary>The words of <paramref name="query"/>, as typed, that no chunk on the shelf holds.</summary>
+    public IReadOnlyList<string> AbsentWords(string query, bool asYouType = false) => index.AbsentWords(query, asYouType);
 
     /// <summary>The analysed terms of <paramref name="query"/> (stemmed, stop words gone), as the index looks for them.</summary>
     public IReadOnlySet<string> TermsOf(string query) =>

@@ -27,6 +27,7 @@ public sealed class RetrievalScoresTests
             Page = 1,
             ChunkId = $"{document}/1/{chunk}",
             Score = 1,
+            Match = HitMatch.Words,
             Snippet = "",
         };
 

@@ -11,7 +11,7 @@ namespace DocShelf.Cli.Access;
 public interface IShelfAccess : IDisposable
 {
     /// <param name="mode">Null for the best the shelf offers: hybrid with an embedding model, else lexical.</param>
-    Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken);
+    Task<SearchResult> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken);
 
     /// <param name="draft">Receives a generative model's text as it is written, when the answer is made here.</param>
     Task<Answer> AskAsync(string question, Action<string>? draft, CancellationToken cancellationToken);

@@ -14,8 +14,8 @@ public sealed class LocalShelfAccess(Shelf shelf, ShelfSettings settings) : IShe
     /// <summary>Made on first need: a generative answerer loads its model, which a search does not need.</summary>
     private readonly LazyAnswerer answerer = new(() => ShelfComposition.Answerer(shelf, settings));
 
-    public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken) =>
-        shelf.Searcher.SearchAsync(query, top, null, mode ?? shelf.Searcher.BestMode, cancellationToken: cancellationToken);
+    public Task<SearchResult> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken) =>
+        SearchResult.RunAsync(shelf.Searcher, query, top, null, mode ?? shelf.Searcher.BestMode, asYouType: false, cancellationToken);
 
     public async Task<Answer> AskAsync(string question, Action<string>? draft, CancellationToken cancellationToken)
     {

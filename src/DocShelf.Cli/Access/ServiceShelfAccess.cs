@@ -17,16 +17,15 @@ public sealed class ServiceShelfAccess(HttpClient http) : IShelfAccess
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken)
+    public async Task<SearchResult> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
-            return [];
+            return new SearchResult(query, mode ?? SearchMode.Lexical, [], [], [], 0);
         }
 
         var modeParameter = mode is { } chosen ? $"&mode={chosen.ToString().ToLowerInvariant()}" : "";
-        var reply = await GetAsync<SearchReply>(string.Create(CultureInfo.InvariantCulture, $"/api/search?q={Uri.EscapeDataString(query)}&top={top}{modeParameter}"), "the search", cancellationToken);
-        return reply.Results;
+        return await GetAsync<SearchResult>(string.Create(CultureInfo.InvariantCulture, $"/api/search?q={Uri.EscapeDataString(query)}&top={top}{modeParameter}"), "the search", cancellationToken);
     }
 
     public Task<Answer> AskAsync(string question, Action<string>? draft, CancellationToken cancellationToken) =>
@@ -109,7 +108,6 @@ public sealed class ServiceShelfAccess(HttpClient http) : IShelfAccess
         return new ServiceRefusedException($"the DocShelf process holding the shelf refused {what}: {detail ?? response.ReasonPhrase}");
     }
 
-    private sealed record SearchReply(IReadOnlyList<SearchHit> Results);
 
     private sealed record Problem(string? Detail);
 }

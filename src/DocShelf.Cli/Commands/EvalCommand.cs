@@ -15,7 +15,8 @@ namespace DocShelf.Cli.Commands;
 /// `docshelf eval --squad FILE`: builds a shelf of its own from a SQuAD file (every paragraph a document), asks
 /// every question, and reports how often the paragraph it was written on comes back, per search mode; with
 /// --answers, how often the answer holds the gold answer, and how often questions from articles kept off the
-/// shelf are answered "not found".
+/// shelf are answered "not found"; with --related, where the embedding model's floor for "related by meaning"
+/// results belongs.
 /// </summary>
 public static class EvalCommand
 {
@@ -31,11 +32,15 @@ public static class EvalCommand
         {
             Description = "Compare ways of fusing the lexical and semantic rankings instead: each tuned on half of the articles, scored on the other half and on all",
         };
-        var outside = new Option<int?>("--outside-articles") { Description = "With --answers: keep the file's last N articles off the shelf (default: one in eight)" };
+        var related = new Option<bool>("--related")
+        {
+            Description = "Measure the embedding model's floor for \"related by meaning\" results instead: how close words and questions from articles kept off the shelf come to it",
+        };
+        var outside = new Option<int?>("--outside-articles") { Description = "With --answers or --related: keep the file's last N articles off the shelf (default: one in eight)" };
         var json = CommonOptions.Json();
         var command = new Command("eval", "Measure retrieval (recall@1/5/10, MRR@10 per search mode) or answers on a SQuAD-format file")
         {
-            squad, mode, questions, work, render, answers, fusion, outside, json,
+            squad, mode, questions, work, render, answers, fusion, related, outside, json,
         };
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
@@ -61,6 +66,12 @@ public static class EvalCommand
                     var settings = SettingsLoader.Load(data);
                     var scores = await AnswerEvaluation.RunAsync(set, titles, settings, library, workFolder, rendered, result.GetValue(questions), quiet, cancellationToken);
                     ReportAnswers(file.Name, set, titles.Count, rendered, scores, quiet);
+                }
+                else if (result.GetValue(related))
+                {
+                    var titles = AnswerEvaluation.OutsideArticles(set, result.GetValue(outside));
+                    var report = await RelatedEvaluation.RunAsync(set, titles, library, workFolder, result.GetValue(questions), quiet, cancellationToken);
+                    ReportRelated(file.Name, titles.Count, report, quiet);
                 }
                 else if (result.GetValue(fusion))
                 {
@@ -174,6 +185,27 @@ public static class EvalCommand
 
         AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/]: {set.Paragraphs.Count} paragraphs{(rendered ? " rendered as scans and read by OCR" : "")}, {set.QuestionCount} questions");
         AnsiConsole.Write(table);
+    }
+
+    private static void ReportRelated(string name, int outsideArticles, RelatedFloorReport report, bool json)
+    {
+        if (json)
+        {
+            JsonOutput.Write(new { File = name, OutsideArticles = outsideArticles, Related = report });
+            return;
+        }
+
+        var current = report.Current is { } floor ? $"{floor:0.00}" : "none";
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold]{name}[/], {outsideArticles} articles kept off the shelf, {report.Model}: cosine similarity, scores under the search floor ({report.SearchFloor:0.00}) counted at it");
+        var table = new Table().AddColumns("queries", "count", "median", "90%", "99%", "max", $"reach {report.Recommended:0.00}", $"reach {current}");
+        foreach (var row in report.Rows)
+        {
+            table.AddRow(row.Queries, $"{row.Count}", $"{row.Median:0.000}", $"{row.P90:0.000}", $"{row.P99:0.000}", $"{row.Max:0.000}", $"{row.ReachingRecommended:0.000}", row.ReachingCurrent is { } share ? $"{share:0.000}" : "-");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"The model's floor for related results: {current}. The lowest floor at most 1 in 100 absent words reach: {report.Recommended:0.00}.");
     }
 
     private static void ReportAnswers(string name, SquadSet set, int outsideArticles, bool rendered, AnswerScores scores, bool json)

@@ -37,14 +37,14 @@ public static class SearchCommand
                 return ExitCodes.Ok;
             }
 
-            var hits = await searcher.SearchAsync(text!, count, result.GetValue(mode), cancellationToken);
+            var found = await searcher.SearchAsync(text!, count, result.GetValue(mode), cancellationToken);
             if (result.GetValue(json))
             {
-                JsonOutput.Write(new SearchReport(text!, hits));
+                JsonOutput.Write(SearchReport.Of(text!, found));
             }
             else
             {
-                HitPrinter.Print(text!, hits);
+                HitPrinter.Print(text!, found);
             }
 
             return ExitCodes.Ok;
@@ -63,7 +63,7 @@ public static class SearchCommand
         await foreach (var line in File.ReadLinesAsync(file.FullName, cancellationToken))
         {
             var text = line.Trim();
-            JsonOutput.WriteLine(new SearchReport(text, await searcher.SearchAsync(text, top, mode, cancellationToken)));
+            JsonOutput.WriteLine(SearchReport.Of(text, await searcher.SearchAsync(text, top, mode, cancellationToken)));
         }
     }
 }

@@ -28,6 +28,6 @@ public static class SemanticSetup
         var dimensions = manifest.Dimensions ?? generator.Dimensions;
         return new SemanticIndex(
             generator, shelf.Vectors(name, dimensions), shelf.SentenceVectors(name, dimensions), prefixes,
-            new SimilarityFloors(manifest.MinimumSimilarity ?? double.NegativeInfinity, manifest.AnswerSimilarity));
+            new SimilarityFloors(manifest.MinimumSimilarity ?? double.NegativeInfinity, manifest.AnswerSimilarity, manifest.RelatedSimilarity));
     }
 }

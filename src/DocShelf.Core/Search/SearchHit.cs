@@ -27,6 +27,9 @@ public sealed record SearchHit
 
     public required double Score { get; init; }
 
+    /// <summary>Whether the chunk holds the query's words or was found by meaning alone.</summary>
+    public required HitMatch Match { get; init; }
+
     public required string Snippet { get; init; }
 
     /// <summary>Where the query terms sit in <see cref="Snippet"/>.</summary>

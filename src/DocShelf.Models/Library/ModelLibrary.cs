@@ -139,6 +139,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
                 PassagePrefix = declared?.PassagePrefix ?? NullIfEmpty(embedding?.PassagePrompt),
                 MinimumSimilarity = declared?.MinimumSimilarity,
                 AnswerSimilarity = declared?.AnswerSimilarity,
+                RelatedSimilarity = declared?.RelatedSimilarity,
                 ImportedUtc = DateTime.UtcNow,
             };
             manifest.WriteTo(staging);

@@ -49,6 +49,12 @@ public sealed record ModelManifest
     /// </summary>
     public double? AnswerSimilarity { get; init; }
 
+    /// <summary>
+    /// The cosine similarity a chunk holding none of the query's words must reach for hybrid search to show it as
+    /// related by meaning; none when not given, and <see cref="MinimumSimilarity"/> applies.
+    /// </summary>
+    public double? RelatedSimilarity { get; init; }
+
     /// <summary>True for the model that comes with DocShelf rather than by import.</summary>
     public bool BuiltIn { get; init; }
 

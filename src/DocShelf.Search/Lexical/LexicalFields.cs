@@ -6,6 +6,7 @@ internal static class LexicalFields
     public const string ChunkId = "chunk";
     public const string DocumentId = "doc";
     public const string Page = "page";
+    public const string Start = "start";
     public const string Text = "text";
     public const string Kind = "kind";
     public const string Source = "source";

@@ -1,4 +1,4 @@
 namespace DocShelf.Search.Lexical;
 
-/// <summary>A chunk matched by the lexical index, with the query terms found in its text.</summary>
-public sealed record LexicalHit(string ChunkId, string DocumentId, int Page, double Score, string Text);
+/// <summary>A chunk matched by the lexical index: its text and where that text starts in its page's text.</summary>
+public sealed record LexicalHit(string ChunkId, string DocumentId, int Page, int Start, double Score, string Text);

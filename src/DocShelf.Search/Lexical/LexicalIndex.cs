@@ -3,6 +3,7 @@ using DocShelf.Core.Search;
 using DocShelf.Core.Text;
 using DocShelf.Search.Snapshots;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -21,7 +22,7 @@ public sealed class LexicalIndex : IDisposable
     /// emptied at open and rebuilt from the store by reconciliation, so a shelf made by an older DocShelf gains the
     /// new fields and terms.
     /// </summary>
-    private const string SchemaVersion = "4";
+    private const string SchemaVersion = "5";
 
     /// <summary>The index's folder in the data folder.</summary>
     public const string FolderName = "lexical";
@@ -70,6 +71,7 @@ public sealed class LexicalIndex : IDisposable
                 new StringField(LexicalFields.ChunkId, chunk.Id, Field.Store.YES),
                 new StringField(LexicalFields.DocumentId, chunk.DocumentId, Field.Store.YES),
                 new StoredField(LexicalFields.Page, chunk.PageNumber),
+                new StoredField(LexicalFields.Start, chunk.Start),
                 new TextField(LexicalFields.Text, chunk.Text, Field.Store.YES),
                 new StringField(LexicalFields.Kind, Facet.Name(facets.Kind), Field.Store.NO),
                 new StringField(LexicalFields.Source, Facet.Name(facets.SourceOf(chunk.PageNumber)), Field.Store.NO),
@@ -173,6 +175,36 @@ public sealed class LexicalIndex : IDisposable
         return hits;
     }
 
+    /// <summary>
+    /// Every chunk <paramref name="query"/> matches under <paramref name="filters"/>, in no particular order and unscored:
+    /// all the places a document holds the words, not only the best of them.
+    /// </summary>
+    public IReadOnlyList<LexicalHit> AllMatching(Query query, SearchFilters filters, CancellationToken cancellationToken = default)
+    {
+        var hits = new List<LexicalHit>();
+        var filtered = FilterQuery.Apply(query, filters);
+        WithSearcher(shared =>
+        {
+            var searcher = new IndexSearcher(new CancellableReader((DirectoryReader)shared.IndexReader, cancellationToken)) { Similarity = shared.Similarity };
+            var all = new AllDocumentsCollector();
+            searcher.Search(filtered, new CancellableCollector(all, cancellationToken));
+            hits.AddRange(all.Found.Select(doc => ToHit(searcher.Doc(doc), 0)));
+        });
+        return hits;
+    }
+
+    /// <summary>
+    /// The words of <paramref name="text"/> that no chunk on the shelf holds, as they were typed: each word is analysed
+    /// as the index analyses text, and is absent when none of its terms is in the index. Operators, patterns, excluded
+    /// words and a word still being typed are left out, since they name no fixed term.
+    /// </summary>
+    public IReadOnlyList<string> AbsentWords(string text, bool asYouType = false)
+    {
+        var absent = QueryWords.Of(text, asYouType).Where(word => AnalysedTerms(word).Count > 0).ToList();
+        WithSearcher(searcher => absent.RemoveAll(word => AnalysedTerms(word).Any(term => IsHeld(searcher.IndexReader, term))));
+        return absent;
+    }
+
     public void Dispose()
     {
         searchers?.Dispose();
@@ -185,8 +217,40 @@ public sealed class LexicalIndex : IDisposable
         document.Get(LexicalFields.ChunkId),
         document.Get(LexicalFields.DocumentId),
         document.GetField(LexicalFields.Page).GetInt32Value() ?? 0,
+        document.GetField(LexicalFields.Start)?.GetInt32Value() ?? 0,
         score,
         document.Get(LexicalFields.Text));
+
+    private List<string> AnalysedTerms(string word)
+    {
+        var terms = new List<string>();
+        using var tokens = analyzer.GetTokenStream(LexicalFields.Text, new StringReader(word));
+        var term = tokens.AddAttribute<ICharTermAttribute>();
+        tokens.Reset();
+        while (tokens.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        tokens.End();
+        return terms;
+    }
+
+    /// <summary>Whether a chunk still on the shelf holds <paramref name="term"/>; removed chunks not merged away yet do not count.</summary>
+    private static bool IsHeld(IndexReader reader, string term)
+    {
+        var wanted = new Term(LexicalFields.Text, term);
+        foreach (var leaf in reader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(wanted);
+            if (docs is not null && docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private string? StoredSchema()
     {

@@ -22,6 +22,7 @@ public static class DocumentEndpoints
         routes.MapGet("/api/documents/{id}", Detail);
         routes.MapGet("/api/documents/{id}/pages/{number:int}", Page);
         routes.MapGet("/api/documents/{id}/pages/{number:int}/image", PageImageAsync);
+        routes.MapGet("/api/documents/{id}/hits", Hits);
         routes.MapGet("/api/documents/{id}/original", Original);
         routes.MapDelete("/api/documents/{id}", RemoveAsync);
     }
@@ -57,6 +58,35 @@ public static class DocumentEndpoints
         {
             var spans = shelf.Searcher.MatchingSpans(query, page.Text, SearchRequest.IsTyping(typing, query), cancellationToken);
             return TypedResults.Ok(PageView.Of(page, document.PageCount, ShelfSearcher.WordsUnder(spans, page), spans));
+        }
+        catch (QueryTooCostlyException error)
+        {
+            return ApiProblems.BadRequest(error.Message);
+        }
+    }
+
+    /// <summary>
+    /// Every place in the document where the query's words stand, under the same filters as /api/search takes, in
+    /// page order: what the viewer steps through, and the count the search's reply gives for the document.
+    /// </summary>
+    private static IResult Hits(
+        string id, string? q, string? typing, string? type, string? source, string? since, string? dated, Shelf shelf, CancellationToken cancellationToken)
+    {
+        if (Find(id, shelf, out var problem) is null)
+        {
+            return problem!;
+        }
+
+        var (request, invalid) = SearchRequest.Parse(q, null, type, source, since, null, typing, id, dated);
+        if (request is null)
+        {
+            return ApiProblems.BadRequest(invalid!);
+        }
+
+        try
+        {
+            var hits = shelf.Searcher.WordHits(request.Query, request.Filters, request.AsYouType, cancellationToken);
+            return TypedResults.Ok(new DocumentHits(id, request.Query, hits.Count, hits.Select(h => h.Page).Distinct().Count(), hits));
         }
         catch (QueryTooCostlyException error)
         {

@@ -17,7 +17,7 @@ public sealed record PageView(
         var width = page.Width > 0 ? page.Width : 1;
         var height = page.Height > 0 ? page.Height : 1;
         var words = page.Words
-            .Select(w => new PageWord(w.Text, Round(w.Box.X / width), Round(w.Box.Y / height), Round(w.Box.Width / width), Round(w.Box.Height / height)))
+            .Select(w => new PageWord(w.Text, w.Start, Round(w.Box.X / width), Round(w.Box.Y / height), Round(w.Box.Width / width), Round(w.Box.Height / height)))
             .ToList();
         return new PageView(page.DocumentId, page.Number, pageCount, page.Source, page.Text, words, matches, textMatches, PageReading.OfOcrPage(page), page.Label);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DocShelf.Search;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Semantic;
@@ -21,11 +20,9 @@ public static class SearchEndpoints
 
             // Without a mode, the best the shelf offers: hybrid with an embedding model, lexical without.
             var chosen = request.Mode ?? shelf.Searcher.BestMode;
-            var clock = Stopwatch.StartNew();
             try
             {
-                var hits = await shelf.Searcher.SearchAsync(request.Query, request.Top, request.Filters, chosen, request.AsYouType, cancellationToken);
-                return TypedResults.Ok(new SearchResult(request.Query, chosen, hits, Math.Round(clock.Elapsed.TotalMilliseconds, 2)));
+                return TypedResults.Ok(await SearchResult.RunAsync(shelf.Searcher, request.Query, request.Top, request.Filters, chosen, request.AsYouType, cancellationToken));
             }
             catch (SemanticSearchUnavailableException error)
             {

@@ -41,6 +41,7 @@ export function marked(text, spans) {
     if (span.start < at) continue;
     fragment.append(text.slice(at, span.start));
     const mark = document.createElement("mark");
+    mark.dataset.start = span.start;
     mark.textContent = text.slice(span.start, span.start + span.length);
     fragment.append(mark);
     at = span.start + span.length;

@@ -66,12 +66,12 @@ async function runSearch(typing) {
 
 async function openHit(hit, button) {
   selectHit(button);
-  await open(hit.documentId, hit.page, { chunkId: hit.chunkId });
+  await open(hit.documentId, hit.page);
 }
 
-async function open(id, page, { chunkId = "", outline = null, focusViewer = true, push = true } = {}) {
+async function open(id, page, { outline = null, focusViewer = true, push = true } = {}) {
   try {
-    await openDocument(id, page, { query: searchedAs.text, typing: searchedAs.typing, chunkId, outline });
+    await openDocument(id, page, { query: searchedAs.text, typing: searchedAs.typing, outline });
     remember(push);
     // On a narrow screen the viewer replaces the results, so the reader is taken to it.
     if (focusViewer && window.matchMedia("(max-width: 720px)").matches) $("viewer-title").focus();

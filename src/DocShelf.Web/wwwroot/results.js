@@ -1,6 +1,8 @@
 // Results as the words are typed: the last word matches as a prefix, the results on screen stay until the next
 // ones arrive, hits are grouped by document with their best snippets, and a screen reader hears the count once
-// the typing has settled, not at every keystroke.
+// the typing has settled, not at every keystroke. Documents holding the words come first, each with how often the
+// words stand in it; results found only by meaning follow under their own heading, and words no document holds
+// are named.
 
 import { $, api, element, fileName, marked } from "./api.js";
 
@@ -92,24 +94,36 @@ export function shownHits() {
 function show(result, onOpen, onFiltersCleared) {
   shown = { query: result.query, hits: result.results };
   $("results").classList.remove("stale");
-  render(result.results, onOpen);
-  const groups = new Set(result.results.map((hit) => hit.documentId)).size;
-  if (result.results.length) {
-    const count = result.results.length >= TopWhileTyping && result.results.length % 10 === 0
-      ? `The best ${result.results.length} results`
-      : plural(result.results.length, "result");
-    $("results-summary").replaceChildren(`${count} in ${plural(groups, "document")} for “${result.query}”`);
-    announceLater(`${plural(result.results.length, "result")} in ${plural(groups, "document")}`);
+  const counts = new Map(result.documents.map((each) => [each.documentId, each]));
+  render(result.results, counts, onOpen);
+  const places = result.documents.reduce((sum, each) => sum + each.count, 0);
+  const related = new Set(result.results.filter((hit) => hit.match === "meaning" && !counts.has(hit.documentId)).map((hit) => hit.documentId)).size;
+  const absent = result.absent.length ? `No document holds ${quoted(result.absent)}. ` : "";
+  if (places) {
+    const more = related ? `, and ${plural(related, "document")} related by meaning` : "";
+    $("results-summary").replaceChildren(`${absent}${plural(places, "hit")} in ${plural(counts.size, "document")} for “${result.query}”${more}`);
+    announceLater(`${plural(places, "hit")} in ${plural(counts.size, "document")}${more}`);
+  } else if (related) {
+    const none = absent || (hasFilters() ? `No document holds “${result.query}” with the filters set. ` : `No document holds “${result.query}”. `);
+    $("results-summary").replaceChildren(`${none}${plural(related, "document")} related by meaning:`);
+    announceLater(`No document holds the words; ${plural(related, "document")} related by meaning`);
   } else {
-    renderNothingFound(result.query, onOpen, onFiltersCleared);
+    renderNothingFound(result, onOpen, onFiltersCleared);
   }
 }
 
+// “a”, “a” or “b”, “a”, “b” or “c”.
+function quoted(words) {
+  const each = words.map((word) => `“${word}”`);
+  return each.length === 1 ? each[0] : `${each.slice(0, -1).join(", ")} or ${each.at(-1)}`;
+}
+
 // No hit: say so honestly, and when filters narrowed the search, say that and offer to clear them.
-function renderNothingFound(query, onOpen, onFiltersCleared) {
+function renderNothingFound(result, onOpen, onFiltersCleared) {
   const summary = $("results-summary");
+  const query = result.query;
   if (!hasFilters()) {
-    summary.replaceChildren(`Nothing on this shelf matches “${query}”.`);
+    summary.replaceChildren(result.absent.length ? `No document holds ${quoted(result.absent)}.` : `No document holds “${query}”.`);
     announceLater("No results");
     return;
   }
@@ -135,27 +149,38 @@ function announceLater(message) {
 
 const plural = (count, word) => `${count.toLocaleString()} ${word}${count === 1 ? "" : "s"}`;
 
-// One group per document, in the order of its best hit, each with its hit count and best snippets.
-function render(hits, onOpen) {
+// One group per document, in the order of its best hit, each with how often the words stand in it and its best
+// snippets; the documents holding none of the words follow under "Related by meaning".
+function render(hits, counts, onOpen) {
   const focusedChunk = document.activeElement?.dataset?.chunk;
   const groups = new Map();
   hits.forEach((hit, index) => {
     if (!groups.has(hit.documentId)) groups.set(hit.documentId, []);
     groups.get(hit.documentId).push({ hit, index });
   });
-  $("results").replaceChildren(...[...groups.values()].map((members) => renderGroup(members, onOpen)));
+  const holding = [...groups.values()].filter((members) => counts.has(members[0].hit.documentId));
+  const related = [...groups.values()].filter((members) => !counts.has(members[0].hit.documentId));
+  const items = holding.map((members) => renderGroup(members, counts.get(members[0].hit.documentId), onOpen));
+  if (related.length) {
+    const heading = element("li", "related-heading");
+    heading.append(element("h3", "", "Related by meaning"), element("p", "muted", "These hold none of the words searched for; the search model found them close in meaning."));
+    items.push(heading, ...related.map((members) => renderGroup(members, null, onOpen)));
+  }
+  $("results").replaceChildren(...items);
   // Results that refresh under the reader keep the hit they were on.
   if (focusedChunk) document.querySelector(`.hit[data-chunk="${CSS.escape(focusedChunk)}"]`)?.focus();
 }
 
-function renderGroup(members, onOpen) {
+// wordHits: how often and on how many pages the words stand in the document; null for a document related by meaning.
+function renderGroup(members, wordHits, onOpen) {
   const first = members[0].hit;
-  const group = element("li", "group");
+  const group = element("li", wordHits ? "group" : "group related");
   const head = element("div", "group-head");
   const titleId = `group-${first.documentId}`;
   const title = element("h3", "hit-title", fileName(first.path));
   title.id = titleId;
-  head.append(title, element("span", "hit-count", members.length === 1 ? "1 hit" : `${members.length} hits`));
+  const count = wordHits ? `${plural(wordHits.count, "hit")}${wordHits.pages > 1 ? ` on ${wordHits.pages} pages` : ""}` : "related by meaning";
+  head.append(title, element("span", "hit-count", count));
   // What the document calls itself (an e-mail's subject) and, for an attachment, the message it came from.
   const about = [first.title, first.origin].filter(Boolean).join(" · ");
   if (about) head.append(element("p", "hit-about muted", about));
@@ -169,14 +194,16 @@ function renderGroup(members, onOpen) {
     button.dataset.chunk = hit.chunkId;
     const snippet = element("span", "snippet");
     snippet.append(marked(hit.snippet, hit.highlights));
-    button.append(element("span", "hit-page", hit.pageLabel ? `Page ${hit.page}: ${hit.pageLabel}` : `Page ${hit.page}`), snippet);
+    const where = hit.pageLabel ? `Page ${hit.page}: ${hit.pageLabel}` : `Page ${hit.page}`;
+    // A passage of a document holding the words elsewhere, found here by meaning alone, says so.
+    button.append(element("span", "hit-page", wordHits && hit.match === "meaning" ? `${where} · related by meaning` : where), snippet);
     button.addEventListener("click", () => onOpen(hit, button));
     item.append(button);
     list.append(item);
   }
   group.append(head, list);
-  if (members.length > SnippetsPerDocument) {
-    group.append(element("p", "more muted", `${members.length - SnippetsPerDocument} more in this document: open it and step through them with N and P.`));
+  if (wordHits && wordHits.count > 1) {
+    group.append(element("p", "more muted", `Open it to step through all ${plural(wordHits.count, "hit")} with N and P.`));
   }
   return group;
 }

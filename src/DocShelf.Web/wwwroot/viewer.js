@@ -1,5 +1,6 @@
 // The page viewer: a document's page image with the matched or cited words outlined, its text, zoom, and a way
-// through the document's hits across its pages ("hit 3 of 12").
+// through every place the searched words stand in the document, page after page ("hit 3 of 12"), the current one
+// picked out from the others.
 
 import { $, api, element, marked } from "./api.js";
 import { searchParams } from "./results.js";
@@ -7,15 +8,16 @@ import { searchParams } from "./results.js";
 const ZoomSteps = ["page", 1, 1.25, 1.5, 2, 3];
 
 // outline: a cited passage to outline instead of the search words ({ documentId, page, boxes, quote }).
-const view = { detail: null, page: 1, query: "", typing: false, hits: [], hit: -1, zoom: "page", outline: null };
+// shown: the page on screen, as the API gave it.
+const view = { detail: null, page: 1, shown: null, query: "", typing: false, hits: [], hit: -1, zoom: "page", outline: null };
 
 export const viewing = () => view.detail;
 export const currentPage = () => view.page;
 
 // Opens a document at a page. With a query, its hits in this document are fetched so the reader can step through them.
-export async function openDocument(id, page, { query = "", typing = false, chunkId = "", outline = null } = {}) {
+export async function openDocument(id, page, { query = "", typing = false, outline = null } = {}) {
   const detail = await api(`/api/documents/${id}`);
-  Object.assign(view, { detail, query, typing, outline, hits: [], hit: -1 });
+  Object.assign(view, { detail, query, typing, outline, shown: null, hits: [], hit: -1 });
   $("viewer-empty").hidden = true;
   $("viewer-content").hidden = false;
   document.body.classList.add("viewing");
@@ -23,7 +25,7 @@ export async function openDocument(id, page, { query = "", typing = false, chunk
   $("viewer-path").textContent = [detail.document.title, detail.document.origin, detail.document.path].filter(Boolean).join(" · ");
   $("original-link").hidden = Boolean(detail.originalProblem);
   $("viewer-notice").textContent = detail.originalProblem || "";
-  await loadHits(chunkId, page);
+  await loadHits(page);
   await showPage(page);
 }
 
@@ -34,37 +36,57 @@ export function closeDocument() {
   $("viewer-empty").hidden = false;
 }
 
-// The document's hits for the query, in page order, and which of them was opened.
-async function loadHits(chunkId, page) {
+// Every place the query's words stand in the document (the count the results gave it), in page order, and the
+// first of them on the page that was opened.
+async function loadHits(page) {
   renderHitNav();
   if (!view.query.trim()) return;
   try {
-    const params = searchParams(view.query, { typing: view.typing, documentId: view.detail.document.id, top: 100 });
-    const result = await api(`/api/search?${params}`);
-    view.hits = result.results.sort((a, b) => a.page - b.page || a.chunkId.localeCompare(b.chunkId, undefined, { numeric: true }));
-    const opened = view.hits.findIndex((hit) => hit.chunkId === chunkId);
-    view.hit = opened >= 0 ? opened : view.hits.findIndex((hit) => hit.page >= page);
+    const params = searchParams(view.query, { typing: view.typing });
+    for (const name of ["top", "mode"]) params.delete(name);
+    const result = await api(`/api/documents/${view.detail.document.id}/hits?${params}`);
+    view.hits = result.hits;
+    const onPage = view.hits.findIndex((hit) => hit.page >= page);
+    view.hit = onPage >= 0 && view.hits[onPage].page === page ? onPage : -1;
   } catch {
     view.hits = [];
   }
   renderHitNav();
 }
 
+// "Hit 3 of 31" while a hit is picked out; on a page without one, how many there are and that none is here.
 function renderHitNav() {
   const count = view.hits.length;
   $("hit-nav").hidden = count === 0;
-  $("hit-label").textContent = count ? `Hit ${Math.max(1, view.hit + 1)} of ${count}` : "";
-  $("hit-previous").disabled = view.hit <= 0;
-  $("hit-next").disabled = view.hit >= count - 1;
+  const current = view.hits[view.hit];
+  const here = current && current.page === view.page;
+  $("hit-label").textContent = !count ? "" : here ? `Hit ${view.hit + 1} of ${count}` : `${count} hits, none on this page`;
+  $("hit-previous").disabled = neighbour(-1) < 0;
+  $("hit-next").disabled = neighbour(1) < 0;
+}
+
+// The hit before or after the current one; from a page without hits, the nearest before or after that page.
+function neighbour(delta) {
+  const current = view.hits[view.hit];
+  if (current && current.page === view.page) {
+    const next = view.hit + delta;
+    return next >= 0 && next < view.hits.length ? next : -1;
+  }
+  if (delta > 0) return view.hits.findIndex((hit) => hit.page > view.page);
+  return view.hits.findLastIndex((hit) => hit.page < view.page);
 }
 
 export async function stepHit(delta) {
-  const next = view.hit + delta;
-  if (!view.detail || next < 0 || next >= view.hits.length) return;
+  const next = neighbour(delta);
+  if (!view.detail || next < 0) return;
   view.hit = next;
   view.outline = null;
-  renderHitNav();
-  await showPage(view.hits[next].page);
+  if (view.hits[next].page === view.page) {
+    pickOutCurrent();
+    renderHitNav();
+  } else {
+    await showPage(view.hits[next].page);
+  }
 }
 
 export async function showPage(number) {
@@ -81,10 +103,18 @@ export async function showPage(number) {
   // A PDF opens in the browser's own viewer at the page being read.
   $("original-link").href = `/api/documents/${id}/original${detail.document.kind === "pdf" ? `#page=${view.page}` : ""}`;
   const cited = view.outline?.documentId === id && view.outline.page === view.page ? view.outline : null;
+  view.shown = page;
+  // Turning to another page picks out its first hit, or none when it has none.
+  if (view.hits[view.hit]?.page !== view.page) {
+    const first = view.hits.findIndex((hit) => hit.page === view.page);
+    if (first >= 0) view.hit = first;
+  }
   renderImage(detail, page, cited);
   renderQuality(page.reading);
   $("page-text").replaceChildren(marked(page.text, cited ? quoteSpans(page.text, cited.quote) : page.textMatches));
   $("page-text-panel").open = !detail.hasPageImages;
+  pickOutCurrent();
+  renderHitNav();
   document.dispatchEvent(new CustomEvent("page-shown", { detail: { id, page: view.page } }));
 }
 
@@ -104,6 +134,7 @@ function renderImage(detail, page, cited) {
   for (const word of outlined) {
     const box = element("div", cited ? "box cited" : "box");
     box.title = word.text;
+    if (!cited) Object.assign(box.dataset, { start: word.start, end: word.start + word.text.length });
     Object.assign(box.style, { left: `${word.x * 100}%`, top: `${word.y * 100}%`, width: `${word.width * 100}%`, height: `${word.height * 100}%` });
     boxes.append(box);
   }
@@ -140,10 +171,27 @@ function applyZoom() {
   $("zoom-in").disabled = view.zoom === ZoomSteps[ZoomSteps.length - 1];
 }
 
-// Brings the first outlined word into view inside the page's frame, without moving the window.
+// Picks out the current hit from the other matches: its boxes on the image and its words in the page's text.
+function pickOutCurrent() {
+  const hit = view.hits[view.hit];
+  const here = hit && hit.page === view.page && view.shown ? hit : null;
+  for (const box of $("page-boxes").querySelectorAll(".box")) {
+    const overlaps = Boolean(here) && Number(box.dataset.start) < here.start + here.length && Number(box.dataset.end) > here.start;
+    box.classList.toggle("current", overlaps);
+  }
+  for (const mark of $("page-text").querySelectorAll("mark")) {
+    const isCurrent = Boolean(here) && Number(mark.dataset.start) === here.start;
+    mark.classList.toggle("current", isCurrent);
+    if (isCurrent) mark.setAttribute("aria-current", "true");
+    else mark.removeAttribute("aria-current");
+  }
+  showFirstBox();
+}
+
+// Brings the current hit, or else the first outlined word, into view inside the page's frame, without moving the window.
 function showFirstBox() {
   const frame = $("page-frame");
-  const box = $("page-boxes").querySelector(".box");
+  const box = $("page-boxes").querySelector(".box.current") || $("page-boxes").querySelector(".box");
   if (!box) return;
   const figure = $("page");
   frame.scrollTop = Math.max(0, figure.offsetTop + box.offsetTop - frame.clientHeight / 2);

@@ -1,0 +1,133 @@
+using DocShelf.Core.Documents;
+using DocShelf.Core.Search;
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
+using DocShelf.Search.Hybrid;
+using DocShelf.Search.Semantic;
+
+namespace DocShelf.Search.Tests;
+
+/// <summary>Results say whether they hold the query's words, put those first, and count them the same everywhere.</summary>
+public sealed class WordMatchTests : IDisposable
+{
+    private readonly TempFolder data = new();
+    private readonly Shelf shelf;
+    private readonly ConceptEmbeddingGenerator generator = new();
+
+    public WordMatchTests()
+    {
+        shelf = Shelf.OpenForWriting(data.Path);
+        ShelfBuilder.Publish(shelf.Writer!, "vessel", "/shelf/vessel.txt", "The vessel sank off the point.");
+        ShelfBuilder.Publish(shelf.Writer!, "shipdues", "/shelf/ship-dues.txt", "Every ship paid dues at the quay.");
+        ShelfBuilder.Publish(shelf.Writer!, "gale", "/shelf/gale.txt", "A tempest blew all night from the west.");
+    }
+
+    [Fact]
+    public async Task Hybrid_hits_say_whether_they_hold_the_words_and_word_hits_come_first()
+    {
+        var searcher = await UseConceptsAsync(SimilarityFloors.None);
+
+        var hits = await searcher.SearchAsync("ship", 5, null, SearchMode.Hybrid);
+
+        Assert.Equal(("shipdues", HitMatch.Words), (hits[0].DocumentId, hits[0].Match));
+        Assert.Equal(HitMatch.Meaning, hits.Single(h => h.DocumentId == "vessel").Match);
+        Assert.Equal(hits.OrderBy(h => h.Match).Select(h => h.ChunkId), hits.Select(h => h.ChunkId));
+    }
+
+    [Fact]
+    public async Task A_word_no_document_holds_gets_only_meaning_hits_and_is_named_absent()
+    {
+        var searcher = await UseConceptsAsync(SimilarityFloors.None);
+
+        var hits = await searcher.SearchAsync("boat", 5, null, SearchMode.Hybrid);
+
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal(HitMatch.Meaning, h.Match));
+        Assert.Equal(["boat"], searcher.AbsentWords("boat dues"));
+        Assert.Empty(searcher.WordHitsByDocument("boat", hits, null));
+    }
+
+    [Fact]
+    public async Task Meaning_only_hits_below_the_related_floor_are_not_shown_but_word_hits_are()
+    {
+        // The concept model puts "ship" and "vessel" at 1.0; a floor above that leaves meaning-only hits out.
+        var strict = await UseConceptsAsync(new SimilarityFloors(Related: 1.01));
+        var open = await UseConceptsAsync(new SimilarityFloors(Related: 0.5));
+
+        Assert.Equal(["shipdues"], (await strict.SearchAsync("ship", 5, null, SearchMode.Hybrid)).Select(h => h.DocumentId));
+        Assert.Contains("vessel", (await open.SearchAsync("ship", 5, null, SearchMode.Hybrid)).Select(h => h.DocumentId));
+        Assert.Empty(await strict.SearchAsync("boat", 5, null, SearchMode.Hybrid));
+    }
+
+    [Fact]
+    public void A_meaning_only_hit_keeps_its_place_only_when_clearly_closer_than_every_word_hit()
+    {
+        SearchHit Hit(string id, HitMatch match) => new()
+        {
+            DocumentId = id, Path = "", Page = 1, ChunkId = id, Score = 1, Match = match, Snippet = "",
+        };
+        var fused = new[] { Hit("close", HitMatch.Meaning), Hit("near", HitMatch.Meaning), Hit("words", HitMatch.Words), Hit("far", HitMatch.Meaning) };
+        var similarity = new Dictionary<string, double> { ["close"] = 0.80, ["near"] = 0.72, ["words"] = 0.70, ["far"] = 0.55 };
+
+        var arranged = WordsFirst.Arrange(fused, id => similarity[id], floor: 0.6, top: 10);
+
+        // 0.80 is clearly closer than the word hit's 0.70; 0.72 is not, so it follows; 0.55 is under the floor.
+        Assert.Equal(["close", "words", "near"], arranged.Select(h => h.ChunkId));
+    }
+
+    [Fact]
+    public void Word_hits_in_a_document_count_every_place_once_whatever_the_number_of_results()
+    {
+        // Two overlapping chunks on page 1 share "harbour" in their overlap; page 2 holds it twice.
+        const string PageOne = "The harbour wall. Dues at the harbour were paid. The harbour master wrote.";
+        const string PageTwo = "Harbours of the coast, and one harbour more.";
+        var record = ShelfBuilder.Document("port", "/shelf/port.txt") with { PageCount = 2, ChunkCount = 3 };
+        var pages = new List<PageContent>
+        {
+            new() { Number = 1, Source = PageSource.PlainText, Text = PageOne },
+            new() { Number = 2, Source = PageSource.PlainText, Text = PageTwo },
+        };
+        var overlapStart = PageOne.IndexOf("Dues", StringComparison.Ordinal);
+        var chunks = new List<Chunk>
+        {
+            new() { Id = "port/1/0", DocumentId = "port", PageNumber = 1, Start = 0, End = overlapStart + 20, Text = PageOne[..(overlapStart + 20)] },
+            new() { Id = "port/1/1", DocumentId = "port", PageNumber = 1, Start = overlapStart, End = PageOne.Length, Text = PageOne[overlapStart..] },
+            new() { Id = "port/2/0", DocumentId = "port", PageNumber = 2, Start = 0, End = PageTwo.Length, Text = PageTwo },
+        };
+        shelf.Writer!.Publish(record, record.PrimaryPath, pages, chunks);
+        shelf.Writer.Commit();
+
+        var places = shelf.Searcher.WordHits("harbour", new SearchFilters { DocumentId = "port" });
+        var fromOneResult = shelf.Searcher.WordHitsByDocument("harbour", shelf.Searcher.Search("harbour", 1), null);
+
+        // "harbour" three times on page 1 (once in the overlap) and "Harbours", "harbour" on page 2, as stemmed.
+        Assert.Equal([(1, 4), (1, 30), (1, 53), (2, 0), (2, 31)], places.Select(p => (p.Page, p.Start)));
+        Assert.All(places, p => Assert.StartsWith("harbour", (p.Page == 1 ? PageOne : PageTwo).Substring(p.Start, p.Length), StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(new DocumentWordHits("port", 5, 2), Assert.Single(fromOneResult));
+    }
+
+    [Fact]
+    public void Absent_words_are_the_ones_typed_leaving_out_operators_patterns_exclusions_and_a_word_being_typed()
+    {
+        Assert.Equal(["ACE2"], shelf.Searcher.AbsentWords("“ACE2” AND ship"));
+        Assert.Empty(shelf.Searcher.AbsentWords("ship NOT zebra -okapi gir* quay"));
+        Assert.Equal(["ACE2"], shelf.Searcher.AbsentWords("ACE2 zebr", asYouType: true));
+
+        shelf.Writer!.Forget("/shelf/vessel.txt");
+        shelf.Writer.Commit();
+        Assert.Equal(["vessel"], shelf.Searcher.AbsentWords("vessel ship"));
+    }
+
+    public void Dispose()
+    {
+        shelf.Dispose();
+        data.Dispose();
+    }
+
+    private async Task<ShelfSearcher> UseConceptsAsync(SimilarityFloors floors)
+    {
+        var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6), floors: floors);
+        await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
+        return new ShelfSearcher(shelf.Store, shelf.Lexical, index);
+    }
+}
