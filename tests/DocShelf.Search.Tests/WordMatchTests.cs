@@ -64,7 +64,13 @@ public sealed class WordMatchTests : IDisposable
     {
         SearchHit Hit(string id, HitMatch match) => new()
         {
-            DocumentId = id, Path = "", Page = 1, ChunkId = id, Score = 1, Match = match, Snippet = "",
+            DocumentId = id,
+            Path = "",
+            Page = 1,
+            ChunkId = id,
+            Score = 1,
+            Match = match,
+            Snippet = "",
         };
         var fused = new[] { Hit("close", HitMatch.Meaning), Hit("near", HitMatch.Meaning), Hit("words", HitMatch.Words), Hit("far", HitMatch.Meaning) };
         var similarity = new Dictionary<string, double> { ["close"] = 0.80, ["near"] = 0.72, ["words"] = 0.70, ["far"] = 0.55 };
