@@ -28,7 +28,7 @@ public sealed partial class ReadingTests(ServedShelf shelf)
         var announced = await RecordAsync(page, "results-announce");
 
         await page.Locator("#query").PressSequentiallyAsync("harbour commission", new LocatorPressSequentiallyOptions { Delay = 60 });
-        await Assertions.Expect(page.Locator("#results-announce")).ToHaveTextAsync(new Regex(@"^\d+ results? in \d+ documents?$"));
+        await Assertions.Expect(page.Locator("#results-announce")).ToHaveTextAsync(new Regex(@"^\d+ hits? in \d+ documents?$"));
         await page.WaitForTimeoutAsync(1000);
 
         Assert.Single(announced);
@@ -69,14 +69,23 @@ public sealed partial class ReadingTests(ServedShelf shelf)
         await page.Locator("#query").FillAsync("harbour commission");
 
         var report = page.Locator(".group", new PageLocatorOptions { Has = page.GetByRole(AriaRole.Heading, new() { Name = "harbour report.pdf" }) });
-        await Assertions.Expect(report.Locator(".hit-count")).ToHaveTextAsync("3 hits");
+        // Every place the words stand in the report (the title and "harbour" on each page), not the chunks returned.
+        await Assertions.Expect(report.Locator(".hit-count")).ToHaveTextAsync(new Regex(@"^\d+ hits on 3 pages$"));
+        var count = Regex.Match((await report.Locator(".hit-count").TextContentAsync())!, @"^\d+").Value;
+        Assert.True(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) > 7);
         Assert.Equal(1, await page.GetByRole(AriaRole.Heading, new() { Name = "harbour report.pdf" }).CountAsync());
         await report.Locator(".hit").First.ClickAsync();
-        await Assertions.Expect(page.Locator("#hit-label")).ToHaveTextAsync(new Regex(@"^Hit \d of 3$"));
+        await Assertions.Expect(page.Locator("#hit-label")).ToHaveTextAsync(new Regex($@"^Hit \d+ of {count}$"));
 
+        // N and P go hit by hit, so a page's later hits come before the next page.
         await page.Locator("#page-image").ClickAsync();
         var before = await PageNumberAsync(page);
-        await page.Keyboard.PressAsync(before == 3 ? "p" : "n");
+        for (var step = 0; step < 20 && await PageNumberAsync(page) == before; step++)
+        {
+            var label = (await page.Locator("#hit-label").TextContentAsync())!;
+            await page.Keyboard.PressAsync(before == 3 ? "p" : "n");
+            await Assertions.Expect(page.Locator("#hit-label")).Not.ToHaveTextAsync(label);
+        }
 
         await Assertions.Expect(page.Locator("#page-label")).Not.ToHaveTextAsync($"Page {before} of 3");
         await Assertions.Expect(page.Locator("#original-link")).ToHaveAttributeAsync("href", new Regex($@"/original#page={await PageNumberAsync(page)}$"));

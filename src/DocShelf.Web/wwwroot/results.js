@@ -104,7 +104,7 @@ function show(result, onOpen, onFiltersCleared) {
     $("results-summary").replaceChildren(`${absent}${plural(places, "hit")} in ${plural(counts.size, "document")} for “${result.query}”${more}`);
     announceLater(`${plural(places, "hit")} in ${plural(counts.size, "document")}${more}`);
   } else if (related) {
-    const none = absent || (hasFilters() ? `No document holds “${result.query}” with the filters set. ` : `No document holds “${result.query}”. `);
+    const none = hasFilters() ? `No document holds “${result.query}” with the filters set. ` : `No document holds “${result.query}”. `;
     $("results-summary").replaceChildren(`${none}${plural(related, "document")} related by meaning:`);
     announceLater(`No document holds the words; ${plural(related, "document")} related by meaning`);
   } else {
@@ -123,7 +123,7 @@ function renderNothingFound(result, onOpen, onFiltersCleared) {
   const summary = $("results-summary");
   const query = result.query;
   if (!hasFilters()) {
-    summary.replaceChildren(result.absent.length ? `No document holds ${quoted(result.absent)}.` : `No document holds “${query}”.`);
+    summary.replaceChildren(`No document holds “${query}”.`);
     announceLater("No results");
     return;
   }
