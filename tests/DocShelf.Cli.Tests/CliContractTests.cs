@@ -37,6 +37,24 @@ public sealed class CliContractTests(IngestedShelf shelf)
         Assert.Superset(new HashSet<string> { "pilot", "cutter" }, marked);
     }
 
+    [Fact]
+    public async Task Search_names_the_words_no_document_holds_and_labels_results_found_by_meaning_alone()
+    {
+        var text = await CliRunner.RunAsync(shelf.Data, "search", "okapi");
+        var json = await CliRunner.RunAsync(shelf.Data, "search", "harbour okapi", "--json");
+
+        Assert.True(text.ExitCode == 0, text.ToString());
+        var lines = text.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("No document holds “okapi”.", lines[0]);
+        // Any result after it holds none of the words, and says so.
+        Assert.All(lines.Where(l => l.Contains(" page ", StringComparison.Ordinal)), l => Assert.EndsWith("related by meaning", l, StringComparison.Ordinal));
+        using var parsed = JsonDocument.Parse(json.Output);
+        Assert.Equal(["okapi"], parsed.RootElement.GetProperty("absent").EnumerateArray().Select(w => w.GetString()));
+        var first = parsed.RootElement.GetProperty("results")[0];
+        Assert.Equal("words", first.GetProperty("match").GetString());
+        Assert.Contains(parsed.RootElement.GetProperty("documents").EnumerateArray(), d => d.GetProperty("documentId").GetString() == first.GetProperty("documentId").GetString());
+    }
+
     [Theory]
     [InlineData("/[/")]
     [InlineData("/.{0,300}x.{0,300}/")]
