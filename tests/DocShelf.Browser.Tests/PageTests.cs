@@ -164,7 +164,7 @@ public sealed partial class PageTests(ServedShelf shelf)
 
         await DropFileAsync(page, "ferry-notes.txt", "The Quillbrook ferry now leaves the north slip at seven.");
 
-        await Assertions.Expect(page.Locator("#uploads li")).ToContainTextAsync("ferry-notes.txtAdded");
+        await Assertions.Expect(page.Locator("#uploads li")).ToContainTextAsync(new Regex(@"^ferry-notes\.txt(Added|Reading|Read: 1 page)"));
         Assert.True(File.Exists(Path.Combine(shelf.Inbox, "ferry-notes.txt")));
         await page.Locator("#query").FillAsync("Quillbrook");
         await Eventually.HoldsAsync(
@@ -196,6 +196,36 @@ public sealed partial class PageTests(ServedShelf shelf)
         Assert.True(File.Exists(Path.Combine(shelf.Inbox, "tide table.txt")));
         Assert.False(File.Exists(Path.Combine(shelf.Inbox, "copy of a note.txt")));
         await Screenshots.SaveAsync(page, "uploads");
+    }
+
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(400)]
+    public async Task Each_added_file_is_followed_to_its_end_and_a_refusal_is_seen_at_any_width(int width)
+    {
+        var page = await shelf.OpenAsync(width);
+
+        await DropFilesAsync(page, ($"pier notes {width}.txt", $"The pier at Saltmere {width} was rebuilt in oak."), ($"torn {width}.pdf", "%PDF-1.4\nthis is not really a PDF"), ("nothing.txt", ""));
+
+        // The refusal is said over the page, where a narrow screen shows it, not only in the panel far below.
+        var toast = page.Locator("#toast");
+        await Assertions.Expect(toast).ToContainTextAsync("nothing.txt is empty");
+        await Assertions.Expect(toast).ToBeInViewportAsync();
+        var lines = page.Locator("#uploads li");
+        var read = lines.Filter(new() { HasText = $"pier notes {width}.txt" });
+        var torn = lines.Filter(new() { HasText = $"torn {width}.pdf" });
+        await Assertions.Expect(read).ToContainTextAsync("Read: 1 page", new() { Timeout = 60_000 });
+        await Assertions.Expect(torn).ToContainTextAsync("Not read: ", new() { Timeout = 60_000 });
+        await Assertions.Expect(torn).ToHaveClassAsync(new Regex("refused"));
+        await Assertions.Expect(toast).ToContainTextAsync($"torn {width}.pdf was not read");
+
+        // Open goes to the document just read.
+        await read.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#viewer-title")).ToHaveTextAsync($"pier notes {width}.txt");
+
+        // The shared service is left quiet for the tests after this one: read, and embedded.
+        await Assertions.Expect(page.Locator("#status-line")).ToHaveTextAsync(new Regex("^Idle"), new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#search-line")).Not.ToContainTextAsync("still to embed", new() { Timeout = 60_000 });
     }
 
     private static Task DropFileAsync(IPage page, string name, string text) => DropFilesAsync(page, (name, text));

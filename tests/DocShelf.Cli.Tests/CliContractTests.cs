@@ -99,7 +99,8 @@ public sealed class CliContractTests(IngestedShelf shelf)
         Assert.True(status.GetProperty("ocr").GetProperty("orientationDetection").GetBoolean());
         var item = status.GetProperty("quarantine")[0];
         Assert.EndsWith("broken.pdf", item.GetProperty("path").GetString(), StringComparison.Ordinal);
-        Assert.Contains("could not be read", item.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("the PDF is damaged or incomplete", item.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Syntax Error: Couldn't read xref table", item.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class CliContractTests(IngestedShelf shelf)
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("guide.md", result.Output, StringComparison.Ordinal);
         Assert.Contains("lighthouse.png", result.Output, StringComparison.Ordinal);
-        Assert.Contains("quarantined: the PDF could not be read", result.Output, StringComparison.Ordinal);
+        Assert.Contains("quarantined: the PDF is damaged or incomplete", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,7 +78,11 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Equal(2, summary.Quarantined);
         var quarantined = shelf.Shelf.Store.DocumentsWithStatus(DocumentStatus.Quarantined).ToDictionary(d => Path.GetFileName(d.PrimaryPath));
         Assert.Contains("empty", quarantined["empty.pdf"].Reason, StringComparison.Ordinal);
-        Assert.Contains("could not be read", quarantined["corrupt.pdf"].Reason, StringComparison.Ordinal);
+        // The reason is said in plain words; poppler's own words, as pdfinfo prints them, are kept as the detail.
+        Assert.StartsWith("the PDF is damaged or incomplete: the index of its contents is missing or broken", quarantined["corrupt.pdf"].Reason, StringComparison.Ordinal);
+        var poppler = await Assert.ThrowsAsync<InvalidOperationException>(() => Tool.RunAsync("pdfinfo", shelf.InboxFile("corrupt.pdf")));
+        Assert.Contains("Couldn't read xref table", quarantined["corrupt.pdf"].ReasonDetail, StringComparison.Ordinal);
+        Assert.All(quarantined["corrupt.pdf"].ReasonDetail!.Split('\n'), line => Assert.Contains(line, poppler.Message, StringComparison.Ordinal));
         Assert.Equal(["identify"], quarantined["empty.pdf"].Steps.Select(s => s.Step)); // the step that refused it comes last
         Assert.Equal(["identify", "extract"], quarantined["corrupt.pdf"].Steps.Select(s => s.Step));
         Assert.Single(shelf.Shelf.Searcher.Search("pencils", 5));
@@ -98,7 +102,7 @@ public sealed class IngestionPipelineTests : IDisposable
         var summary = await shelf.IngestAsync(shelf.Inbox);
 
         var reasons = summary.Files.ToDictionary(f => Path.GetFileName(f.Path), f => f.Reason);
-        Assert.Equal("the PDF is encrypted and no configured password opens it", reasons["locked.pdf"]);
+        Assert.Equal("the PDF is locked with a password, and none of the passwords in the settings opens it", reasons["locked.pdf"]);
         Assert.StartsWith("unsupported file type", reasons["archive.zip"], StringComparison.Ordinal);
     }
 

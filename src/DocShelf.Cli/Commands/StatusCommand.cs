@@ -122,6 +122,11 @@ public static class StatusCommand
         foreach (var item in quarantine)
         {
             AnsiConsole.MarkupLineInterpolated($"  [yellow]{item.DocumentId}[/] {item.Path}: {item.Reason}");
+            if (item.Detail is { } detail)
+            {
+                // The tool's own words, indented under the reason, for whoever reports the file further.
+                AnsiConsole.MarkupLineInterpolated($"    [grey]{detail.ReplaceLineEndings(" / ")}[/]");
+            }
         }
     }
 

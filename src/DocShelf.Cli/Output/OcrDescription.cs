@@ -8,6 +8,11 @@ public static class OcrDescription
 {
     public static string Of(PageReading reading)
     {
+        if (reading.IsBlank)
+        {
+            return "OCR, a blank page";
+        }
+
         var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"OCR, {reading.Confidence:0}% confidence") };
         if (reading.IsLowConfidence)
         {

@@ -22,6 +22,9 @@ public sealed record DocumentRecord
     /// <summary>One line saying why a quarantined file could not be read.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>What the tool that failed said about a quarantined file, beside the reason; null when it said nothing.</summary>
+    public string? ReasonDetail { get; init; }
+
     public int PageCount { get; init; }
 
     public int OcrPageCount { get; init; }

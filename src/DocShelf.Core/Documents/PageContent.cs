@@ -34,6 +34,9 @@ public sealed record PageContent
     /// <summary>Mean word confidence for OCR'd pages, 100 for a text layer.</summary>
     public double MeanConfidence { get; init; } = 100;
 
+    /// <summary>For a page read from an image, the share of the scan that is ink (0 to 1); null for other pages.</summary>
+    public double? InkShare { get; init; }
+
     /// <summary>
     /// How the page image was straightened before it was read: turned and deskewed. Word boxes, the width and the
     /// height refer to the straightened image, which is the one the viewer shows.

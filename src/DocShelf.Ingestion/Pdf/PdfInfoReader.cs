@@ -27,7 +27,7 @@ public static partial class PdfInfoReader
 
         if (!result.Succeeded)
         {
-            throw new UnreadableFileException(ReasonFor(result));
+            throw PdfProblem.From(result);
         }
 
         return (Parse(result), source);
@@ -66,11 +66,6 @@ public static partial class PdfInfoReader
         line[(name.Length + 1)..].Trim() is { Length: > 0 } value
             ? value
             : null;
-
-    private static string ReasonFor(ToolResult result) =>
-        IsLocked(result)
-            ? "the PDF is encrypted and no configured password opens it"
-            : $"the PDF could not be read: {result.FirstErrorLine}";
 
     private static double Parse(string value) => double.Parse(value, CultureInfo.InvariantCulture);
 

@@ -22,6 +22,6 @@ public static class PdfRasteriser
         var image = outputRoot + ".png";
         return result.Succeeded && File.Exists(image)
             ? image
-            : throw new UnreadableFileException($"page {page} could not be rendered: {result.FirstErrorLine}");
+            : throw PdfProblem.From(result, $"drawing page {page}");
     }
 }

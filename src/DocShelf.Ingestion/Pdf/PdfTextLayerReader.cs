@@ -21,7 +21,7 @@ public static class PdfTextLayerReader
         var result = await ChildProcess.RunAsync("pdftotext", [.. pdf.PasswordArguments, "-bbox-layout", "-enc", "UTF-8", pdf.Path, output], limits, cancellationToken);
         if (!result.Succeeded || !File.Exists(output))
         {
-            throw new UnreadableFileException($"the PDF text could not be read: {result.FirstErrorLine}");
+            throw PdfProblem.From(result, "reading its text");
         }
 
         using var text = new ControlCharacterFilter(new StreamReader(output));

@@ -42,7 +42,7 @@ public sealed record ZipLimits(int MaxEntries = 20_000, long MaxInflatedBytes = 
         }
         catch (InvalidDataException error)
         {
-            throw new UnreadableFileException($"the file is a damaged zip: {error.Message}");
+            throw new UnreadableFileException("the file is damaged: it is stored as a zip package, and the package is broken or cut short", error.Message);
         }
     }
 }

@@ -93,7 +93,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
         }
         catch (Exception error) when (error is UnreadableFileException or IOException or UnauthorizedAccessException)
         {
-            return Quarantine(new IngestionContext(path, scratchDirectory), ReasonFor(error));
+            return Quarantine(new IngestionContext(path, scratchDirectory), ReasonFor(error), FailureReasons.DetailOf(error));
         }
 
         using var opened = file;
@@ -121,7 +121,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
         }
         catch (Exception error)
         {
-            return Quarantine(context, ReasonFor(error));
+            return Quarantine(context, ReasonFor(error), FailureReasons.DetailOf(error));
         }
         finally
         {
@@ -165,9 +165,10 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
         },
     };
 
-    private FileOutcome Quarantine(IngestionContext context, string reason)
+    /// <param name="detail">What the failing tool said, kept beside the reason.</param>
+    private FileOutcome Quarantine(IngestionContext context, string reason, string? detail = null)
     {
-        var record = ShelfRecords.Quarantined(context, reason);
+        var record = ShelfRecords.Quarantined(context, reason, detail);
         writer.Quarantine(record, context.Path);
         return new FileOutcome { Path = context.Path, Status = FileStatus.Quarantined, DocumentId = record.Id, Reason = reason };
     }

@@ -33,7 +33,7 @@ public static class ShelfRecords
         };
 
     /// <summary>A refused file keeps the times of the steps it went through, so the one that failed can be told.</summary>
-    public static DocumentRecord Quarantined(IngestionContext context, string reason)
+    public static DocumentRecord Quarantined(IngestionContext context, string reason, string? detail = null)
     {
         // A file that could not even be hashed is recorded under an id derived from its path.
         var sha256 = context.Sha256.Length > 0
@@ -48,6 +48,7 @@ public static class ShelfRecords
             Bytes = context.Bytes,
             Status = DocumentStatus.Quarantined,
             Reason = reason,
+            ReasonDetail = detail,
             AddedUtc = DateTime.UtcNow,
             Steps = [.. context.Steps],
             Origin = context.Origin,

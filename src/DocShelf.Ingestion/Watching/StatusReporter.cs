@@ -43,7 +43,8 @@ public sealed class StatusReporter(Shelf shelf, WatchOptions options, ServiceBoa
         (reportedBusy, reportedFilesDone) = (planner.Busy, progress.FilesDone);
 
         var depth = shelf.Queue.CountQueued();
-        var (pagesPerMinute, filesPerSecond) = progress.Pace();
+        // Files waiting: those queued on the shelf and those the planner holds but has not started.
+        var (pagesPerMinute, etaSeconds) = progress.Pace(depth + Math.Max(0, planner.Reading.Count - progress.InProgress.Count));
         var status = new ServiceStatus
         {
             ProcessId = Environment.ProcessId,
@@ -55,7 +56,7 @@ public sealed class StatusReporter(Shelf shelf, WatchOptions options, ServiceBoa
             Settling = planner.Settling,
             InProgress = progress.InProgress,
             PagesPerMinute = Math.Round(pagesPerMinute, 1),
-            EtaSeconds = filesPerSecond > 0 ? Math.Round((depth + planner.Reading.Count) / filesPerSecond) : null,
+            EtaSeconds = etaSeconds is { } eta ? Math.Round(eta) : null,
             FilesDoneSinceStart = progress.FilesDone,
             Embedding = board.Embedding,
             Shelf = overview,

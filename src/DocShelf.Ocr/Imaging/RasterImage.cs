@@ -87,6 +87,14 @@ internal sealed class RasterImage : IDisposable
             : Wrap(LeptonicaNative.pixConvertTo8(unmapped.pix, 0), "converted to grey");
     }
 
+    /// <summary>The share of the page that is ink: pixels darker than mid-grey, from 0 (blank paper) to 1.</summary>
+    public double InkShare()
+    {
+        using var binary = Binarised(128);
+        var area = (double)Width * Height;
+        return area > 0 && LeptonicaNative.pixCountPixels(binary.Handle, out var ink, IntPtr.Zero) == 0 ? ink / area : 0;
+    }
+
     public RasterImage Scaled(float factor) => Wrap(LeptonicaNative.pixScale(pix, factor, factor), "scaled");
 
     public void Dispose()

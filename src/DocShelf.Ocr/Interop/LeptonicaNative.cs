@@ -50,6 +50,10 @@ internal static partial class LeptonicaNative
     [LibraryImport(Library)]
     public static partial IntPtr pixConvertTo1(IntPtr pix, int threshold);
 
+    /// <summary>Counts the ON (ink) pixels of a one-bit image; a null table makes Leptonica build its own. 0 on success.</summary>
+    [LibraryImport(Library)]
+    public static partial int pixCountPixels(IntPtr pix, out int count, IntPtr table);
+
     /// <summary>Halves a one-bit image up to four times; a level of 0 stops the cascade.</summary>
     [LibraryImport(Library)]
     public static partial IntPtr pixReduceRankBinaryCascade(IntPtr pix, int level1, int level2, int level3, int level4);

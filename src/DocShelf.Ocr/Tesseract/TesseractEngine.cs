@@ -43,6 +43,11 @@ public sealed class TesseractEngine : IDisposable
     public PageContent Recognise(string imagePath, int frame, int pageNumber, CancellationToken cancellationToken = default)
     {
         using var scan = RasterImage.Open(imagePath, frame);
+        return ReadUpright(scan, pageNumber, cancellationToken) with { InkShare = Math.Round(scan.InkShare(), 5) };
+    }
+
+    private PageContent ReadUpright(RasterImage scan, int pageNumber, CancellationToken cancellationToken)
+    {
         var resolution = scan.Resolution > 1 ? scan.Resolution : DefaultResolution;
         if (detector is null)
         {

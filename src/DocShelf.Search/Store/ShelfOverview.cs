@@ -14,7 +14,7 @@ public sealed record ShelfOverview(ShelfCounts Counts, FileCounts Files, IReadOn
         var states = queue.CountByState();
         var quarantine = store.DocumentsWithStatus(DocumentStatus.Quarantined)
             .OrderBy(d => d.PrimaryPath, StringComparer.Ordinal)
-            .Select(d => new QuarantineItem(d.Id, d.PrimaryPath, d.Reason ?? ""))
+            .Select(d => new QuarantineItem(d.Id, d.PrimaryPath, d.Reason ?? "", d.ReasonDetail))
             .ToList();
         return new ShelfOverview(
             store.Count(),

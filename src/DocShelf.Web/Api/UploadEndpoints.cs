@@ -125,7 +125,12 @@ public static class UploadEndpoints
     private static UploadOutcome MoveIn(StagedFile file, FileKind kind, string inbox)
     {
         var path = UploadNames.MoveToUnused(file.Path, inbox, UploadNames.Clean(file.SentName));
-        return new UploadOutcome(Path.GetFileName(path), UploadOutcome.Added, file.Length) { Path = path, Kind = kind };
+        return new UploadOutcome(Path.GetFileName(path), UploadOutcome.Added, file.Length)
+        {
+            Path = path,
+            Kind = kind,
+            DocumentId = DocumentRecord.IdFromSha256(file.Sha256), // the id the shelf gives these bytes, to follow them by
+        };
     }
 
     private static ProblemHttpResult TooLarge(WebOptions options) =>

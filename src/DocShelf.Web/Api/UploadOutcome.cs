@@ -4,7 +4,7 @@ using DocShelf.Core.Documents;
 namespace DocShelf.Web.Api;
 
 /// <summary>
-/// What became of one file of an upload: <c>added</c> to the inbox (its name there, path, size and kind),
+/// What became of one file of an upload: <c>added</c> to the inbox (its name there, path, size, kind, and the id it will have once read),
 /// <c>alreadyOnShelf</c> (the same bytes are on the shelf as <see cref="ExistingName"/>, so nothing was written), or
 /// <c>refused</c> with the <see cref="Reason"/>.
 /// </summary>

@@ -4,7 +4,7 @@
 import { $, api, toast, whenUnauthorized } from "./api.js";
 import { initAsk, ask } from "./ask.js";
 import { search, shownHits } from "./results.js";
-import { acceptUploads } from "./upload.js";
+import { acceptUploads, followUploads } from "./upload.js";
 import { renderStatus, requestRetry, showLostTouch } from "./status.js";
 import { followStatus } from "./status-feed.js";
 import { readState, writeState, pageLink, copyLink } from "./url-state.js";
@@ -233,6 +233,7 @@ initShelfView();
 initAsk(openCitation, signIn);
 const onStatus = (status) => {
   renderStatus(status);
+  followUploads(status);
   refreshWhenShelfGrows(status);
   const wanted = $("search-mode").dataset.wanted;
   if (wanted && [...$("search-mode").options].some((o) => o.value === wanted)) {

@@ -14,7 +14,11 @@ const columns = [
 
 const table = { documents: [], sort: "added", descending: true, retries: new Map() };
 
-const confidence = (d) => d.ocrReadings.length ? d.ocrReadings.reduce((sum, r) => sum + r.confidence, 0) / d.ocrReadings.length : null;
+// The mean over the pages that had something to read: blank paper is left out.
+const confidence = (d) => {
+  const read = d.ocrReadings.filter((r) => !r.isBlank);
+  return read.length ? read.reduce((sum, r) => sum + r.confidence, 0) / read.length : null;
+};
 
 export async function showShelf() {
   document.body.classList.add("shelf");

@@ -90,6 +90,12 @@ function renderQuarantine(items) {
     retry.setAttribute("aria-label", `Retry ${fileName(item.path)}`);
     retry.addEventListener("click", () => requestRetry(item.documentId));
     entry.append(element("strong", "", fileName(item.path)), element("span", "reason", item.reason), retry);
+    // What the tool said, for whoever wants it, without making the list read like a log.
+    if (item.detail) {
+      const detail = element("details", "tool-words");
+      detail.append(element("summary", "", "What the reader said"), element("pre", "", item.detail));
+      entry.append(detail);
+    }
     return entry;
   }));
 }

@@ -210,6 +210,10 @@ function renderQuality(reading) {
   if (reading.geometry.rotation) steps.push(`turned ${reading.geometry.rotation}°`);
   if (reading.geometry.skew) steps.push(`straightened ${Math.abs(reading.geometry.skew).toFixed(1)}°`);
   const straightened = steps.length ? `; the scan was ${steps.join(" and ")} to read it` : "";
+  if (reading.isBlank) {
+    line.textContent = "A blank page: the scan holds no text to read.";
+    return;
+  }
   line.textContent = reading.isLowConfidence
     ? `Low confidence: OCR read this page at ${Math.round(reading.confidence)}%, so its text may be wrong. Consider rescanning it${straightened}.`
     : `Read by OCR at ${Math.round(reading.confidence)}% confidence${straightened}.`;

@@ -48,7 +48,7 @@ public sealed record EpubPackage(string? Title, string? Creator, string? Date, I
         }
         catch (XmlException error)
         {
-            throw new UnreadableFileException($"the EPUB's {path} is not well-formed XML: {error.Message}");
+            throw new UnreadableFileException($"the e-book is damaged: its part {path} is broken", error.Message);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class OutlookMessageReader(ToolLimits limits) : IDocumentReader
         var result = await ChildProcess.RunAsync("msgconvert", ["--outfile", converted, source], limits, cancellationToken);
         if (!result.Succeeded || !File.Exists(converted))
         {
-            throw new UnreadableFileException($"the Outlook message could not be read: {result.FirstErrorLine}");
+            throw new UnreadableFileException("the Outlook message is damaged, or is not an Outlook message, and could not be opened", result.ErrorDetail);
         }
 
         await using var stream = File.OpenRead(converted);

@@ -39,11 +39,11 @@ public sealed class SpreadsheetReader(OfficeConverter converter, IReadOnlyList<s
             }
             catch (Exception error) when (error is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException)
             {
-                throw new UnreadableFileException($"the workbook could not be read: {error.Message}");
+                throw new UnreadableFileException("the workbook is damaged, or is not the kind of workbook its name says, and could not be opened", error.Message);
             }
         }
 
-        throw new UnreadableFileException($"the workbook is protected by a password and no configured password opens it ({refusal?.Message})");
+        throw new UnreadableFileException("the workbook is protected by a password and no configured password opens it", refusal?.Message);
     }
 
     private static async Task<List<(string? Label, string Text)>> ReadSheetsAsync(string workbook, string? password, CancellationToken cancellationToken)
