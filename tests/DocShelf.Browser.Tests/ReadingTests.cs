@@ -98,6 +98,8 @@ public sealed partial class ReadingTests(ServedShelf shelf)
         await page.Locator("#query").FillAsync("warning gun");
         await page.Locator(".hit").First.ClickAsync();
         await page.WaitForFunctionAsync("() => document.getElementById('page-image').naturalWidth > 0");
+        await Assertions.Expect(page.Locator("#zoom-label")).ToHaveTextAsync("Page width"); // a page opens readable
+        await page.Locator("#zoom-page").ClickAsync();
         var whole = (await page.Locator("#page").BoundingBoxAsync())!.Width;
 
         await page.Locator("#zoom-width").ClickAsync();

@@ -155,7 +155,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             ["truncated.pdf"] = null,
             ["empty.pdf"] = "empty",
             ["really-a-note.pdf"] = "indexed",
-            ["locked.pdf"] = "encrypted",
+            ["locked.pdf"] = "locked with a password",
             ["enormous-page.pdf"] = "million pixels",
             ["deeply-nested.pdf"] = null,
             ["pixel-bomb.png"] = "million pixels",

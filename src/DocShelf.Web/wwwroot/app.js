@@ -7,6 +7,8 @@ import { search, shownHits } from "./results.js";
 import { acceptUploads, followUploads } from "./upload.js";
 import { renderStatus, requestRetry, showLostTouch } from "./status.js";
 import { followStatus } from "./status-feed.js";
+import { renderActiveFilters } from "./filter-chips.js";
+import { renderWelcome } from "./welcome.js";
 import { readState, writeState, pageLink, copyLink } from "./url-state.js";
 import { initShelfView, showShelf, hideShelf } from "./shelf-view.js";
 import { openDocument, closeDocument, showPage, stepHit, zoom, viewing, currentPage, citationOutline } from "./viewer.js";
@@ -61,6 +63,7 @@ async function setShelfView(on) {
 
 async function runSearch(typing) {
   searchedAs = { text: $("query").value, typing };
+  renderActiveFilters(() => runSearch(false).then(() => remember(true)));
   return search({ typing, onOpen: openHit, onFiltersCleared: () => remember(true) });
 }
 
@@ -233,6 +236,7 @@ initShelfView();
 initAsk(openCitation, signIn);
 const onStatus = (status) => {
   renderStatus(status);
+  renderWelcome(status);
   followUploads(status);
   refreshWhenShelfGrows(status);
   const wanted = $("search-mode").dataset.wanted;

@@ -5,6 +5,7 @@
 // are named.
 
 import { $, api, element, fileName, marked } from "./api.js";
+import { beforeSearching } from "./welcome.js";
 
 // Hits fetched: enough to fill the groups on screen while typing, more once the words are settled.
 const TopWhileTyping = 30;
@@ -55,10 +56,12 @@ export async function search({ typing = false, onOpen, onFiltersCleared }) {
   const text = $("query").value;
   running?.abort();
   clearTimeout(settleTimer);
+  // A new key means typing goes on: the count of the last results is not announced, whenever they came.
+  clearTimeout(announceLater.timer);
   if (!text.trim()) {
     shown = { query: "", hits: [] };
     render([], onOpen);
-    $("results-summary").replaceChildren("Type words to search every page on the shelf.");
+    $("results-summary").replaceChildren(beforeSearching());
     announceLater("");
     return [];
   }
@@ -122,6 +125,11 @@ function quoted(words) {
 function renderNothingFound(result, onOpen, onFiltersCleared) {
   const summary = $("results-summary");
   const query = result.query;
+  if (document.body.dataset.shelf === "empty") {
+    summary.replaceChildren(`No document holds “${query}”: the shelf is empty.`);
+    announceLater("No results: the shelf is empty");
+    return;
+  }
   if (!hasFilters()) {
     summary.replaceChildren(`No document holds “${query}”.`);
     announceLater("No results");

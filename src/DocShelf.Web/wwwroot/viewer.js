@@ -9,7 +9,8 @@ const ZoomSteps = ["page", 1, 1.25, 1.5, 2, 3];
 
 // outline: a cited passage to outline instead of the search words ({ documentId, page, boxes, quote }).
 // shown: the page on screen, as the API gave it.
-const view = { detail: null, page: 1, shown: null, query: "", typing: false, hits: [], hit: -1, zoom: "page", outline: null };
+// Pages open at page width, where their text can be read; F shows the whole page.
+const view = { detail: null, page: 1, shown: null, query: "", typing: false, hits: [], hit: -1, zoom: 1, outline: null };
 
 export const viewing = () => view.detail;
 export const currentPage = () => view.page;
