@@ -39,6 +39,19 @@ public sealed partial class MatchTests(ServedShelf shelf)
     }
 
     [Fact]
+    public async Task Results_and_the_viewer_name_a_documents_title_and_date()
+    {
+        var page = await shelf.OpenAsync();
+        await page.Locator("#query").FillAsync("harbour ");
+        var report = page.Locator(".group", new PageLocatorOptions { Has = page.Locator(".hit-title", new PageLocatorOptions { HasText = "harbour report.pdf" }) });
+
+        // The PDF's own title, "Harbour", and the year its first line bears.
+        await Assertions.Expect(report.Locator(".hit-about")).ToHaveTextAsync("Harbour · 1894");
+        await report.Locator(".hit").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#viewer-path")).ToHaveTextAsync(new Regex("^Harbour · 1894 · /.*harbour report\\.pdf$"));
+    }
+
+    [Fact]
     public async Task The_viewer_steps_hit_by_hit_across_pages_with_the_current_one_picked_out()
     {
         var page = await shelf.OpenAsync();

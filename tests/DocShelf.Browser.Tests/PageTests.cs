@@ -190,7 +190,7 @@ public sealed partial class PageTests(ServedShelf shelf)
 
         var lines = page.Locator("#uploads li");
         await Assertions.Expect(lines).ToHaveCountAsync(3);
-        await Assertions.Expect(lines.Filter(new() { HasText = "tide table.txt" })).ToContainTextAsync("Added");
+        await Assertions.Expect(lines.Filter(new() { HasText = "tide table.txt" })).ToContainTextAsync(new Regex("Added|Reading|Read: 1 page"));
         await Assertions.Expect(lines.Filter(new() { HasText = "empty.txt" })).ToContainTextAsync("Refused: empty.txt is empty.");
         await Assertions.Expect(lines.Filter(new() { HasText = "copy of a note.txt" })).ToContainTextAsync("Already on the shelf as known note.txt");
         Assert.True(File.Exists(Path.Combine(shelf.Inbox, "tide table.txt")));

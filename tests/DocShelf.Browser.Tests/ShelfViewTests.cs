@@ -18,16 +18,42 @@ public sealed class ShelfViewTests(ServedShelf shelf)
 
         await page.Locator("#shelf-head button", new() { HasText = "Pages" }).ClickAsync();
         await Assertions.Expect(page.Locator("#shelf-head th[aria-sort]")).ToHaveTextAsync(new Regex("^Pages"));
-        var pages = (await page.Locator("#shelf-rows tr td:nth-of-type(3)").AllTextContentsAsync()).Select(int.Parse).ToList();
+        var pages = (await page.Locator("#shelf-rows tr td[data-label='Pages']").AllTextContentsAsync()).Select(int.Parse).ToList();
         Assert.Equal(pages.OrderDescending(), pages);
         Assert.Equal(3, pages[0]);
 
         await page.Locator("#shelf-filter").FillAsync("harbour");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
-        await Assertions.Expect(rows.First.Locator("th")).ToHaveTextAsync("harbour report.pdf");
-        await Assertions.Expect(rows.First.Locator("td:nth-of-type(2)")).ToHaveTextAsync("1894"); // read from its title line
+        await Assertions.Expect(rows.First.Locator("th .doc-name")).ToHaveTextAsync("harbour report.pdf");
+        await Assertions.Expect(rows.First.Locator("td[data-label='Dated']")).ToHaveTextAsync("1894"); // read from its title line
+        await Assertions.Expect(rows.First.Locator("td[data-label='Folder']")).ToHaveTextAsync(shelf.Inbox);
+        await Assertions.Expect(rows.First.Locator("td[data-label='Type']")).ToHaveTextAsync("pdf");
+        await Assertions.Expect(rows.First.Locator("td[data-label='Size']")).ToHaveTextAsync(new Regex(@"^\d+ (B|KB|MB)$"));
         Assert.Empty(await Accessibility.ViolationsAsync(page));
         await Screenshots.SaveAsync(page, "shelf");
+    }
+
+    [Fact]
+    public async Task At_400_pixels_each_document_is_a_card_that_fits_with_its_actions_in_reach()
+    {
+        var page = await shelf.OpenAsync(400, 800, address: "?view=shelf");
+        var cards = page.Locator("#shelf-rows tr");
+        await Assertions.Expect(cards.First).ToBeVisibleAsync();
+
+        foreach (var card in await cards.AllAsync())
+        {
+            var box = (await card.BoundingBoxAsync())!;
+            Assert.InRange(box.X + box.Width, 0, 400); // no card runs off the screen
+            var action = (await card.Locator(".actions .button").First.BoundingBoxAsync())!;
+            Assert.InRange(action.X + action.Width, 0, 400);
+            Assert.True(action.Height >= 36, $"an action button {action.Height} px tall is hard to tap");
+        }
+
+        // A name is not broken mid-word: the card gives it the screen's width.
+        var name = (await page.Locator("#shelf-rows th .doc-name", new() { HasText = "harbour report.pdf" }).BoundingBoxAsync())!;
+        Assert.True(name.Height < 30, $"the name takes {name.Height} px, so it was broken across lines");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+        await Screenshots.SaveAsync(page, "shelf-400");
     }
 
     [Fact]

@@ -21,6 +21,14 @@ public sealed record SearchHit
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Title { get; init; }
 
+    /// <summary>Who wrote the document, as its metadata says; null when it does not say.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Author { get; init; }
+
+    /// <summary>The date the document bears (YYYY, YYYY-MM or YYYY-MM-DD), from its metadata or its first page; null when none is read.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Dated { get; init; }
+
     /// <summary>For a document inside another, where it came from: "attachment 2 of 3 of 'Re: harbour dues', 2 March 1894".</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Origin { get; init; }

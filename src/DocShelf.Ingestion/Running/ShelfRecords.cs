@@ -25,7 +25,8 @@ public static class ShelfRecords
             ChunkCount = context.Chunks.Count,
             AddedUtc = DateTime.UtcNow,
             Dated = context.Properties.Dated ?? (pages.Count > 0 ? DocumentDate.Find(pages[0].Text) : null),
-            Title = context.Properties.Title,
+            // A title from the document's metadata, else its first line if that reads as a heading.
+            Title = context.Properties.Title ?? (pages.Count > 0 ? TitleGuess.FromFirstLines(pages[0].Text) : null),
             Author = context.Properties.Author,
             PageLabels = pages.Any(p => p.Label is not null) ? [.. pages.Select(p => p.Label)] : [],
             Steps = [.. context.Steps],

@@ -189,8 +189,9 @@ function renderGroup(members, wordHits, onOpen) {
   title.id = titleId;
   const count = wordHits ? `${plural(wordHits.count, "hit")}${wordHits.pages > 1 ? ` on ${wordHits.pages} pages` : ""}` : "related by meaning";
   head.append(title, element("span", "hit-count", count));
-  // What the document calls itself (an e-mail's subject) and, for an attachment, the message it came from.
-  const about = [first.title, first.origin].filter(Boolean).join(" · ");
+  // What the document calls itself (its title, an e-mail's subject), who wrote it and when, and, for an
+  // attachment, the message it came from.
+  const about = [first.title, first.author, first.dated, first.origin].filter(Boolean).join(" · ");
   if (about) head.append(element("p", "hit-about muted", about));
   const list = element("ol", "group-hits");
   list.setAttribute("aria-labelledby", titleId);

@@ -1,10 +1,16 @@
-// The shelf view: every document in a table to sort and filter, with Open, Remove (never the file itself), and
-// Retry or Dismiss for a quarantined file, whose outcome is shown when it has been read again.
+// The shelf view: every document in a table to sort and filter (a card per document on a narrow screen), with its
+// title, author, folder, type, size, pages and confidence, and Open, Remove (never the file itself), and Retry or
+// Dismiss for a quarantined file, whose outcome is shown when it has been read again.
 
 import { $, api, element, toast } from "./api.js";
 
+const folderOf = (d) => d.path.slice(0, Math.max(0, d.path.length - d.name.length - 1)) || "/";
+
 const columns = [
   { key: "name", label: "Name", value: (d) => d.name.toLowerCase() },
+  { key: "folder", label: "Folder", value: (d) => folderOf(d).toLowerCase() },
+  { key: "kind", label: "Type", value: (d) => d.kind },
+  { key: "bytes", label: "Size", value: (d) => d.bytes },
   { key: "added", label: "Added", value: (d) => d.addedUtc },
   { key: "dated", label: "Dated", value: (d) => d.dated || "" },
   { key: "pages", label: "Pages", value: (d) => d.pages },
@@ -76,20 +82,39 @@ function headerCell(column) {
   return cell;
 }
 
+function size(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+// A cell that names its column, which a narrow screen shows beside the value since the header row is not there.
+function cell(label, text) {
+  const item = element("td", "", text);
+  item.dataset.label = label;
+  return item;
+}
+
 function row(document) {
   const line = element("tr");
-  const name = element("th", "", document.name);
+  const name = element("th", "");
   name.scope = "row";
+  name.append(element("span", "doc-name", document.name));
+  const about = [document.title, document.author].filter(Boolean).join(" · ");
+  if (about) name.append(element("span", "doc-about muted", about));
   const level = confidence(document);
-  const status = element("td", "", document.status === "quarantined" ? `Quarantined: ${document.reason}` : "On the shelf");
+  const status = cell("Status", document.status === "quarantined" ? `Quarantined: ${document.reason}` : "On the shelf");
   const retry = table.retries.get(document.id);
   if (retry) status.append(element("span", "retry-outcome", ` ${retry}`));
   line.append(
     name,
-    element("td", "", new Date(document.addedUtc).toLocaleString()),
-    element("td", "", document.dated || "—"),
-    element("td", "", String(document.pages)),
-    element("td", "", level === null ? "—" : `${Math.round(level)}%`),
+    cell("Folder", folderOf(document)),
+    cell("Type", document.kind),
+    cell("Size", size(document.bytes)),
+    cell("Added", new Date(document.addedUtc).toLocaleString()),
+    cell("Dated", document.dated || "—"),
+    cell("Pages", String(document.pages)),
+    cell("OCR confidence", level === null ? "—" : `${Math.round(level)}%`),
     status,
     actions(document));
   return line;

@@ -23,7 +23,8 @@ export async function openDocument(id, page, { query = "", typing = false, outli
   $("viewer-content").hidden = false;
   document.body.classList.add("viewing");
   $("viewer-title").textContent = detail.document.name;
-  $("viewer-path").textContent = [detail.document.title, detail.document.origin, detail.document.path].filter(Boolean).join(" · ");
+  const about = detail.document;
+  $("viewer-path").textContent = [about.title, about.author, about.dated, about.origin, about.path].filter(Boolean).join(" · ");
   $("original-link").hidden = Boolean(detail.originalProblem);
   $("viewer-notice").textContent = detail.originalProblem || "";
   await loadHits(page);
