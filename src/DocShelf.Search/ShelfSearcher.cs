@@ -172,7 +172,31 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         }
 
         var parsed = index.ParseQuery(query, asYouType);
+        return WordHits(parsed, QueryTermSet.Of(parsed), filters, cancellationToken);
+    }
+
+    /// <summary>For each document in <paramref name="hits"/> holding the words, how often and on how many pages they stand in it.</summary>
+    public IReadOnlyList<DocumentWordHits> WordHitsByDocument(
+        string query, IEnumerable<SearchHit> hits, SearchFilters? filters, bool asYouType = false, CancellationToken cancellationToken = default)
+    {
+        var documentIds = hits.Where(h => h.Match == HitMatch.Words).Select(h => h.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+        if (documentIds.Count == 0)
+        {
+            return [];
+        }
+
+        // The query is parsed once for every document counted: this runs at each keystroke.
+        var parsed = index.ParseQuery(query, asYouType);
         var terms = QueryTermSet.Of(parsed);
+        return [.. documentIds.Select(documentId =>
+        {
+            var places = WordHits(parsed, terms, (filters ?? SearchFilters.None) with { DocumentId = documentId }, cancellationToken);
+            return new DocumentWordHits(documentId, places.Count, places.Select(p => p.Page).Distinct().Count());
+        })];
+    }
+
+    private List<WordHit> WordHits(Query parsed, QueryTermSet terms, SearchFilters filters, CancellationToken cancellationToken)
+    {
         var places = new HashSet<WordHit>();
         foreach (var chunk in index.AllMatching(parsed, filters, cancellationToken))
         {
@@ -182,20 +206,6 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         }
 
         return [.. places.OrderBy(p => p.Page).ThenBy(p => p.Start)];
-    }
-
-    /// <summary>For each document in <paramref name="hits"/> holding the words, how often and on how many pages they stand in it.</summary>
-    public IReadOnlyList<DocumentWordHits> WordHitsByDocument(
-        string query, IEnumerable<SearchHit> hits, SearchFilters? filters, bool asYouType = false, CancellationToken cancellationToken = default)
-    {
-        var counts = new List<DocumentWordHits>();
-        foreach (var documentId in hits.Where(h => h.Match == HitMatch.Words).Select(h => h.DocumentId).Distinct(StringComparer.Ordinal))
-        {
-            var places = WordHits(query, (filters ?? SearchFilters.None) with { DocumentId = documentId }, asYouType, cancellationToken);
-            counts.Add(new DocumentWordHits(documentId, places.Count, places.Select(p => p.Page).Distinct().Count()));
-        }
-
-        return counts;
     }
 
     /// <summary>The words of <paramref name="query"/>, as typed, that no chunk on the shelf holds.</summary>

@@ -200,9 +200,10 @@ public sealed class LexicalIndex : IDisposable
     /// </summary>
     public IReadOnlyList<string> AbsentWords(string text, bool asYouType = false)
     {
-        var absent = QueryWords.Of(text, asYouType).Where(word => AnalysedTerms(word).Count > 0).ToList();
-        WithSearcher(searcher => absent.RemoveAll(word => AnalysedTerms(word).Any(term => IsHeld(searcher.IndexReader, term))));
-        return absent;
+        // Each word analysed once; a word of stop words alone has no terms and names nothing to be absent.
+        var absent = QueryWords.Of(text, asYouType).Select(word => (Word: word, Terms: AnalysedTerms(word))).Where(w => w.Terms.Count > 0).ToList();
+        WithSearcher(searcher => absent.RemoveAll(w => w.Terms.Any(term => IsHeld(searcher.IndexReader, term))));
+        return [.. absent.Select(w => w.Word)];
     }
 
     public void Dispose()
