@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "embedding", "vectors", "decoder", "concurrent", "backup" or "formats" runs only that benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "decoder", "concurrent", "backup" or "formats" runs only that benchmark
 // DOCSHELF_BENCH_REUSE=1 keeps the work folder, so a shelf an earlier run ingested is searched again instead of
 // being ingested anew: for trying one benchmark again quickly. Figures for the docs come from a fresh folder.
 if (Directory.Exists(work) && Environment.GetEnvironmentVariable("DOCSHELF_BENCH_REUSE") != "1")
@@ -46,6 +46,11 @@ if (only is "all" or "web")
 if (only is "all" or "typeahead")
 {
     Console.WriteLine(await TypeAheadBenchmark.RunAsync(work, files: 1000, queries: 24));
+}
+
+if (only is "all" or "typeahead-archive")
+{
+    Console.WriteLine(await TypeAheadBenchmark.ArchiveAsync(work, queries: 24));
 }
 
 if (only is "all" or "concurrent")

@@ -31,17 +31,19 @@ public static class BenchmarkShelves
     }
 
     /// <summary>Text files of shuffled sample sentences: many distinct chunks without OCR time.</summary>
-    public static IReadOnlyList<string> TextShelf(string folder, int fileCount)
+    /// <param name="pagesPerFile">Pages in each file; each page holds eight sentences, about 1.6 chunks.</param>
+    public static IReadOnlyList<string> TextShelf(string folder, int fileCount, int pagesPerFile = 10)
     {
         Directory.CreateDirectory(folder);
         var sentences = SampleTexts.AllPages()
             .SelectMany(p => p.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToArray();
-        var random = new Random(7);
+        // The seed follows the length, so files of different lengths in one shelf do not begin alike.
+        var random = new Random(pagesPerFile == 10 ? 7 : 7 + pagesPerFile);
         var written = new List<string>();
         for (var file = 0; file < fileCount; file++)
         {
-            var pages = Enumerable.Range(0, 10).Select(_ => string.Join(". ", Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)])) + ".");
+            var pages = Enumerable.Range(0, pagesPerFile).Select(_ => string.Join(". ", Enumerable.Range(0, 8).Select(_ => sentences[random.Next(sentences.Length)])) + ".");
             var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"notes-{file + 1:00000}.txt"));
             File.WriteAllText(path, string.Join("\f", pages));
             written.Add(path);
