@@ -187,24 +187,14 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
 
         // The query is parsed once for every document counted: this runs at each keystroke.
         var parsed = index.ParseQuery(query, asYouType);
-        var terms = QueryTermSet.Of(parsed);
-        return [.. documentIds.Select(documentId =>
-        {
-            var places = WordHits(parsed, terms, (filters ?? SearchFilters.None) with { DocumentId = documentId }, cancellationToken);
-            return new DocumentWordHits(documentId, places.Count, places.Select(p => p.Page).Distinct().Count());
-        })];
+        var places = index.PlacesIn(parsed, QueryTermSet.Of(parsed), filters ?? SearchFilters.None, documentIds, cancellationToken);
+        return [.. documentIds.Select(id => new DocumentWordHits(id, places[id].Count, places[id].Select(p => p.Page).Distinct().Count()))];
     }
 
     private List<WordHit> WordHits(Query parsed, QueryTermSet terms, SearchFilters filters, CancellationToken cancellationToken)
     {
-        var places = new HashSet<WordHit>();
-        foreach (var chunk in index.AllMatching(parsed, filters, cancellationToken))
-        {
-            // Chunks overlap a little; a word in the overlap is one place, found twice at the same page offset.
-            places.UnionWith(TermMatcher.Find(index.Analyzer, chunk.Text, terms, cancellationToken)
-                .Select(span => new WordHit(chunk.Page, chunk.Start + span.Start, span.Length)));
-        }
-
+        var documentId = filters.DocumentId!;
+        var places = index.PlacesIn(parsed, terms, filters, [documentId], cancellationToken)[documentId];
         return [.. places.OrderBy(p => p.Page).ThenBy(p => p.Start)];
     }
 

@@ -112,6 +112,45 @@ public sealed class WordMatchTests : IDisposable
         Assert.Equal(new DocumentWordHits("port", 5, 2), Assert.Single(fromOneResult));
     }
 
+    [Theory]
+    [InlineData("harbour", false)]
+    [InlineData("harbour commission", false)]
+    [InlineData("the harb", true)]
+    [InlineData("h?rbour OR lamp*", false)]
+    [InlineData("breakwatr~", false)]
+    [InlineData("\"breakwater lamp\"", false)]
+    [InlineData("harbour -lamp", false)]
+    public void Places_read_from_the_index_are_the_ones_the_analyzer_finds_in_each_matching_chunk(string query, bool asYouType)
+    {
+        // The sample report's pages cut into overlapping chunks, as the chunker cuts them.
+        var texts = SampleTexts.AllPages();
+        var record = ShelfBuilder.Document("report", "/shelf/report.txt");
+        var pages = texts.Select((text, i) => new PageContent { Number = i + 1, Source = PageSource.PlainText, Text = text }).ToList();
+        var chunks = pages.SelectMany(page => Windows(page.Text.Length).Select((w, i) => new Chunk
+        {
+            Id = Chunk.MakeId("report", page.Number, i),
+            DocumentId = "report",
+            PageNumber = page.Number,
+            Start = w.Start,
+            End = w.End,
+            Text = page.Text[w.Start..w.End],
+        })).ToList();
+        shelf.Writer!.Publish(record with { PageCount = pages.Count, ChunkCount = chunks.Count }, record.PrimaryPath, pages, chunks);
+        shelf.Writer.Commit();
+
+        var places = shelf.Searcher.WordHits(query, new SearchFilters { DocumentId = "report" }, asYouType);
+
+        // The same found the slow way: every chunk the query matches, its text analysed again.
+        var parsed = shelf.Lexical.ParseQuery(query, asYouType);
+        var terms = Lexical.QueryTermSet.Of(parsed);
+        var matching = shelf.Lexical.Search(parsed, 10_000, new SearchFilters { DocumentId = "report" });
+        var expected = matching
+            .SelectMany(hit => Lexical.TermMatcher.Find(shelf.Lexical.Analyzer, hit.Text, terms).Select(span => new WordHit(hit.Page, hit.Start + span.Start, span.Length)))
+            .Distinct().OrderBy(p => p.Page).ThenBy(p => p.Start).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, places);
+    }
+
     [Fact]
     public void Absent_words_are_the_ones_typed_leaving_out_operators_patterns_exclusions_and_a_word_being_typed()
     {
@@ -128,6 +167,19 @@ public sealed class WordMatchTests : IDisposable
     {
         shelf.Dispose();
         data.Dispose();
+    }
+
+    /// <summary>Windows of 400 characters, each starting 80 before the last one ended.</summary>
+    private static IEnumerable<(int Start, int End)> Windows(int length)
+    {
+        for (var start = 0; ; start += 320)
+        {
+            yield return (start, Math.Min(length, start + 400));
+            if (start + 400 >= length)
+            {
+                yield break;
+            }
+        }
     }
 
     private async Task<ShelfSearcher> UseConceptsAsync(SimilarityFloors floors)

@@ -22,10 +22,19 @@ public sealed class LexicalIndex : IDisposable
     /// emptied at open and rebuilt from the store by reconciliation, so a shelf made by an older DocShelf gains the
     /// new fields and terms.
     /// </summary>
-    private const string SchemaVersion = "5";
+    private const string SchemaVersion = "6";
 
     /// <summary>The index's folder in the data folder.</summary>
     public const string FolderName = "lexical";
+
+    /// <summary>
+    /// The text, analysed and stored, its postings keeping each word's place in the chunk's text, so the places a
+    /// query's words stand are read from the index without analysing any text again.
+    /// </summary>
+    private static readonly FieldType TextWithPlaces = new(TextField.TYPE_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    };
     private const string SchemaKey = "schema";
 
     private readonly FSDirectory directory;
@@ -72,7 +81,9 @@ public sealed class LexicalIndex : IDisposable
                 new StringField(LexicalFields.DocumentId, chunk.DocumentId, Field.Store.YES),
                 new StoredField(LexicalFields.Page, chunk.PageNumber),
                 new StoredField(LexicalFields.Start, chunk.Start),
-                new TextField(LexicalFields.Text, chunk.Text, Field.Store.YES),
+                new NumericDocValuesField(LexicalFields.Page, chunk.PageNumber), // read per place without loading the chunk
+                new NumericDocValuesField(LexicalFields.Start, chunk.Start),
+                new Field(LexicalFields.Text, chunk.Text, TextWithPlaces),
                 new StringField(LexicalFields.Kind, Facet.Name(facets.Kind), Field.Store.NO),
                 new StringField(LexicalFields.Source, Facet.Name(facets.SourceOf(chunk.PageNumber)), Field.Store.NO),
                 new Int64Field(LexicalFields.Added, facets.AddedUtc.ToUniversalTime().Ticks, Field.Store.NO),
@@ -176,21 +187,36 @@ public sealed class LexicalIndex : IDisposable
     }
 
     /// <summary>
-    /// Every chunk <paramref name="query"/> matches under <paramref name="filters"/>, in no particular order and unscored:
-    /// all the places a document holds the words, not only the best of them.
+    /// Every place each of <paramref name="documentIds"/> holds <paramref name="terms"/>, in the chunks
+    /// <paramref name="query"/> matches under <paramref name="filters"/>: read from the postings, which keep each
+    /// word's offsets, as page and offset on the page. Chunks overlap a little, so a word in an overlap is found
+    /// twice at the same place and kept once.
     /// </summary>
-    public IReadOnlyList<LexicalHit> AllMatching(Query query, SearchFilters filters, CancellationToken cancellationToken = default)
+    public Dictionary<string, HashSet<WordHit>> PlacesIn(
+        Query query, QueryTermSet terms, SearchFilters filters, IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
     {
-        var hits = new List<LexicalHit>();
-        var filtered = FilterQuery.Apply(query, filters);
+        var places = documentIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new HashSet<WordHit>(), StringComparer.Ordinal);
+        if (terms.IsEmpty)
+        {
+            return places;
+        }
+
         WithSearcher(shared =>
         {
-            var searcher = new IndexSearcher(new CancellableReader((DirectoryReader)shared.IndexReader, cancellationToken)) { Similarity = shared.Similarity };
-            var all = new AllDocumentsCollector();
-            searcher.Search(filtered, new CancellableCollector(all, cancellationToken));
-            hits.AddRange(all.Found.Select(doc => ToHit(searcher.Doc(doc), 0)));
+            var reader = (DirectoryReader)shared.IndexReader;
+            var searcher = new IndexSearcher(new CancellableReader(reader, cancellationToken)) { Similarity = shared.Similarity };
+            foreach (var (documentId, found) in places)
+            {
+                var matching = new AllDocumentsCollector();
+                searcher.Search(FilterQuery.Apply(query, filters with { DocumentId = documentId }), new CancellableCollector(matching, cancellationToken));
+                foreach (var inLeaf in matching.Found.Order().GroupBy(doc => ReaderUtil.SubIndex(doc, reader.Leaves)))
+                {
+                    var leaf = reader.Leaves[inLeaf.Key];
+                    ChunkPlaces.Read(leaf.AtomicReader, [.. inLeaf.Select(doc => doc - leaf.DocBase)], terms, found, cancellationToken);
+                }
+            }
         });
-        return hits;
+        return places;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Lucene.Net.Util.Automaton;
 
 namespace DocShelf.Search.Lexical;
@@ -15,6 +16,7 @@ public sealed class QueryTermSet
     private readonly HashSet<string> exact = new(StringComparer.Ordinal);
     private readonly List<string> prefixes = [];
     private readonly List<CharacterRunAutomaton> patterns = [];
+    private readonly List<CompiledAutomaton> compiledPatterns = [];
 
     private QueryTermSet()
     {
@@ -41,6 +43,47 @@ public sealed class QueryTermSet
         return set;
     }
 
+    /// <summary>The terms of an index segment's text field the query matches, each once.</summary>
+    public IEnumerable<BytesRef> TermsIn(Terms text)
+    {
+        var found = new HashSet<BytesRef>();
+        var terms = text.GetEnumerator();
+        foreach (var term in exact.Select(t => new BytesRef(t)).Where(terms.SeekExact))
+        {
+            found.Add(term);
+        }
+
+        foreach (var prefix in prefixes.Select(p => new BytesRef(p)))
+        {
+            if (terms.SeekCeil(prefix) == TermsEnum.SeekStatus.END)
+            {
+                continue;
+            }
+
+            do
+            {
+                if (!StringHelper.StartsWith(terms.Term, prefix))
+                {
+                    break;
+                }
+
+                found.Add(BytesRef.DeepCopyOf(terms.Term));
+            }
+            while (terms.MoveNext());
+        }
+
+        foreach (var pattern in compiledPatterns)
+        {
+            var matching = text.Intersect(pattern, null);
+            while (matching.MoveNext())
+            {
+                found.Add(BytesRef.DeepCopyOf(matching.Term));
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Whether the analysed word <paramref name="term"/> is one the query matches.</summary>
     public bool Matches(string term) =>
         exact.Contains(term) || prefixes.Any(p => term.StartsWith(p, StringComparison.Ordinal)) || patterns.Any(p => p.Run(term));
@@ -60,10 +103,10 @@ public sealed class QueryTermSet
                 prefixes.Add(prefix.Prefix.Text);
                 break;
             case WildcardQuery wildcard when IsText(wildcard.Term):
-                patterns.Add(new CharacterRunAutomaton(WildcardQuery.ToAutomaton(wildcard.Term)));
+                AddPattern(WildcardQuery.ToAutomaton(wildcard.Term));
                 break;
             case FuzzyQuery fuzzy when IsText(fuzzy.Term):
-                patterns.Add(new CharacterRunAutomaton(FuzzyAutomaton(fuzzy)));
+                AddPattern(FuzzyAutomaton(fuzzy));
                 break;
             case MultiTermQuery:
                 break; // ranges and the like: nothing worth marking
@@ -71,6 +114,12 @@ public sealed class QueryTermSet
                 AddFixedTerms(query);
                 break;
         }
+    }
+
+    private void AddPattern(Automaton automaton)
+    {
+        patterns.Add(new CharacterRunAutomaton(automaton));
+        compiledPatterns.Add(new CompiledAutomaton(automaton));
     }
 
     private void AddFixedTerms(Query query)
