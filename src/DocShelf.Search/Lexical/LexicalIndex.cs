@@ -212,7 +212,7 @@ public sealed class LexicalIndex : IDisposable
                 foreach (var inLeaf in matching.Found.Order().GroupBy(doc => ReaderUtil.SubIndex(doc, reader.Leaves)))
                 {
                     var leaf = reader.Leaves[inLeaf.Key];
-                    ChunkPlaces.Read(leaf.AtomicReader, [.. inLeaf.Select(doc => doc - leaf.DocBase)], terms, found, cancellationToken);
+                    ChunkPlaces.Read(leaf.AtomicReader, [.. inLeaf.Select(doc => doc - leaf.DocBase)], terms, analyzer, found, cancellationToken);
                 }
             }
         });
