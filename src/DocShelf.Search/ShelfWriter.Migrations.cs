@@ -34,6 +34,7 @@ public sealed partial class ShelfWriter
     private string Step(int from) => from switch
     {
         0 => DateTheUndated(),
+        1 => TitleTheUntitled(),
         _ => throw new InvalidOperationException($"No migration is known from store schema {from}."),
     };
 
@@ -63,5 +64,25 @@ public sealed partial class ShelfWriter
             database.Schema = 1;
         });
         return $"{found.Count} documents dated from their first page";
+    }
+
+    /// <summary>Schema 2 gives a document without a title in its metadata the heading its first page opens with.</summary>
+    private string TitleTheUntitled()
+    {
+        var titled = new List<DocumentRecord>();
+        foreach (var document in database.Documents.Find(d => d.Title == null && d.Status == DocumentStatus.Indexed).ToList())
+        {
+            if (database.Pages.FindById(ShelfStore.PageId(document.Id, 1)) is { } first && TitleGuess.FromFirstLines(first.Text) is { } title)
+            {
+                titled.Add(document with { Title = title });
+            }
+        }
+
+        database.InTransaction(() =>
+        {
+            titled.ForEach(d => database.Documents.Update(d));
+            database.Schema = 2;
+        });
+        return $"{titled.Count} documents titled from their first lines";
     }
 }

@@ -70,6 +70,24 @@ public sealed class UpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_schema_1_shelf_an_earlier_DocShelf_wrote_is_upgraded_and_its_untitled_documents_get_their_first_lines_as_titles()
+    {
+        var data = folder.Folder("data");
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "shelf-schema-1"), data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
+        var before = await CliRunner.RunAsync(data, "documents", "--json");
+
+        var upgrade = await CliRunner.RunAsync(data, "ingest", folder.Folder("nothing-new"));
+        var after = await CliRunner.RunAsync(data, "documents", "--json");
+
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.DoesNotContain("Report of the Harbour Commission", Titles(before.Output));
+        Assert.Contains("store schema 1 to 2: 3 documents titled from their first lines", upgrade.Error, StringComparison.Ordinal);
+        Assert.Contains("Report of the Harbour Commission, Eastwick, 1894", Titles(after.Output));
+        using var shelf = Shelf.OpenForReading(data);
+        Assert.Equal(ShelfDatabase.SchemaVersion, shelf.Schema);
+    }
+
+    [Fact]
     public async Task A_shelf_from_a_newer_DocShelf_is_refused_by_every_command_and_left_as_it_was()
     {
         var data = CopyOfFixture();
@@ -126,6 +144,11 @@ public sealed class UpgradeTests : IDisposable
         FolderCopy.Copy(Fixture, data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
         return data;
     }
+
+    private static List<string> Titles(string documentsJson) =>
+        [.. JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()
+            .Select(d => d.TryGetProperty("title", out var title) ? title.GetString() : null)
+            .OfType<string>()];
 
     private static List<string> Dates(string documentsJson) =>
         [.. JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()

@@ -18,7 +18,7 @@ public sealed class ShelfDatabase : IDisposable
     /// transaction as the migration that reaches it. A shelf made before versions were recorded reads 0. A newer
     /// layout is refused (<see cref="ShelfTooNewException"/>); an older one is migrated (<see cref="ShelfWriter.Migrate"/>).
     /// </summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string SchemaKey = "schema";
 
