@@ -75,14 +75,20 @@ public sealed class UpgradeTests : IDisposable
         var data = folder.Folder("data");
         FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "shelf-schema-1"), data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
         var before = await CliRunner.RunAsync(data, "documents", "--json");
+        // Its index keeps no word offsets: counts are made from the text until the upgrade rebuilds it, and agree after.
+        var countsBefore = await CliRunner.RunAsync(data, "search", "harbour", "--json");
 
         var upgrade = await CliRunner.RunAsync(data, "ingest", folder.Folder("nothing-new"));
         var after = await CliRunner.RunAsync(data, "documents", "--json");
+        var countsAfter = await CliRunner.RunAsync(data, "search", "harbour", "--json");
 
         Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
         Assert.DoesNotContain("Report of the Harbour Commission", Titles(before.Output));
         Assert.Contains("store schema 1 to 2: 3 documents titled from their first lines", upgrade.Error, StringComparison.Ordinal);
         Assert.Contains("Report of the Harbour Commission, Eastwick, 1894", Titles(after.Output));
+        Assert.True(countsBefore.ExitCode == 0, countsBefore.ToString());
+        Assert.Equal("[{\"documentId\":\"8db4e1b872f994c4\",\"count\":7,\"pages\":3}]", Counts(countsBefore.Output));
+        Assert.Equal(Counts(countsBefore.Output), Counts(countsAfter.Output));
         using var shelf = Shelf.OpenForReading(data);
         Assert.Equal(ShelfDatabase.SchemaVersion, shelf.Schema);
     }
@@ -144,6 +150,8 @@ public sealed class UpgradeTests : IDisposable
         FolderCopy.Copy(Fixture, data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
         return data;
     }
+
+    private static string Counts(string searchJson) => JsonSerializer.Serialize(JsonDocument.Parse(searchJson).RootElement.GetProperty("documents"));
 
     private static List<string> Titles(string documentsJson) =>
         [.. JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()
