@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using DocShelf.Fixtures;
+using DocShelf.Search.Store;
 
 namespace DocShelf.Cli.Tests;
 
@@ -22,7 +23,7 @@ public sealed class RestoreRefusalTests : IClassFixture<RestoreRefusalTests.Good
         { "manifest-dropped", "it ends before its manifest" },
         { "path-escapes", "would leave the data folder" },
         { "symbolic-link", "DocShelf writes plain files only" },
-        { "newer-schema", "this DocShelf reads schemas up to 1" },
+        { "newer-schema", $"this DocShelf reads schemas up to {ShelfDatabase.SchemaVersion}" },
         { "unlisted-file", "which its manifest does not list" },
     };
 
