@@ -172,7 +172,8 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         }
 
         var parsed = index.ParseQuery(query, asYouType);
-        return WordHits(parsed, QueryTermSet.Of(parsed), filters, cancellationToken);
+        var places = index.PlacesIn(parsed, QueryTermSet.Of(parsed), filters, [filters.DocumentId], cancellationToken)[filters.DocumentId];
+        return [.. places.OrderBy(p => p.Page).ThenBy(p => p.Start)];
     }
 
     /// <summary>For each document in <paramref name="hits"/> holding the words, how often and on how many pages they stand in it.</summary>
@@ -185,17 +186,9 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
             return [];
         }
 
-        // The query is parsed once for every document counted: this runs at each keystroke.
         var parsed = index.ParseQuery(query, asYouType);
         var places = index.PlacesIn(parsed, QueryTermSet.Of(parsed), filters ?? SearchFilters.None, documentIds, cancellationToken);
         return [.. documentIds.Select(id => new DocumentWordHits(id, places[id].Count, places[id].Select(p => p.Page).Distinct().Count()))];
-    }
-
-    private List<WordHit> WordHits(Query parsed, QueryTermSet terms, SearchFilters filters, CancellationToken cancellationToken)
-    {
-        var documentId = filters.DocumentId!;
-        var places = index.PlacesIn(parsed, terms, filters, [documentId], cancellationToken)[documentId];
-        return [.. places.OrderBy(p => p.Page).ThenBy(p => p.Start)];
     }
 
     /// <summary>The words of <paramref name="query"/>, as typed, that no chunk on the shelf holds.</summary>
