@@ -2,6 +2,7 @@ using DocShelf.Core.Documents;
 using DocShelf.Core.Text;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
+using DocShelf.Search.Vectors;
 
 namespace DocShelf.Search;
 
@@ -35,6 +36,7 @@ public sealed partial class ShelfWriter
     {
         0 => DateTheUndated(),
         1 => TitleTheUntitled(),
+        2 => NumberTheVectors(),
         _ => throw new InvalidOperationException($"No migration is known from store schema {from}."),
     };
 
@@ -84,5 +86,47 @@ public sealed partial class ShelfWriter
             database.Schema = 2;
         });
         return $"{titled.Count} documents titled from their first lines";
+    }
+
+    /// <summary>
+    /// Schema 3 numbers every stored vector, so the vector graphs can name it (<see cref="StoredVector.Key"/>), and
+    /// counts each document's vectors (<see cref="DocumentTally"/>). Numbered a batch at a time, each batch with the collection's last number: a kill part way leaves the rest
+    /// to number when the step runs again. The graphs are made the first time the collection is searched or written.
+    /// </summary>
+    private string NumberTheVectors()
+    {
+        var numbered = 0L;
+        foreach (var info in database.VectorCollections.FindAll().ToList())
+        {
+            var vectors = database.Vectors(info.Id);
+            var last = info.LastKey;
+            var unnumbered = vectors.Find(StoredVector.NotNumbered).Select(v => v.Id).ToList();
+            foreach (var batch in unnumbered.Chunk(4096))
+            {
+                var first = last + 1;
+                last += batch.Length;
+                database.InTransaction(() =>
+                {
+                    vectors.Update(batch.Select(id => vectors.FindById(id)).Select((v, i) => v with { Key = first + i }));
+                    database.VectorCollections.Update(database.VectorCollections.FindById(info.Id) with { LastKey = last });
+                });
+                numbered += batch.Length;
+            }
+
+            // A unique index only once no two vectors share the number 0.
+            vectors.EnsureIndex(v => v.Key, unique: true);
+            vectors.EnsureIndex(v => v.DocumentId);
+            var tallies = vectors.Query().Select(v => v.DocumentId).ToEnumerable().CountBy(id => id)
+                .Select(d => new DocumentTally { Id = d.Key, Vectors = d.Value }).ToList();
+            database.InTransaction(() =>
+            {
+                database.VectorTallies(info.Id).DeleteAll();
+                database.VectorTallies(info.Id).Insert(tallies);
+                database.VectorCollections.Update(database.VectorCollections.FindById(info.Id) with { Count = tallies.Sum(t => (long)t.Vectors) });
+            });
+        }
+
+        database.InTransaction(() => database.Schema = 3);
+        return $"{numbered} vectors numbered for the vector graphs";
     }
 }

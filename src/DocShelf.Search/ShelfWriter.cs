@@ -49,6 +49,8 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     /// </summary>
     public void Publish(DocumentRecord document, string path, IReadOnlyList<PageContent> pages, IReadOnlyList<Chunk> chunks)
     {
+        // The count is what the store holds, whatever the caller filled in: the index and the vectors are checked against it.
+        document = document with { ChunkCount = chunks.Count };
         lock (gate)
         {
             DropLeftover(database.InTransaction(() =>

@@ -71,7 +71,7 @@ public sealed class ExtractiveMeaningTests : IAsyncLifetime
         var chunk = Assert.Single(shelf.Store.ChunkIds());
         var sentences = SentenceSpans.Of(shelf.Store.FindChunk(chunk)!.Text).Count();
         Assert.Equal(1 + sentences, atIngest); // the chunk and each of its sentences
-        Assert.Equal(sentences, index.Sentences!.Keys().Count);
+        Assert.Equal(sentences, index.Sentences!.Count);
         Assert.Equal(1, counting.Embedded - atIngest); // the question alone, once, though both search and answer use it
     }
 

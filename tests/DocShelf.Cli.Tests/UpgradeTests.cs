@@ -50,6 +50,7 @@ public sealed class UpgradeTests : IDisposable
         Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
         Assert.Contains($"upgrades this shelf's store from schema 0 to {ShelfDatabase.SchemaVersion}", upgrade.Error, StringComparison.Ordinal);
         Assert.Contains("store schema 0 to 1: 2 documents dated from their first page", upgrade.Error, StringComparison.Ordinal);
+        Assert.Contains("store schema 2 to 3: 0 vectors numbered", upgrade.Error, StringComparison.Ordinal); // numbered when they were stored
         var documents = await CliRunner.RunAsync(data, "documents", "--json");
         Assert.Equal(["1894", "1902-06-12"], Dates(documents.Output));
         using (var shelf = Shelf.OpenForReading(data))
@@ -91,6 +92,33 @@ public sealed class UpgradeTests : IDisposable
         Assert.Equal(Counts(countsBefore.Output), Counts(countsAfter.Output));
         using var shelf = Shelf.OpenForReading(data);
         Assert.Equal(ShelfDatabase.SchemaVersion, shelf.Schema);
+    }
+
+    [Fact]
+    public async Task The_schema_1_shelf_an_earlier_DocShelf_wrote_is_upgraded_with_its_vectors_numbered_and_searches_as_before()
+    {
+        var data = folder.Folder("data");
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "shelf-schema-1"), data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
+        var before = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--mode", "semantic", "--json");
+
+        var upgrade = await CliRunner.RunAsync(data, "ingest", folder.Folder("nothing-new"));
+        var after = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--mode", "semantic", "--json");
+
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.Contains("store schema 1 to 2: ", upgrade.Error, StringComparison.Ordinal);
+        Assert.Contains("store schema 2 to 3: ", upgrade.Error, StringComparison.Ordinal);
+        Assert.True(before.ExitCode == 0, before.ToString());
+        Assert.Equal(ChunkIds(before.Output), ChunkIds(after.Output));
+        using var store = new ShelfDatabase(data, readOnly: true);
+        Assert.Equal(ShelfDatabase.SchemaVersion, store.Schema);
+        foreach (var info in store.VectorCollections.FindAll())
+        {
+            var keys = store.Vectors(info.Id).FindAll().Select(v => v.Key).Order().ToList();
+            Assert.NotEmpty(keys);
+            Assert.Equal(Enumerable.Range(1, keys.Count).Select(k => (long)k), keys); // each vector its own number
+            Assert.Equal(keys.Count, info.LastKey);
+            Assert.Equal(keys.Count, info.Count);
+        }
     }
 
     [Fact]
@@ -157,6 +185,8 @@ public sealed class UpgradeTests : IDisposable
         [.. JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()
             .Select(d => d.TryGetProperty("title", out var title) ? title.GetString() : null)
             .OfType<string>()];
+    private static List<string> ChunkIds(string searchJson) =>
+        [.. JsonDocument.Parse(searchJson).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("chunkId").GetString()!)];
 
     private static List<string> Dates(string documentsJson) =>
         [.. JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()

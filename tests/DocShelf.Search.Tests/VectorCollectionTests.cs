@@ -10,22 +10,22 @@ public sealed class VectorCollectionTests : IDisposable
     private const int Dimensions = 48;
 
     private readonly TempFolder data = new();
-    private readonly Random random = new(7);
+    private readonly RandomVectors random = new(Dimensions, seed: 7);
 
     [Fact]
     public async Task Search_finds_exactly_what_brute_force_in_double_precision_finds()
     {
-        var records = RandomRecords(3000);
+        var records = random.Records(3000);
         using var database = new ShelfDatabase(data.Path, readOnly: false);
         using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions);
         await collection.UpsertAsync(records);
 
         for (var q = 0; q < 25; q++)
         {
-            var query = RandomVector();
+            var query = random.Vector();
             var found = await collection.SearchAsync(query, 10).ToListAsync();
             var expected = records
-                .Select(r => (r.ChunkId, Score: Cosine(query, r.Vector.ToArray())))
+                .Select(r => (r.ChunkId, Score: RandomVectors.Cosine(query, r.Vector.ToArray())))
                 .OrderByDescending(r => r.Score)
                 .Take(10)
                 .ToList();
@@ -38,8 +38,8 @@ public sealed class VectorCollectionTests : IDisposable
     [Fact]
     public async Task Vectors_survive_closing_and_reopening_the_shelf()
     {
-        var records = RandomRecords(200);
-        var query = RandomVector();
+        var records = random.Records(200);
+        var query = random.Vector();
         List<string> before;
         using (var database = new ShelfDatabase(data.Path, readOnly: false))
         using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions))
@@ -61,7 +61,7 @@ public sealed class VectorCollectionTests : IDisposable
     [Fact]
     public async Task Deleted_chunks_and_documents_leave_the_results()
     {
-        var records = RandomRecords(100);
+        var records = random.Records(100);
         using var database = new ShelfDatabase(data.Path, readOnly: false);
         using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions);
         await collection.UpsertAsync(records);
@@ -70,7 +70,7 @@ public sealed class VectorCollectionTests : IDisposable
         var removed = collection.DeleteDocument("doc-3");
 
         Assert.Equal(10, removed);
-        var everything = await collection.SearchAsync(RandomVector(), 1000).Select(r => r.Record).ToListAsync();
+        var everything = await collection.SearchAsync(random.Vector(), 1000).Select(r => r.Record).ToListAsync();
         Assert.Equal(89, everything.Count);
         Assert.DoesNotContain(everything, r => r.ChunkId == records[0].ChunkId || r.DocumentId == "doc-3");
         Assert.Null(await collection.GetAsync(records[0].ChunkId));
@@ -79,15 +79,15 @@ public sealed class VectorCollectionTests : IDisposable
     [Fact]
     public async Task A_filter_narrows_the_search_and_the_best_remaining_are_returned()
     {
-        var records = RandomRecords(500);
+        var records = random.Records(500);
         using var database = new ShelfDatabase(data.Path, readOnly: false);
         using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions);
         await collection.UpsertAsync(records);
-        var query = RandomVector();
+        var query = random.Vector();
 
         var found = await collection.SearchAsync(query, 5, new VectorSearchOptions<ChunkVector> { Filter = r => r.DocumentId == "doc-7" }).ToListAsync();
 
-        var expected = records.Where(r => r.DocumentId == "doc-7").OrderByDescending(r => Cosine(query, r.Vector.ToArray())).Take(5).Select(r => r.ChunkId);
+        var expected = records.Where(r => r.DocumentId == "doc-7").OrderByDescending(r => RandomVectors.Cosine(query, r.Vector.ToArray())).Take(5).Select(r => r.ChunkId);
         Assert.Equal(expected, found.Select(f => f.Record.ChunkId));
     }
 
@@ -107,7 +107,7 @@ public sealed class VectorCollectionTests : IDisposable
     [InlineData(VectorEncoding.Bytes, 0.85)]
     public async Task Smaller_encodings_keep_most_of_the_exact_top_ten(VectorEncoding encoding, double minimumRecall)
     {
-        var records = RandomRecords(3000);
+        var records = random.Records(3000);
         using var database = new ShelfDatabase(data.Path, readOnly: false);
         using var exact = new LiteDbVectorCollection(database, "exact", Dimensions);
         using var smaller = new LiteDbVectorCollection(database, "smaller", Dimensions, encoding);
@@ -117,7 +117,7 @@ public sealed class VectorCollectionTests : IDisposable
         var kept = 0;
         for (var q = 0; q < 50; q++)
         {
-            var query = RandomVector();
+            var query = random.Vector();
             var truth = await exact.SearchAsync(query, 10).Select(r => r.Record.ChunkId).ToHashSetAsync();
             kept += await smaller.SearchAsync(query, 10).CountAsync(r => truth.Contains(r.Record.ChunkId));
         }
@@ -126,23 +126,4 @@ public sealed class VectorCollectionTests : IDisposable
     }
 
     public void Dispose() => data.Dispose();
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += (double)a[i] * b[i];
-            na += (double)a[i] * a[i];
-            nb += (double)b[i] * b[i];
-        }
-
-        return dot / Math.Sqrt(na * nb);
-    }
-
-    private float[] RandomVector() => [.. Enumerable.Range(0, Dimensions).Select(_ => (float)((random.NextDouble() * 2) - 1))];
-
-    /// <summary>Records spread over documents of ten chunks each: doc-0 holds chunks 0-9, doc-1 10-19, and so on.</summary>
-    private List<ChunkVector> RandomRecords(int count) =>
-        [.. Enumerable.Range(0, count).Select(i => new ChunkVector { ChunkId = $"doc-{i / 10}/1/{i % 10}", DocumentId = $"doc-{i / 10}", Page = 1, Vector = RandomVector() })];
 }

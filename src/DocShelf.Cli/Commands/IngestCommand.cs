@@ -16,6 +16,9 @@ namespace DocShelf.Cli.Commands;
 
 public static class IngestCommand
 {
+    /// <summary>Vectors waiting for the graphs past which their saving, minutes of work at a million, is announced.</summary>
+    private const int GraphSaveWorthTelling = 50_000;
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Files and folders to add (folders are read recursively)", Arity = ArgumentArity.OneOrMore };
@@ -76,6 +79,12 @@ public static class IngestCommand
         }
 
         var (caughtUp, dropped) = await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(progress, cancellationToken);
+        if (!quiet && semantic.UnsavedCount >= GraphSaveWorthTelling)
+        {
+            Console.Error.WriteLine($"Adding {semantic.UnsavedCount:N0} vectors to the vector graphs…");
+        }
+
+        await semantic.SaveGraphsAsync(cancellationToken);
         var embedded = (batcher?.Embedded ?? 0) + caughtUp;
         if (!quiet && embedded + dropped > 0)
         {

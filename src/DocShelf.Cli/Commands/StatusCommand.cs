@@ -60,12 +60,13 @@ public static class StatusCommand
         using var shelf = Shelf.OpenForReading(data, TimeSpan.FromSeconds(2));
         var model = new ModelLibrary(data).ActiveEmbedding();
         var collection = model is null ? null : shelf.VectorCollections().FirstOrDefault(c => c.Id == model);
-        var vectors = collection is null ? 0 : shelf.Vectors(model!, collection.Dimensions, collection.Encoding).Count;
+        using var vectorCollection = collection is null ? null : shelf.Vectors(model!, collection.Dimensions, collection.Encoding);
+        var vectors = vectorCollection?.Count ?? 0; // read from the collection's record; no vector is loaded
         var search = new SearchReportModes(
             model is null ? [SearchMode.Lexical] : [SearchMode.Lexical, SearchMode.Semantic, SearchMode.Hybrid],
             model,
             vectors,
-            model is null ? null : Math.Max(0, shelf.Store.Count().Chunks - vectors));
+            model is null ? null : (int)Math.Max(0, shelf.Store.Count().Chunks - vectors));
         return (shelf.Overview(), null, search);
     }
 

@@ -41,6 +41,7 @@ public static class EvaluationShelf
         if (shelf.Searcher.Semantic is { } semantic)
         {
             await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(null, cancellationToken);
+            await semantic.SaveGraphsAsync(cancellationToken);
         }
 
         return shelf.Searcher.Semantic;

@@ -23,11 +23,19 @@ public static class SemanticSetup
 
         var manifest = library.Find(name) ?? throw new ModelImportException(
             $"The embedding model in use, {name}, is no longer in {library.Folder}; import it again or choose another with `docshelf models use`.");
-        var generator = library.OpenEmbedding(name);
+        // Imports record the model's dimensions; the model itself is opened only when something is embedded.
+        var dimensions = manifest.Dimensions ?? DimensionsOf(library, name);
+        var generator = new DeferredEmbeddingGenerator(() => library.OpenEmbedding(name));
         var prefixes = new EmbeddingPrefixes(manifest.QueryPrefix ?? "", manifest.PassagePrefix ?? "");
-        var dimensions = manifest.Dimensions ?? generator.Dimensions;
         return new SemanticIndex(
             generator, shelf.Vectors(name, dimensions), shelf.SentenceVectors(name, dimensions), prefixes,
             new SimilarityFloors(manifest.MinimumSimilarity ?? double.NegativeInfinity, manifest.AnswerSimilarity, manifest.RelatedSimilarity));
+    }
+
+    /// <summary>For a model imported before its dimensions were recorded: opened once to ask.</summary>
+    private static int DimensionsOf(ModelLibrary library, string name)
+    {
+        using var model = library.OpenEmbedding(name);
+        return model.Dimensions;
     }
 }

@@ -9,7 +9,8 @@ namespace DocShelf.Ingestion.Embedding;
 /// <summary>
 /// Keeps the vectors of the embedding model in use in step with the shelf while the service runs. At start-up it
 /// makes every missing vector (which also finishes a change of model, resuming where it stopped). Whenever the worker
-/// has read more files, it embeds what waits in the embed step's batcher, then repairs what that left.
+/// has read more files, it embeds what waits in the embed step's batcher, then repairs what that left; when reading
+/// has paused, it saves the vectors held in memory into the vector graphs.
 /// Does nothing on a lexical-only shelf.
 /// </summary>
 public sealed class EmbeddingService(Shelf shelf, IngestionChain chain, ServiceBoard board, ILogger<EmbeddingService> logger) : BackgroundService
@@ -32,6 +33,12 @@ public sealed class EmbeddingService(Shelf shelf, IngestionChain chain, ServiceB
                 // Counted before the pass, so files finished during it bring another pass.
                 var filesSeen = board.Latest?.FilesDoneSinceStart ?? 0;
                 await CatchUpAsync(embedder, semantic, stoppingToken);
+                if (board.Latest is null or { QueueDepth: 0, Settling: 0, InProgress.Count: 0 })
+                {
+                    // Reading has paused: what is held in memory goes into the graphs, so commands run now read no vectors.
+                    await semantic.SaveGraphsAsync(stoppingToken);
+                }
+
                 while ((await board.NextAsync(stoppingToken)).FilesDoneSinceStart == filesSeen)
                 {
                     // Wait for the worker to finish another file; deletions are tidied at the next pass.

@@ -14,19 +14,28 @@ namespace DocShelf.Search.Semantic;
 /// </summary>
 public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int batchSize = 64)
 {
-    /// <summary>What is still to do: chunks without their vectors, and vectors without a chunk.</summary>
+    /// <summary>
+    /// What is still to do: chunks without their vectors, and vectors without a chunk. Each document's tallies of
+    /// vectors are weighed against its chunk count first, and only a document they disagree on is looked at chunk
+    /// by chunk, so a pass over a shelf in step reads one record per document, not every vector.
+    /// </summary>
     public (List<string> Missing, List<string> Orphans) Plan()
     {
-        var chunks = store.ChunkIds();
-        var vectors = index.Vectors.Keys();
-        var orphans = vectors.Where(id => !chunks.Contains(id)).ToList();
-        var missing = chunks.Where(id => !vectors.Contains(id)).ToHashSet(StringComparer.Ordinal);
-        if (index.Sentences is { } sentences)
+        var documents = store.DocumentsWithStatus(DocumentStatus.Indexed).Where(d => d.ChunkCount > 0).ToDictionary(d => d.Id, d => d.ChunkCount, StringComparer.Ordinal);
+        var chunkTally = index.Vectors.Tally();
+        var sentenceTally = index.Sentences?.Tally();
+        var missing = new List<string>();
+        var orphans = new List<string>();
+        foreach (var gone in chunkTally.Keys.Union(sentenceTally?.Keys ?? Enumerable.Empty<string>()).Where(id => !documents.ContainsKey(id)))
         {
-            var keys = sentences.Keys();
-            var withSentences = keys.Select(SentenceKey.ChunkOf).ToHashSet(StringComparer.Ordinal);
-            orphans.AddRange(keys.Where(key => !chunks.Contains(SentenceKey.ChunkOf(key))));
-            missing.UnionWith(vectors.Where(id => chunks.Contains(id) && !withSentences.Contains(id) && HasSentences(id)));
+            orphans.AddRange(index.Vectors.KeysOf(gone));
+            orphans.AddRange(index.Sentences?.KeysOf(gone) ?? []);
+        }
+
+        // A document whose sentences were never embedded (kept since before sentence vectors were) is looked at too.
+        foreach (var document in documents.Where(d => chunkTally.GetValueOrDefault(d.Key) != d.Value || sentenceTally?.GetValueOrDefault(d.Key) == 0).Select(d => d.Key))
+        {
+            CompareChunks(document, missing, orphans);
         }
 
         return ([.. missing.Order(StringComparer.Ordinal)], orphans);
@@ -83,7 +92,21 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
         }
     }
 
-    private bool HasSentences(string chunkId) => store.FindChunk(chunkId) is { } chunk && SentenceSpans.Of(chunk.Text).Any();
+    /// <summary>One document's chunks against its vectors: chunks without a vector, or without their sentences' vectors, and vectors without a chunk.</summary>
+    private void CompareChunks(string documentId, List<string> missing, List<string> orphans)
+    {
+        var chunks = store.ChunksOf(documentId).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var vectors = index.Vectors.KeysOf(documentId).ToHashSet(StringComparer.Ordinal);
+        orphans.AddRange(vectors.Where(id => !chunks.ContainsKey(id)));
+        missing.AddRange(chunks.Keys.Where(id => !vectors.Contains(id)));
+        if (index.Sentences is { } sentences)
+        {
+            var keys = sentences.KeysOf(documentId);
+            var withSentences = keys.Select(SentenceKey.ChunkOf).ToHashSet(StringComparer.Ordinal);
+            orphans.AddRange(keys.Where(key => !chunks.ContainsKey(SentenceKey.ChunkOf(key))));
+            missing.AddRange(chunks.Values.Where(c => vectors.Contains(c.Id) && !withSentences.Contains(c.Id) && SentenceSpans.Of(c.Text).Any()).Select(c => c.Id));
+        }
+    }
 
     private static ChunkVector Record(string key, Chunk chunk, ReadOnlyMemory<float> vector) =>
         new() { ChunkId = key, DocumentId = chunk.DocumentId, Page = chunk.PageNumber, Vector = vector };

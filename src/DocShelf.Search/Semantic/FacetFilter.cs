@@ -10,7 +10,7 @@ namespace DocShelf.Search.Semantic;
 internal static class FacetFilter
 {
     /// <summary>A test for chunk vectors, or null when the filters let everything through.</summary>
-    public static Func<ChunkVector, bool>? For(SearchFilters? filters, ShelfStore store)
+    public static VectorFilter? For(SearchFilters? filters, ShelfStore store)
     {
         if (filters is null || filters.IsEmpty)
         {
@@ -19,7 +19,9 @@ internal static class FacetFilter
 
         var documents = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
         var sources = new Dictionary<string, IReadOnlyDictionary<int, PageSource>>(StringComparer.Ordinal);
-        return chunk =>
+        return new VectorFilter(Accept, filters.DocumentId);
+
+        bool Accept(ChunkVector chunk)
         {
             if (filters.DocumentId is { } only && chunk.DocumentId != only)
             {
@@ -48,7 +50,7 @@ internal static class FacetFilter
             }
 
             return filters.Sources.Contains(pages.GetValueOrDefault(chunk.Page, PageSource.TextLayer));
-        };
+        }
     }
 
     private static bool DatedWithin(SearchFilters filters, DocumentRecord document) =>

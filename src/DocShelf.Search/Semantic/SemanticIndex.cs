@@ -38,27 +38,41 @@ public sealed class SemanticIndex(
 
     public IEmbeddingGenerator<string, Embedding<float>> Generator => generator;
 
+    /// <summary>Vectors held in memory that no graph holds yet, chunks' and sentences'.</summary>
+    public long UnsavedCount => vectors.UnsavedCount + (sentences?.UnsavedCount ?? 0);
+
+    /// <summary>
+    /// Saves every vector held in memory into the graphs, as a writer does when its work is done: a command started
+    /// afterwards then finds everything in the graphs and reads no vectors to search.
+    /// </summary>
+    public async Task SaveGraphsAsync(CancellationToken cancellationToken)
+    {
+        await vectors.SaveGraphsAsync(cancellationToken);
+        if (sentences is not null)
+        {
+            await sentences.SaveGraphsAsync(cancellationToken);
+        }
+    }
+
     /// <summary>The chunks nearest in meaning to <paramref name="query"/>, best first, with their cosine similarity.</summary>
     public async Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
-        string query, int top, Func<ChunkVector, bool>? accept, CancellationToken cancellationToken)
+        string query, int top, VectorFilter? filter, CancellationToken cancellationToken)
     {
         var embedding = await EmbedQueryAsync(query, cancellationToken);
-        var options = accept is null ? null : new VectorSearchOptions<ChunkVector> { Filter = chunk => accept(chunk) };
         var best = new Dictionary<string, (ChunkVector Chunk, double Score)>(StringComparer.Ordinal);
-        await foreach (var result in vectors.SearchAsync(embedding, top, options, cancellationToken))
+        foreach (var (chunk, score) in vectors.Nearest(embedding.Span, top, filter, cancellationToken))
         {
-            best[result.Record.ChunkId] = (result.Record, result.Score ?? 0);
+            best[chunk.ChunkId] = (chunk, score);
         }
 
         if (sentences is not null)
         {
-            await foreach (var result in sentences.SearchAsync(embedding, top * SentencesPerChunk, options, cancellationToken))
+            foreach (var (sentence, score) in sentences.Nearest(embedding.Span, top * SentencesPerChunk, filter, cancellationToken))
             {
-                var chunkId = SentenceKey.ChunkOf(result.Record.ChunkId);
-                var score = result.Score ?? 0;
+                var chunkId = SentenceKey.ChunkOf(sentence.ChunkId);
                 if (!best.TryGetValue(chunkId, out var known))
                 {
-                    best[chunkId] = (result.Record with { ChunkId = chunkId }, score);
+                    best[chunkId] = (sentence with { ChunkId = chunkId }, score);
                 }
                 else if (score > known.Score)
                 {

@@ -13,12 +13,15 @@ public sealed class ShelfDatabase : IDisposable
 {
     public const string FileName = "shelf.db";
 
+    /// <summary>The folder in the data folder that holds every vector collection's graphs.</summary>
+    public const string GraphsFolderName = "vector-graphs";
+
     /// <summary>
     /// The layout of the store this DocShelf writes, recorded in the store itself, so that it changes in the same
     /// transaction as the migration that reaches it. A shelf made before versions were recorded reads 0. A newer
     /// layout is refused (<see cref="ShelfTooNewException"/>); an older one is migrated (<see cref="ShelfWriter.Migrate"/>).
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const string SchemaKey = "schema";
 
@@ -29,6 +32,8 @@ public sealed class ShelfDatabase : IDisposable
     public ShelfDatabase(string dataDirectory, bool readOnly)
     {
         path = Path.Combine(dataDirectory, FileName);
+        DataDirectory = dataDirectory;
+        IsReadOnly = readOnly;
         var isNew = !File.Exists(path);
         var mapper = new BsonMapper();
         mapper.Entity<DocumentRecord>().Ignore(d => d.PrimaryPath).Ignore(d => d.LowConfidencePages);
@@ -63,6 +68,11 @@ public sealed class ShelfDatabase : IDisposable
         }
     }
 
+    public string DataDirectory { get; }
+
+    /// <summary>Opened by a reader: nothing is written, and nothing derived from the store is saved beside it.</summary>
+    public bool IsReadOnly { get; }
+
     /// <summary>The layout the store was written in; see <see cref="SchemaVersion"/>.</summary>
     public int Schema
     {
@@ -85,11 +95,29 @@ public sealed class ShelfDatabase : IDisposable
 
     public ILiteCollection<StoredVector> Vectors(string collection) => database.GetCollection<StoredVector>(VectorsCollectionName(collection));
 
-    public void DropVectors(string collection) => database.DropCollection(VectorsCollectionName(collection));
+    /// <summary>How many vectors of each document a vector collection holds.</summary>
+    public ILiteCollection<DocumentTally> VectorTallies(string collection) => database.GetCollection<DocumentTally>(TalliesCollectionName(collection));
+
+    /// <summary>The keys of a vector collection's vectors deleted or stored again since they were numbered.</summary>
+    public ILiteCollection<GoneVector> VectorsGone(string collection) => database.GetCollection<GoneVector>(GoneCollectionName(collection));
+
+    public void DropVectors(string collection)
+    {
+        database.DropCollection(VectorsCollectionName(collection));
+        database.DropCollection(TalliesCollectionName(collection));
+        database.DropCollection(GoneCollectionName(collection));
+    }
+
+    /// <summary>Where the graphs over a vector collection are saved: a folder named as the collection is in the store.</summary>
+    public string GraphFolder(string collection) => Path.Combine(DataDirectory, GraphsFolderName, VectorsCollectionName(collection));
 
     /// <summary>LiteDB collection names allow letters, digits and '_' only; model names may hold more.</summary>
     private static string VectorsCollectionName(string collection) =>
         "vectors_" + new string([.. collection.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]) + "_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(collection)))[..8];
+
+    private static string TalliesCollectionName(string collection) => "tallies" + VectorsCollectionName(collection)["vectors".Length..];
+
+    private static string GoneCollectionName(string collection) => "gone" + VectorsCollectionName(collection)["vectors".Length..];
 
     /// <summary>Runs <paramref name="work"/> as one transaction: all of it is stored, or none of it.</summary>
     public T InTransaction<T>(Func<T> work)

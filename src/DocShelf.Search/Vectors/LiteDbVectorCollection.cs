@@ -1,54 +1,100 @@
 using System.Runtime.CompilerServices;
 using DocShelf.Search.Store;
+using DocShelf.Search.Vectors.Graphs;
+using LiteDB;
 using Microsoft.Extensions.VectorData;
 
 namespace DocShelf.Search.Vectors;
 
 /// <summary>
 /// Chunk vectors in the shelf's LiteDB file, behind Microsoft.Extensions.VectorData's collection abstraction so
-/// another store can take its place. Vectors are kept as compact byte arrays (full, half or 8-bit precision) and
-/// held in memory as one matrix for exact cosine search. The collection is named after the model that made it.
+/// another store can take its place. The store keeps every vector (full, half or 8-bit precision) and is the truth;
+/// searches go through graphs saved beside it (<see cref="GraphSet"/>), opened memory-mapped, and re-score the
+/// graphs' best candidates exactly from the store. Vectors stored since the last save are held exactly in memory
+/// until <see cref="SaveAt"/> of them are saved into the graphs by the writer. The collection is named after the
+/// model that made it.
 /// </summary>
 public sealed class LiteDbVectorCollection : VectorStoreCollection<string, ChunkVector>
 {
+    /// <summary>Vectors held in memory, searched exactly, before the writer saves them into the graphs (at least; see <see cref="UpsertAsync(IEnumerable{ChunkVector}, CancellationToken)"/>).</summary>
+    public const int SaveAt = 8192;
+
+    /// <summary>Candidates asked of each graph at most; past it a filtered search reads the store whole.</summary>
+    private const int MostCandidates = 4096;
+
     private readonly ShelfDatabase database;
     private readonly VectorEncoding encoding;
     private readonly int dimensions;
+    private readonly int saveAt;
     private readonly Lock gate = new();
-    private VectorMatrix? matrix;
-    private Dictionary<string, (string DocumentId, int Page)> citations = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim saving = new(1, 1);
+    private readonly CancellationTokenSource closing = new();
+    private Unsaved? unsaved;
+    private GraphSet? graphs;
+    private VectorRows? rows;
+    /// <summary>Keys of vectors deleted or stored again: replaced whole on each change, so searches read it without a lock.</summary>
+    private HashSet<long> gone = [];
+    private List<(long First, long Last)> holes = [];
+    private Task? openingSave;
 
-    public LiteDbVectorCollection(ShelfDatabase database, string name, int dimensions, VectorEncoding encoding = VectorEncoding.Full)
+    /// <param name="saveAt">Vectors held in memory before the writer saves them into the graphs.</param>
+    public LiteDbVectorCollection(ShelfDatabase database, string name, int dimensions, VectorEncoding encoding = VectorEncoding.Full, int saveAt = SaveAt)
     {
         this.database = database;
         Name = name;
         this.dimensions = dimensions;
         this.encoding = encoding;
+        this.saveAt = saveAt;
     }
 
     public override string Name { get; }
 
-    public int Count => Matrix().Count;
-
-    /// <summary>The chunk id of every vector in the collection.</summary>
-    public HashSet<string> Keys()
+    /// <summary>Vectors in the collection, read from its record in the store: nothing is loaded to count them.</summary>
+    public long Count => Info() switch
     {
-        lock (gate)
+        null => 0,
+        { LastKey: 0 } => Stored.LongCount(), // numbered from store schema 3 on; counted by hand before it
+        var info => info.Count,
+    };
+
+    /// <summary>The graphs searched, for the checks and benchmarks that compare them with exact search.</summary>
+    public IReadOnlyList<GraphSegment> Graphs => Opened().Graphs.Segments;
+
+    /// <summary>Vectors stored since the graphs were last saved, searched exactly.</summary>
+    public int UnsavedCount
+    {
+        get
         {
-            Matrix();
-            return [.. citations.Keys];
+            lock (gate)
+            {
+                return Opened().Unsaved.Count;
+            }
         }
     }
 
+    private ILiteCollection<StoredVector> Stored => database.Vectors(Name);
+
+    private string GraphFolderPath => database.GraphFolder(Name);
+
+    private ILiteCollection<DocumentTally> Tallies => database.VectorTallies(Name);
+
+    /// <summary>How many vectors the collection holds for each document that has any, read without reading a vector.</summary>
+    public Dictionary<string, int> Tally() => Tallies.FindAll().ToDictionary(t => t.Id, t => t.Vectors, StringComparer.Ordinal);
+
+    /// <summary>The chunk id of every vector a document has in the collection.</summary>
+    public List<string> KeysOf(string documentId) => [.. Stored.Query().Where(v => v.DocumentId == documentId).Select(v => v.Id).ToEnumerable()];
+
     public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(database.VectorCollections.FindById(Name) is not null);
+        Task.FromResult(Info() is not null);
 
     public override Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default)
     {
-        var info = database.VectorCollections.FindById(Name);
+        var info = Info();
         if (info is null)
         {
             database.VectorCollections.Insert(new VectorCollectionInfo { Id = Name, Dimensions = dimensions, Encoding = encoding, CreatedUtc = DateTime.UtcNow });
+            Stored.EnsureIndex(v => v.Key, unique: true);
+            Stored.EnsureIndex(v => v.DocumentId);
         }
         else if (info.Dimensions != dimensions || info.Encoding != encoding)
         {
@@ -59,24 +105,35 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         return Task.CompletedTask;
     }
 
-    public override Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default)
+    public override async Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default)
     {
-        lock (gate)
+        await saving.WaitAsync(cancellationToken);
+        try
         {
-            database.InTransaction(() =>
+            lock (gate)
             {
-                database.DropVectors(Name);
-                database.VectorCollections.Delete(Name);
-            });
-            matrix = null;
-            citations = new(StringComparer.Ordinal);
+                database.InTransaction(() =>
+                {
+                    database.DropVectors(Name);
+                    database.VectorCollections.Delete(Name);
+                });
+                graphs?.Dispose();
+                rows?.Dispose();
+                (graphs, rows, unsaved, holes, gone) = (null, null, null, [], []);
+                if (Directory.Exists(GraphFolderPath))
+                {
+                    Directory.Delete(GraphFolderPath, recursive: true);
+                }
+            }
         }
-
-        return Task.CompletedTask;
+        finally
+        {
+            saving.Release();
+        }
     }
 
     public override Task<ChunkVector?> GetAsync(string key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(database.Vectors(Name).FindById(key) is { } stored ? ToRecord(stored, options?.IncludeVectors == true) : null);
+        Task.FromResult(Stored.FindById(key) is { } stored ? ToRecord(stored, options?.IncludeVectors == true) : null);
 
     public override async IAsyncEnumerable<ChunkVector> GetAsync(
         System.Linq.Expressions.Expression<Func<ChunkVector, bool>> filter,
@@ -86,7 +143,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     {
         var accept = filter.Compile();
         var includeVectors = options?.IncludeVectors == true;
-        foreach (var record in database.Vectors(Name).FindAll().Select(s => ToRecord(s, includeVectors)).Where(accept).Skip(options?.Skip ?? 0).Take(top))
+        foreach (var record in Stored.FindAll().Select(s => ToRecord(s, includeVectors)).Where(accept).Skip(options?.Skip ?? 0).Take(top))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return record;
@@ -99,37 +156,12 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
 
     public override Task DeleteAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
     {
-        var list = keys.ToList();
-        lock (gate)
-        {
-            var vectors = database.Vectors(Name);
-            database.InTransaction(() => list.ForEach(k => vectors.Delete(k)));
-            foreach (var key in list)
-            {
-                matrix?.Remove(key);
-                citations.Remove(key);
-            }
-        }
-
+        Forget([.. keys]);
         return Task.CompletedTask;
     }
 
     /// <summary>Removes every vector of a document's chunks, as when the document leaves the shelf.</summary>
-    public int DeleteDocument(string documentId)
-    {
-        lock (gate)
-        {
-            var keys = database.Vectors(Name).Find(v => v.DocumentId == documentId).Select(v => v.Id).ToList();
-            database.Vectors(Name).DeleteMany(v => v.DocumentId == documentId);
-            foreach (var key in keys)
-            {
-                matrix?.Remove(key);
-                citations.Remove(key);
-            }
-
-            return keys.Count;
-        }
-    }
+    public int DeleteDocument(string documentId) => Forget(KeysOf(documentId));
 
     public override Task UpsertAsync(ChunkVector record, CancellationToken cancellationToken = default) => UpsertAsync([record], cancellationToken);
 
@@ -142,23 +174,46 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
             throw new ArgumentException($"Chunk {record.ChunkId} has a vector of {record.Vector.Length} dimensions; this collection holds {dimensions}.", nameof(records));
         }
 
+        int held;
+        GraphSet set;
         lock (gate)
         {
-            var vectors = database.Vectors(Name);
-            database.InTransaction(() => vectors.Upsert(list.Select(r => new StoredVector
+            var stored = database.InTransaction(() =>
             {
-                Id = r.ChunkId,
-                DocumentId = r.DocumentId,
-                Page = r.Page,
-                Data = VectorCodec.Encode(r.Vector.Span, encoding),
-            })));
-            var loaded = Matrix();
-            foreach (var record in list)
+                var info = Info()!;
+                var numbered = list.Select((r, i) => new StoredVector
+                {
+                    Id = r.ChunkId,
+                    Key = info.LastKey + 1 + i,
+                    DocumentId = r.DocumentId,
+                    Page = r.Page,
+                    Data = VectorCodec.Encode(r.Vector.Span, encoding),
+                }).ToList();
+                // A chunk stored again replaces its vector, and the old one's key is gone.
+                var before = numbered.Select(v => Stored.FindById(v.Id)).ToList();
+                Stored.Upsert(numbered);
+                var goneKeys = Gone(before.OfType<StoredVector>());
+                numbered.Where((_, i) => before[i] is null).CountBy(v => v.DocumentId).ToList().ForEach(d => Recount(d.Key, d.Value));
+                var added = before.Count(b => b is null);
+                database.VectorCollections.Update(info with { LastKey = info.LastKey + list.Count, Count = info.Count + added });
+                return (numbered, goneKeys);
+            });
+            (var memory, set) = Opened();
+            Volatile.Write(ref gone, [.. gone, .. stored.goneKeys]);
+            foreach (var vector in stored.numbered)
             {
                 // What is searched is what was stored, so an 8-bit collection searches 8-bit vectors.
-                loaded.Set(record.ChunkId, Decode(VectorCodec.Encode(record.Vector.Span, encoding)));
-                citations[record.ChunkId] = (record.DocumentId, record.Page);
+                memory.Hold(vector, Decode(vector.Data));
             }
+
+            held = memory.Count;
+        }
+
+        // A save rewrites the growing graph whole, so it waits for a quarter of that graph's size: each graph is then
+        // written a bounded number of times as it grows, however many small batches arrive.
+        if (held >= Math.Max(saveAt, set.GrowingCount / 4) && !database.IsReadOnly)
+        {
+            await SaveGraphsAsync(cancellationToken);
         }
     }
 
@@ -174,31 +229,93 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
             float[] array => array,
             _ => throw new NotSupportedException($"Search with a vector of float (ReadOnlyMemory<float> or float[]), not {typeof(TInput).Name}; embed text first."),
         };
-        var accept = options?.Filter?.Compile();
-        List<(string Key, float Score, string DocumentId, int Page)> found;
-        lock (gate)
+        var skip = options?.Skip ?? 0;
+        var filter = options?.Filter?.Compile() is { } accept ? new VectorFilter(accept) : null;
+        foreach (var (record, score) in Nearest(query.Span, top + skip, filter, cancellationToken).Skip(skip))
         {
-            var loaded = Matrix();
-            Func<int, bool>? rowFilter = accept is null ? null : row => accept(Citation(loaded.KeyAt(row)));
-            found = [.. loaded.Search(query.Span, top + (options?.Skip ?? 0), rowFilter).Select(hit =>
-            {
-                var key = loaded.KeyAt(hit.Row);
-                return (key, hit.Score, citations[key].DocumentId, citations[key].Page);
-            })];
-        }
-
-        foreach (var hit in found.Skip(options?.Skip ?? 0))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (options?.ScoreThreshold is { } threshold && hit.Score < threshold)
+            if (options?.ScoreThreshold is { } threshold && score < threshold)
             {
                 yield break;
             }
 
-            yield return new VectorSearchResult<ChunkVector>(new ChunkVector { ChunkId = hit.Key, DocumentId = hit.DocumentId, Page = hit.Page }, hit.Score);
+            yield return new VectorSearchResult<ChunkVector>(record, score);
         }
 
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The <paramref name="top"/> vectors most similar to <paramref name="query"/> that <paramref name="filter"/>
+    /// lets through, best first, with their exact cosine similarity. Within one document, that document's vectors
+    /// are read and scored exactly. Otherwise the graphs are asked for more candidates until enough pass the filter;
+    /// a filter that almost nothing passes reads the store whole instead.
+    /// </summary>
+    public List<(ChunkVector Record, float Score)> Nearest(ReadOnlySpan<float> query, int top, VectorFilter? filter, CancellationToken cancellationToken = default)
+    {
+        if (query.Length != dimensions)
+        {
+            throw new ArgumentException($"The query has {query.Length} dimensions; the collection holds vectors of {dimensions}.", nameof(query));
+        }
+
+        if (top <= 0)
+        {
+            return [];
+        }
+
+        var accept = filter?.Accept;
+        if (filter?.Document is { } document)
+        {
+            return ExactAmong(Stored.Find(v => v.DocumentId == document), query, top, accept, cancellationToken);
+        }
+
+        var (memory, set) = Opened();
+        List<(ChunkVector Record, float Score)> found;
+        lock (gate)
+        {
+            found = memory.Nearest(query, top, accept);
+        }
+
+        // A few more than asked are re-scored, since the graphs' 8-bit similarities can swap close neighbours.
+        var wanted = top + Math.Max(10, top / 2);
+        for (var asked = wanted; ; asked *= 4)
+        {
+            if (asked > MostCandidates)
+            {
+                return ExactAmong(Stored.FindAll(), query, top, accept, cancellationToken);
+            }
+
+            var (candidates, more) = set.Nearest(query, asked);
+            var scored = Rescore(candidates, query, accept, wanted, cancellationToken);
+            if (scored.Count >= wanted || !more)
+            {
+                found.AddRange(scored);
+                break;
+            }
+        }
+
+        return [.. found
+            .GroupBy(f => f.Record.ChunkId, StringComparer.Ordinal).Select(g => g.MaxBy(f => f.Score))
+            .OrderByDescending(f => f.Score).ThenBy(f => f.Record.ChunkId, StringComparer.Ordinal)
+            .Take(top)];
+    }
+
+    /// <summary>Saves the vectors held in memory into the graphs; only the writer does, one save at a time.</summary>
+    public async Task SaveGraphsAsync(CancellationToken cancellationToken = default)
+    {
+        if (database.IsReadOnly)
+        {
+            throw new InvalidOperationException("A shelf opened for reading saves no graphs.");
+        }
+
+        await saving.WaitAsync(cancellationToken);
+        try
+        {
+            SaveHeld(cancellationToken);
+        }
+        finally
+        {
+            saving.Release();
+        }
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -206,7 +323,242 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
             ? new VectorStoreCollectionMetadata { VectorStoreSystemName = "docshelf.litedb", CollectionName = Name }
             : serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
 
-    private ChunkVector Citation(string key) => new() { ChunkId = key, DocumentId = citations[key].DocumentId, Page = citations[key].Page };
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            closing.Cancel();
+            try
+            {
+                openingSave?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Stopped or failed: the vectors stay in the store, and the next writer saves them.
+            }
+
+            graphs?.Dispose();
+            rows?.Dispose();
+            closing.Dispose();
+            saving.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private VectorCollectionInfo? Info() => database.VectorCollections.FindById(Name);
+
+    private int Forget(IReadOnlyList<string> keys)
+    {
+        lock (gate)
+        {
+            var removed = database.InTransaction(() =>
+            {
+                var deleted = keys.Select(k => Stored.FindById(k)).OfType<StoredVector>().Where(v => Stored.Delete(v.Id)).ToList();
+                deleted.CountBy(v => v.DocumentId).ToList().ForEach(d => Recount(d.Key, -d.Value));
+                if (deleted.Count > 0 && Info() is { } info)
+                {
+                    database.VectorCollections.Update(info with { Count = Math.Max(0, info.Count - deleted.Count) });
+                }
+
+                return (deleted.Count, Keys: Gone(deleted));
+            });
+            Volatile.Write(ref gone, [.. gone, .. removed.Keys]);
+            if (unsaved is not null)
+            {
+                keys.ToList().ForEach(unsaved.Forget);
+            }
+
+            return removed.Count;
+        }
+    }
+
+    /// <summary>Records the keys of <paramref name="vectors"/> as gone, inside the caller's transaction, and returns them.</summary>
+    private List<long> Gone(IEnumerable<StoredVector> vectors)
+    {
+        var keys = vectors.Select(v => v.Key).Where(k => k > 0).ToList();
+        database.VectorsGone(Name).Upsert(keys.Select(k => new GoneVector { Id = k }));
+        return keys;
+    }
+
+    /// <summary>Changes a document's tally by <paramref name="change"/> vectors, inside the caller's transaction.</summary>
+    private void Recount(string documentId, int change)
+    {
+        var vectors = (Tallies.FindById(documentId)?.Vectors ?? 0) + change;
+        if (vectors > 0)
+        {
+            Tallies.Upsert(new DocumentTally { Id = documentId, Vectors = vectors });
+        }
+        else
+        {
+            Tallies.Delete(documentId);
+        }
+    }
+
+    /// <summary>The graphs and the vectors held beside them, opened on first use.</summary>
+    private (Unsaved Unsaved, GraphSet Graphs) Opened()
+    {
+        lock (gate)
+        {
+            if (unsaved is null || graphs is null)
+            {
+                rows = VectorRows.Open(GraphFolderPath, VectorCodec.ByteCount(dimensions, encoding), writable: !database.IsReadOnly);
+                gone = [.. database.VectorsGone(Name).Query().Select(g => g.Id).ToEnumerable()];
+                // A graph is searched only where the rows can re-score what it finds.
+                var segments = GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0);
+                graphs = new GraphSet(GraphFolderPath, dimensions, segments);
+                holes = GraphFolder.Gaps(segments, graphs.LastCoveredKey);
+                unsaved = new Unsaved(dimensions);
+                foreach (var stored in Uncovered(graphs.LastCoveredKey))
+                {
+                    unsaved.Hold(stored, Decode(stored.Data));
+                }
+
+                if (unsaved.Count >= saveAt && !database.IsReadOnly)
+                {
+                    // Graphs missing, damaged or never made (an upgraded shelf): the writer makes them while searches read exactly.
+                    openingSave = Task.Run(() => SaveGraphsAsync(closing.Token));
+                }
+            }
+
+            return (unsaved, graphs);
+        }
+    }
+
+    /// <summary>Stored vectors no graph holds: in the holes below the last graph's range, past it, and any not yet numbered.</summary>
+    private IEnumerable<StoredVector> Uncovered(long lastCovered)
+    {
+        IEnumerable<StoredVector> found = Stored.Find(LiteDB.Query.GT(nameof(StoredVector.Key), lastCovered));
+        foreach (var (first, last) in holes)
+        {
+            found = found.Concat(Stored.Find(LiteDB.Query.Between(nameof(StoredVector.Key), first, last)));
+        }
+
+        // Every vector has its number from store schema 3 on; a reader of an older store finds the rest by a scan.
+        return database.Schema >= 3 ? found : found.Concat(Stored.Find(StoredVector.NotNumbered));
+    }
+
+    private void SaveHeld(CancellationToken cancellationToken)
+    {
+        var (memory, set) = Opened();
+        List<(long Key, float[] Vector)> held;
+        List<(long First, long Last)> toFill;
+        lock (gate)
+        {
+            held = memory.Numbered();
+            toFill = [.. holes];
+        }
+
+        // The rows first, from the store's own bytes: a graph is only searched where rows cover it, so a kill between
+        // the two loses nothing. One save at a time appends; keys handed out since the copy above lie past it.
+        if (held.Count > 0 && held[^1].Key > rows!.LastKey)
+        {
+            var rowsFrom = rows.LastKey + 1;
+            var stored = Stored.Find(LiteDB.Query.Between(nameof(StoredVector.Key), rowsFrom, held[^1].Key));
+            rows.Append(stored.Select(v => (v.Key, ToRecord(v, includeVector: false), v.Data)), held[^1].Key);
+        }
+
+        foreach (var hole in toFill)
+        {
+            var inHole = held.Where(h => h.Key >= hole.First && h.Key <= hole.Last).ToList();
+            if (inHole.Count > 0)
+            {
+                set.Add(inHole, hole, cancellationToken);
+            }
+
+            lock (gate)
+            {
+                holes.Remove(hole);
+            }
+        }
+
+        var past = held.Where(h => h.Key > set.LastCoveredKey).ToList();
+        if (past.Count > 0)
+        {
+            set.Add(past, null, cancellationToken);
+        }
+
+        lock (gate)
+        {
+            memory.Saved(held.Select(h => h.Key));
+        }
+    }
+
+    /// <summary>The candidates the store still holds and <paramref name="accept"/> lets through, best first, until <paramref name="wanted"/>, scored exactly.</summary>
+    private List<(ChunkVector Record, float Score)> Rescore(
+        List<(long Key, float Similarity)> candidates, ReadOnlySpan<float> query, Func<ChunkVector, bool>? accept, int wanted, CancellationToken cancellationToken)
+    {
+        var (rowsNow, goneNow) = (rows, Volatile.Read(ref gone));
+        var scored = new List<(ChunkVector, float)>();
+        var rowBytes = new byte[VectorCodec.ByteCount(dimensions, encoding)];
+        var vector = new float[dimensions];
+        foreach (var key in candidates.OrderByDescending(c => c.Similarity).Select(c => c.Key).Distinct())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (goneNow.Contains(key))
+            {
+                continue; // deleted or stored again since its graph was saved
+            }
+
+            ChunkVector? citation = null;
+            var bytes = rowBytes;
+            var state = rowsNow?.TryRead(key, rowBytes, out citation) ?? RowState.Missing;
+            if (state == RowState.InStore && Stored.FindOne(LiteDB.Query.EQ(nameof(StoredVector.Key), key)) is { } stored)
+            {
+                (citation, bytes) = (ToRecord(stored, includeVector: false), stored.Data);
+            }
+            else if (state != RowState.Present)
+            {
+                continue;
+            }
+
+            if (accept is null || accept(citation!))
+            {
+                VectorCodec.Decode(bytes, encoding, vector);
+                scored.Add((citation!, Similarity.Cosine(query, vector)));
+                if (scored.Count >= wanted)
+                {
+                    break;
+                }
+            }
+        }
+
+        return scored;
+    }
+
+    /// <summary>Exact search over the vectors given: one document's, or every one for a filter that lets too few of the graphs' candidates through.</summary>
+    private List<(ChunkVector Record, float Score)> ExactAmong(
+        IEnumerable<StoredVector> vectors, ReadOnlySpan<float> query, int top, Func<ChunkVector, bool>? accept, CancellationToken cancellationToken)
+    {
+        var best = new PriorityQueue<(ChunkVector, float), float>(top + 1);
+        var vector = new float[dimensions];
+        foreach (var stored in vectors)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var record = ToRecord(stored, includeVector: false);
+            if (accept is not null && !accept(record))
+            {
+                continue;
+            }
+
+            VectorCodec.Decode(stored.Data, encoding, vector);
+            var score = Similarity.Cosine(query, vector);
+            best.Enqueue((record, score), score);
+            if (best.Count > top)
+            {
+                best.Dequeue();
+            }
+        }
+
+        var results = new List<(ChunkVector, float)>(best.Count);
+        while (best.TryDequeue(out var item, out _))
+        {
+            results.Add(item);
+        }
+
+        results.Reverse();
+        return results;
+    }
 
     private float[] Decode(byte[] data)
     {
@@ -222,25 +574,4 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         Page = stored.Page,
         Vector = includeVector ? Decode(stored.Data) : ReadOnlyMemory<float>.Empty,
     };
-
-    /// <summary>The in-memory matrix, read from the store on first use.</summary>
-    private VectorMatrix Matrix()
-    {
-        lock (gate)
-        {
-            if (matrix is null)
-            {
-                var loaded = new VectorMatrix(dimensions);
-                foreach (var stored in database.Vectors(Name).FindAll())
-                {
-                    loaded.Set(stored.Id, Decode(stored.Data));
-                    citations[stored.Id] = (stored.DocumentId, stored.Page);
-                }
-
-                matrix = loaded;
-            }
-
-            return matrix;
-        }
-    }
 }

@@ -52,6 +52,14 @@ public static class VectorCodec
         }
     }
 
+    /// <summary>How many bytes a vector of <paramref name="dimensions"/> takes in <paramref name="encoding"/>.</summary>
+    public static int ByteCount(int dimensions, VectorEncoding encoding) => encoding switch
+    {
+        VectorEncoding.Half => dimensions * 2,
+        VectorEncoding.Bytes => sizeof(float) + dimensions,
+        _ => dimensions * sizeof(float),
+    };
+
     /// <summary>How many dimensions an encoded vector of <paramref name="byteCount"/> bytes holds.</summary>
     public static int Dimensions(int byteCount, VectorEncoding encoding) => encoding switch
     {

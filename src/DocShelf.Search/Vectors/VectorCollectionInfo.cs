@@ -11,4 +11,10 @@ public sealed record VectorCollectionInfo
     public VectorEncoding Encoding { get; init; } = VectorEncoding.Full;
 
     public DateTime CreatedUtc { get; init; }
+
+    /// <summary>The last <see cref="StoredVector.Key"/> handed out.</summary>
+    public long LastKey { get; init; }
+
+    /// <summary>Vectors in the collection, kept with every change so counting reads nothing else.</summary>
+    public long Count { get; init; }
 }

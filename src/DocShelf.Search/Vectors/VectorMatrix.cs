@@ -1,11 +1,9 @@
-using System.Numerics.Tensors;
-
 namespace DocShelf.Search.Vectors;
 
 /// <summary>
-/// Every vector of a collection in one contiguous array, for exact search: a SIMD dot product per row against the
-/// unit-length query, and a bounded heap that keeps the best k. Rows hold unit vectors, so the dot product is the
-/// cosine similarity. Not thread-safe for writes; the collection serialises them.
+/// Vectors in one contiguous array, for exact search: a SIMD cosine similarity per row against the query, and a
+/// bounded heap that keeps the best k. Rows hold the vectors as given, so a score here is the one the store's copy
+/// gives. Not thread-safe for writes; the collection serialises them.
 /// </summary>
 public sealed class VectorMatrix(int dimensions)
 {
@@ -21,7 +19,10 @@ public sealed class VectorMatrix(int dimensions)
 
     public bool Contains(string key) => rowOf.ContainsKey(key);
 
-    /// <summary>Adds or replaces the vector for <paramref name="key"/>, normalised to unit length.</summary>
+    /// <summary>A copy of <paramref name="key"/>'s vector, as it was given.</summary>
+    public float[] VectorOf(string key) => rows.AsSpan(rowOf[key] * dimensions, dimensions).ToArray();
+
+    /// <summary>Adds or replaces the vector for <paramref name="key"/>, kept as given.</summary>
     public void Set(string key, ReadOnlySpan<float> vector)
     {
         if (vector.Length != dimensions)
@@ -34,15 +35,14 @@ public sealed class VectorMatrix(int dimensions)
             row = keys.Count;
             keys.Add(key);
             rowOf[key] = row;
-            if ((row + 1) * dimensions > rows.Length)
+            if ((long)(row + 1) * dimensions > rows.Length)
             {
-                Array.Resize(ref rows, rows.Length * 2);
+                // Grown in long arithmetic: doubling past int's range would wrap and throw, so the array stops at .NET's limit.
+                Array.Resize(ref rows, (int)Math.Min((long)rows.Length * 2, Array.MaxLength / dimensions * (long)dimensions));
             }
         }
 
-        var target = rows.AsSpan(row * dimensions, dimensions);
-        var norm = TensorPrimitives.Norm(vector);
-        TensorPrimitives.Divide(vector, norm > 0 ? norm : 1, target);
+        vector.CopyTo(rows.AsSpan(row * dimensions, dimensions));
     }
 
     /// <summary>Removes <paramref name="key"/>; the last row moves into its place.</summary>
@@ -72,13 +72,11 @@ public sealed class VectorMatrix(int dimensions)
             throw new ArgumentException($"The query has {query.Length} dimensions; the collection holds vectors of {dimensions}.", nameof(query));
         }
 
-        var unit = new float[dimensions];
-        var norm = TensorPrimitives.Norm(query);
-        TensorPrimitives.Divide(query, norm > 0 ? norm : 1, unit);
         var best = new PriorityQueue<int, float>(top + 1); // the worst of the best at the head, to be pushed out
         for (var row = 0; row < keys.Count && top > 0; row++)
         {
-            var score = TensorPrimitives.Dot(unit, rows.AsSpan(row * dimensions, dimensions));
+            // The same call as every other path re-scores with, so a vector scores alike held here or read from rows or store.
+            var score = Similarity.Cosine(query, rows.AsSpan(row * dimensions, dimensions));
             if ((best.Count < top || score > PeekScore(best)) && (accept is null || accept(row)))
             {
                 best.Enqueue(row, score);

@@ -26,7 +26,7 @@ public static class StatusEndpoints
         var semantic = shelf.Searcher.Semantic;
         // The service's embedder counts as it goes; without one (an `ingest` holding the shelf) the vectors are counted here.
         var vectors = service?.Embedding?.Vectors ?? semantic?.Vectors.Count ?? 0;
-        var toMake = semantic is null ? (int?)null : service?.Embedding?.Remaining ?? Math.Max(0, overview.Counts.Chunks - vectors);
+        var toMake = semantic is null ? (int?)null : service?.Embedding?.Remaining ?? (int)Math.Max(0, overview.Counts.Chunks - vectors);
         return new StatusView(
             service,
             overview,

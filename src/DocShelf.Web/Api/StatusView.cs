@@ -13,6 +13,6 @@ public sealed record StatusView(
     ShelfOverview Shelf,
     IReadOnlyList<SearchMode> SearchModes,
     string? EmbeddingModel,
-    int Vectors,
+    long Vectors,
     int? VectorsToMake,
     string? UploadInbox);

@@ -1,0 +1,125 @@
+namespace DocShelf.Search.Vectors.Graphs;
+
+/// <summary>
+/// A collection's saved graphs, searched together. The last graph grows until it holds <see cref="SealAt"/> vectors;
+/// then a new one starts, so a save rewrites one bounded file and never the whole collection. Searches read the
+/// set as it stood when they began; a save swaps in the new graph when it is whole.
+/// </summary>
+public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> opened) : IDisposable
+{
+    /// <summary>Vectors a graph holds at most: about 280 MB of file for 384 dimensions, read whole when it grows.</summary>
+    public const int SealAt = 1 << 19;
+
+    private readonly Lock gate = new();
+    private List<GraphSegment> segments = opened;
+
+    /// <summary>The highest key any graph covers, 0 when there is none.</summary>
+    public long LastCoveredKey
+    {
+        get
+        {
+            lock (gate)
+            {
+                return segments.Count == 0 ? 0 : segments.Max(s => s.LastKey);
+            }
+        }
+    }
+
+    /// <summary>Vectors in the graph that grows, 0 when the last is full or there is none.</summary>
+    public long GrowingCount
+    {
+        get
+        {
+            var all = Segments;
+            return all.Count > 0 && all[^1].Count < SealAt ? all[^1].Count : 0;
+        }
+    }
+
+    public IReadOnlyList<GraphSegment> Segments
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. segments];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> keys from each graph nearest to <paramref name="query"/>, with their similarity
+    /// as the graphs measure it; <c>More</c> says whether asking for more could find more: some graph gave all that
+    /// was asked, or was asked for all it holds and gave fewer (a walk can miss a few nodes of a small graph, which
+    /// the caller then reads exactly). A large graph that gives fewer than asked has nothing near enough to give.
+    /// </summary>
+    public (List<(long Key, float Similarity)> Found, bool More) Nearest(ReadOnlySpan<float> query, int count)
+    {
+        var found = new List<(long, float)>();
+        var more = false;
+        foreach (var segment in Segments)
+        {
+            var hits = segment.Graph.Search(query, count);
+            more |= hits.Count == count || (count >= segment.Count && hits.Count < segment.Count);
+            found.AddRange(hits.Select(hit => ((long)hit.Key, hit.Similarity)));
+        }
+
+        return (found, more);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="vectors"/> into graphs: those in <paramref name="gap"/>, a range no graph covers below
+    /// the last, as one graph of that range; those past every graph into the growing graph and new ones after it.
+    /// </summary>
+    /// <param name="vectors">Every stored vector of the range it brings, in key order.</param>
+    public void Add(IReadOnlyList<(long Key, float[] Vector)> vectors, (long First, long Last)? gap, CancellationToken cancellationToken)
+    {
+        if (gap is { } range)
+        {
+            Save(range.First, range.Last, null, [.. vectors], cancellationToken);
+            return;
+        }
+
+        for (var start = 0; start < vectors.Count;)
+        {
+            var all = Segments;
+            var last = all.Count > 0 ? all[^1] : null;
+            var growing = last is not null && last.Count < SealAt ? last : null;
+            var room = SealAt - (int)(growing?.Count ?? 0);
+            var part = vectors.Skip(start).Take(room).ToList();
+            Save(growing?.FirstKey ?? (last?.LastKey ?? 0) + 1, part[^1].Key, growing, part, cancellationToken);
+            start += part.Count;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            segments.ForEach(s => s.Dispose());
+            segments = [];
+        }
+    }
+
+    private void Save(long firstKey, long lastKey, GraphSegment? growing, List<(long Key, float[] Vector)> vectors, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var path = GraphSegment.PathFor(folder, firstKey, lastKey);
+        using (var graph = growing is null ? VectorGraph.Create(dimensions) : VectorGraph.Load(growing.Path))
+        {
+            graph.AddAll([.. vectors.Select(v => ((ulong)v.Key, v.Vector))], cancellationToken);
+            graph.SaveWhole(path);
+        }
+
+        var saved = new GraphSegment(firstKey, lastKey, path, VectorGraph.View(path));
+        lock (gate)
+        {
+            segments = [.. segments.Where(s => s != growing).Append(saved).OrderBy(s => s.FirstKey)];
+        }
+
+        if (growing is not null)
+        {
+            growing.Dispose(); // a search still inside it holds the handle until it returns
+            File.Delete(growing.Path);
+        }
+    }
+}

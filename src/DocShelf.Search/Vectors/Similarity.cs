@@ -1,0 +1,11 @@
+using System.Numerics.Tensors;
+
+namespace DocShelf.Search.Vectors;
+
+/// <summary>The one way a vector is scored against a query, wherever it is read from, so the same vector always scores the same.</summary>
+public static class Similarity
+{
+    /// <summary>The cosine similarity, held within −1 to 1 where rounding would carry it a hair past.</summary>
+    public static float Cosine(ReadOnlySpan<float> query, ReadOnlySpan<float> vector) =>
+        Math.Clamp(TensorPrimitives.CosineSimilarity(query, vector), -1f, 1f);
+}

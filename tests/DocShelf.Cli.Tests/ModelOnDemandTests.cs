@@ -1,0 +1,34 @@
+using DocShelf.Cli.Composition;
+using DocShelf.Cli.Settings;
+using DocShelf.Core.Search;
+using DocShelf.Fixtures;
+using DocShelf.Search.Semantic;
+using DocShelf.Search.Store;
+
+namespace DocShelf.Cli.Tests;
+
+/// <summary>The embedding model is opened by the first thing that embeds, so a search by words alone never loads it.</summary>
+public sealed class ModelOnDemandTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    [Fact]
+    public async Task A_search_by_words_leaves_the_model_closed_and_a_search_by_meaning_opens_it()
+    {
+        var data = folder.Folder("data");
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", $"shelf-schema-{ShelfDatabase.SchemaVersion}"), data);
+        using var shelf = ShelfComposition.OpenForReading(data, SettingsLoader.Load(data));
+        var model = Assert.IsType<DeferredEmbeddingGenerator>(shelf.Searcher.Semantic!.Generator);
+
+        var byWords = await shelf.Searcher.SearchAsync("breakwater", 3, null, SearchMode.Lexical);
+        var closedAfterWords = !model.IsOpen;
+        var byMeaning = await shelf.Searcher.SearchAsync("a light to guide ships at night", 3, null, SearchMode.Semantic);
+
+        Assert.NotEmpty(byWords);
+        Assert.True(closedAfterWords, "a search by words opened the model");
+        Assert.True(model.IsOpen);
+        Assert.NotEmpty(byMeaning);
+    }
+
+    public void Dispose() => folder.Dispose();
+}

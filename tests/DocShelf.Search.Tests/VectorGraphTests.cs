@@ -1,0 +1,210 @@
+using DocShelf.Fixtures;
+using DocShelf.Models.Library;
+using DocShelf.Search.Store;
+using DocShelf.Search.Vectors;
+using DocShelf.Search.Vectors.Graphs;
+using Microsoft.Extensions.AI;
+
+namespace DocShelf.Search.Tests;
+
+/// <summary>
+/// Vector collections searched through their saved graphs (USearch), with few enough vectors held in memory that
+/// the graphs do nearly all the work: recall against exact search, what a deletion does, graphs lost or damaged,
+/// and searches running side by side.
+/// </summary>
+public sealed class VectorGraphTests : IDisposable
+{
+    private const int Dimensions = 48;
+    private const int SmallSave = 100;
+
+    private readonly TempFolder data = new();
+    private readonly RandomVectors random = new(Dimensions, seed: 11);
+
+    [Fact]
+    public async Task Graphs_keep_at_least_98_of_100_of_the_exact_top_ten_on_real_embeddings()
+    {
+        // Real text embedded by the built-in model: the sample sentences, alone and in pairs.
+        var sentences = SampleTexts.AllPages()
+            .SelectMany(p => p.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(s => s.Length > 20).Distinct().ToList();
+        var texts = sentences.Concat(sentences.Zip(sentences.Skip(7), (a, b) => $"{a}. {b}")).Take(2000).ToList();
+        var queries = sentences.Where((_, i) => i % 5 == 0).Take(100).Select(s => string.Join(' ', s.Split(' ').Take(6))).ToList();
+        using var model = BuiltInModel.Default.Open();
+        var vectors = await model.GenerateAsync(texts);
+        var queryVectors = await model.GenerateAsync(queries.Select(q => BuiltInModel.Default.Config.QueryPrompt + q));
+        var records = texts.Select((t, i) => new ChunkVector { ChunkId = $"text-{i}", DocumentId = $"doc-{i / 10}", Page = 1, Vector = vectors[i].Vector }).ToList();
+
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var graphs = new LiteDbVectorCollection(database, "graphs", BuiltInModel.Default.Dimensions, saveAt: SmallSave);
+        using var exact = new LiteDbVectorCollection(database, "exact", BuiltInModel.Default.Dimensions, saveAt: int.MaxValue);
+        foreach (var batch in records.Chunk(64))
+        {
+            await graphs.UpsertAsync(batch);
+            await exact.UpsertAsync(batch);
+        }
+
+        Assert.NotEmpty(graphs.Graphs);
+        Assert.InRange(graphs.UnsavedCount, 0, SmallSave - 1);
+        Assert.Empty(exact.Graphs);
+        var kept = queryVectors.Sum(query =>
+        {
+            var truth = exact.Nearest(query.Vector.Span, 10, null).Select(r => r.Record.ChunkId).ToHashSet();
+            return graphs.Nearest(query.Vector.Span, 10, null).Count(r => truth.Contains(r.Record.ChunkId));
+        });
+        Assert.InRange(kept / (10.0 * queries.Count), 0.98, 1.0);
+    }
+
+    [Fact]
+    public async Task Scores_are_exact_whatever_the_graphs_measured()
+    {
+        var records = random.Records(1000);
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave);
+        await collection.UpsertAsync(records);
+        var query = random.Vector();
+
+        var found = collection.Nearest(query, 10, null);
+
+        Assert.NotEmpty(collection.Graphs);
+        var byId = records.ToDictionary(r => r.ChunkId);
+        Assert.All(found, f => Assert.Equal(RandomVectors.Cosine(query, byId[f.Record.ChunkId].Vector.ToArray()), f.Score, 1e-5));
+        Assert.Equal(found.OrderByDescending(f => f.Score).Select(f => f.Record.ChunkId), found.Select(f => f.Record.ChunkId));
+    }
+
+    [Fact]
+    public async Task Vectors_deleted_or_stored_again_after_their_graph_was_saved_are_found_as_they_now_are()
+    {
+        var records = random.Records(600);
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave);
+        await collection.UpsertAsync(records);
+        var query = random.Vector();
+        var best = collection.Nearest(query, 3, null);
+
+        await collection.DeleteAsync(best[0].Record.ChunkId);
+        var moved = records.First(r => r.ChunkId == best[1].Record.ChunkId) with { Vector = Opposite(query) };
+        await collection.UpsertAsync(moved);
+        var after = collection.Nearest(query, 600, null);
+
+        Assert.DoesNotContain(after, f => f.Record.ChunkId == best[0].Record.ChunkId);
+        Assert.Equal(moved.ChunkId, after[^1].Record.ChunkId); // now the farthest of all, and there once
+        Assert.Single(after, f => f.Record.ChunkId == moved.ChunkId);
+        Assert.Equal(599, collection.Count);
+        Assert.Equal(599, after.Count);
+    }
+
+    [Fact]
+    public async Task A_filter_few_vectors_pass_still_returns_its_best_exactly()
+    {
+        var records = random.Records(2000);
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave);
+        await collection.UpsertAsync(records);
+        var query = random.Vector();
+
+        var found = collection.Nearest(query, 5, new VectorFilter(r => r.DocumentId == "doc-123"));
+
+        var expected = records.Where(r => r.DocumentId == "doc-123").OrderByDescending(r => RandomVectors.Cosine(query, r.Vector.ToArray())).Take(5).Select(r => r.ChunkId);
+        Assert.Equal(expected, found.Select(f => f.Record.ChunkId));
+        var within = collection.Nearest(query, 5, new VectorFilter(_ => true, "doc-123")); // that document's vectors read alone
+        Assert.Equal(expected, within.Select(f => f.Record.ChunkId));
+    }
+
+    [Fact]
+    public async Task Graphs_or_their_rows_lost_damaged_or_half_written_are_made_again_from_the_store_and_searches_do_not_change()
+    {
+        var records = random.Records(1000);
+        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
+        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
+        string folder;
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave))
+        {
+            await collection.UpsertAsync(records);
+            AssertNearlyAll(truth, queries.Select(q => Ids(collection.Nearest(q, 10, null))));
+            folder = database.GraphFolder("test-model");
+        }
+
+        // Lost, as by a hand that tidied the folder; then cut short, as by a full disk; a save's unfinished file beside it.
+        File.Delete(Assert.Single(Directory.GetFiles(folder, "*.usearch")));
+        await AssertSearchesAndRemakeAsync(queries, truth, folder);
+        var graph = Assert.Single(Directory.GetFiles(folder, "*.usearch"));
+        File.WriteAllBytes(graph, [.. File.ReadAllBytes(graph).Take(100)]);
+        File.WriteAllText(Path.Combine(folder, "graph-000000000001-000000001000.usearch.partial"), "left by a kill");
+        await AssertSearchesAndRemakeAsync(queries, truth, folder);
+
+        // The rows the graphs are re-scored from, cut short by a kill mid-write: the graph past them is made again.
+        var rows = Path.Combine(folder, VectorRows.FileName);
+        File.WriteAllBytes(rows, [.. File.ReadAllBytes(rows).SkipLast(10)]);
+        await AssertSearchesAndRemakeAsync(queries, truth, folder);
+        File.Delete(rows);
+        await AssertSearchesAndRemakeAsync(queries, truth, folder);
+        Assert.True(File.Exists(rows));
+
+        Assert.Empty(Directory.GetFiles(folder, "*.partial"));
+        using var database2 = new ShelfDatabase(data.Path, readOnly: true);
+        using var reader = new LiteDbVectorCollection(database2, "test-model", Dimensions, saveAt: SmallSave);
+        Assert.Equal(0, reader.UnsavedCount);
+        Assert.Equal(1000, reader.Graphs.Sum(g => g.Count));
+        AssertNearlyAll(truth, queries.Select(q => Ids(reader.Nearest(q, 10, null))));
+    }
+
+    [Fact]
+    public async Task Searches_run_side_by_side_and_find_what_they_find_one_at_a_time()
+    {
+        var records = random.Records(1500);
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave);
+        await collection.UpsertAsync(records);
+        var queries = Enumerable.Range(0, 64).Select(_ => random.Vector()).ToList();
+        var alone = queries.Select(q => Ids(collection.Nearest(q, 10, null))).ToList();
+
+        var together = new List<string>[queries.Count];
+        Parallel.For(0, queries.Count, new ParallelOptions { MaxDegreeOfParallelism = 48 }, i => together[i] = Ids(collection.Nearest(queries[i], 10, null)));
+
+        Assert.Equal(alone, together);
+    }
+
+    public void Dispose() => data.Dispose();
+
+    /// <summary>
+    /// Without a whole graph, a reader reads the range from the store and finds exactly the truth; so does a writer,
+    /// which then saves the graph again, and searches through it find nearly all of the truth.
+    /// </summary>
+    private async Task AssertSearchesAndRemakeAsync(List<float[]> queries, List<List<string>> truth, string folder)
+    {
+        using (var database = new ShelfDatabase(data.Path, readOnly: true))
+        using (var reader = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave))
+        {
+            Assert.Equal(1000, reader.UnsavedCount);
+            Assert.Equal(truth, queries.Select(q => Ids(reader.Nearest(q, 10, null))));
+        }
+
+        using var writable = new ShelfDatabase(data.Path, readOnly: false);
+        using var writer = new LiteDbVectorCollection(writable, "test-model", Dimensions, saveAt: SmallSave);
+        Assert.Equal(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null))));
+        await writer.SaveGraphsAsync();
+        Assert.Equal(0, writer.UnsavedCount);
+        Assert.Single(Directory.GetFiles(folder, "*.usearch"));
+        AssertNearlyAll(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null))));
+    }
+
+    /// <summary>
+    /// Random vectors of 48 dimensions are the hardest case for a graph (real embeddings keep 98 of 100, above): of
+    /// each exact top ten, at least 95 of 100 are found, and in their exact order.
+    /// </summary>
+    private static void AssertNearlyAll(List<List<string>> truth, IEnumerable<List<string>> found)
+    {
+        var results = found.ToList();
+        var kept = truth.Zip(results, (t, f) => f.Count(t.Contains)).Sum();
+        Assert.InRange(kept / (double)truth.Sum(t => t.Count), 0.95, 1.0);
+        Assert.All(truth.Zip(results), pair => Assert.Equal(pair.First.Where(pair.Second.Contains), pair.Second.Where(pair.First.Contains)));
+    }
+
+    private static List<string> ExactTop(List<ChunkVector> records, float[] query, int top) =>
+        [.. records.OrderByDescending(r => RandomVectors.Cosine(query, r.Vector.ToArray())).ThenBy(r => r.ChunkId, StringComparer.Ordinal).Take(top).Select(r => r.ChunkId)];
+
+    private static List<string> Ids(List<(ChunkVector Record, float Score)> found) => [.. found.Select(f => f.Record.ChunkId)];
+
+    private static float[] Opposite(float[] vector) => [.. vector.Select(v => -v)];
+}
