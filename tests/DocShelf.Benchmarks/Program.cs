@@ -2,7 +2,12 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "decoder", "concurrent", "backup" or "formats" runs only that benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "decoder", "concurrent", "backup" or "formats" runs only that benchmark
+if (only == GraphRebuildBenchmark.ChildName)
+{
+    return await GraphRebuildBenchmark.ChildAsync(work, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+
 // DOCSHELF_BENCH_REUSE=1 keeps the work folder, so a shelf an earlier run ingested is searched again instead of
 // being ingested anew: for trying one benchmark again quickly. Figures for the docs come from a fresh folder.
 if (Directory.Exists(work) && Environment.GetEnvironmentVariable("DOCSHELF_BENCH_REUSE") != "1")
@@ -77,6 +82,11 @@ if (only is "all" or "embedding")
 if (only is "all" or "vectors")
 {
     Console.WriteLine(await VectorSearchBenchmark.RunAsync(work, count: 100_000, dimensions: 384, queries: 200));
+}
+
+if (only is "all" or "graph-rebuild")
+{
+    Console.WriteLine(await GraphRebuildBenchmark.RunAsync(work, count: 936_484, dimensions: 384));
 }
 
 if (only is "all" or "decoder")

@@ -150,6 +150,55 @@ public sealed class VectorGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Ranges_no_graph_covers_are_read_from_the_store_while_the_writer_makes_their_graphs_a_block_at_a_time()
+    {
+        var records = random.Records(1000);
+        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
+        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
+        string folder;
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave))
+        {
+            await collection.UpsertAsync(records);
+            folder = database.GraphFolder("test-model");
+        }
+
+        // Only keys 501 to 800 keep a graph: 1 to 500 is a hole below it, 801 to 1000 lies past it.
+        File.Delete(Assert.Single(Directory.GetFiles(folder, "*.usearch")));
+        using (var kept = new GraphSet(folder, Dimensions, []))
+        {
+            kept.Add([.. records.Skip(500).Take(300).Select((r, i) => (501L + i, r.Vector.ToArray()))], (501, 800), CancellationToken.None);
+        }
+
+        using (var database = new ShelfDatabase(data.Path, readOnly: true))
+        using (var reader = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave))
+        {
+            Assert.Equal(700, reader.UnsavedCount);
+            AssertNearlyAll(truth, queries.Select(q => Ids(reader.Nearest(q, 10, null))));
+        }
+
+        using var writable = new ShelfDatabase(data.Path, readOnly: false);
+        using var writer = new LiteDbVectorCollection(writable, "test-model", Dimensions, saveAt: SmallSave, buildBlock: 200);
+        var left = new List<long>();
+        var during = new List<List<string>>();
+        do
+        {
+            // Opening, the writer starts making the graphs; searches go on meanwhile.
+            left.Add(writer.UnsavedCount);
+            during.AddRange(queries.Select(q => Ids(writer.Nearest(q, 10, null))));
+        }
+        while (writer.UnsavedCount > 0);
+
+        await writer.SaveGraphsAsync(); // waits for the save begun on opening
+        Assert.Equal(0, writer.UnsavedCount);
+        Assert.All(left, count => Assert.Contains(count, new long[] { 700, 500, 300, 200, 0 }));
+        AssertNearlyAll([.. Enumerable.Repeat(truth, during.Count / truth.Count).SelectMany(t => t)], during);
+        var ranges = Directory.GetFiles(folder, "*.usearch").Select(f => GraphSegment.RangeOf(f)!.Value).Order().ToList();
+        Assert.Equal([(1L, 200L), (201, 400), (401, 500), (501, 1000)], ranges);
+        AssertNearlyAll(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null))));
+    }
+
+    [Fact]
     public async Task Searches_run_side_by_side_and_find_what_they_find_one_at_a_time()
     {
         var records = random.Records(1500);
@@ -168,8 +217,8 @@ public sealed class VectorGraphTests : IDisposable
     public void Dispose() => data.Dispose();
 
     /// <summary>
-    /// Without a whole graph, a reader reads the range from the store and finds exactly the truth; so does a writer,
-    /// which then saves the graph again, and searches through it find nearly all of the truth.
+    /// Without a whole graph, a reader reads the range from the store and finds exactly the truth; a writer makes the
+    /// graph again as it opens, and searches meanwhile and through it find nearly all of the truth.
     /// </summary>
     private async Task AssertSearchesAndRemakeAsync(List<float[]> queries, List<List<string>> truth, string folder)
     {
@@ -182,7 +231,7 @@ public sealed class VectorGraphTests : IDisposable
 
         using var writable = new ShelfDatabase(data.Path, readOnly: false);
         using var writer = new LiteDbVectorCollection(writable, "test-model", Dimensions, saveAt: SmallSave);
-        Assert.Equal(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null))));
+        AssertNearlyAll(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null)))); // the graph may be made again meanwhile
         await writer.SaveGraphsAsync();
         Assert.Equal(0, writer.UnsavedCount);
         Assert.Single(Directory.GetFiles(folder, "*.usearch"));

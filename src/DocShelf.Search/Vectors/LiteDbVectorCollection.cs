@@ -11,13 +11,18 @@ namespace DocShelf.Search.Vectors;
 /// another store can take its place. The store keeps every vector (full, half or 8-bit precision) and is the truth;
 /// searches go through graphs saved beside it (<see cref="GraphSet"/>), opened memory-mapped, and re-score the
 /// graphs' best candidates exactly from the store. Vectors stored since the last save are held exactly in memory
-/// until <see cref="SaveAt"/> of them are saved into the graphs by the writer. The collection is named after the
-/// model that made it.
+/// until <see cref="SaveAt"/> of them are saved into the graphs by the writer. Stored vectors no graph holds when the
+/// collection opens (graphs lost, or never made on an upgraded shelf) are read from the store by each search instead
+/// of being held, and the writer makes their graphs a block of keys at a time, so memory stays bounded however many
+/// there are. The collection is named after the model that made it.
 /// </summary>
 public sealed class LiteDbVectorCollection : VectorStoreCollection<string, ChunkVector>
 {
     /// <summary>Vectors held in memory, searched exactly, before the writer saves them into the graphs (at least; see <see cref="UpsertAsync(IEnumerable{ChunkVector}, CancellationToken)"/>).</summary>
     public const int SaveAt = 8192;
+
+    /// <summary>Keys read from the store at a time when graphs are made for vectors no graph holds.</summary>
+    public const int BuildBlock = GraphSet.SealAt / 4;
 
     /// <summary>Candidates asked of each graph at most; past it a filtered search reads the store whole.</summary>
     private const int MostCandidates = 4096;
@@ -26,6 +31,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private readonly VectorEncoding encoding;
     private readonly int dimensions;
     private readonly int saveAt;
+    private readonly int buildBlock;
     private readonly Lock gate = new();
     private readonly SemaphoreSlim saving = new(1, 1);
     private readonly CancellationTokenSource closing = new();
@@ -34,17 +40,22 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private VectorRows? rows;
     /// <summary>Keys of vectors deleted or stored again: replaced whole on each change, so searches read it without a lock.</summary>
     private HashSet<long> gone = [];
-    private List<(long First, long Last)> holes = [];
+    /// <summary>Key ranges no graph covers and nothing holds in memory: searched in the store until their graphs are made.</summary>
+    private List<KeyRange> pending = [];
+    private long pendingVectors;
     private Task? openingSave;
 
     /// <param name="saveAt">Vectors held in memory before the writer saves them into the graphs.</param>
-    public LiteDbVectorCollection(ShelfDatabase database, string name, int dimensions, VectorEncoding encoding = VectorEncoding.Full, int saveAt = SaveAt)
+    /// <param name="buildBlock">Keys read from the store at a time when the writer makes graphs for stored vectors no graph holds.</param>
+    public LiteDbVectorCollection(
+        ShelfDatabase database, string name, int dimensions, VectorEncoding encoding = VectorEncoding.Full, int saveAt = SaveAt, int buildBlock = BuildBlock)
     {
         this.database = database;
         Name = name;
         this.dimensions = dimensions;
         this.encoding = encoding;
         this.saveAt = saveAt;
+        this.buildBlock = buildBlock;
     }
 
     public override string Name { get; }
@@ -60,14 +71,14 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     /// <summary>The graphs searched, for the checks and benchmarks that compare them with exact search.</summary>
     public IReadOnlyList<GraphSegment> Graphs => Opened().Graphs.Segments;
 
-    /// <summary>Vectors stored since the graphs were last saved, searched exactly.</summary>
-    public int UnsavedCount
+    /// <summary>Stored vectors no saved graph holds yet, searched exactly: those held in memory and those read from the store.</summary>
+    public long UnsavedCount
     {
         get
         {
             lock (gate)
             {
-                return Opened().Unsaved.Count;
+                return Opened().Unsaved.Count + pendingVectors;
             }
         }
     }
@@ -119,7 +130,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 });
                 graphs?.Dispose();
                 rows?.Dispose();
-                (graphs, rows, unsaved, holes, gone) = (null, null, null, [], []);
+                (graphs, rows, unsaved, pending, pendingVectors, gone) = (null, null, null, [], 0, []);
                 if (Directory.Exists(GraphFolderPath))
                 {
                     Directory.Delete(GraphFolderPath, recursive: true);
@@ -175,9 +186,11 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         }
 
         int held;
-        GraphSet set;
+        long growing;
         lock (gate)
         {
+            // Opened before the keys are handed out, so the new vectors are held rather than counted among the stored ones no graph holds.
+            var (memory, set) = Opened();
             var stored = database.InTransaction(() =>
             {
                 var info = Info()!;
@@ -198,7 +211,6 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 database.VectorCollections.Update(info with { LastKey = info.LastKey + list.Count, Count = info.Count + added });
                 return (numbered, goneKeys);
             });
-            (var memory, set) = Opened();
             Volatile.Write(ref gone, [.. gone, .. stored.goneKeys]);
             foreach (var vector in stored.numbered)
             {
@@ -207,11 +219,12 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
             }
 
             held = memory.Count;
+            growing = set.GrowingCount;
         }
 
         // A save rewrites the growing graph whole, so it waits for a quarter of that graph's size: each graph is then
         // written a bounded number of times as it grows, however many small batches arrive.
-        if (held >= Math.Max(saveAt, set.GrowingCount / 4) && !database.IsReadOnly)
+        if (held >= Math.Max(saveAt, growing / 4) && !database.IsReadOnly)
         {
             await SaveGraphsAsync(cancellationToken);
         }
@@ -270,9 +283,17 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
 
         var (memory, set) = Opened();
         List<(ChunkVector Record, float Score)> found;
+        List<KeyRange> unbuilt;
         lock (gate)
         {
+            // Read before the graphs: a range leaves these only once its graph is in the set.
             found = memory.Nearest(query, top, accept);
+            unbuilt = pending;
+        }
+
+        if (unbuilt.Count > 0)
+        {
+            found.AddRange(ExactAmong(unbuilt.SelectMany(InRange), query, top, accept, cancellationToken));
         }
 
         // A few more than asked are re-scored, since the graphs' 8-bit similarities can swap close neighbours.
@@ -407,16 +428,21 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 // A graph is searched only where the rows can re-score what it finds.
                 var segments = GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0);
                 graphs = new GraphSet(GraphFolderPath, dimensions, segments);
-                holes = GraphFolder.Gaps(segments, graphs.LastCoveredKey);
+                pending = Uncovered(segments, graphs.LastCoveredKey, Info()?.LastKey ?? 0);
+                pendingVectors = pending.Sum(range => (long)Stored.Count(range.Query));
                 unsaved = new Unsaved(dimensions);
-                foreach (var stored in Uncovered(graphs.LastCoveredKey))
+                if (database.Schema < 3)
                 {
-                    unsaved.Hold(stored, Decode(stored.Data));
+                    // Vectors stored before store schema 3 have no number, so no graph; a reader of such a store holds them.
+                    foreach (var stored in Stored.Find(StoredVector.NotNumbered))
+                    {
+                        unsaved.Hold(stored, Decode(stored.Data));
+                    }
                 }
 
-                if (unsaved.Count >= saveAt && !database.IsReadOnly)
+                if (pending.Count > 0 && !database.IsReadOnly)
                 {
-                    // Graphs missing, damaged or never made (an upgraded shelf): the writer makes them while searches read exactly.
+                    // Graphs missing, damaged or never made (an upgraded shelf): the writer makes them while searches read the store.
                     openingSave = Task.Run(() => SaveGraphsAsync(closing.Token));
                 }
             }
@@ -425,53 +451,34 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         }
     }
 
-    /// <summary>Stored vectors no graph holds: in the holes below the last graph's range, past it, and any not yet numbered.</summary>
-    private IEnumerable<StoredVector> Uncovered(long lastCovered)
-    {
-        IEnumerable<StoredVector> found = Stored.Find(LiteDB.Query.GT(nameof(StoredVector.Key), lastCovered));
-        foreach (var (first, last) in holes)
-        {
-            found = found.Concat(Stored.Find(LiteDB.Query.Between(nameof(StoredVector.Key), first, last)));
-        }
+    /// <summary>The key ranges up to <paramref name="lastKey"/> no graph covers: holes below the last graph's range, and the keys past it.</summary>
+    private static List<KeyRange> Uncovered(List<GraphSegment> segments, long lastCovered, long lastKey) =>
+        [.. GraphFolder.Gaps(segments, lastCovered).Select(gap => new KeyRange(gap.First, gap.Last, IsHole: true)),
+         .. lastKey > lastCovered ? [new KeyRange(lastCovered + 1, lastKey, IsHole: false)] : Array.Empty<KeyRange>()];
 
-        // Every vector has its number from store schema 3 on; a reader of an older store finds the rest by a scan.
-        return database.Schema >= 3 ? found : found.Concat(Stored.Find(StoredVector.NotNumbered));
-    }
+    private IEnumerable<StoredVector> InRange(KeyRange range) => Stored.Find(range.Query);
 
     private void SaveHeld(CancellationToken cancellationToken)
     {
         var (memory, set) = Opened();
         List<(long Key, float[] Vector)> held;
-        List<(long First, long Last)> toFill;
+        List<KeyRange> unbuilt;
         lock (gate)
         {
             held = memory.Numbered();
-            toFill = [.. holes];
+            unbuilt = pending;
         }
 
         // The rows first, from the store's own bytes: a graph is only searched where rows cover it, so a kill between
         // the two loses nothing. One save at a time appends; keys handed out since the copy above lie past it.
-        if (held.Count > 0 && held[^1].Key > rows!.LastKey)
+        var lastKey = Math.Max(held.Count > 0 ? held[^1].Key : 0, unbuilt.Count > 0 ? unbuilt[^1].Last : 0);
+        if (lastKey > rows!.LastKey)
         {
-            var rowsFrom = rows.LastKey + 1;
-            var stored = Stored.Find(LiteDB.Query.Between(nameof(StoredVector.Key), rowsFrom, held[^1].Key));
-            rows.Append(stored.Select(v => (v.Key, ToRecord(v, includeVector: false), v.Data)), held[^1].Key);
+            var stored = Stored.Find(LiteDB.Query.Between(nameof(StoredVector.Key), rows.LastKey + 1, lastKey));
+            rows.Append(stored.Select(v => (v.Key, ToRecord(v, includeVector: false), v.Data)), lastKey);
         }
 
-        foreach (var hole in toFill)
-        {
-            var inHole = held.Where(h => h.Key >= hole.First && h.Key <= hole.Last).ToList();
-            if (inHole.Count > 0)
-            {
-                set.Add(inHole, hole, cancellationToken);
-            }
-
-            lock (gate)
-            {
-                holes.Remove(hole);
-            }
-        }
-
+        unbuilt.ForEach(range => Build(set, range, cancellationToken));
         var past = held.Where(h => h.Key > set.LastCoveredKey).ToList();
         if (past.Count > 0)
         {
@@ -481,6 +488,31 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         lock (gate)
         {
             memory.Saved(held.Select(h => h.Key));
+        }
+    }
+
+    /// <summary>
+    /// Makes the graphs of a range no graph covers, reading the store a block of keys at a time, and hands each block
+    /// from the store's searches to the graphs' as soon as its graph is saved.
+    /// </summary>
+    private void Build(GraphSet set, KeyRange range, CancellationToken cancellationToken)
+    {
+        for (var first = range.First; first <= range.Last; first += buildBlock)
+        {
+            var block = range with { First = first, Last = Math.Min(range.Last, first + buildBlock - 1) };
+            var vectors = InRange(block).Select(v => (v.Key, Decode(v.Data))).ToList();
+            if (vectors.Count > 0)
+            {
+                set.Add(vectors, block.IsHole ? (block.First, block.Last) : null, cancellationToken);
+            }
+
+            lock (gate)
+            {
+                var rest = block.Last < range.Last ? [range with { First = block.Last + 1 }] : Array.Empty<KeyRange>();
+                pending = [.. pending.SelectMany(p => p.First == first ? rest : [p])];
+                // Counted when the collection opened; vectors deleted since are not in the blocks read.
+                pendingVectors = pending.Count == 0 ? 0 : Math.Max(0, pendingVectors - vectors.Count);
+            }
         }
     }
 
