@@ -1,6 +1,5 @@
 using DocShelf.Core.Ocr;
 using DocShelf.Ingestion.Embedding;
-using DocShelf.Ingestion.PageImages;
 using DocShelf.Ingestion.Readers;
 using DocShelf.Ingestion.Readers.Office;
 using DocShelf.Ingestion.Running;
@@ -28,10 +27,9 @@ public sealed class IngestionChain : IDisposable
         ownEngines = ocr is null ? new TesseractEnginePool(options.OcrLanguages) : null;
         Ocr = ocr ?? ownEngines!;
         Batcher = shelf.Searcher.Semantic is { } semantic ? new ChunkBatcher(new ChunkEmbedder(shelf.Store, semantic), logger: loggers?.CreateLogger<ChunkBatcher>()) : null;
-        var images = new PageImageRenderer(shelf.PageImages, shelf.ScratchDirectory, options.ToolLimits);
         office = new OfficeConverter(Path.Combine(shelf.ScratchDirectory, OfficeConverter.ProfileFolder), options.ToolLimits, options.PdfPasswords);
         Readers = ReaderCatalogue.Standard(options, office);
-        Pipeline = IngestionPipeline.Standard(writer, Ocr, options, Readers, images, Batcher, loggers?.CreateLogger<IngestionPipeline>());
+        Pipeline = IngestionPipeline.Standard(writer, Ocr, options, Readers, shelf.PageSources, Batcher, loggers?.CreateLogger<IngestionPipeline>());
         Runner = new IngestionRunner(shelf, Pipeline, options, shelf.ScratchDirectory);
     }
 

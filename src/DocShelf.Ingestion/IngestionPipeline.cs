@@ -4,11 +4,11 @@ using DocShelf.Core.Ocr;
 using DocShelf.Core.Pipeline;
 using DocShelf.Ingestion.Chunking;
 using DocShelf.Ingestion.Embedding;
-using DocShelf.Ingestion.PageImages;
 using DocShelf.Ingestion.Readers;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Steps;
 using DocShelf.Search;
+using DocShelf.Search.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,17 +31,17 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
 
     /// <summary>DocShelf's steps, in the order a file takes them.</summary>
     /// <param name="readers">The reader for each kind of file.</param>
-    /// <param name="images">Draws the pages the viewer shows into the data folder.</param>
+    /// <param name="pageSources">Where the file each document's pages are drawn from is kept.</param>
     /// <param name="batcher">Where chunks go to be embedded, in batches shared across files; null on a lexical-only shelf.</param>
     public static IngestionPipeline Standard(
-        ShelfWriter writer, IOcrEngine ocr, IngestionOptions options, ReaderCatalogue readers, PageImageRenderer images, ChunkBatcher? batcher, ILogger<IngestionPipeline>? logger = null) =>
+        ShelfWriter writer, IOcrEngine ocr, IngestionOptions options, ReaderCatalogue readers, PageSourceFolder pageSources, ChunkBatcher? batcher, ILogger<IngestionPipeline>? logger = null) =>
         new(
         [
             new IdentifyStep(writer, options),                                          // sha256, type from bytes, dedupe by content
             new ExtractStep(readers, options.ZipLimits),                                // the kind's reader: pages of text, or page images for OCR
             new RecogniseStep(ocr, new SemaphoreSlim(Math.Max(1, options.Parallelism)), options), // Tesseract, one page per core
             new ChunkStep(new Chunker(options.Chunking)),                                // page-anchored, sentence-aware chunks
-            new PageImageStep(images),                                                  // each page drawn for the viewer, kept
+            new PageSourceStep(pageSources),                                            // the file its pages are drawn from, kept
             .. batcher is null ? Array.Empty<IIngestionStep>() : [new EmbedStep(batcher)], // vectors, batched across files
         ],
         writer,

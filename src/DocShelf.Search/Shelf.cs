@@ -25,8 +25,9 @@ public sealed class Shelf : IDisposable
             index = new LexicalIndex(dataDirectory, writable);
             Store = new ShelfStore(database);
             Queue = new FileQueue(database);
+            PageSources = new PageSourceFolder(dataDirectory);
             PageImages = new PageImageFolder(dataDirectory);
-            Writer = writable ? new ShelfWriter(database, Store, index, PageImages) : null;
+            Writer = writable ? new ShelfWriter(database, Store, index, PageSources, PageImages) : null;
             Searcher = new ShelfSearcher(Store, index, search.Semantic?.Invoke(this), search.Fusion);
         }
         catch
@@ -46,7 +47,10 @@ public sealed class Shelf : IDisposable
 
     public FileQueue Queue { get; }
 
-    /// <summary>The images the viewer draws pages with; the writer removes them with their document.</summary>
+    /// <summary>The file each document's pages are drawn from; the writer removes it with its document.</summary>
+    public PageSourceFolder PageSources { get; }
+
+    /// <summary>The images the viewer shows pages with, a bounded cache; the writer removes them with their document.</summary>
     public PageImageFolder PageImages { get; }
 
     /// <summary>Searches as the <see cref="SearchSetup"/> the shelf was opened with says.</summary>

@@ -8,8 +8,9 @@ public sealed partial class ShelfWriter
 {
     /// <summary>
     /// Puts the shelf as it stands between two changes into <paramref name="folder"/>, laid out as a data folder: a
-    /// copy of the store, the lexical index's commit and the page images. Changes wait only while the store is copied
-    /// and the rest is linked; <paramref name="folder"/> must be on the shelf's own disk for the links.
+    /// copy of the store, the lexical index's commit, the page sources, and the page images that cannot be drawn again
+    /// (those of documents read before page sources were kept). Changes wait only while the store is copied and the
+    /// rest is linked; <paramref name="folder"/> must be on the shelf's own disk for the links.
     /// </summary>
     /// <returns>How long changes waited.</returns>
     public TimeSpan Snapshot(string folder)
@@ -22,7 +23,8 @@ public sealed partial class ShelfWriter
             // Vectors are written without it; the copy has those stored by its moment, and catch-up embeds the rest.
             index.CommitInto(Path.Combine(folder, LexicalIndex.FolderName));
             database.CopyTo(Path.Combine(folder, ShelfDatabase.FileName));
-            FileLinks.LinkOrCopyTree(pageImages.Root, Path.Combine(folder, Path.GetFileName(pageImages.Root)));
+            FileLinks.LinkOrCopyTree(pageSources.Root, Path.Combine(folder, PageSourceFolder.FolderName), name => !name.EndsWith(".partial", StringComparison.Ordinal));
+            FileLinks.LinkOrCopyTree(pageImages.Root, Path.Combine(folder, Path.GetFileName(pageImages.Root)), image => pageSources.Find(Path.GetDirectoryName(image)!) is null);
             return paused.Elapsed;
         }
     }

@@ -9,10 +9,10 @@ namespace DocShelf.Search;
 /// The one owner of the shelf's state: every change to documents, their pages and chunks, file entries and the queue
 /// is a method here, and each is one store transaction. <see cref="ShelfStore"/> and <see cref="FileQueue"/> only
 /// read. The store is the record of truth; the lexical index follows it under one lock, and anything a kill leaves
-/// undone in the index is repaired by <see cref="Reconcile"/>, which also clears page images a kill left without their
-/// document. The queue's changes are in ShelfWriter.Queue.cs.
+/// undone in the index is repaired by <see cref="Reconcile"/>, which also clears page sources and images a kill left
+/// without their document. The queue's changes are in ShelfWriter.Queue.cs.
 /// </summary>
-public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store, LexicalIndex index, PageImageFolder pageImages)
+public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store, LexicalIndex index, PageSourceFolder pageSources, PageImageFolder pageImages)
 {
     private readonly Lock gate = new();
 
@@ -104,7 +104,7 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     }
 
     /// <summary>
-    /// Takes a document off the shelf (its record, pages, chunks, index entries and page images, and the same of every
+    /// Takes a document off the shelf (its record, pages, chunks, index entries, page source and images, and the same of every
     /// document inside it), leaving its files where they are: their entries are marked removed, so the same version is
     /// not read again. Returns the chunks that went, so their vectors can go too; null when there is no such document.
     /// </summary>
@@ -173,18 +173,21 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
                 index.Commit();
             }
 
-            pageImages.DeleteAllBut(database.Documents.FindAll().Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
+            var documents = database.Documents.FindAll().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            pageSources.DeleteAllBut(documents);
+            pageImages.DeleteAllBut(documents);
 
             return (drift.Stale.Count, drift.Extra.Count);
         }
     }
 
-    /// <summary>Documents that left the store in the last write leave the index and the page images too.</summary>
+    /// <summary>Documents that left the store in the last write leave the index, the page sources and the page images too.</summary>
     private void DropLeftover(IReadOnlyList<string> gone)
     {
         foreach (var id in gone)
         {
             index.DeleteDocument(id);
+            pageSources.Delete(id);
             pageImages.Delete(id);
         }
     }

@@ -21,6 +21,15 @@ public sealed record WebOptions
     /// <summary>How long one question may run, its search and any answer a chat model writes included.</summary>
     public TimeSpan AskTimeLimit { get; init; } = TimeSpan.FromSeconds(130);
 
+    /// <summary>
+    /// How much the page images drawn for the viewer may take in the data folder before the least recently viewed
+    /// are let go (they are drawn again when next viewed).
+    /// </summary>
+    public long PageImageCacheBytes { get; init; } = DefaultPageImageCacheMegabytes << 20;
+
+    /// <summary>The default of <see cref="PageImageCacheBytes"/>, in megabytes: about a thousand pages.</summary>
+    public const long DefaultPageImageCacheMegabytes = 512;
+
     /// <summary>Passwords tried on encrypted PDFs when a page image is rendered.</summary>
     public IReadOnlyList<string> PdfPasswords { get; init; } = [];
 }

@@ -66,7 +66,7 @@ public sealed class DoctorTests : IDisposable
         using (var lostIndex = new LexicalIndex(elsewhere.Path, writable: true))
         {
             var record = new DocumentRecord { Id = "0123456789abcdef", Sha256 = new string('a', 64), Paths = ["/a/kept.txt"], Kind = FileKind.PlainText, Status = DocumentStatus.Indexed, ChunkCount = 1, PageCount = 1 };
-            new ShelfWriter(database, new ShelfStore(database), lostIndex, new PageImageFolder(elsewhere.Path)).Publish(
+            new ShelfWriter(database, new ShelfStore(database), lostIndex, new PageSourceFolder(elsewhere.Path), new PageImageFolder(elsewhere.Path)).Publish(
                 record,
                 "/a/kept.txt",
                 [new PageContent { Number = 1, Source = PageSource.PlainText, Text = "lighthouse lamp" }],

@@ -105,7 +105,7 @@ public sealed class StepTests : IDisposable
     }
 
     [Fact]
-    public async Task Images_draws_a_scan_turned_as_it_was_read_into_the_data_folder_and_nothing_for_a_text_file()
+    public async Task Keep_copies_the_file_a_scan_is_drawn_from_into_the_data_folder_once_and_nothing_for_a_text_file()
     {
         var scan = folder.File("scan.png");
         using (var bitmap = PageRasteriser.Render("A short scanned note.", ScanStyle.Clean))
@@ -116,23 +116,21 @@ public sealed class StepTests : IDisposable
         var image = Context(scan, FileKind.Png);
         image.DocumentId = "00000000000000aa";
         image.Drawing = new PageDrawing(FileKind.Png, scan);
-        image.Pages.Add(new PageContent { Number = 1, Source = PageSource.Ocr, Text = "A short scanned note.", Geometry = new PageGeometry(90, 0, 5) });
         var text = Context(await TextFileAsync("minutes.txt"), FileKind.PlainText);
         text.DocumentId = "00000000000000bb";
-        text.Pages.Add(Page(text.DocumentId));
-        var step = new PageImageStep(new PageImageRenderer(shelf.PageImages, folder.Folder("scratch"), ToolLimits.Default));
+        var step = new PageSourceStep(shelf.PageSources);
 
         await step.ExecuteAsync(image, CancellationToken.None);
+        var kept = shelf.PageSources.Find(image.DocumentId)!;
+        var keptAt = File.GetLastWriteTimeUtc(kept);
+        await Task.Delay(20);
+        await step.ExecuteAsync(image, CancellationToken.None); // the same content read again: kept once
         await step.ExecuteAsync(text, CancellationToken.None);
 
-        var kept = shelf.PageImages.PathOf(image.DocumentId, image.Pages[0]!);
-        var (scanWidth, scanHeight) = ImageProbe.ReadSize(scan);
-        var (width, height) = ImageProbe.ReadSize(kept);
-        Assert.Equal([0xFF, 0xD8, 0xFF], (await File.ReadAllBytesAsync(kept))[..3]);
-        Assert.True(scanHeight > scanWidth && width > height, $"a portrait scan turned a quarter is landscape: {scanWidth}×{scanHeight} drawn {width}×{height}");
-        Assert.Equal(PageImageRenderer.Width, width);
-        Assert.False(Directory.Exists(Path.Combine(shelf.PageImages.Root, text.DocumentId)));
-        Assert.Empty(Directory.GetFileSystemEntries(folder.Folder("scratch")));
+        Assert.Equal(await File.ReadAllBytesAsync(scan), await File.ReadAllBytesAsync(kept));
+        Assert.Equal(keptAt, File.GetLastWriteTimeUtc(kept));
+        Assert.Null(shelf.PageSources.Find(text.DocumentId));
+        Assert.Equal(1, shelf.PageSources.Size().Files);
     }
 
     [Fact]

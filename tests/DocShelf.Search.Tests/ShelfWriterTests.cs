@@ -99,7 +99,7 @@ public sealed class ShelfWriterTests : IDisposable
         using (var lostIndex = new LexicalIndex(elsewhere.Path, writable: true))
         {
             var record = ShelfBuilder.Document("kept", "/a/kept.txt") with { ChunkCount = 1, PageCount = 1 };
-            new ShelfWriter(database, new ShelfStore(database), lostIndex, new PageImageFolder(elsewhere.Path)).Publish(
+            new ShelfWriter(database, new ShelfStore(database), lostIndex, new PageSourceFolder(elsewhere.Path), new PageImageFolder(elsewhere.Path)).Publish(
                 record,
                 "/a/kept.txt",
                 [new PageContent { Number = 1, Source = PageSource.PlainText, Text = "lighthouse lamp" }],

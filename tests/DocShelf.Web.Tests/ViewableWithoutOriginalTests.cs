@@ -10,8 +10,9 @@ using DocShelf.Search;
 namespace DocShelf.Web.Tests;
 
 /// <summary>
-/// A document stays viewable when its original moves, changes or sits on a disk that is not mounted: its page
-/// images were kept in the data folder when it was read. Each test reads its own small shelf, since it moves files.
+/// A document stays viewable when its original moves, changes or sits on a disk that is not mounted: the file its
+/// pages are drawn from was kept in the data folder when it was read, and pages are drawn from it when first viewed,
+/// into a cache of bounded size. Each test reads its own small shelf, since it moves files.
 /// </summary>
 public sealed class ViewableWithoutOriginalTests : IDisposable
 {
@@ -46,18 +47,51 @@ public sealed class ViewableWithoutOriginalTests : IDisposable
     }
 
     [Fact]
-    public async Task A_page_not_kept_is_drawn_from_the_original_on_first_view_and_kept_from_then_on()
+    public async Task Pages_are_drawn_when_first_viewed_and_kept_until_the_cache_needs_their_room()
     {
         await ReadAsync();
-        var page = shelf.Store.FindPage(Id(Report), 2)!;
-        var kept = shelf.PageImages.PathOf(Id(Report), page);
-        File.Delete(kept); // as on a shelf read before page images were kept
-        using var app = Serve();
+        var pages = Enumerable.Range(1, 2).Select(n => shelf.PageImages.PathOf(Id(Report), shelf.Store.FindPage(Id(Report), n)!)).ToList();
+        var drawnBefore = pages.Count(File.Exists);
+        using var roomy = Serve();
+        var first = await roomy.CreateClient().GetByteArrayAsync($"/api/documents/{Id(Report)}/pages/1/image");
+        var keptAfterView = File.Exists(pages[0]);
+        var again = await roomy.CreateClient().GetByteArrayAsync($"/api/documents/{Id(Report)}/pages/1/image");
 
-        var response = await app.CreateClient().GetAsync($"/api/documents/{Id(Report)}/pages/2/image");
+        // A cache with room for one page: drawing the second lets go of the first, and the first is drawn again when asked.
+        using var tight = Serve(cacheBytes: first.Length + (first.Length / 2));
+        var second = await tight.CreateClient().GetAsync($"/api/documents/{Id(Report)}/pages/2/image");
+        var firstAfterSecond = File.Exists(pages[0]);
+        var firstAgain = await tight.CreateClient().GetByteArrayAsync($"/api/documents/{Id(Report)}/pages/1/image");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(await File.ReadAllBytesAsync(kept), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(0, drawnBefore);
+        Assert.True(keptAfterView);
+        Assert.Equal(first, again);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False(firstAfterSecond);
+        Assert.Equal(first, firstAgain);
+        Assert.True(shelf.PageImages.Size().Bytes <= first.Length + (first.Length / 2));
+    }
+
+    [Fact]
+    public async Task A_document_read_before_page_sources_were_kept_is_drawn_from_its_original_and_its_images_are_never_let_go()
+    {
+        await ReadAsync();
+        using (var app = Serve())
+        {
+            await app.CreateClient().GetByteArrayAsync($"/api/documents/{Id(Scan)}/pages/1/image"); // as an older DocShelf drew it when reading
+        }
+
+        File.Delete(shelf.PageSources.Find(Id(Report))!);
+        File.Delete(shelf.PageSources.Find(Id(Scan))!);
+        using var tight = Serve(cacheBytes: 1);
+
+        var fromOriginal = await tight.CreateClient().GetAsync($"/api/documents/{Id(Report)}/pages/2/image");
+        File.Delete(Scan);
+        var onlyCopy = await tight.CreateClient().GetAsync($"/api/documents/{Id(Scan)}/pages/1/image");
+
+        Assert.Equal(HttpStatusCode.OK, fromOriginal.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onlyCopy.StatusCode); // over the cache's size, but it cannot be drawn again
+        Assert.True(File.Exists(shelf.PageImages.PathOf(Id(Report), shelf.Store.FindPage(Id(Report), 2)!)));
     }
 
     [Fact]
@@ -80,17 +114,24 @@ public sealed class ViewableWithoutOriginalTests : IDisposable
     }
 
     [Fact]
-    public async Task A_document_that_leaves_the_shelf_takes_its_page_images_with_it()
+    public async Task A_document_that_leaves_the_shelf_takes_its_page_source_and_images_with_it()
     {
         await ReadAsync();
-        var images = Path.Combine(shelf.PageImages.Root, Id(Report));
+        using (var app = Serve())
+        {
+            await Task.WhenAll(Enumerable.Range(1, 2).Select(n => app.CreateClient().GetByteArrayAsync($"/api/documents/{Id(Report)}/pages/{n}/image")));
+        }
+
+        var (report, scan) = (Id(Report), Id(Scan));
+        var images = Path.Combine(shelf.PageImages.Root, report);
         var imagesBefore = Directory.GetFiles(images).Length;
 
         shelf.Writer!.Forget(Report);
 
         Assert.Equal(2, imagesBefore);
         Assert.False(Directory.Exists(images));
-        Assert.True(Directory.Exists(Path.Combine(shelf.PageImages.Root, Id(Scan))));
+        Assert.Null(shelf.PageSources.Find(report));
+        Assert.NotNull(shelf.PageSources.Find(scan));
     }
 
     public void Dispose()
@@ -113,5 +154,6 @@ public sealed class ViewableWithoutOriginalTests : IDisposable
 
     private string Id(string path) => shelf.Store.AllDocuments().Single(d => d.Paths.Contains(path)).Id;
 
-    private ShelfApiFactory Serve() => new(shelf, new ServiceBoard(), new WebOptions { Inboxes = [folder.Folder("inbox")] });
+    private ShelfApiFactory Serve(long cacheBytes = WebOptions.DefaultPageImageCacheMegabytes << 20) =>
+        new(shelf, new ServiceBoard(), new WebOptions { Inboxes = [folder.Folder("inbox")], PageImageCacheBytes = cacheBytes });
 }

@@ -57,6 +57,9 @@ public sealed class ShelfSettings
 
     public long MaxUploadMegabytes { get; set; } = 512;
 
+    /// <summary>How much the page images drawn for the viewer may take in the data folder; the least recently viewed go first.</summary>
+    public long PageCacheMegabytes { get; set; } = WebOptions.DefaultPageImageCacheMegabytes;
+
     /// <summary>
     /// How much BM25's normalised score counts in hybrid search, from 0 (meaning only) to 1 (words only); the
     /// embedding model's similarity counts for the rest.
@@ -134,6 +137,7 @@ public sealed class ShelfSettings
         Listen = Listen,
         AccessToken = string.IsNullOrWhiteSpace(AccessToken) ? null : AccessToken,
         MaxUploadBytes = MaxUploadMegabytes * 1024 * 1024,
+        PageImageCacheBytes = Math.Max(0, PageCacheMegabytes) * 1024 * 1024,
         Inboxes = ToWatchOptions().Inboxes,
         PdfPasswords = PdfPasswords,
         SearchTimeLimit = TimeSpan.FromSeconds(SearchTimeoutSeconds),

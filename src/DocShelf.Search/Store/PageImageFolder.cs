@@ -4,9 +4,11 @@ using DocShelf.Core.Documents;
 namespace DocShelf.Search.Store;
 
 /// <summary>
-/// The images the viewer draws pages with, kept in the data folder (`pages/ID/`), so every page stays viewable when
-/// its original moves, changes or sits on a disk that is not mounted. A document id names fixed content, so an image
-/// never goes stale; the images leave with their document.
+/// The images the viewer draws pages with (`pages/ID/`), drawn when a page is first viewed and kept as a cache of
+/// bounded size: an image whose document keeps its <see cref="PageSourceFolder">page source</see> can be drawn again,
+/// so the least recently viewed of those go first when the cache is full. A document id names fixed content, so an
+/// image never goes stale; the images leave with their document. Images drawn by DocShelf versions that kept every
+/// page and no page source stay: they are the only copy.
 /// </summary>
 public sealed class PageImageFolder(string dataDirectory)
 {
@@ -26,7 +28,7 @@ public sealed class PageImageFolder(string dataDirectory)
     public void Delete(string documentId)
     {
         // Only a well-formed id names a folder here; any other has no images to remove.
-        if (IsDocumentId(documentId) && Path.Combine(Root, documentId) is var folder && Directory.Exists(folder))
+        if (DocumentIds.IsWellFormed(documentId) && Path.Combine(Root, documentId) is var folder && Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
@@ -45,6 +47,48 @@ public sealed class PageImageFolder(string dataDirectory)
         return stale.Count;
     }
 
+    /// <summary>Marks <paramref name="image"/> as just viewed, so the cache keeps it longest.</summary>
+    public static void Touch(string image)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(image, DateTime.UtcNow);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Removed meanwhile by a trim or with its document: nothing to keep longer.
+        }
+    }
+
+    /// <summary>
+    /// Removes the least recently viewed images that <paramref name="canDrawAgain"/> (given a document id) allows
+    /// until the images take at most <paramref name="bytes"/>, and returns the bytes they take then.
+    /// </summary>
+    public long TrimTo(long bytes, Func<string, bool> canDrawAgain)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var images = new DirectoryInfo(Root).EnumerateFiles("*.jpg", SearchOption.AllDirectories).ToList();
+        var total = images.Sum(f => f.Length);
+        var drawable = images.Where(f => canDrawAgain(f.Directory!.Name)).OrderBy(f => f.LastWriteTimeUtc);
+        foreach (var image in drawable)
+        {
+            if (total <= bytes)
+            {
+                break;
+            }
+
+            var length = image.Length; // read before the file goes: a FileInfo forgets its size once deleted
+            image.Delete();
+            total -= length;
+        }
+
+        return total;
+    }
+
     /// <summary>How many page images are kept, and their bytes.</summary>
     public (int Images, long Bytes) Size()
     {
@@ -57,10 +101,8 @@ public sealed class PageImageFolder(string dataDirectory)
         return (files.Count, files.Sum(f => f.Length));
     }
 
-    private static bool IsDocumentId(string id) => id.Length > 0 && id.All(char.IsAsciiHexDigitLower);
-
     private string FolderOf(string documentId) =>
-        IsDocumentId(documentId)
+        DocumentIds.IsWellFormed(documentId)
             ? Path.Combine(Root, documentId)
             : throw new ArgumentException($"\"{documentId}\" is not a document id", nameof(documentId));
 }

@@ -101,10 +101,10 @@ public static class DocumentEndpoints
             return problem!;
         }
 
-        var (path, missing) = await images.GetAsync(found.Document, found.Page, cancellationToken);
-        return path is null
+        var (image, missing) = await images.GetAsync(found.Document, found.Page, cancellationToken);
+        return image is null
             ? ApiProblems.NotFound(missing!)
-            : TypedResults.PhysicalFile(path, "image/jpeg", enableRangeProcessing: false);
+            : TypedResults.Stream(image, "image/jpeg");
     }
 
     /// <summary>

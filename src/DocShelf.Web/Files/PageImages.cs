@@ -1,13 +1,17 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
 using DocShelf.Core.Reading;
+using DocShelf.Ingestion.Intake;
 using DocShelf.Ingestion.PageImages;
 using DocShelf.Search;
 
 namespace DocShelf.Web.Files;
 
 /// <summary>
-/// The viewer's page images. Ingestion draws them into the data folder; a page it could not draw, or one read by a
-/// DocShelf that did not keep them, is drawn here on first view from the original, and kept from then on.
+/// The viewer's page images, drawn when a page is first viewed: from the page source the shelf kept when the
+/// document was read, or, for a document read before page sources were kept, from its original while that still holds
+/// the bytes read. Drawn images are kept in the data folder's bounded cache (<see cref="WebOptions.PageImageCacheBytes"/>),
+/// which lets go of the least recently viewed first.
 /// </summary>
 public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions options) : IDisposable
 {
@@ -15,9 +19,16 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
     private readonly SemaphoreSlim renderers = new(2);
 
     private readonly PageImageRenderer renderer = new(shelf.PageImages, shelf.ScratchDirectory, Ingestion.Tools.ToolLimits.Default);
+    private readonly Lock counting = new();
 
-    /// <summary>The JPEG of <paramref name="page"/>, straightened as it was for reading, or null and a sentence saying why there is none.</summary>
-    public async Task<(string? Path, string? Problem)> GetAsync(DocumentRecord document, PageContent page, CancellationToken cancellationToken)
+    /// <summary>What the cache held when last counted, plus what was drawn since; counted on the first draw.</summary>
+    private long? cachedBytes;
+
+    /// <summary>
+    /// The JPEG of <paramref name="page"/>, straightened as it was for reading, opened (so a trim of the cache cannot
+    /// take it away before it is sent), or null and a sentence saying why there is none.
+    /// </summary>
+    public async Task<(Stream? Image, string? Problem)> GetAsync(DocumentRecord document, PageContent page, CancellationToken cancellationToken)
     {
         if (!document.Kind.HasPageImages())
         {
@@ -25,20 +36,16 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
         }
 
         var kept = shelf.PageImages.PathOf(document.Id, page);
-        if (File.Exists(kept))
+        if (OpenCached(kept) is { } cached)
         {
-            return (kept, null);
+            Search.Store.PageImageFolder.Touch(kept);
+            return (cached, null);
         }
 
-        if (document.Kind.IsLaidOutByOffice())
-        {
-            return (null, $"Page {page.Number} was not drawn when the document was read; read the document again to draw it.");
-        }
-
-        var (source, problem) = originals.Open(document);
+        var (source, problem) = Source(document);
         if (source is null)
         {
-            return (null, $"Page {page.Number} was not drawn when it was read, and cannot be drawn now: {problem}");
+            return (null, $"Page {page.Number} cannot be drawn: {problem}");
         }
 
         using var opened = source;
@@ -48,9 +55,11 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
             // The password that opened the PDF is not recorded, so each configured one is tried, as ingestion did.
             foreach (var password in new string?[] { null }.Concat(options.PdfPasswords))
             {
-                if (await renderer.DrawAsync(document.Id, new PageDrawing(document.Kind, opened.ReadPath, password), [page], cancellationToken) > 0)
+                if (await renderer.DrawAsync(document.Id, new PageDrawing(DrawnKind(document), opened.ReadPath, password), [page], cancellationToken) > 0
+                    && OpenCached(kept) is { } drawn)
                 {
-                    return (kept, null);
+                    Drawn(kept);
+                    return (drawn, null);
                 }
             }
 
@@ -63,4 +72,70 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
     }
 
     public void Dispose() => renderers.Dispose();
+
+    /// <summary>The kept page source, or else the original; null and why when there is neither.</summary>
+    private (OpenedFile? File, string? Problem) Source(DocumentRecord document)
+    {
+        if (shelf.PageSources.Find(document.Id) is { } path)
+        {
+            try
+            {
+                return (OpenedFile.Open(path), null);
+            }
+            catch (Exception error) when (error is UnreadableFileException or IOException or UnauthorizedAccessException)
+            {
+                return (null, $"its page source in the data folder cannot be read ({error.Message}).");
+            }
+        }
+
+        if (document.Kind.IsLaidOutByOffice())
+        {
+            return (null, "the document was read before DocShelf kept what its pages are drawn from; read it again to draw them.");
+        }
+
+        return originals.Open(document);
+    }
+
+    private static FileStream? OpenCached(string image)
+    {
+        try
+        {
+            return new FileStream(image, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An office document's pages are drawn from the PDF it was laid out as; any other's from its own kind.</summary>
+    private static FileKind DrawnKind(DocumentRecord document) => document.Kind.IsLaidOutByOffice() ? FileKind.Pdf : document.Kind;
+
+    /// <summary>Counts a newly drawn image, and trims the cache back below its bound when it has grown past it.</summary>
+    private void Drawn(string image)
+    {
+        lock (counting)
+        {
+            try
+            {
+                Count(image);
+            }
+            catch (IOException)
+            {
+                cachedBytes = null; // a document left with its folder mid-count: counted afresh next time
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="image"/> to the count (counting the whole cache the first time), and trims when over the bound.</summary>
+    private void Count(string image)
+    {
+        // FileInfo reads the file's size once, when Exists is asked; a trim elsewhere cannot make it throw after that.
+        cachedBytes = cachedBytes is { } counted && new FileInfo(image) is { Exists: true } drawn ? counted + drawn.Length : shelf.PageImages.Size().Bytes;
+        if (cachedBytes > options.PageImageCacheBytes)
+        {
+            // Down to nine tenths, so the next few drawings do not each walk the cache again.
+            cachedBytes = shelf.PageImages.TrimTo(options.PageImageCacheBytes / 10 * 9, id => shelf.PageSources.Find(id) is not null);
+        }
+    }
 }
