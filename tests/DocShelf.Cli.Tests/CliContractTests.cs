@@ -104,6 +104,32 @@ public sealed class CliContractTests(IngestedShelf shelf)
     }
 
     [Fact]
+    public async Task Status_says_what_the_data_folder_spends_its_bytes_on_and_what_a_page_of_each_kind_costs()
+    {
+        var result = await CliRunner.RunAsync(shelf.Data, "status", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var status = JsonDocument.Parse(result.Output).RootElement;
+        var footprint = status.GetProperty("footprint");
+        long Part(string name) => footprint.GetProperty(name).GetInt64();
+        var kinds = footprint.GetProperty("kinds").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!);
+        Assert.Equal(FolderBytes("page-sources"), Part("pageSources"));
+        Assert.Equal(FolderBytes("lexical"), Part("lexical"));
+        Assert.Equal(new FileInfo(Path.Combine(shelf.Data, "shelf.db")).Length, Part("store"));
+        Assert.Equal(Part("store") + Part("lexical") + Part("vectors") + Part("pageSources") + Part("pageImages") + Part("other"), Part("total"));
+        // Two born-digital PDFs, one scan, one text file (the quarantined PDF has no pages).
+        Assert.Equal(["born-digital", "scanned", "text"], kinds.Keys.Order());
+        Assert.Equal((2, 1, 1), (kinds["born-digital"].GetProperty("documents").GetInt32(), kinds["scanned"].GetProperty("pages").GetInt32(), kinds["text"].GetProperty("documents").GetInt32()));
+        Assert.Equal(status.GetProperty("pages").GetInt32(), kinds.Values.Sum(k => k.GetProperty("pages").GetInt32()));
+        // Every byte but the folder's other files is spent on some kind (the shared parts split to the byte, rounded down).
+        var spent = kinds.Values.Sum(k => k.GetProperty("bytes").GetInt64());
+        Assert.InRange(Part("total") - Part("other") - spent, 0, kinds.Count);
+        Assert.Equal(footprint.GetProperty("freeBytes").GetInt64() / footprint.GetProperty("bytesPerPage").GetInt64(), footprint.GetProperty("roomForPages").GetInt64());
+        var scan = new FileInfo(Path.Combine(shelf.Inbox, "lighthouse.png")).Length;
+        Assert.True(kinds["scanned"].GetProperty("bytes").GetInt64() > scan, "a scan costs at least its own bytes, kept to draw it from");
+    }
+
+    [Fact]
     public async Task Documents_shows_each_file_and_the_reason_for_a_quarantined_one()
     {
         var result = await CliRunner.RunAsync(shelf.Data, "documents");
@@ -135,4 +161,7 @@ public sealed class CliContractTests(IngestedShelf shelf)
         Assert.Equal(1, noPage.ExitCode);
         Assert.Contains("there is no page 9", noPage.Error, StringComparison.Ordinal);
     }
+
+    private long FolderBytes(string name) =>
+        new DirectoryInfo(Path.Combine(shelf.Data, name)).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 }

@@ -68,15 +68,19 @@ public sealed class ReadersBesideWriterTests : IDisposable
         await CliRunner.RunAsync(data, "ingest", inbox);
         var alone = await CliRunner.RunAsync(data, "documents", "--json");
         var textAlone = await CliRunner.RunAsync(data, "text", "notice.jpg", "--json");
+        var kindsAlone = Kinds(await CliRunner.RunAsync(data, "status", "--json"));
 
         using var service = ServiceProcess.Start(data, inbox);
         await service.WebUrlAsync();
         var held = await CliRunner.RunAsync(data, "documents", "--json");
         var textHeld = await CliRunner.RunAsync(data, "text", "notice.jpg", "--json");
+        var kindsHeld = Kinds(await CliRunner.RunAsync(data, "status", "--json"));
 
         Assert.True(held.ExitCode == 0, held.ToString());
         Assert.Equal(alone.Output, held.Output);
         Assert.Equal(textAlone.Output, textHeld.Output);
+        Assert.Equal("scanned: 1 pages", kindsAlone);
+        Assert.Equal(kindsAlone, kindsHeld); // the holder measures the data folder as a reader would
     }
 
     [Fact]
@@ -96,4 +100,9 @@ public sealed class ReadersBesideWriterTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
+
+    /// <summary>The kinds of page `status --json` counts, and their pages.</summary>
+    private static string Kinds(CliResult status) =>
+        string.Join("; ", JsonDocument.Parse(status.Output).RootElement.GetProperty("footprint").GetProperty("kinds").EnumerateArray()
+            .Select(k => $"{k.GetProperty("kind").GetString()}: {k.GetProperty("pages").GetInt32()} pages"));
 }

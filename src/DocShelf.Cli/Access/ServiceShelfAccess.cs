@@ -46,7 +46,9 @@ public sealed class ServiceShelfAccess(HttpClient http) : IShelfAccess
     }
 
     /// <summary>The holder's status: its worker's progress, when it is a service, and the shelf at a glance.</summary>
-    public Task<StatusView> StatusAsync(CancellationToken cancellationToken) => GetAsync<StatusView>("/api/status", "the status", cancellationToken);
+    /// <param name="footprint">Whether the holder should also measure what the data folder's bytes go to.</param>
+    public Task<StatusView> StatusAsync(CancellationToken cancellationToken, bool footprint = false) =>
+        GetAsync<StatusView>(footprint ? "/api/status?footprint=true" : "/api/status", "the status", cancellationToken);
 
     /// <summary>
     /// Asks the holder to change something, with the header every such request needs (the page's cross-site guard

@@ -8,6 +8,7 @@ using DocShelf.Ingestion.Watching;
 using DocShelf.Models.Library;
 using DocShelf.Ocr.Tesseract;
 using DocShelf.Search;
+using DocShelf.Search.Footprint;
 using DocShelf.Search.Store;
 using Spectre.Console;
 
@@ -23,10 +24,10 @@ public static class StatusCommand
         {
             var data = CommonOptions.DataDirectory(result);
             var settings = SettingsLoader.Load(data);
-            var (overview, service, search) = await AskHolderAsync(data, settings.AccessToken, cancellationToken) ?? ReadShelf(data);
+            var (overview, service, search, footprint) = await AskHolderAsync(data, settings.AccessToken, cancellationToken) ?? ReadShelf(data);
             var ocr = new OcrReport("tesseract", TesseractEngine.Version, TesseractLanguages.Installed(), TesseractLanguages.HasOrientationData());
             var answers = AnswerReport.From(settings, new ModelLibrary(data));
-            var report = StatusReport.From(data, overview, service, ocr, search, answers);
+            var report = StatusReport.From(data, overview, service, ocr, search, answers, footprint);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(report);
@@ -42,7 +43,7 @@ public static class StatusCommand
     }
 
     /// <summary>While a process holds the shelf (`serve`, or an `ingest` under way), it is asked through its socket.</summary>
-    private static async Task<(ShelfOverview, ServiceStatus?, SearchReportModes)?> AskHolderAsync(string data, string? accessToken, CancellationToken cancellationToken)
+    private static async Task<(ShelfOverview, ServiceStatus?, SearchReportModes, ShelfFootprint?)?> AskHolderAsync(string data, string? accessToken, CancellationToken cancellationToken)
     {
         if (ShelfSocket.Connect(data, accessToken, TimeSpan.FromSeconds(30)) is not { } client)
         {
@@ -50,12 +51,12 @@ public static class StatusCommand
         }
 
         using var holder = new ServiceShelfAccess(client);
-        var view = await holder.StatusAsync(cancellationToken);
-        return (view.Shelf, view.Service, new SearchReportModes(view.SearchModes, view.EmbeddingModel, view.Vectors, view.VectorsToMake));
+        var view = await holder.StatusAsync(cancellationToken, footprint: true);
+        return (view.Shelf, view.Service, new SearchReportModes(view.SearchModes, view.EmbeddingModel, view.Vectors, view.VectorsToMake), view.Footprint);
     }
 
     /// <summary>With no process holding it, the shelf is read directly.</summary>
-    private static (ShelfOverview, ServiceStatus?, SearchReportModes) ReadShelf(string data)
+    private static (ShelfOverview, ServiceStatus?, SearchReportModes, ShelfFootprint?) ReadShelf(string data)
     {
         using var shelf = Shelf.OpenForReading(data, TimeSpan.FromSeconds(2));
         var model = new ModelLibrary(data).ActiveEmbedding();
@@ -67,7 +68,7 @@ public static class StatusCommand
             model,
             vectors,
             model is null ? null : (int)Math.Max(0, shelf.Store.Count().Chunks - vectors));
-        return (shelf.Overview(), null, search);
+        return (shelf.Overview(), null, search, ShelfFootprint.Measure(shelf));
     }
 
     private static void PrintService(ServiceStatus? service)
@@ -108,8 +109,28 @@ public static class StatusCommand
         }
 
         AnsiConsole.MarkupLineInterpolated($"[bold]Answers[/] {report.Answers.Describe()}");
+        PrintFootprint(report.Footprint);
         PrintQuarantine(report.Quarantine);
         PrintLowConfidence(report.LowConfidence);
+    }
+
+    private static void PrintFootprint(ShelfFootprint? footprint)
+    {
+        if (footprint is null)
+        {
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold]Disk[/]   {Bytes.Of(footprint.Total)} in the data folder: store {Bytes.Of(footprint.Store)}, lexical index {Bytes.Of(footprint.Lexical)}, vectors {Bytes.Of(footprint.Vectors)}, page sources {Bytes.Of(footprint.PageSources)}, page images {Bytes.Of(footprint.PageImages)}, other {Bytes.Of(footprint.Other)}");
+        foreach (var kind in footprint.Kinds.Where(k => k.Pages > 0))
+        {
+            var times = kind.OriginalBytes > 0 ? $", {kind.TimesOriginals:0.0}x their originals" : "";
+            AnsiConsole.MarkupLineInterpolated($"  {kind.Kind}: {kind.Pages:N0} pages in {kind.Documents:N0} documents, {Bytes.Of(kind.BytesPerPage)} a page{times}");
+        }
+
+        var room = footprint.RoomForPages is { } pages ? $"room for about {pages:N0} more pages like these" : "no pages yet to judge the room left by";
+        AnsiConsole.MarkupLineInterpolated($"  {Bytes.Of(footprint.FreeBytes)} free on its disk: {room}");
     }
 
     private static void PrintQuarantine(IReadOnlyList<QuarantineItem> quarantine)

@@ -2,6 +2,7 @@ using DocShelf.Cli.Access;
 using DocShelf.Cli.Backup;
 using DocShelf.Cli.Settings;
 using DocShelf.Search;
+using DocShelf.Search.Footprint;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
 using DocShelf.Web.Security;
@@ -11,26 +12,30 @@ namespace DocShelf.Cli.Doctor;
 /// <summary>The shelf's own health: room to grow, folders it may use, a store and index that agree, and the service that holds it.</summary>
 public static class ShelfChecks
 {
-    /// <summary>What a page costs on disk, near enough: its image (about 150 KB for a scan), text, words, index and vectors.</summary>
-    private const long BytesPerPage = 250 * 1024;
+    /// <summary>What a page costs on disk before a shelf has pages to measure: a scan's own bytes, its text, words, index and vectors.</summary>
+    private const long UsualBytesPerPage = 250 * 1024;
 
     /// <summary>Below this much free space, the shelf is about to stop growing.</summary>
     private const long LowSpace = 1L << 30;
 
     public static async Task<List<Finding>> RunAsync(string data, ShelfSettings settings, CancellationToken cancellationToken)
     {
-        List<Finding> found = [Disk(data), Writable("data folder", data, madeWhenMissing: true)];
+        var (shelfFindings, footprint) = await HolderOrShelfAsync(data, settings, cancellationToken);
+        List<Finding> found = [Disk(data, footprint), Writable("data folder", data, madeWhenMissing: true)];
         found.AddRange(settings.Inboxes.Select((inbox, i) => i == 0 ? Writable("upload inbox", inbox, madeWhenMissing: false) : Readable("inbox", inbox)));
         found.Add(Listen(settings));
-        found.AddRange(await HolderOrShelfAsync(data, settings, cancellationToken));
+        found.AddRange(shelfFindings);
         return found;
     }
 
-    private static Finding Disk(string data)
+    /// <param name="footprint">What the shelf's pages cost, when there is a shelf to measure.</param>
+    private static Finding Disk(string data, ShelfFootprint? footprint)
     {
         // The file system the folder is on (statvfs of the path), or of its root before the folder is made.
         var free = new DriveInfo(Directory.Exists(data) ? data : Path.GetPathRoot(Path.GetFullPath(data)) ?? "/").AvailableFreeSpace;
-        var detail = $"{free / 1073741824.0:0.0} GB free, room for about {free / BytesPerPage:N0} more pages";
+        var perPage = footprint?.BytesPerPage is > 0 and var measured ? measured : UsualBytesPerPage;
+        var basis = perPage == UsualBytesPerPage ? "a scan's usual cost" : "as this shelf's pages cost on average";
+        var detail = $"{free / 1073741824.0:0.0} GB free, room for about {free / perPage:N0} more pages at {perPage / 1024:N0} KB a page, {basis}";
         return free < LowSpace
             ? Finding.Problem("disk", detail, "free space on the data folder's disk, or move the data folder (--data) to a larger one")
             : Finding.Ok("disk", detail);
@@ -87,32 +92,32 @@ public static class ShelfChecks
     }
 
     /// <summary>A running holder is asked how it is; with none, the shelf is opened here and its store and index compared.</summary>
-    private static async Task<List<Finding>> HolderOrShelfAsync(string data, ShelfSettings settings, CancellationToken cancellationToken)
+    private static async Task<(List<Finding> Findings, ShelfFootprint? Footprint)> HolderOrShelfAsync(string data, ShelfSettings settings, CancellationToken cancellationToken)
     {
         using (var holder = ShelfSocket.Connect(data, settings.AccessToken, TimeSpan.FromSeconds(10)))
         {
             if (holder is not null)
             {
                 using var access = new ServiceShelfAccess(holder);
-                var status = await access.StatusAsync(cancellationToken);
-                return
+                var status = await access.StatusAsync(cancellationToken, footprint: true);
+                return (
                 [
                     Finding.Ok("service", status.Service is { } service ? $"process {service.ProcessId} holds the shelf and answers; the page is at {service.WebUrl}" : "a process holds the shelf and answers"),
                     Finding.Ok("store and index", "checked by the process holding the shelf, which reconciles them whenever it opens it"),
-                ];
+                ], status.Footprint);
             }
         }
 
         if (!File.Exists(Path.Combine(data, "shelf.db")))
         {
-            return [Finding.Warning("service", "no shelf here yet, and no service", "systemctl start docshelf where install.sh put the unit; else docshelf serve --inbox FOLDER")];
+            return ([Finding.Warning("service", "no shelf here yet, and no service", "systemctl start docshelf where install.sh put the unit; else docshelf serve --inbox FOLDER")], null);
         }
 
         return ShelfHere(data);
     }
 
     /// <summary>No process answers for the shelf, so it is opened here: its schema, and its store against its index.</summary>
-    private static List<Finding> ShelfHere(string data)
+    private static (List<Finding> Findings, ShelfFootprint? Footprint) ShelfHere(string data)
     {
         Shelf shelf;
         try
@@ -122,24 +127,24 @@ public static class ShelfChecks
         catch (ShelfInUseException)
         {
             // Held but not answering yet: the holder is opening the shelf, which may mean reconciling or upgrading it.
-            return [Finding.Warning("service", "a DocShelf process holds the shelf but does not answer yet", "wait until it has opened the shelf (reconciling or upgrading it can take minutes), then run doctor again; journalctl -u docshelf says what it is doing")];
+            return ([Finding.Warning("service", "a DocShelf process holds the shelf but does not answer yet", "wait until it has opened the shelf (reconciling or upgrading it can take minutes), then run doctor again; journalctl -u docshelf says what it is doing")], null);
         }
         catch (ShelfTooNewException error)
         {
-            return [Finding.Problem("store schema", error.Message, "install the DocShelf that wrote this shelf, or a newer one (docs/operations.md, Upgrading)")];
+            return ([Finding.Problem("store schema", error.Message, "install the DocShelf that wrote this shelf, or a newer one (docs/operations.md, Upgrading)")], null);
         }
 
         using (shelf)
         {
             var drift = IndexDrift.Find(shelf.Store, shelf.Lexical);
-            return
+            return (
             [
                 Finding.Warning("service", "no DocShelf service holds this shelf", "start it: systemctl start docshelf, or docshelf serve"),
                 Schema(shelf.Schema),
                 drift.Count == 0
                     ? Finding.Ok("store and index", $"{shelf.Store.Count().IndexedDocuments} documents, each with all its chunks in the index")
                     : Finding.Problem("store and index", $"{drift.Count} documents differ between the store and the lexical index", "open the shelf for writing once (docshelf serve, or docshelf ingest of any file): it rebuilds what differs"),
-            ];
+            ], ShelfFootprint.Measure(shelf));
         }
     }
 

@@ -1,4 +1,5 @@
 using DocShelf.Ingestion.Watching;
+using DocShelf.Search.Footprint;
 using DocShelf.Search.Store;
 
 namespace DocShelf.Cli.Output;
@@ -17,13 +18,15 @@ public sealed record StatusReport(
     SearchReportModes Search,
     AnswerReport Answers,
     IReadOnlyList<QuarantineItem> Quarantine,
-    IReadOnlyList<LowConfidencePage> LowConfidence)
+    IReadOnlyList<LowConfidencePage> LowConfidence,
+    ShelfFootprint? Footprint)
 {
-    public static StatusReport From(string dataDirectory, ShelfOverview overview, ServiceStatus? service, OcrReport ocr, SearchReportModes search, AnswerReport answers)
+    public static StatusReport From(
+        string dataDirectory, ShelfOverview overview, ServiceStatus? service, OcrReport ocr, SearchReportModes search, AnswerReport answers, ShelfFootprint? footprint)
     {
         var counts = overview.Counts;
         return new StatusReport(
             dataDirectory, counts.IndexedDocuments, counts.QuarantinedDocuments, counts.Pages, counts.OcrPages, counts.Chunks,
-            overview.Files, service is null ? null : service with { Shelf = null, Embedding = null }, ocr, search, answers, overview.Quarantine, overview.LowConfidence);
+            overview.Files, service is null ? null : service with { Shelf = null, Embedding = null }, ocr, search, answers, overview.Quarantine, overview.LowConfidence, footprint);
     }
 }

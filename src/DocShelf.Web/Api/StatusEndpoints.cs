@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Search;
+using DocShelf.Search.Footprint;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +16,8 @@ public static class StatusEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/health", () => TypedResults.Ok(new { Status = "ok" }));
-        routes.MapGet("/api/status", (Shelf shelf, ServiceBoard board, WebOptions options) => TypedResults.Ok(View(shelf, board.Latest, options)));
+        routes.MapGet("/api/status", (Shelf shelf, ServiceBoard board, WebOptions options, bool? footprint) =>
+            TypedResults.Ok(View(shelf, board.Latest, options) with { Footprint = footprint == true ? ShelfFootprint.Measure(shelf) : null }));
         routes.MapGet("/api/events", (Shelf shelf, ServiceBoard board, WebOptions options, CancellationToken cancellationToken) =>
             TypedResults.ServerSentEvents(StreamAsync(shelf, board, options, cancellationToken), eventType: "status"));
     }

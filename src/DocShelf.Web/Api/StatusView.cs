@@ -1,5 +1,6 @@
 using DocShelf.Core.Search;
 using DocShelf.Ingestion.Watching;
+using DocShelf.Search.Footprint;
 using DocShelf.Search.Store;
 
 namespace DocShelf.Web.Api;
@@ -7,6 +8,7 @@ namespace DocShelf.Web.Api;
 /// <summary>
 /// The reply of /api/status and each event of /api/events: the worker's progress, the shelf at a glance, and how far
 /// the embedding model's vectors have caught up (<paramref name="VectorsToMake"/> is null without a model).
+/// <paramref name="Footprint"/>, what the data folder's bytes go to, is measured only when asked for (?footprint=true).
 /// </summary>
 public sealed record StatusView(
     ServiceStatus? Service,
@@ -15,4 +17,5 @@ public sealed record StatusView(
     string? EmbeddingModel,
     long Vectors,
     int? VectorsToMake,
-    string? UploadInbox);
+    string? UploadInbox,
+    ShelfFootprint? Footprint = null);
