@@ -26,8 +26,9 @@ public sealed class PageSourceFolder(string dataDirectory)
         }
 
         Directory.CreateDirectory(Root);
-        // Copied beside its place and renamed into it, so a kill never leaves half a file under the document's name.
-        var partial = target + ".partial";
+        // Copied beside its place and renamed into it, so a kill never leaves half a file under the document's name;
+        // named for this copy alone, since two paths with the same bytes may be read at once.
+        var partial = $"{target}.{Guid.NewGuid():N}.partial";
         File.Copy(source, partial, overwrite: true);
         File.Move(partial, target, overwrite: true);
     }

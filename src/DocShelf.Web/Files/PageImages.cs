@@ -1,5 +1,4 @@
 using DocShelf.Core.Documents;
-using DocShelf.Core.Pipeline;
 using DocShelf.Core.Reading;
 using DocShelf.Ingestion.Intake;
 using DocShelf.Ingestion.PageImages;
@@ -42,20 +41,20 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
             return (cached, null);
         }
 
-        var (source, problem) = Source(document);
-        if (source is null)
+        var (drawFrom, original, problem) = Source(document);
+        if (drawFrom is null)
         {
             return (null, $"Page {page.Number} cannot be drawn: {problem}");
         }
 
-        using var opened = source;
+        using var held = original; // an original stays open while it is drawn from, so it cannot be swapped meanwhile
         await renderers.WaitAsync(cancellationToken);
         try
         {
             // The password that opened the PDF is not recorded, so each configured one is tried, as ingestion did.
             foreach (var password in new string?[] { null }.Concat(options.PdfPasswords))
             {
-                if (await renderer.DrawAsync(document.Id, new PageDrawing(DrawnKind(document), opened.ReadPath, password), [page], cancellationToken) > 0
+                if (await renderer.DrawAsync(document.Id, new PageDrawing(DrawnKind(document), drawFrom, password), [page], cancellationToken) > 0
                     && OpenCached(kept) is { } drawn)
                 {
                     Drawn(kept);
@@ -73,27 +72,24 @@ public sealed class PageImages(Shelf shelf, OriginalFiles originals, WebOptions 
 
     public void Dispose() => renderers.Dispose();
 
-    /// <summary>The kept page source, or else the original; null and why when there is neither.</summary>
-    private (OpenedFile? File, string? Problem) Source(DocumentRecord document)
+    /// <summary>
+    /// What to draw from: the kept page source (the data folder's own file), or else the original, opened under the
+    /// path rule; null and why when there is neither.
+    /// </summary>
+    private (string? Path, OpenedFile? Original, string? Problem) Source(DocumentRecord document)
     {
-        if (shelf.PageSources.Find(document.Id) is { } path)
+        if (shelf.PageSources.Find(document.Id) is { } kept)
         {
-            try
-            {
-                return (OpenedFile.Open(path), null);
-            }
-            catch (Exception error) when (error is UnreadableFileException or IOException or UnauthorizedAccessException)
-            {
-                return (null, $"its page source in the data folder cannot be read ({error.Message}).");
-            }
+            return (kept, null, null);
         }
 
         if (document.Kind.IsLaidOutByOffice())
         {
-            return (null, "the document was read before DocShelf kept what its pages are drawn from; read it again to draw them.");
+            return (null, null, "the document was read before DocShelf kept what its pages are drawn from; read it again to draw them.");
         }
 
-        return originals.Open(document);
+        var (original, problem) = originals.Open(document);
+        return (original?.ReadPath, original, problem);
     }
 
     private static FileStream? OpenCached(string image)

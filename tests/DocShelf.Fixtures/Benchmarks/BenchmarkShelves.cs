@@ -30,6 +30,28 @@ public static class BenchmarkShelves
         return [path];
     }
 
+    /// <summary>
+    /// Born-digital papers of <paramref name="pagesEach"/> pages in two columns, a real text layer on each, the sample
+    /// prose cycled so that no two pages are alike.
+    /// </summary>
+    public static IReadOnlyList<string> Papers(string folder, int count, int pagesEach)
+    {
+        Directory.CreateDirectory(folder);
+        var pages = SampleTexts.AllPages();
+        return Enumerable.Range(0, count).Select(paper =>
+        {
+            var path = Path.Combine(folder, $"paper-{paper + 1:000}.pdf");
+            var laid = Enumerable.Range(0, pagesEach).Select(page =>
+            {
+                var first = (paper * pagesEach) + page;
+                var text = string.Join(" ", Enumerable.Range(0, 3).Select(i => pages[(first + (i * 7)) % pages.Count]));
+                return (PdfPage)new ColumnPdfPage(PdfWriter.LayColumns(text, 2));
+            });
+            PdfWriter.Write(path, laid, $"Paper {paper + 1}");
+            return path;
+        }).ToList();
+    }
+
     /// <summary>Text files of shuffled sample sentences: many distinct chunks without OCR time.</summary>
     /// <param name="pagesPerFile">Pages in each file; each page holds eight sentences, about 1.6 chunks.</param>
     public static IReadOnlyList<string> TextShelf(string folder, int fileCount, int pagesPerFile = 10)
