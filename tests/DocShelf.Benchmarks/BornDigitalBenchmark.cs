@@ -16,7 +16,7 @@ public static class BornDigitalBenchmark
             | ---: | ---: | ---: |
             | {pages} | {elapsed.TotalSeconds:0.00} s | **{pages / elapsed.TotalSeconds:0}** |
 
-            {PageImageCost.Line(Path.Combine(workFolder, "born-digital-data"), elapsed)}
+            {PageSourceCost.Line(Path.Combine(workFolder, "born-digital-data"), elapsed)}
 
             """;
     }

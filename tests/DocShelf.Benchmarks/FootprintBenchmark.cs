@@ -3,7 +3,7 @@ using DocShelf.Fixtures.Benchmarks;
 namespace DocShelf.Benchmarks;
 
 /// <summary>
-/// (p) What a shelf costs on disk beside its originals: born-digital two-column papers and scans, each ingested into
+/// (s) What a shelf costs on disk beside its originals: born-digital two-column papers and scans, each ingested into
 /// a data folder of its own, measured part by part by walking the folders (so any DocShelf's folder can be measured
 /// the same way: set DOCSHELF_BENCH_CLI to another build's docshelf.dll).
 /// </summary>
@@ -19,7 +19,7 @@ public static class FootprintBenchmark
             await MeasureAsync(workFolder, "scanned", BenchmarkShelves.Scans(Path.Combine(workFolder, "scans"), scans), scans),
         };
         return $"""
-            ### (p) The data folder beside the originals
+            ### (s) The data folder beside the originals
 
             {papers} two-column born-digital papers of {pagesEach} pages, and {scans} single-page scans (PNG), each set
             ingested with `docshelf ingest` and the built-in model into a data folder of its own. Bytes per page:

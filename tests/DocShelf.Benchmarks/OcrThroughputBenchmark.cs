@@ -31,7 +31,7 @@ public static class OcrThroughputBenchmark
             | the same with `OMP_THREAD_LIMIT=1` | {rawSingleThread.TotalSeconds:0.0} s | {rawSingleThread.TotalSeconds / pages:0.00} s | {docShelf / rawSingleThread:0.00} |
             | `docshelf ingest` (whole run: hashing, OCR, chunking, store, index) | {docShelf.TotalSeconds:0.0} s | {docShelf.TotalSeconds / pages:0.00} s | 1.00 |
 
-            {PageImageCost.Line(Path.Combine(workFolder, "ocr-data"), docShelf)}
+            {PageSourceCost.Line(Path.Combine(workFolder, "ocr-data"), docShelf)}
 
             """;
     }

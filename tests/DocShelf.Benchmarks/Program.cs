@@ -86,7 +86,7 @@ if (only is "all" or "vectors")
 
 if (only is "all" or "graph-rebuild")
 {
-    Console.WriteLine(await GraphRebuildBenchmark.RunAsync(work, count: 936_484, dimensions: 384));
+    Console.WriteLine(await GraphRebuildBenchmark.RunAsync(work, count: 400_000, dimensions: 384));
 }
 
 if (only is "all" or "footprint")
