@@ -10,6 +10,8 @@ public static partial class OwnerOnly
 {
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
+    public const UnixFileMode OwnerFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     private const UnixFileMode OthersAccess =
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
@@ -42,6 +44,18 @@ public static partial class OwnerOnly
     }
 
     /// <summary>Whether users other than the owner have any access to the file or folder (its group included).</summary>
+    /// <summary>
+    /// Closes a file to others. For a copy: copying keeps the source's mode whatever the umask, and an original in an
+    /// inbox may be readable by all.
+    /// </summary>
+    public static void CloseFile(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, OwnerFileMode);
+        }
+    }
+
     public static bool OpenToOthers(string path) => !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & OthersAccess) != 0;
 
     /// <summary>The mode as chmod writes it: "755".</summary>

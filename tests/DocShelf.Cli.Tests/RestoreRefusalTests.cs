@@ -19,7 +19,7 @@ public sealed class RestoreRefusalTests : IClassFixture<RestoreRefusalTests.Good
     {
         { "cut-short", "damaged" },
         { "store-altered", "do not match the sha256 its manifest gives, such as shelf.db" },
-        { "image-dropped", "is incomplete: 1 of its" },
+        { "page-source-dropped", "is incomplete: 1 of its" },
         { "manifest-dropped", "it ends before its manifest" },
         { "path-escapes", "would leave the data folder" },
         { "symbolic-link", "DocShelf writes plain files only" },
@@ -95,8 +95,8 @@ public sealed class RestoreRefusalTests : IClassFixture<RestoreRefusalTests.Good
             case "store-altered":
                 entries["shelf.db"] = [.. entries["shelf.db"][..^1], (byte)(entries["shelf.db"][^1] ^ 1)];
                 break;
-            case "image-dropped":
-                entries.Remove(entries.Keys.First(name => name.StartsWith("pages/", StringComparison.Ordinal)));
+            case "page-source-dropped":
+                entries.Remove(entries.Keys.First(name => name.StartsWith("page-sources/", StringComparison.Ordinal)));
                 break;
             case "manifest-dropped":
                 entries.Remove("docshelf-backup.json");

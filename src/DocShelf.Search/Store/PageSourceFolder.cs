@@ -30,6 +30,7 @@ public sealed class PageSourceFolder(string dataDirectory)
         // named for this copy alone, since two paths with the same bytes may be read at once.
         var partial = $"{target}.{Guid.NewGuid():N}.partial";
         File.Copy(source, partial, overwrite: true);
+        OwnerOnly.CloseFile(partial);
         File.Move(partial, target, overwrite: true);
     }
 

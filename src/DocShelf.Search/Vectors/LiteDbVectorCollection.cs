@@ -440,9 +440,10 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                     }
                 }
 
-                if (pending.Count > 0 && !database.IsReadOnly)
+                if (pendingVectors >= saveAt && !database.IsReadOnly)
                 {
-                    // Graphs missing, damaged or never made (an upgraded shelf): the writer makes them while searches read the store.
+                    // Graphs missing, damaged or never made (an upgraded shelf): the writer makes them while searches read the
+                    // store. Fewer than a save's worth wait for the next save, as vectors stored since it do.
                     openingSave = Task.Run(() => SaveGraphsAsync(closing.Token));
                 }
             }
