@@ -34,7 +34,7 @@ public sealed class OwnerOnlyTests : IDisposable
         var open = Entries(data).Concat(Entries(backups)).Where(path => (File.GetUnixFileMode(path) & OthersAccess) != 0)
             .Select(path => $"{path} {Convert.ToString((int)File.GetUnixFileMode(path), 8)}").ToList();
         Assert.True(open.Count == 0, "open to others: " + string.Join(", ", open));
-        Assert.Contains(Entries(data), path => path.EndsWith(".jpg", StringComparison.Ordinal)); // page images were among them
+        Assert.Contains(Entries(data), path => Path.GetFileName(Path.GetDirectoryName(path)) == "page-sources"); // copies of the papers were among them
         Assert.Single(Directory.GetFiles(backups, "*.tar.gz"));
     }
 

@@ -36,7 +36,8 @@ public sealed record ShelfFootprint(
             kind.Sum(d => d.Bytes),
             kind.Sum(d => FileBytes(Path.Combine(shelf.PageSources.Root, d.Id)) + FolderBytes(Path.Combine(shelf.PageImages.Root, d.Id)))
                 + (shared * kind.Sum(d => (long)d.ChunkCount) / chunks))).ToList();
-        var other = FolderBytes(data) - store - lexical - vectors - sources - images;
+        // A work folder that comes or goes while the folders are walked can make this a little off; never below nothing.
+        var other = Math.Max(0, FolderBytes(data) - store - lexical - vectors - sources - images);
         return new ShelfFootprint(store, lexical, vectors, sources, images, other, new DriveInfo(data).AvailableFreeSpace, kinds);
     }
 

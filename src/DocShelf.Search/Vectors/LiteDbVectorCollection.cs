@@ -27,6 +27,10 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     /// <summary>Candidates asked of each graph at most; past it a filtered search reads the store whole.</summary>
     private const int MostCandidates = 4096;
 
+    /// <summary>Orders scored vectors worst first: the lower score, or of equal scores the higher chunk id.</summary>
+    private static readonly Comparer<(float Score, string ChunkId)> WorstFirst = Comparer<(float Score, string ChunkId)>.Create(
+        (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(b.ChunkId, a.ChunkId));
+
     private readonly ShelfDatabase database;
     private readonly VectorEncoding encoding;
     private readonly int dimensions;
@@ -563,7 +567,9 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private List<(ChunkVector Record, float Score)> ExactAmong(
         IEnumerable<StoredVector> vectors, ReadOnlySpan<float> query, int top, Func<ChunkVector, bool>? accept, CancellationToken cancellationToken)
     {
-        var best = new PriorityQueue<(ChunkVector, float), float>(top + 1);
+        // The worst of the best at the head, ties settled as results are ordered (a lower chunk id first), so equal scores
+        // give the same results whichever way they were found.
+        var best = new PriorityQueue<(ChunkVector, float), (float Score, string ChunkId)>(top + 1, WorstFirst);
         var vector = new float[dimensions];
         foreach (var stored in vectors)
         {
@@ -576,7 +582,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
 
             VectorCodec.Decode(stored.Data, encoding, vector);
             var score = Similarity.Cosine(query, vector);
-            best.Enqueue((record, score), score);
+            best.Enqueue((record, score), (score, record.ChunkId));
             if (best.Count > top)
             {
                 best.Dequeue();
