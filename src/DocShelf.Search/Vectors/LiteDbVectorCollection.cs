@@ -27,10 +27,6 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     /// <summary>Candidates asked of each graph at most; past it a filtered search reads the store whole.</summary>
     private const int MostCandidates = 4096;
 
-    /// <summary>Orders scored vectors worst first: the lower score, or of equal scores the higher chunk id.</summary>
-    private static readonly Comparer<(float Score, string ChunkId)> WorstFirst = Comparer<(float Score, string ChunkId)>.Create(
-        (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(b.ChunkId, a.ChunkId));
-
     private readonly ShelfDatabase database;
     private readonly VectorEncoding encoding;
     private readonly int dimensions;
@@ -569,7 +565,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     {
         // The worst of the best at the head, ties settled as results are ordered (a lower chunk id first), so equal scores
         // give the same results whichever way they were found.
-        var best = new PriorityQueue<(ChunkVector, float), (float Score, string ChunkId)>(top + 1, WorstFirst);
+        var best = new PriorityQueue<(ChunkVector, float), (float Score, string ChunkId)>(top + 1, Similarity.WorstFirst);
         var vector = new float[dimensions];
         foreach (var stored in vectors)
         {

@@ -72,14 +72,15 @@ public sealed class VectorMatrix(int dimensions)
             throw new ArgumentException($"The query has {query.Length} dimensions; the collection holds vectors of {dimensions}.", nameof(query));
         }
 
-        var best = new PriorityQueue<int, float>(top + 1); // the worst of the best at the head, to be pushed out
+        // The worst of the best at the head, to be pushed out; equal scores settled by key as every search settles them.
+        var best = new PriorityQueue<int, (float Score, string Key)>(top + 1, Similarity.WorstFirst);
         for (var row = 0; row < keys.Count && top > 0; row++)
         {
             // The same call as every other path re-scores with, so a vector scores alike held here or read from rows or store.
             var score = Similarity.Cosine(query, rows.AsSpan(row * dimensions, dimensions));
-            if ((best.Count < top || score > PeekScore(best)) && (accept is null || accept(row)))
+            if ((best.Count < top || Similarity.WorstFirst.Compare((score, keys[row]), Worst(best)) > 0) && (accept is null || accept(row)))
             {
-                best.Enqueue(row, score);
+                best.Enqueue(row, (score, keys[row]));
                 if (best.Count > top)
                 {
                     best.Dequeue();
@@ -88,14 +89,15 @@ public sealed class VectorMatrix(int dimensions)
         }
 
         var results = new List<(int, float)>(best.Count);
-        while (best.TryDequeue(out var row, out var score))
+        while (best.TryDequeue(out var row, out var priority))
         {
-            results.Add((row, score));
+            results.Add((row, priority.Score));
         }
 
         results.Reverse();
         return results;
     }
 
-    private static float PeekScore(PriorityQueue<int, float> queue) => queue.TryPeek(out _, out var score) ? score : float.MinValue;
+    private static (float Score, string Key) Worst(PriorityQueue<int, (float Score, string Key)> queue) =>
+        queue.TryPeek(out _, out var worst) ? worst : (float.MinValue, "");
 }
