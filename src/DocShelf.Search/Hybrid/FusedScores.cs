@@ -12,7 +12,7 @@ internal sealed class FusedScores
             : (chunk, share, scores.Count);
     }
 
-    /// <summary>Ties keep the order in which the chunks were first met, so the result is the same on every run.</summary>
+    /// <summary>Ties go by chunk id, so the result is the same on every run and on every copy of the shelf, however its index was merged.</summary>
     public List<ScoredChunk> Best(int top) =>
-        [.. scores.Values.OrderByDescending(s => s.Score).ThenBy(s => s.FirstSeen).Take(top).Select(s => s.Chunk with { Score = s.Score })];
+        [.. scores.Values.OrderByDescending(s => s.Score).ThenBy(s => s.Chunk.ChunkId, StringComparer.Ordinal).Take(top).Select(s => s.Chunk with { Score = s.Score })];
 }
