@@ -26,9 +26,10 @@ public static class StatusEndpoints
     {
         var overview = service?.Shelf ?? shelf.Overview();
         var semantic = shelf.Searcher.Semantic;
-        // The service's embedder counts as it goes; without one (an `ingest` holding the shelf) the vectors are counted here.
-        var vectors = service?.Embedding?.Vectors ?? semantic?.Vectors.Count ?? 0;
-        var toMake = semantic is null ? (int?)null : service?.Embedding?.Remaining ?? (int)Math.Max(0, overview.Counts.Chunks - vectors);
+        // Counted now, from the collection's record, and not taken from the embedder's last pass: chunks published since
+        // it wait in the embed step's batcher, and a shelf is caught up only once their vectors are stored.
+        var vectors = semantic?.Vectors.Count ?? 0;
+        var toMake = semantic is null ? (int?)null : Math.Max(service?.Embedding?.Remaining ?? 0, (int)Math.Max(0, overview.Counts.Chunks - vectors));
         return new StatusView(
             service,
             overview,
