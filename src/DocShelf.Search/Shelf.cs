@@ -74,8 +74,15 @@ public sealed class Shelf : IDisposable
     public LiteDbVectorCollection Vectors(string model, int dimensions, VectorEncoding encoding = VectorEncoding.Full) =>
         new(database, model, dimensions, encoding);
 
+    /// <summary>
+    /// How sentence vectors are kept: at 8 bits, a quarter of full precision. There are about five a chunk, so they
+    /// are most of a shelf's vectors; a sentence only lifts its chunk's score, and the 8-bit rounding moves a
+    /// similarity by about a thousandth (docs/benchmarks.md gives recall both ways).
+    /// </summary>
+    public const VectorEncoding SentenceEncoding = VectorEncoding.Bytes;
+
     /// <summary>The vectors <paramref name="model"/> made of each chunk's sentences; created on first write.</summary>
-    public LiteDbVectorCollection SentenceVectors(string model, int dimensions, VectorEncoding encoding = VectorEncoding.Full) =>
+    public LiteDbVectorCollection SentenceVectors(string model, int dimensions, VectorEncoding encoding = SentenceEncoding) =>
         new(database, model + SentenceKey.CollectionSuffix, dimensions, encoding);
 
     /// <summary>Every vector collection on the shelf, and the model and size of each.</summary>

@@ -37,6 +37,7 @@ public sealed partial class ShelfWriter
         0 => DateTheUndated(),
         1 => TitleTheUntitled(),
         2 => NumberTheVectors(),
+        3 => PackThePages(),
         _ => throw new InvalidOperationException($"No migration is known from store schema {from}."),
     };
 
@@ -128,5 +129,61 @@ public sealed partial class ShelfWriter
 
         database.InTransaction(() => database.Schema = 3);
         return $"{numbered} vectors numbered for the vector graphs";
+    }
+
+    /// <summary>
+    /// Schema 4 keeps a page's words packed (<see cref="PackedWords"/>), no longer stores a chunk's word boxes (its
+    /// page has them), and keeps sentence vectors at 8 bits. Pages and chunks are written again a batch at a time, and
+    /// sentence vectors re-encoded the same way; each batch is whole, and a kill part way leaves the rest for the step
+    /// to write again. The store file is compacted at the end, giving back the room the old layout took.
+    /// </summary>
+    private string PackThePages()
+    {
+        var pageIds = database.Pages.Query().Select(p => p.Id).ToList();
+        foreach (var batch in pageIds.Chunk(256))
+        {
+            database.InTransaction(() => database.Pages.Update(batch.Select(id => database.Pages.FindById(id)).ToList()));
+        }
+
+        var chunkIds = database.Chunks.Query().Select(c => c.Id).ToList();
+        foreach (var batch in chunkIds.Chunk(1024))
+        {
+            database.InTransaction(() => database.Chunks.Update(batch.Select(id => database.Chunks.FindById(id)).ToList()));
+        }
+
+        var reencoded = database.VectorCollections.FindAll().Where(c => SentenceKey.IsCollection(c.Id) && c.Encoding != Shelf.SentenceEncoding).ToList();
+        var vectors = reencoded.Sum(ToBytes);
+        database.InTransaction(() => database.Schema = 4);
+        var saved = database.Compact();
+        return $"{pageIds.Count} pages and {chunkIds.Count} chunks packed, {vectors} sentence vectors kept at 8 bits, {saved / (1024 * 1024)} MB given back";
+    }
+
+    /// <summary>
+    /// Re-encodes a collection's vectors at 8 bits. Its graphs and rows, made from the old bytes, go first and are made
+    /// again when it opens; a vector already re-encoded by a run that was stopped is told by its length and left.
+    /// </summary>
+    private long ToBytes(VectorCollectionInfo info)
+    {
+        var graphs = database.GraphFolder(info.Id);
+        if (Directory.Exists(graphs))
+        {
+            Directory.Delete(graphs, recursive: true);
+        }
+
+        var stored = database.Vectors(info.Id);
+        var oldLength = VectorCodec.ByteCount(info.Dimensions, info.Encoding);
+        var vector = new float[info.Dimensions];
+        var ids = stored.Query().Select(v => v.Id).ToList();
+        foreach (var batch in ids.Chunk(4096))
+        {
+            database.InTransaction(() => stored.Update([.. batch.Select(id => stored.FindById(id)).Where(v => v.Data.Length == oldLength).Select(v =>
+            {
+                VectorCodec.Decode(v.Data, info.Encoding, vector);
+                return v with { Data = VectorCodec.Encode(vector, Shelf.SentenceEncoding) };
+            })]));
+        }
+
+        database.InTransaction(() => database.VectorCollections.Update(database.VectorCollections.FindById(info.Id) with { Encoding = Shelf.SentenceEncoding }));
+        return ids.Count;
     }
 }

@@ -5,6 +5,7 @@ using DocShelf.Fixtures;
 using DocShelf.Search;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
+using DocShelf.Search.Vectors;
 
 namespace DocShelf.Cli.Tests;
 
@@ -122,6 +123,36 @@ public sealed class UpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_schema_3_shelf_is_upgraded_with_its_words_packed_and_its_sentence_vectors_at_8_bits_and_searches_as_before()
+    {
+        var data = folder.Folder("data");
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "shelf-schema-3"), data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
+        var storeBefore = new FileInfo(Path.Combine(data, ShelfDatabase.FileName)).Length;
+        var wordsBefore = AllWords(data);
+        var before = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--json");
+
+        var upgrade = await CliRunner.RunAsync(data, "ingest", folder.Folder("nothing-new"));
+        var after = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--json");
+
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.Matches(@"store schema 3 to 4: \d+ pages and \d+ chunks packed, [1-9]\d* sentence vectors kept at 8 bits", upgrade.Error);
+        Assert.True(before.ExitCode == 0, before.ToString());
+        Assert.Equal(ChunkIds(before.Output), ChunkIds(after.Output));
+        var wordsAfter = AllWords(data);
+        Assert.Equal(wordsBefore.Select(w => (w.Text, w.Start)), wordsAfter.Select(w => (w.Text, w.Start)));
+        Assert.All(wordsBefore.Zip(wordsAfter), pair => Assert.Equal(pair.First.Box.X, pair.Second.Box.X, 0.005));
+        // Compacted: no larger than the same files' store as this version writes it, give or take one LiteDB page.
+        var storeAfter = new FileInfo(Path.Combine(data, ShelfDatabase.FileName)).Length;
+        Assert.True(storeAfter < storeBefore, $"{storeAfter} bytes after, {storeBefore} before");
+        Assert.InRange(storeAfter, 0, new FileInfo(Path.Combine(Fixture, ShelfDatabase.FileName)).Length + 8192);
+        using var store = new ShelfDatabase(data, readOnly: true);
+        Assert.Equal(ShelfDatabase.SchemaVersion, store.Schema);
+        var sentences = Assert.Single(store.VectorCollections.FindAll(), c => SentenceKey.IsCollection(c.Id));
+        Assert.Equal(Shelf.SentenceEncoding, sentences.Encoding);
+        Assert.All(store.Vectors(sentences.Id).FindAll(), v => Assert.Equal(VectorCodec.ByteCount(sentences.Dimensions, Shelf.SentenceEncoding), v.Data.Length));
+    }
+
+    [Fact]
     public async Task A_shelf_from_a_newer_DocShelf_is_refused_by_every_command_and_left_as_it_was()
     {
         var data = CopyOfFixture();
@@ -200,6 +231,13 @@ public sealed class UpgradeTests : IDisposable
     private static string DocumentIdOf(string documentsJson, string fileName) =>
         JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()
             .First(d => d.GetProperty("path").GetString()!.EndsWith(fileName, StringComparison.Ordinal)).GetProperty("id").GetString()!;
+
+    /// <summary>Every page's words, in page order, read straight from the store.</summary>
+    private static List<Core.Documents.Word> AllWords(string data)
+    {
+        using var store = new ShelfDatabase(data, readOnly: true);
+        return [.. store.Pages.FindAll().OrderBy(p => p.Id, StringComparer.Ordinal).SelectMany(p => p.Words)];
+    }
 
     /// <summary>The sha256 of the store and of every index file, to tell whether anything was written.</summary>
     private static string Fingerprint(string data) => string.Join('\n',

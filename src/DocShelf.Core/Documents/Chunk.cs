@@ -16,9 +16,8 @@ public sealed record Chunk
     /// <summary>End offset in the page text (exclusive).</summary>
     public required int End { get; init; }
 
+    /// <summary>The chunk's words, whose boxes the page keeps: those of its page's words that start within <see cref="Start"/> to <see cref="End"/>.</summary>
     public required string Text { get; init; }
-
-    public IReadOnlyList<Box> Boxes { get; init; } = [];
 
     public static string MakeId(string documentId, int page, int index) => $"{documentId}/{page}/{index}";
 }

@@ -36,7 +36,6 @@ public sealed class Chunker
                 Start = start,
                 End = trimmedEnd,
                 Text = text[start..trimmedEnd],
-                Boxes = page.Words.Where(w => w.Start >= start && w.Start < trimmedEnd).Select(w => w.Box).ToList(),
             });
             start = end >= text.Length ? text.Length : SkipWhitespace(text, NextStart(text, start, end, sentences));
         }

@@ -21,7 +21,7 @@ public sealed class ShelfDatabase : IDisposable
     /// transaction as the migration that reaches it. A shelf made before versions were recorded reads 0. A newer
     /// layout is refused (<see cref="ShelfTooNewException"/>); an older one is migrated (<see cref="ShelfWriter.Migrate"/>).
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private const string SchemaKey = "schema";
 
@@ -38,6 +38,7 @@ public sealed class ShelfDatabase : IDisposable
         var mapper = new BsonMapper();
         mapper.Entity<DocumentRecord>().Ignore(d => d.PrimaryPath).Ignore(d => d.LowConfidencePages);
         mapper.Entity<FileEntry>().Ignore(f => f.Path);
+        mapper.RegisterType<IReadOnlyList<Word>>(PackedWords.Pack, value => PackedWords.Unpack(value, mapper));
         database = new LiteDatabase(new ConnectionString
         {
             Filename = path,
@@ -156,6 +157,15 @@ public sealed class ShelfDatabase : IDisposable
         {
             database.Checkpoint();
             File.Copy(path, target);
+        }
+    }
+
+    /// <summary>Writes the store file afresh without the room deleted and rewritten records left; returns the bytes given back.</summary>
+    public long Compact()
+    {
+        lock (writeLock)
+        {
+            return database.Rebuild();
         }
     }
 

@@ -10,6 +10,9 @@ public static class SentenceKey
     /// <summary>Added to the model's name to name its sentence collection; model names cannot hold '#'.</summary>
     public const string CollectionSuffix = "#sentences";
 
+    /// <summary>Whether the vector collection named <paramref name="name"/> holds sentences.</summary>
+    public static bool IsCollection(string name) => name.EndsWith(CollectionSuffix, StringComparison.Ordinal);
+
     public static string Of(string chunkId, int start, int end) => $"{chunkId}#{start}-{end}";
 
     public static string ChunkOf(string key) => key[..key.LastIndexOf('#')];

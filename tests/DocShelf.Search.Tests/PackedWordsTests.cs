@@ -1,0 +1,70 @@
+using DocShelf.Core.Documents;
+using DocShelf.Fixtures;
+using DocShelf.Search.Store;
+using LiteDB;
+
+namespace DocShelf.Search.Tests;
+
+/// <summary>A page's words as the store keeps them: packed from store schema 4 on, and still read in the layout before it.</summary>
+public sealed class PackedWordsTests : IDisposable
+{
+    private static readonly Word[] Words =
+    [
+        new() { Text = "Harbour", Start = 0, Box = new Box(72.04, 91.5, 48.3, 11.02), Confidence = 96.37 },
+        new() { Text = "dues,", Start = 8, Box = new Box(123.9, 91.5, 25.125, 11.02) },
+        // The next line, starting left of the last word; a box a hair past the page's edge; a long word.
+        new() { Text = "ﬁrst-class—Quillbrook", Start = 14, Box = new Box(-0.5, 104.75, 5123.45, 11.5), Confidence = 41.5 },
+        new() { Text = "ελλάδα", Start = 36, Box = new Box(80, 118, 30, 11), Confidence = 0 },
+        // A word given out of order still keeps its own start.
+        new() { Text = "Harbour", Start = 0, Box = new Box(300, 40, 48, 11) },
+    ];
+
+    private readonly TempFolder folder = new();
+
+    [Fact]
+    public void Words_come_back_from_the_store_as_they_went_in_to_a_hundredth_in_a_seventh_of_the_room()
+    {
+        var page = Page("doc/1") with { Words = Words };
+        using (var database = new ShelfDatabase(folder.Path, readOnly: false))
+        {
+            database.Pages.Insert(page);
+        }
+
+        using var reader = new ShelfDatabase(folder.Path, readOnly: true);
+        var read = reader.Pages.FindById("doc/1")!.Words;
+
+        Assert.Equal(Words.Select(w => (w.Text, w.Start)), read.Select(w => (w.Text, w.Start)));
+        foreach (var (written, back) in Words.Zip(read))
+        {
+            Assert.Equal(written.Box.X, back.Box.X, 0.005);
+            Assert.Equal(written.Box.Y, back.Box.Y, 0.005);
+            Assert.Equal(written.Box.Width, back.Box.Width, 0.005);
+            Assert.Equal(written.Box.Height, back.Box.Height, 0.005);
+            Assert.Equal(written.Confidence, back.Confidence, 0.005);
+        }
+
+        using var raw = new LiteDatabase(new ConnectionString { Filename = Path.Combine(folder.Path, ShelfDatabase.FileName), ReadOnly = true });
+        var packed = raw.GetCollection("pages").FindById("doc/1")["Words"];
+        var asDocuments = new BsonMapper().ToDocument(page)["Words"];
+        Assert.True(packed.IsBinary);
+        Assert.True(packed.AsBinary.Length * 3 < BsonSerializer.Serialize(new BsonDocument { ["w"] = asDocuments }).Length, $"{packed.AsBinary.Length} bytes packed");
+    }
+
+    [Fact]
+    public void A_page_stored_before_schema_4_with_a_document_for_each_word_still_reads()
+    {
+        using (var raw = new LiteDatabase(Path.Combine(folder.Path, ShelfDatabase.FileName)))
+        {
+            raw.GetCollection("pages").Insert(new BsonMapper().ToDocument(Page("old/1") with { Words = Words }));
+        }
+
+        using var database = new ShelfDatabase(folder.Path, readOnly: true);
+        var read = database.Pages.FindById("old/1")!.Words;
+
+        Assert.Equal(Words, read);
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    private static PageContent Page(string id) => new() { Id = id, DocumentId = id[..id.IndexOf('/')], Number = 1, Source = PageSource.TextLayer, Text = "Harbour dues, ﬁrst-class—Quillbrook ελλάδα", Width = 612, Height = 792 };
+}
