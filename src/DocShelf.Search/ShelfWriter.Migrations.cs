@@ -133,7 +133,7 @@ public sealed partial class ShelfWriter
 
     /// <summary>
     /// Schema 4 keeps a page's words packed (<see cref="PackedWords"/>), no longer stores a chunk's word boxes (its
-    /// page has them), and keeps sentence vectors at 8 bits. Pages and chunks are written again a batch at a time, and
+    /// page has them), keeps sentence vectors at 8 bits, and keeps older documents' originals as their page sources. Pages and chunks are written again a batch at a time, and
     /// sentence vectors re-encoded the same way; each batch is whole, and a kill part way leaves the rest for the step
     /// to write again. The store file is compacted at the end, giving back the room the old layout took.
     /// </summary>
@@ -153,9 +153,48 @@ public sealed partial class ShelfWriter
 
         var reencoded = database.VectorCollections.FindAll().Where(c => SentenceKey.IsCollection(c.Id) && c.Encoding != Shelf.SentenceEncoding).ToList();
         var vectors = reencoded.Sum(ToBytes);
+        var originals = KeepTheOriginals();
         database.InTransaction(() => database.Schema = 4);
         var saved = database.Compact();
-        return $"{pageIds.Count} pages and {chunkIds.Count} chunks packed, {vectors} sentence vectors kept at 8 bits, {saved / (1024 * 1024)} MB given back";
+        return $"{pageIds.Count} pages and {chunkIds.Count} chunks packed, {vectors} sentence vectors kept at 8 bits, "
+            + $"originals kept as page sources: {originals}, {saved / (1024 * 1024)} MB given back";
+    }
+
+    /// <summary>
+    /// Keeps the original of each PDF and scan read before page sources were kept, where a path of it still holds the
+    /// bytes that were read, and lets go of the page images drawn then: its pages are drawn from the kept file when
+    /// viewed, like those of documents read since. Office documents keep their images, since their page source is the
+    /// PDF LibreOffice laid them out as, which reading made and did not keep.
+    /// </summary>
+    private int KeepTheOriginals()
+    {
+        var kept = 0;
+        var withoutSource = database.Documents.Find(d => d.Status == DocumentStatus.Indexed).ToList()
+            .Where(d => (d.Kind == FileKind.Pdf || d.Kind.IsImage()) && pageSources.Find(d.Id) is null);
+        foreach (var document in withoutSource)
+        {
+            foreach (var path in document.Paths.Where(File.Exists))
+            {
+                // Copied first and checked after, so a file that changes while it is copied is never kept.
+                pageSources.Keep(document.Id, path);
+                if (Sha256Of(pageSources.Find(document.Id)!) == document.Sha256)
+                {
+                    pageImages.Delete(document.Id);
+                    kept++;
+                    break;
+                }
+
+                pageSources.Delete(document.Id);
+            }
+        }
+
+        return kept;
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
     }
 
     /// <summary>

@@ -127,6 +127,12 @@ public sealed class UpgradeTests : IDisposable
     {
         var data = folder.Folder("data");
         FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "shelf-schema-3"), data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
+        // The fixture's PDFs were read before page sources were kept: one original is where the shelf read it, the other changed since.
+        var (harbour, letters) = ("8db4e1b872f994c4", "3d552dc7a7c2e2d9");
+        var originals = folder.Folder("originals");
+        File.Copy(Path.Combine(RepositoryPaths.Root, "sample-docs", "harbour-commission-report-1894.pdf"), Path.Combine(originals, "harbour.pdf"));
+        await File.WriteAllBytesAsync(Path.Combine(originals, "letters.pdf"), [.. await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "sample-docs", "river-wend-survey-letters-1902.pdf")), .. "%changed"u8]);
+        MoveOriginals(data, new() { [harbour] = Path.Combine(originals, "harbour.pdf"), [letters] = Path.Combine(originals, "letters.pdf") });
         var storeBefore = new FileInfo(Path.Combine(data, ShelfDatabase.FileName)).Length;
         var wordsBefore = AllWords(data);
         var before = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--json");
@@ -135,7 +141,13 @@ public sealed class UpgradeTests : IDisposable
         var after = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--json");
 
         Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
-        Assert.Matches(@"store schema 3 to 4: \d+ pages and \d+ chunks packed, [1-9]\d* sentence vectors kept at 8 bits", upgrade.Error);
+        Assert.Matches(@"store schema 3 to 4: 6 pages and 6 chunks packed, [1-9]\d* sentence vectors kept at 8 bits, originals kept as page sources: 1,", upgrade.Error);
+        // The unchanged original is kept and its old images let go; the changed one is not the content read, so its images stay.
+        var kept = Path.Combine(data, "page-sources", harbour);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(originals, "harbour.pdf")), await File.ReadAllBytesAsync(kept));
+        Assert.False(Directory.Exists(Path.Combine(data, "pages", harbour)));
+        Assert.False(File.Exists(Path.Combine(data, "page-sources", letters)));
+        Assert.True(Directory.Exists(Path.Combine(data, "pages", letters)));
         Assert.True(before.ExitCode == 0, before.ToString());
         Assert.Equal(ChunkIds(before.Output), ChunkIds(after.Output));
         var wordsAfter = AllWords(data);
@@ -231,6 +243,19 @@ public sealed class UpgradeTests : IDisposable
     private static string DocumentIdOf(string documentsJson, string fileName) =>
         JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()
             .First(d => d.GetProperty("path").GetString()!.EndsWith(fileName, StringComparison.Ordinal)).GetProperty("id").GetString()!;
+
+    /// <summary>Points documents at other paths for their originals, as if the files had been moved since they were read.</summary>
+    private static void MoveOriginals(string data, Dictionary<string, string> paths)
+    {
+        using var store = new ShelfDatabase(data, readOnly: false);
+        store.InTransaction(() =>
+        {
+            foreach (var (id, path) in paths)
+            {
+                store.Documents.Update(store.Documents.FindById(id) with { Paths = [path] });
+            }
+        });
+    }
 
     /// <summary>Every page's words, in page order, read straight from the store.</summary>
     private static List<Core.Documents.Word> AllWords(string data)

@@ -25,7 +25,9 @@ public sealed record ShelfFootprint(
         var data = shelf.DataDirectory;
         var store = FileBytes(Path.Combine(data, ShelfDatabase.FileName)) + FileBytes(Path.Combine(data, "shelf-log.db"));
         var (lexical, vectors) = (FolderBytes(Path.Combine(data, LexicalIndex.FolderName)), FolderBytes(Path.Combine(data, ShelfDatabase.GraphsFolderName)));
-        var (sources, images) = (FolderBytes(shelf.PageSources.Root), FolderBytes(shelf.PageImages.Root));
+        // Each walked once: a document's page source is a file named by its id, its page images a folder.
+        var (sourcesOf, imagesOf) = (BytesByName(shelf.PageSources.Root), BytesByName(shelf.PageImages.Root));
+        var (sources, images) = (sourcesOf.Values.Sum(), imagesOf.Values.Sum());
         var shared = store + lexical + vectors;
         var documents = shelf.Store.DocumentsWithStatus(DocumentStatus.Indexed);
         var chunks = Math.Max(1, documents.Sum(d => (long)d.ChunkCount));
@@ -34,7 +36,7 @@ public sealed record ShelfFootprint(
             kind.Count(),
             kind.Sum(d => d.PageCount),
             kind.Sum(d => d.Bytes),
-            kind.Sum(d => FileBytes(Path.Combine(shelf.PageSources.Root, d.Id)) + FolderBytes(Path.Combine(shelf.PageImages.Root, d.Id)))
+            kind.Sum(d => sourcesOf.GetValueOrDefault(d.Id) + imagesOf.GetValueOrDefault(d.Id))
                 + (shared * kind.Sum(d => (long)d.ChunkCount) / chunks))).ToList();
         // A work folder that comes or goes while the folders are walked can make this a little off; never below nothing.
         var other = Math.Max(0, FolderBytes(data) - store - lexical - vectors - sources - images);
@@ -42,6 +44,21 @@ public sealed record ShelfFootprint(
     }
 
     private static long FileBytes(string path) => new FileInfo(path) is { Exists: true } file ? file.Length : 0;
+
+    /// <summary>The bytes of each file or folder directly in <paramref name="root"/>, by name.</summary>
+    private static Dictionary<string, long> BytesByName(string root)
+    {
+        var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (Directory.Exists(root))
+        {
+            foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos())
+            {
+                bytes[entry.Name] = entry is FileInfo file ? file.Length : FolderBytes(entry.FullName);
+            }
+        }
+
+        return bytes;
+    }
 
     private static long FolderBytes(string path)
     {
