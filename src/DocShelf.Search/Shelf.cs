@@ -70,8 +70,14 @@ public sealed class Shelf : IDisposable
 
     public ShelfOverview Overview() => ShelfOverview.Of(Store, Queue);
 
+    /// <summary>
+    /// How chunk vectors are kept: at half precision, which rounds a similarity by about a ten-thousandth and finds the
+    /// same ten nearest as full precision (docs/benchmarks.md (g)).
+    /// </summary>
+    public const VectorEncoding ChunkEncoding = VectorEncoding.Half;
+
     /// <summary>The vectors made by <paramref name="model"/>; created on first write.</summary>
-    public LiteDbVectorCollection Vectors(string model, int dimensions, VectorEncoding encoding = VectorEncoding.Full) =>
+    public LiteDbVectorCollection Vectors(string model, int dimensions, VectorEncoding encoding = ChunkEncoding) =>
         new(database, model, dimensions, encoding);
 
     /// <summary>

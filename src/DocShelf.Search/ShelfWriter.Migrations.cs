@@ -133,8 +133,9 @@ public sealed partial class ShelfWriter
 
     /// <summary>
     /// Schema 4 keeps a page's words packed (<see cref="PackedWords"/>), no longer stores a chunk's word boxes (its
-    /// page has them), keeps sentence vectors at 8 bits, and keeps older documents' originals as their page sources. Pages and chunks are written again a batch at a time, and
-    /// sentence vectors re-encoded the same way; each batch is whole, and a kill part way leaves the rest for the step
+    /// page has them), keeps chunk vectors at half precision and sentence vectors at 8 bits, and keeps older
+    /// documents' originals as their page sources. Pages and chunks are written again a batch at a time, and
+    /// vectors re-encoded the same way; each batch is whole, and a kill part way leaves the rest for the step
     /// to write again. The store file is compacted at the end, giving back the room the old layout took.
     /// </summary>
     private string PackThePages()
@@ -151,12 +152,11 @@ public sealed partial class ShelfWriter
             database.InTransaction(() => database.Chunks.Update(batch.Select(id => database.Chunks.FindById(id)).ToList()));
         }
 
-        var reencoded = database.VectorCollections.FindAll().Where(c => SentenceKey.IsCollection(c.Id) && c.Encoding != Shelf.SentenceEncoding).ToList();
-        var vectors = reencoded.Sum(ToBytes);
+        var vectors = database.VectorCollections.FindAll().ToList().Sum(info => Reencode(info, SentenceKey.IsCollection(info.Id) ? Shelf.SentenceEncoding : Shelf.ChunkEncoding));
         var originals = KeepTheOriginals();
         database.InTransaction(() => database.Schema = 4);
         var saved = database.Compact();
-        return $"{pageIds.Count} pages and {chunkIds.Count} chunks packed, {vectors} sentence vectors kept at 8 bits, "
+        return $"{pageIds.Count} pages and {chunkIds.Count} chunks packed, {vectors} vectors made smaller, "
             + $"originals kept as page sources: {originals}, {saved / (1024 * 1024)} MB given back";
     }
 
@@ -198,11 +198,18 @@ public sealed partial class ShelfWriter
     }
 
     /// <summary>
-    /// Re-encodes a collection's vectors at 8 bits. Its graphs and rows, made from the old bytes, go first and are made
-    /// again when it opens; a vector already re-encoded by a run that was stopped is told by its length and left.
+    /// Re-encodes a collection's vectors as <paramref name="encoding"/>, unless they are kept so already. Its graphs and
+    /// rows, made from the old bytes, go first and are made again when it opens; a vector already re-encoded by a run
+    /// that was stopped is told by its length and left.
     /// </summary>
-    private long ToBytes(VectorCollectionInfo info)
+    /// <returns>How many vectors the collection holds, or 0 when it was kept so already.</returns>
+    private long Reencode(VectorCollectionInfo info, VectorEncoding encoding)
     {
+        if (info.Encoding == encoding)
+        {
+            return 0;
+        }
+
         var graphs = database.GraphFolder(info.Id);
         if (Directory.Exists(graphs))
         {
@@ -218,11 +225,11 @@ public sealed partial class ShelfWriter
             database.InTransaction(() => stored.Update([.. batch.Select(id => stored.FindById(id)).Where(v => v.Data.Length == oldLength).Select(v =>
             {
                 VectorCodec.Decode(v.Data, info.Encoding, vector);
-                return v with { Data = VectorCodec.Encode(vector, Shelf.SentenceEncoding) };
+                return v with { Data = VectorCodec.Encode(vector, encoding) };
             })]));
         }
 
-        database.InTransaction(() => database.VectorCollections.Update(database.VectorCollections.FindById(info.Id) with { Encoding = Shelf.SentenceEncoding }));
+        database.InTransaction(() => database.VectorCollections.Update(database.VectorCollections.FindById(info.Id) with { Encoding = encoding }));
         return ids.Count;
     }
 }

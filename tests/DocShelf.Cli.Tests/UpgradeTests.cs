@@ -123,7 +123,7 @@ public sealed class UpgradeTests : IDisposable
     }
 
     [Fact]
-    public async Task The_schema_3_shelf_is_upgraded_with_its_words_packed_and_its_sentence_vectors_at_8_bits_and_searches_as_before()
+    public async Task The_schema_3_shelf_is_upgraded_with_its_words_packed_its_vectors_smaller_and_its_originals_kept_and_searches_as_before()
     {
         var data = folder.Folder("data");
         FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "shelf-schema-3"), data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
@@ -135,13 +135,14 @@ public sealed class UpgradeTests : IDisposable
         MoveOriginals(data, new() { [harbour] = Path.Combine(originals, "harbour.pdf"), [letters] = Path.Combine(originals, "letters.pdf") });
         var storeBefore = new FileInfo(Path.Combine(data, ShelfDatabase.FileName)).Length;
         var wordsBefore = AllWords(data);
-        var before = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--json");
+        // By meaning alone, so the vectors decide: read by this DocShelf as the older one stored them, and after re-encoding.
+        var before = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--mode", "semantic", "--json");
 
         var upgrade = await CliRunner.RunAsync(data, "ingest", folder.Folder("nothing-new"));
-        var after = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--json");
+        var after = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--mode", "semantic", "--json");
 
         Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
-        Assert.Matches(@"store schema 3 to 4: 6 pages and 6 chunks packed, [1-9]\d* sentence vectors kept at 8 bits, originals kept as page sources: 1,", upgrade.Error);
+        Assert.Matches(@"store schema 3 to 4: 6 pages and 6 chunks packed, [1-9]\d* vectors made smaller, originals kept as page sources: 1,", upgrade.Error);
         // The unchanged original is kept and its old images let go; the changed one is not the content read, so its images stay.
         var kept = Path.Combine(data, "page-sources", harbour);
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(originals, "harbour.pdf")), await File.ReadAllBytesAsync(kept));
@@ -150,6 +151,7 @@ public sealed class UpgradeTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(data, "pages", letters)));
         Assert.True(before.ExitCode == 0, before.ToString());
         Assert.Equal(ChunkIds(before.Output), ChunkIds(after.Output));
+        Assert.All(Scores(before.Output).Zip(Scores(after.Output)), pair => Assert.Equal(pair.First, pair.Second, 0.003));
         var wordsAfter = AllWords(data);
         Assert.Equal(wordsBefore.Select(w => (w.Text, w.Start)), wordsAfter.Select(w => (w.Text, w.Start)));
         Assert.All(wordsBefore.Zip(wordsAfter), pair => Assert.Equal(pair.First.Box.X, pair.Second.Box.X, 0.005));
@@ -159,9 +161,13 @@ public sealed class UpgradeTests : IDisposable
         Assert.InRange(storeAfter, 0, new FileInfo(Path.Combine(Fixture, ShelfDatabase.FileName)).Length + 8192);
         using var store = new ShelfDatabase(data, readOnly: true);
         Assert.Equal(ShelfDatabase.SchemaVersion, store.Schema);
-        var sentences = Assert.Single(store.VectorCollections.FindAll(), c => SentenceKey.IsCollection(c.Id));
-        Assert.Equal(Shelf.SentenceEncoding, sentences.Encoding);
-        Assert.All(store.Vectors(sentences.Id).FindAll(), v => Assert.Equal(VectorCodec.ByteCount(sentences.Dimensions, Shelf.SentenceEncoding), v.Data.Length));
+        Assert.Equal(2, store.VectorCollections.Count());
+        foreach (var collection in store.VectorCollections.FindAll())
+        {
+            var encoding = SentenceKey.IsCollection(collection.Id) ? Shelf.SentenceEncoding : Shelf.ChunkEncoding;
+            Assert.Equal(encoding, collection.Encoding);
+            Assert.All(store.Vectors(collection.Id).FindAll(), v => Assert.Equal(VectorCodec.ByteCount(collection.Dimensions, encoding), v.Data.Length));
+        }
     }
 
     [Fact]
@@ -230,6 +236,9 @@ public sealed class UpgradeTests : IDisposable
             .OfType<string>()];
     private static List<string> ChunkIds(string searchJson) =>
         [.. JsonDocument.Parse(searchJson).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("chunkId").GetString()!)];
+
+    private static List<double> Scores(string searchJson) =>
+        [.. JsonDocument.Parse(searchJson).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("score").GetDouble())];
 
     private static List<string> Dates(string documentsJson) =>
         [.. JsonDocument.Parse(documentsJson).RootElement.EnumerateArray()

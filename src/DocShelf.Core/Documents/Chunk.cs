@@ -16,7 +16,7 @@ public sealed record Chunk
     /// <summary>End offset in the page text (exclusive).</summary>
     public required int End { get; init; }
 
-    /// <summary>The chunk's words, whose boxes the page keeps: those of its page's words that start within <see cref="Start"/> to <see cref="End"/>.</summary>
+    /// <summary>The page text from <see cref="Start"/> to <see cref="End"/>. Its words' boxes are the page's: those of the page's words that start within it.</summary>
     public required string Text { get; init; }
 
     public static string MakeId(string documentId, int page, int index) => $"{documentId}/{page}/{index}";

@@ -28,7 +28,9 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private const int MostCandidates = 4096;
 
     private readonly ShelfDatabase database;
-    private readonly VectorEncoding encoding;
+    /// <summary>The encoding asked for, which a collection made here is stored in.</summary>
+    private readonly VectorEncoding requestedEncoding;
+    private VectorEncoding? knownEncoding;
     private readonly int dimensions;
     private readonly int saveAt;
     private readonly int buildBlock;
@@ -53,7 +55,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         this.database = database;
         Name = name;
         this.dimensions = dimensions;
-        this.encoding = encoding;
+        requestedEncoding = encoding;
         this.saveAt = saveAt;
         this.buildBlock = buildBlock;
     }
@@ -85,6 +87,13 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
 
     private ILiteCollection<StoredVector> Stored => database.Vectors(Name);
 
+    /// <summary>
+    /// What the vectors are stored in: the collection's own encoding once it exists, read on first use, so a shelf
+    /// written in another (one an older DocShelf wrote, read before the upgrade re-encodes it) reads right; the
+    /// encoding asked for until then.
+    /// </summary>
+    private VectorEncoding StoredEncoding => knownEncoding ??= Info()?.Encoding ?? requestedEncoding;
+
     private string GraphFolderPath => database.GraphFolder(Name);
 
     private ILiteCollection<DocumentTally> Tallies => database.VectorTallies(Name);
@@ -103,14 +112,13 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         var info = Info();
         if (info is null)
         {
-            database.VectorCollections.Insert(new VectorCollectionInfo { Id = Name, Dimensions = dimensions, Encoding = encoding, CreatedUtc = DateTime.UtcNow });
+            database.VectorCollections.Insert(new VectorCollectionInfo { Id = Name, Dimensions = dimensions, Encoding = requestedEncoding, CreatedUtc = DateTime.UtcNow });
             Stored.EnsureIndex(v => v.Key, unique: true);
             Stored.EnsureIndex(v => v.DocumentId);
         }
-        else if (info.Dimensions != dimensions || info.Encoding != encoding)
+        else if (info.Dimensions != dimensions)
         {
-            throw new InvalidOperationException(
-                $"The vector collection {Name} holds {info.Dimensions}-dimension vectors in {info.Encoding} encoding, not {dimensions} in {encoding}.");
+            throw new InvalidOperationException($"The vector collection {Name} holds {info.Dimensions}-dimension vectors, not {dimensions}.");
         }
 
         return Task.CompletedTask;
@@ -200,7 +208,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                     Key = info.LastKey + 1 + i,
                     DocumentId = r.DocumentId,
                     Page = r.Page,
-                    Data = VectorCodec.Encode(r.Vector.Span, encoding),
+                    Data = VectorCodec.Encode(r.Vector.Span, StoredEncoding),
                 }).ToList();
                 // A chunk stored again replaces its vector, and the old one's key is gone.
                 var before = numbered.Select(v => Stored.FindById(v.Id)).ToList();
@@ -423,7 +431,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         {
             if (unsaved is null || graphs is null)
             {
-                rows = VectorRows.Open(GraphFolderPath, VectorCodec.ByteCount(dimensions, encoding), writable: !database.IsReadOnly);
+                rows = VectorRows.Open(GraphFolderPath, VectorCodec.ByteCount(dimensions, StoredEncoding), writable: !database.IsReadOnly);
                 gone = [.. database.VectorsGone(Name).Query().Select(g => g.Id).ToEnumerable()];
                 // A graph is searched only where the rows can re-score what it finds.
                 var segments = GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0);
@@ -523,7 +531,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     {
         var (rowsNow, goneNow) = (rows, Volatile.Read(ref gone));
         var scored = new List<(ChunkVector, float)>();
-        var rowBytes = new byte[VectorCodec.ByteCount(dimensions, encoding)];
+        var rowBytes = new byte[VectorCodec.ByteCount(dimensions, StoredEncoding)];
         var vector = new float[dimensions];
         foreach (var key in candidates.OrderByDescending(c => c.Similarity).Select(c => c.Key).Distinct())
         {
@@ -547,7 +555,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
 
             if (accept is null || accept(citation!))
             {
-                VectorCodec.Decode(bytes, encoding, vector);
+                VectorCodec.Decode(bytes, StoredEncoding, vector);
                 scored.Add((citation!, Similarity.Cosine(query, vector)));
                 if (scored.Count >= wanted)
                 {
@@ -576,7 +584,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 continue;
             }
 
-            VectorCodec.Decode(stored.Data, encoding, vector);
+            VectorCodec.Decode(stored.Data, StoredEncoding, vector);
             var score = Similarity.Cosine(query, vector);
             best.Enqueue((record, score), (score, record.ChunkId));
             if (best.Count > top)
@@ -598,7 +606,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private float[] Decode(byte[] data)
     {
         var vector = new float[dimensions];
-        VectorCodec.Decode(data, encoding, vector);
+        VectorCodec.Decode(data, StoredEncoding, vector);
         return vector;
     }
 
