@@ -199,6 +199,39 @@ public sealed class VectorGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Searches_go_on_while_the_writer_replaces_the_growing_graph_again_and_again()
+    {
+        var records = random.Records(3000);
+        var queries = Enumerable.Range(0, 8).Select(_ => random.Vector()).ToList();
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave);
+        await collection.UpsertAsync(records.Take(SmallSave));
+        using var writing = new CancellationTokenSource();
+
+        // Every batch of a save's worth rewrites the growing graph and closes the one it replaces, while searches run.
+        var searches = Task.Run(() =>
+        {
+            var made = 0;
+            while (!writing.IsCancellationRequested)
+            {
+                Parallel.ForEach(queries, query => Assert.Equal(10, collection.Nearest(query, 10, null).Count));
+                made += queries.Count;
+            }
+
+            return made;
+        });
+        foreach (var batch in records.Skip(SmallSave).Chunk(SmallSave))
+        {
+            await collection.UpsertAsync(batch);
+        }
+
+        await writing.CancelAsync();
+        Assert.True(await searches > 0);
+        Assert.True(collection.Graphs.Count >= 1);
+        Assert.Equal(0, collection.UnsavedCount);
+    }
+
+    [Fact]
     public async Task Searches_run_side_by_side_and_find_what_they_find_one_at_a_time()
     {
         var records = random.Records(1500);

@@ -10,7 +10,11 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
     /// <summary>Vectors a graph holds at most: about 280 MB of file for 384 dimensions, read whole when it grows.</summary>
     public const int SealAt = 1 << 19;
 
-    private readonly Lock gate = new();
+    /// <summary>
+    /// Searches hold it to read, a save to swap a graph in and close the one it replaces: a graph is closed only once
+    /// no search is inside it.
+    /// </summary>
+    private readonly ReaderWriterLockSlim inUse = new();
     private List<GraphSegment> segments = opened;
 
     /// <summary>The highest key any graph covers, 0 when there is none.</summary>
@@ -18,10 +22,8 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
     {
         get
         {
-            lock (gate)
-            {
-                return segments.Count == 0 ? 0 : segments.Max(s => s.LastKey);
-            }
+            var all = Segments;
+            return all.Count == 0 ? 0 : all.Max(s => s.LastKey);
         }
     }
 
@@ -35,13 +37,19 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
         }
     }
 
+    /// <summary>The graphs as they stand; one may be closed by a save at any moment after, so only <see cref="Nearest"/> searches them.</summary>
     public IReadOnlyList<GraphSegment> Segments
     {
         get
         {
-            lock (gate)
+            inUse.EnterReadLock();
+            try
             {
                 return [.. segments];
+            }
+            finally
+            {
+                inUse.ExitReadLock();
             }
         }
     }
@@ -56,11 +64,19 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
     {
         var found = new List<(long, float)>();
         var more = false;
-        foreach (var segment in Segments)
+        inUse.EnterReadLock();
+        try
         {
-            var hits = segment.Graph.Search(query, count);
-            more |= hits.Count == count || (count >= segment.Count && hits.Count < segment.Count);
-            found.AddRange(hits.Select(hit => ((long)hit.Key, hit.Similarity)));
+            foreach (var segment in segments)
+            {
+                var hits = segment.Graph.Search(query, count);
+                more |= hits.Count == count || (count >= segment.Count && hits.Count < segment.Count);
+                found.AddRange(hits.Select(hit => ((long)hit.Key, hit.Similarity)));
+            }
+        }
+        finally
+        {
+            inUse.ExitReadLock();
         }
 
         return (found, more);
@@ -93,11 +109,18 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
 
     public void Dispose()
     {
-        lock (gate)
+        inUse.EnterWriteLock();
+        try
         {
             segments.ForEach(s => s.Dispose());
             segments = [];
         }
+        finally
+        {
+            inUse.ExitWriteLock();
+        }
+
+        inUse.Dispose();
     }
 
     private void Save(long firstKey, long lastKey, GraphSegment? growing, List<(long Key, float[] Vector)> vectors, CancellationToken cancellationToken)
@@ -111,14 +134,20 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
         }
 
         var saved = new GraphSegment(firstKey, lastKey, path, VectorGraph.View(path));
-        lock (gate)
+        inUse.EnterWriteLock();
+        try
         {
+            // Waits for the searches inside the old graph; those that begin after it search the new one.
             segments = [.. segments.Where(s => s != growing).Append(saved).OrderBy(s => s.FirstKey)];
+            growing?.Dispose();
+        }
+        finally
+        {
+            inUse.ExitWriteLock();
         }
 
         if (growing is not null)
         {
-            growing.Dispose(); // a search still inside it holds the handle until it returns
             File.Delete(growing.Path);
         }
     }
