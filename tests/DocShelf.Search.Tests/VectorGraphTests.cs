@@ -207,26 +207,29 @@ public sealed class VectorGraphTests : IDisposable
         using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave);
         await collection.UpsertAsync(records.Take(SmallSave));
         using var writing = new CancellationTokenSource();
+        var searching = new TaskCompletionSource();
 
         // Every batch of a save's worth rewrites the growing graph and closes the one it replaces, while searches run.
         var searches = Task.Run(() =>
         {
-            var made = 0;
-            while (!writing.IsCancellationRequested)
+            var rounds = 0;
+            do
             {
                 Parallel.ForEach(queries, query => Assert.Equal(10, collection.Nearest(query, 10, null).Count));
-                made += queries.Count;
+                rounds++;
+                searching.TrySetResult();
             }
-
-            return made;
+            while (!writing.IsCancellationRequested);
+            return rounds;
         });
+        await searching.Task;
         foreach (var batch in records.Skip(SmallSave).Chunk(SmallSave))
         {
             await collection.UpsertAsync(batch);
         }
 
         await writing.CancelAsync();
-        Assert.True(await searches > 0);
+        Assert.True(await searches > 1, "no search ran while the graphs were saved");
         Assert.True(collection.Graphs.Count >= 1);
         Assert.Equal(0, collection.UnsavedCount);
     }
