@@ -173,9 +173,10 @@ public sealed partial class ShelfWriter
             .Where(d => (d.Kind == FileKind.Pdf || d.Kind.IsImage()) && pageSources.Find(d.Id) is null);
         foreach (var document in withoutSource)
         {
-            foreach (var path in document.Paths.Where(File.Exists))
+            // Checked before it is copied, so a kill between the two leaves no other bytes kept, and the copy checked
+            // again, so a file that changed while it was copied is not kept either.
+            foreach (var path in document.Paths.Where(p => File.Exists(p) && Sha256Of(p) == document.Sha256))
             {
-                // Copied first and checked after, so a file that changes while it is copied is never kept.
                 pageSources.Keep(document.Id, path);
                 if (Sha256Of(pageSources.Find(document.Id)!) == document.Sha256)
                 {
