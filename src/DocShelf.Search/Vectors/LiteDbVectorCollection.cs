@@ -30,7 +30,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private readonly ShelfDatabase database;
     /// <summary>The encoding asked for, which a collection made here is stored in.</summary>
     private readonly VectorEncoding requestedEncoding;
-    private VectorEncoding? knownEncoding;
+    /// <summary>The stored encoding once read, as an int so searches on many threads read it whole; -1 before.</summary>
+    private int knownEncoding = -1;
     private readonly int dimensions;
     private readonly int saveAt;
     private readonly int buildBlock;
@@ -92,7 +93,20 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     /// written in another (one an older DocShelf wrote, read before the upgrade re-encodes it) reads right; the
     /// encoding asked for until then.
     /// </summary>
-    private VectorEncoding StoredEncoding => knownEncoding ??= Info()?.Encoding ?? requestedEncoding;
+    private VectorEncoding StoredEncoding
+    {
+        get
+        {
+            var known = Volatile.Read(ref knownEncoding);
+            if (known < 0)
+            {
+                known = (int)(Info()?.Encoding ?? requestedEncoding);
+                Volatile.Write(ref knownEncoding, known);
+            }
+
+            return (VectorEncoding)known;
+        }
+    }
 
     private string GraphFolderPath => database.GraphFolder(Name);
 
@@ -139,6 +153,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 graphs?.Dispose();
                 rows?.Dispose();
                 (graphs, rows, unsaved, pending, pendingVectors, gone) = (null, null, null, [], 0, []);
+                Volatile.Write(ref knownEncoding, -1); // made again in the encoding asked for
                 if (Directory.Exists(GraphFolderPath))
                 {
                     Directory.Delete(GraphFolderPath, recursive: true);
