@@ -5,7 +5,6 @@ using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Search;
-using DocShelf.Search.Semantic;
 
 namespace DocShelf.Web.Tests;
 
@@ -16,7 +15,7 @@ public sealed class EmbeddingStatusTests : IDisposable
     private readonly Shelf shelf;
 
     public EmbeddingStatusTests() =>
-        shelf = Shelf.OpenForWriting(folder.Folder("data"), search: new SearchSetup(s => new SemanticIndex(new ConceptEmbeddingGenerator(), s.Vectors("concepts", 6), s.SentenceVectors("concepts", 6))));
+        shelf = Shelf.OpenForWriting(folder.Folder("data"), search: ConceptSearch.Setup());
 
     [Fact]
     public async Task Chunks_published_since_the_embedders_last_pass_are_still_to_embed()

@@ -6,7 +6,6 @@ using DocShelf.Ingestion;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Search;
-using DocShelf.Search.Semantic;
 
 namespace DocShelf.Web.Tests;
 
@@ -17,7 +16,7 @@ public sealed class RemoveDocumentTests : IDisposable
     private readonly Shelf shelf;
 
     public RemoveDocumentTests() =>
-        shelf = Shelf.OpenForWriting(folder.Folder("data"), search: new SearchSetup(s => new SemanticIndex(new ConceptEmbeddingGenerator(), s.Vectors("concepts", 6), s.SentenceVectors("concepts", 6))));
+        shelf = Shelf.OpenForWriting(folder.Folder("data"), search: ConceptSearch.Setup());
 
     private string Inbox => folder.Folder("inbox");
 
