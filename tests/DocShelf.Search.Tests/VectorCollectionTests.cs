@@ -92,6 +92,28 @@ public sealed class VectorCollectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_of_new_chunks_chunks_stored_again_and_a_chunk_named_twice_keeps_one_vector_each_the_last_given()
+    {
+        var records = random.Records(50);
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions);
+        await collection.UpsertAsync(records.Take(20)); // doc-0 and doc-1
+
+        // doc-1 stored again in part, doc-2 to doc-4 new, and one chunk of doc-2 given twice.
+        var again = records[12] with { Vector = random.Vector() };
+        var twiceFirst = records[25] with { Vector = random.Vector() };
+        var twiceLast = records[25] with { Vector = random.Vector() };
+        await collection.UpsertAsync([again, .. records.Skip(20).Take(5), twiceFirst, .. records.Skip(26), twiceLast]);
+
+        Assert.Equal(50, collection.Count);
+        Assert.Equal(Enumerable.Range(0, 5).ToDictionary(d => $"doc-{d}", _ => 10), collection.Tally());
+        Assert.Equal(again.Vector.ToArray(), (await collection.GetAsync(again.ChunkId, new RecordRetrievalOptions { IncludeVectors = true }))!.Vector.ToArray());
+        Assert.Equal(twiceLast.Vector.ToArray(), (await collection.GetAsync(twiceLast.ChunkId, new RecordRetrievalOptions { IncludeVectors = true }))!.Vector.ToArray());
+        var everything = await collection.SearchAsync(random.Vector(), 1000).Select(r => r.Record.ChunkId).ToListAsync();
+        Assert.Equal(records.Select(r => r.ChunkId).Order(StringComparer.Ordinal), everything.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_vector_of_the_wrong_size_is_refused()
     {
         using var database = new ShelfDatabase(data.Path, readOnly: false);

@@ -235,6 +235,38 @@ public sealed class VectorGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task A_graph_is_sealed_at_its_size_and_later_saves_leave_it_as_it_is()
+    {
+        const int sealAt = 250;
+        var records = random.Records(1100);
+        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
+        string folder;
+        Dictionary<string, byte[]> sealedBefore;
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt))
+        {
+            await collection.UpsertAsync(records.Take(600));
+            folder = database.GraphFolder("test-model");
+            Assert.Equal([250L, 250, 100], collection.Graphs.Select(g => g.Count));
+            sealedBefore = collection.Graphs.Take(2).ToDictionary(g => g.Path, g => File.ReadAllBytes(g.Path));
+
+            foreach (var batch in records.Skip(600).Chunk(SmallSave))
+            {
+                await collection.UpsertAsync(batch);
+            }
+        }
+
+        using var reader = new ShelfDatabase(data.Path, readOnly: true);
+        using var opened = new LiteDbVectorCollection(reader, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt);
+        Assert.Equal(0, opened.UnsavedCount);
+        Assert.Equal([250L, 250, 250, 250, 100], opened.Graphs.Select(g => g.Count));
+        Assert.Equal([(1L, 250L), (251, 500), (501, 750), (751, 1000), (1001, 1100)], opened.Graphs.Select(g => (g.FirstKey, g.LastKey)));
+        Assert.All(sealedBefore, graph => Assert.Equal(graph.Value, File.ReadAllBytes(graph.Key)));
+        AssertNearlyAll([.. queries.Select(q => ExactTop(records, q, 10))], queries.Select(q => Ids(opened.Nearest(q, 10, null))));
+        Assert.Equal(5, Directory.GetFiles(folder, "*.usearch").Length);
+    }
+
+    [Fact]
     public async Task Searches_run_side_by_side_and_find_what_they_find_one_at_a_time()
     {
         var records = random.Records(1500);

@@ -35,6 +35,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private readonly int dimensions;
     private readonly int saveAt;
     private readonly int buildBlock;
+    private readonly int sealAt;
     private readonly Lock gate = new();
     private readonly SemaphoreSlim saving = new(1, 1);
     private readonly CancellationTokenSource closing = new();
@@ -50,8 +51,15 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
 
     /// <param name="saveAt">Vectors held in memory before the writer saves them into the graphs.</param>
     /// <param name="buildBlock">Keys read from the store at a time when the writer makes graphs for stored vectors no graph holds.</param>
+    /// <param name="sealAt">Vectors a graph holds before the next one starts.</param>
     public LiteDbVectorCollection(
-        ShelfDatabase database, string name, int dimensions, VectorEncoding encoding = VectorEncoding.Full, int saveAt = SaveAt, int buildBlock = BuildBlock)
+        ShelfDatabase database,
+        string name,
+        int dimensions,
+        VectorEncoding encoding = VectorEncoding.Full,
+        int saveAt = SaveAt,
+        int buildBlock = BuildBlock,
+        int sealAt = GraphSet.SealAt)
     {
         this.database = database;
         Name = name;
@@ -59,6 +67,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         requestedEncoding = encoding;
         this.saveAt = saveAt;
         this.buildBlock = buildBlock;
+        this.sealAt = sealAt;
     }
 
     public override string Name { get; }
@@ -202,7 +211,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     public override async Task UpsertAsync(IEnumerable<ChunkVector> records, CancellationToken cancellationToken = default)
     {
         await EnsureCollectionExistsAsync(cancellationToken);
-        var list = records.ToList();
+        // A chunk named twice in one call is stored once, with its last vector.
+        var list = records.Reverse().DistinctBy(r => r.ChunkId, StringComparer.Ordinal).Reverse().ToList();
         foreach (var record in list.Where(r => r.Vector.Length != dimensions))
         {
             throw new ArgumentException($"Chunk {record.ChunkId} has a vector of {record.Vector.Length} dimensions; this collection holds {dimensions}.", nameof(records));
@@ -225,13 +235,16 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                     Page = r.Page,
                     Data = VectorCodec.Encode(r.Vector.Span, StoredEncoding),
                 }).ToList();
-                // A chunk stored again replaces its vector, and the old one's key is gone.
-                var before = numbered.Select(v => Stored.FindById(v.Id)).ToList();
-                Stored.Upsert(numbered);
+                // New chunks are inserted in bulk, and a chunk stored again replaces its vector, the old one's key gone.
+                // A document with no vectors yet (the usual case: one just read) has none to look up.
+                var holding = numbered.Select(v => v.DocumentId).Distinct(StringComparer.Ordinal).Where(d => Tallies.FindById(d) is not null).ToHashSet(StringComparer.Ordinal);
+                var before = numbered.Select(v => holding.Contains(v.DocumentId) ? Stored.FindById(v.Id) : null).ToList();
+                var added = numbered.Where((_, i) => before[i] is null).ToList();
+                Stored.InsertBulk(added);
+                numbered.Where((_, i) => before[i] is not null).ToList().ForEach(v => Stored.Update(v));
                 var goneKeys = Gone(before.OfType<StoredVector>());
-                numbered.Where((_, i) => before[i] is null).CountBy(v => v.DocumentId).ToList().ForEach(d => Recount(d.Key, d.Value));
-                var added = before.Count(b => b is null);
-                database.VectorCollections.Update(info with { LastKey = info.LastKey + list.Count, Count = info.Count + added });
+                added.CountBy(v => v.DocumentId).ToList().ForEach(d => Recount(d.Key, d.Value));
+                database.VectorCollections.Update(info with { LastKey = info.LastKey + list.Count, Count = info.Count + added.Count });
                 return (numbered, goneKeys);
             });
             Volatile.Write(ref gone, [.. gone, .. stored.goneKeys]);
@@ -450,7 +463,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 gone = [.. database.VectorsGone(Name).Query().Select(g => g.Id).ToEnumerable()];
                 // A graph is searched only where the rows can re-score what it finds.
                 var segments = GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0);
-                graphs = new GraphSet(GraphFolderPath, dimensions, segments);
+                graphs = new GraphSet(GraphFolderPath, dimensions, segments, sealAt);
                 pending = Uncovered(segments, graphs.LastCoveredKey, Info()?.LastKey ?? 0);
                 pendingVectors = pending.Sum(range => (long)Stored.Count(range.Query));
                 unsaved = new Unsaved(dimensions);

@@ -1,13 +1,14 @@
 namespace DocShelf.Search.Vectors.Graphs;
 
 /// <summary>
-/// A collection's saved graphs, searched together. The last graph grows until it holds <see cref="SealAt"/> vectors;
-/// then a new one starts, so a save rewrites one bounded file and never the whole collection. Searches read the
-/// set as it stood when they began; a save swaps in the new graph when it is whole.
+/// A collection's saved graphs, searched together. The last graph grows until it holds <paramref name="sealAt"/>
+/// vectors; then a new one starts, so a save rewrites one bounded file and never the whole collection. Searches read
+/// the set as it stood when they began; a save swaps in the new graph when it is whole.
 /// </summary>
-public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> opened) : IDisposable
+/// <param name="sealAt">Vectors a graph holds at most (<see cref="SealAt"/> unless a test asks for smaller graphs).</param>
+public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> opened, int sealAt = GraphSet.SealAt) : IDisposable
 {
-    /// <summary>Vectors a graph holds at most: about 280 MB of file for 384 dimensions, read whole when it grows.</summary>
+    /// <summary>Vectors a graph holds at most by default: about 280 MB of file for 384 dimensions, read whole when it grows.</summary>
     public const int SealAt = 1 << 19;
 
     /// <summary>
@@ -33,7 +34,7 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
         get
         {
             var all = Segments;
-            return all.Count > 0 && all[^1].Count < SealAt ? all[^1].Count : 0;
+            return all.Count > 0 && all[^1].Count < sealAt ? all[^1].Count : 0;
         }
     }
 
@@ -99,8 +100,8 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
         {
             var all = Segments;
             var last = all.Count > 0 ? all[^1] : null;
-            var growing = last is not null && last.Count < SealAt ? last : null;
-            var room = SealAt - (int)(growing?.Count ?? 0);
+            var growing = last is not null && last.Count < sealAt ? last : null;
+            var room = sealAt - (int)(growing?.Count ?? 0);
             var part = vectors.Skip(start).Take(room).ToList();
             Save(growing?.FirstKey ?? (last?.LastKey ?? 0) + 1, part[^1].Key, growing, part, cancellationToken);
             start += part.Count;

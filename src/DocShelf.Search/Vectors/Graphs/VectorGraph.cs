@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace DocShelf.Search.Vectors.Graphs;
 
 /// <summary>
@@ -62,13 +64,41 @@ public sealed class VectorGraph : IDisposable
         UsearchNative.Check(error, $"make room for {capacity} vectors");
     }
 
-    /// <summary>Adds each vector under its key, on every core.</summary>
+    /// <summary>
+    /// Adds each vector under its key, on every core: the calling thread and threads of its own, not the thread pool's.
+    /// A save of half a million vectors takes minutes, and the pool's threads are for searches and requests; nor can
+    /// the save then wait behind a pool that searches keep busy.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the graph holds some of the vectors.</exception>
     public void AddAll(IReadOnlyList<(ulong Key, float[] Vector)> vectors, CancellationToken cancellationToken = default)
     {
         Reserve(Count + vectors.Count);
+        var dimensions = Dimensions;
+        var next = -1;
+        ExceptionDispatchInfo? failure = null;
+        void AddTheRest()
+        {
+            try
+            {
+                for (var i = Interlocked.Increment(ref next); i < vectors.Count && Volatile.Read(ref failure) is null; i = Interlocked.Increment(ref next))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Add(vectors[i].Key, vectors[i].Vector, dimensions);
+                }
+            }
+            catch (Exception error)
+            {
+                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(error), null);
+            }
+        }
+
         // USearch keeps one working area per core and refuses an add when all are taken: no more adds at once than cores.
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(vectors, options, item => Add(item.Key, item.Vector));
+        var helpers = Enumerable.Range(1, Math.Min(Environment.ProcessorCount, vectors.Count) - 1)
+            .Select(_ => new Thread(AddTheRest) { IsBackground = true, Name = "DocShelf graph adds" }).ToList();
+        helpers.ForEach(thread => thread.Start());
+        AddTheRest();
+        helpers.ForEach(thread => thread.Join());
+        failure?.Throw();
     }
 
     /// <summary>Up to <paramref name="count"/> keys nearest to <paramref name="query"/>, best first, with their cosine similarity.</summary>
@@ -126,12 +156,12 @@ public sealed class VectorGraph : IDisposable
         searching.Dispose();
     }
 
-    private unsafe void Add(ulong key, float[] vector)
+    private unsafe void Add(ulong key, float[] vector, int dimensions)
     {
         // USearch scales each vector to unit length itself for the cosine metric before keeping it as bytes.
-        if (vector.Length != Dimensions)
+        if (vector.Length != dimensions)
         {
-            throw new ArgumentException($"A vector of {vector.Length} dimensions cannot join a graph of {Dimensions}.", nameof(vector));
+            throw new ArgumentException($"A vector of {vector.Length} dimensions cannot join a graph of {dimensions}.", nameof(vector));
         }
 
         IntPtr error;
