@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using DocShelf.Answering.Answers;
 using DocShelf.Core.Search;
 using DocShelf.Web.Api;
@@ -15,6 +16,7 @@ public sealed class ServiceShelfAccess(HttpClient http) : IShelfAccess
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ServiceReplies.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public async Task<SearchResult> SearchAsync(string query, int top, SearchMode? mode, CancellationToken cancellationToken)
