@@ -151,8 +151,8 @@ case "${1:-run}" in
         ;;
     bench)
         # The decoder benchmark generates its model with Python's onnx package; the OCR table compares
-        # DocShelf with ocrmypdf, which only the benchmark needs.
-        APT_PACKAGES+=(python3-onnx python3-numpy ocrmypdf)
+        # DocShelf with ocrmypdf, and the cold-command table with Recoll, which only the benchmarks need.
+        APT_PACKAGES+=(python3-onnx python3-numpy ocrmypdf recollcmd)
         install_dependencies
         verify_ocr_models
         build

@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "decoder", "concurrent", "backup" or "formats" runs only that benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "decoder", "concurrent", "backup" or "formats" runs only that benchmark
 if (only == GraphRebuildBenchmark.ChildName)
 {
     return await GraphRebuildBenchmark.ChildAsync(work, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
@@ -92,6 +92,11 @@ if (only is "all" or "graph-rebuild")
 if (only is "all" or "footprint")
 {
     Console.WriteLine(await FootprintBenchmark.RunAsync(work, papers: 98, pagesEach: 6, scans: 40));
+}
+
+if (only is "all" or "cold")
+{
+    Console.WriteLine(await ColdCommandBenchmark.RunAsync(work, papers: 98, pagesEach: 6, runs: 9));
 }
 
 if (only is "all" or "decoder")

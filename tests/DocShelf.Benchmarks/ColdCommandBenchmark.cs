@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using DocShelf.Fixtures.Benchmarks;
+
+namespace DocShelf.Benchmarks;
+
+/// <summary>
+/// (t) DocShelf beside Recoll on the same born-digital folder: ingest against `recollindex`, then a search as a new
+/// process each time, lexical and hybrid, with no service and through a running service's socket, against a cold
+/// `recollq`. DOCSHELF_BENCH_CLI names the DocShelf to run (a `docshelf.dll`, or the bundle's precompiled
+/// `app/docshelf`); the build beside the benchmark otherwise.
+/// </summary>
+public static class ColdCommandBenchmark
+{
+    private const string Query = "harbour survey tide";
+
+    public static async Task<string> RunAsync(string workFolder, int papers, int pagesEach, int runs)
+    {
+        var folder = Path.Combine(workFolder, "cold-papers");
+        var files = BenchmarkShelves.Papers(folder, papers, pagesEach);
+        var pages = papers * pagesEach;
+        var data = Path.Combine(workFolder, "cold-data");
+        var recoll = Path.Combine(workFolder, "cold-recoll");
+        var hasRecoll = OnPath("recollindex") && OnPath("recollq");
+
+        var ingest = await DocShelfAsync(data, "ingest", folder);
+        var index = hasRecoll ? await IndexWithRecollAsync(recoll, folder) : (TimeSpan?)null;
+        var recollq = hasRecoll ? await MedianAsync(runs, () => Measure.RunAsync("recollq", ["-c", recoll, Query])) : (TimeSpan?)null;
+        var lexical = await MedianAsync(runs, () => DocShelfAsync(data, "search", Query, "--mode", "lexical"));
+        var hybrid = await MedianAsync(runs, () => DocShelfAsync(data, "search", Query, "--mode", "hybrid"));
+        var (socketLexical, socketHybrid) = await ThroughServiceAsync(workFolder, data, runs);
+
+        string Row(string what, TimeSpan time) =>
+            $"| {what} | {time.TotalMilliseconds:0} ms | {(recollq is { } r ? $"{time / r:0}×" : "–")} |";
+        return $"""
+            ### (t) Cold commands and ingest beside Recoll
+
+            {papers} two-column born-digital papers of {pagesEach} pages ({pages} pages,
+            {files.Sum(f => new FileInfo(f).Length) / 1e6:0.0} MB), DocShelf run as `{Path.GetFileName(Cli)}`. Ingest with the
+            built-in model:
+
+            | | time | pages a second |
+            | --- | ---: | ---: |
+            | `docshelf ingest` | {ingest.TotalSeconds:0.0} s | {pages / ingest.TotalSeconds:0.0} |
+            | `recollindex` | {(index is { } i ? $"{i.TotalSeconds:0.0} s | {pages / i.TotalSeconds:0.0}" : "not installed | –")} |
+
+            A search for "{Query}" as a new process, the median of {runs}:
+
+            | command | time | times `recollq` |
+            | --- | ---: | ---: |
+            {(recollq is { } q ? $"| `recollq` | {q.TotalMilliseconds:0} ms | 1× |" : "| `recollq` | not installed | – |")}
+            {Row("`docshelf search --mode lexical`, no service", lexical)}
+            {Row("`docshelf search --mode hybrid`, no service", hybrid)}
+            {Row("`docshelf search --mode lexical`, through `serve`'s socket", socketLexical)}
+            {Row("`docshelf search --mode hybrid`, through `serve`'s socket", socketHybrid)}
+
+            """;
+    }
+
+    /// <summary>The DocShelf the figures are for: another build's `docshelf.dll` or program when DOCSHELF_BENCH_CLI names one.</summary>
+    private static string Cli => Environment.GetEnvironmentVariable("DOCSHELF_BENCH_CLI") ?? Path.Combine(AppContext.BaseDirectory, "docshelf.dll");
+
+    private static Task<TimeSpan> DocShelfAsync(string data, params string[] arguments) =>
+        Cli.EndsWith(".dll", StringComparison.Ordinal)
+            ? Measure.RunAsync("dotnet", [Cli, "--data", data, .. arguments])
+            : Measure.RunAsync(Cli, ["--data", data, .. arguments]);
+
+    private static async Task<TimeSpan> IndexWithRecollAsync(string configuration, string folder)
+    {
+        Directory.CreateDirectory(configuration);
+        await File.WriteAllTextAsync(Path.Combine(configuration, "recoll.conf"), $"topdirs = {folder}\n");
+        return await Measure.RunAsync("recollindex", ["-c", configuration]);
+    }
+
+    /// <summary>The same searches while `docshelf serve` holds the shelf, so each command asks it through `shelf.sock`.</summary>
+    private static async Task<(TimeSpan Lexical, TimeSpan Hybrid)> ThroughServiceAsync(string workFolder, string data, int runs)
+    {
+        var inbox = Directory.CreateDirectory(Path.Combine(workFolder, "cold-inbox")).FullName;
+        string[] serve = ["--data", data, "serve", "--inbox", inbox, "--listen", "127.0.0.1:0"];
+        var start = Cli.EndsWith(".dll", StringComparison.Ordinal) ? new ProcessStartInfo("dotnet", [Cli, .. serve]) : new ProcessStartInfo(Cli, serve);
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        using var service = Process.Start(start)!;
+        service.OutputDataReceived += (_, _) => { };
+        service.ErrorDataReceived += (_, _) => { };
+        service.BeginOutputReadLine();
+        service.BeginErrorReadLine();
+        try
+        {
+            // Answering once it has opened the shelf and the model: the first search through it waits for both.
+            while (!File.Exists(Path.Combine(data, "shelf.sock")))
+            {
+                await Task.Delay(200);
+            }
+
+            await DocShelfAsync(data, "search", Query, "--mode", "hybrid");
+            return (await MedianAsync(runs, () => DocShelfAsync(data, "search", Query, "--mode", "lexical")),
+                    await MedianAsync(runs, () => DocShelfAsync(data, "search", Query, "--mode", "hybrid")));
+        }
+        finally
+        {
+            using (var stop = Process.Start("kill", ["-TERM", service.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await stop.WaitForExitAsync();
+            }
+
+            await service.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<TimeSpan> MedianAsync(int runs, Func<Task<TimeSpan>> run)
+    {
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < runs; i++)
+        {
+            times.Add(await run());
+        }
+
+        return times.Order().ElementAt(runs / 2);
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(folder => File.Exists(Path.Combine(folder, tool)));
+}
