@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Files;
 using DocShelf.Core.Text;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
@@ -175,10 +176,10 @@ public sealed partial class ShelfWriter
         {
             // Checked before it is copied, so a kill between the two leaves no other bytes kept, and the copy checked
             // again, so a file that changed while it was copied is not kept either.
-            foreach (var path in document.Paths.Where(p => File.Exists(p) && Sha256Of(p) == document.Sha256))
+            foreach (var path in document.Paths.Where(p => File.Exists(p) && FileHash.Sha256(p) == document.Sha256))
             {
                 pageSources.Keep(document.Id, path);
-                if (Sha256Of(pageSources.Find(document.Id)!) == document.Sha256)
+                if (FileHash.Sha256(pageSources.Find(document.Id)!) == document.Sha256)
                 {
                     pageImages.Delete(document.Id);
                     kept++;
@@ -190,12 +191,6 @@ public sealed partial class ShelfWriter
         }
 
         return kept;
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using DocShelf.Core.Files;
 using DocShelf.Fixtures;
 using DocShelf.Models.Library;
 
@@ -20,7 +21,7 @@ public sealed class ModelLibraryTests : IDisposable
         Assert.Equal(32, manifest.Dimensions);
         Assert.StartsWith("random weights", manifest.Licence, StringComparison.Ordinal); // taken from the manifest it came with
         var onnx = Assert.Single(manifest.Files, f => f.Path == "model.onnx");
-        Assert.Equal(FileHashes.Sha256(Path.Combine(TinyModels.Folder(TinyModels.Mean), "model.onnx")), onnx.Sha256);
+        Assert.Equal(FileHash.Sha256(Path.Combine(TinyModels.Folder(TinyModels.Mean), "model.onnx")), onnx.Sha256);
         Assert.Equal([TinyModels.Mean], library.List().Select(m => m.Name));
         Assert.Empty(library.Verify());
 

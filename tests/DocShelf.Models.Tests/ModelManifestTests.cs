@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DocShelf.Core.Files;
 using DocShelf.Fixtures;
 using DocShelf.Models.Library;
 
@@ -17,7 +18,7 @@ public sealed class ModelManifestTests
         var manifest = Files("ocr");
 
         Assert.Equal(pinned.OrderBy(p => p.Key), manifest.OrderBy(p => p.Key));
-        Assert.All(pinned, pin => Assert.Equal(pin.Value, FileHashes.Sha256(pin.Key)));
+        Assert.All(pinned, pin => Assert.Equal(pin.Value, FileHash.Sha256(pin.Key)));
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class ModelManifestTests
         var manifest = Files("embedding").Concat(Files("chat")).ToList();
 
         Assert.Contains(manifest, pin => pin.Key.Contains("tiny-decoder", StringComparison.Ordinal));
-        Assert.All(manifest, pin => Assert.Equal(pin.Value, FileHashes.Sha256(Path.Combine(Root, pin.Key))));
+        Assert.All(manifest, pin => Assert.Equal(pin.Value, FileHash.Sha256(Path.Combine(Root, pin.Key))));
     }
 
     private static Dictionary<string, string> Files(string kind)

@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using DocShelf.Core.Files;
 
 namespace DocShelf.Cli.Backup;
 
@@ -90,12 +91,7 @@ public static class BackupArchive
         {
             cancellationToken.ThrowIfCancellationRequested();
             var name = Path.GetRelativePath(snapshot, path).Replace(Path.DirectorySeparatorChar, '/');
-            string sha256;
-            using (var stream = File.OpenRead(path))
-            {
-                sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
-            }
-
+            var sha256 = FileHash.Sha256(path);
             tar.WriteEntry(path, name);
             var bytes = new FileInfo(path).Length;
             files.Add(new BackupFile(name, sha256, bytes));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DocShelf.Core.Files;
 using DocShelf.Models.Embeddings;
 using DocShelf.Models.Generation;
 using Microsoft.Extensions.AI;
@@ -169,7 +170,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
                 {
                     problems.Add($"{manifest.Name}: {file.Path} is missing");
                 }
-                else if (FileHashes.Sha256(path) is var actual && actual != file.Sha256)
+                else if (FileHash.Sha256(path) is var actual && actual != file.Sha256)
                 {
                     problems.Add($"{manifest.Name}: {file.Path} has sha256 {actual}, not {file.Sha256}");
                 }

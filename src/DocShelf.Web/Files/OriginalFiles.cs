@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using DocShelf.Core.Documents;
+using DocShelf.Core.Files;
 using DocShelf.Core.Pipeline;
 using DocShelf.Ingestion.Intake;
 using DocShelf.Search;
@@ -78,12 +78,6 @@ public sealed class OriginalFiles(Shelf shelf)
             return true;
         }
 
-        return checkedVersions.GetOrAdd((path, file.Length, file.LastWriteTimeUtc.Ticks, document.Sha256), _ => HashOf(file) == document.Sha256);
-    }
-
-    private static string HashOf(OpenedFile file)
-    {
-        using var stream = File.OpenRead(file.ReadPath);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        return checkedVersions.GetOrAdd((path, file.Length, file.LastWriteTimeUtc.Ticks, document.Sha256), _ => FileHash.Sha256(file.ReadPath) == document.Sha256);
     }
 }
