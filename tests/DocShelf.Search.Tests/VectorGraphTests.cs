@@ -267,6 +267,21 @@ public sealed class VectorGraphTests : IDisposable
     }
 
     [Fact]
+    public void A_graph_takes_an_empty_batch_and_stops_a_cancelled_one_with_the_cancellation()
+    {
+        using var graph = VectorGraph.Create(Dimensions);
+        graph.AddAll([]);
+        Assert.Equal(0, graph.Count);
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var vectors = random.Records(100).Select((r, i) => ((ulong)i + 1, r.Vector.ToArray())).ToList();
+        Assert.Throws<OperationCanceledException>(() => graph.AddAll(vectors, cancelled.Token));
+        graph.AddAll(vectors);
+        Assert.Equal(100, graph.Count);
+    }
+
+    [Fact]
     public async Task Searches_run_side_by_side_and_find_what_they_find_one_at_a_time()
     {
         var records = random.Records(1500);
