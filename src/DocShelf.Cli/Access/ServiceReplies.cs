@@ -5,9 +5,9 @@ using DocShelf.Web.Api;
 namespace DocShelf.Cli.Access;
 
 /// <summary>
-/// The replies a command reads from the process holding the shelf, described at build time: working them out by
-/// reflection took a cold `docshelf search` about 50 ms, a quarter of its time through the socket. Options and
-/// converters are <see cref="ServiceShelfAccess.Json"/>'s; other replies are read by reflection as before.
+/// The replies a command reads from the process holding the shelf, described at build time, so that a cold command
+/// does not work them out by reflection first (docs/benchmarks.md (t)). Options and converters are
+/// <see cref="ServiceShelfAccess.Json"/>'s; other replies are read by reflection.
 /// </summary>
 [JsonSerializable(typeof(SearchResult))]
 [JsonSerializable(typeof(Answer))]
