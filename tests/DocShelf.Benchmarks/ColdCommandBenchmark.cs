@@ -7,8 +7,7 @@ namespace DocShelf.Benchmarks;
 /// <summary>
 /// (t) DocShelf beside Recoll on the same born-digital folder: ingest against `recollindex`, then a search as a new
 /// process each time, lexical and hybrid, with no service and through a running service's socket, against a cold
-/// `recollq`. DOCSHELF_BENCH_CLI names the DocShelf to run (a `docshelf.dll`, or the bundle's precompiled
-/// `app/docshelf`); the build beside the benchmark otherwise.
+/// `recollq`. The DocShelf run is <see cref="Measure.ChosenDocShelf"/>.
 /// </summary>
 public static class ColdCommandBenchmark
 {
@@ -36,7 +35,7 @@ public static class ColdCommandBenchmark
             ### (t) Cold commands and ingest beside Recoll
 
             {papers} two-column born-digital papers of {pagesEach} pages ({pages} pages,
-            {files.Sum(f => new FileInfo(f).Length) / 1e6:0.0} MB), DocShelf run as `{Path.GetFileName(Cli)}`. Ingest with the
+            {files.Sum(f => new FileInfo(f).Length) / 1e6:0.0} MB), DocShelf run as `{Path.GetFileName(Measure.ChosenDocShelf)}`. Ingest with the
             built-in model:
 
             | | time | pages a second |
@@ -57,13 +56,7 @@ public static class ColdCommandBenchmark
             """;
     }
 
-    /// <summary>The DocShelf the figures are for: another build's `docshelf.dll` or program when DOCSHELF_BENCH_CLI names one.</summary>
-    private static string Cli => Environment.GetEnvironmentVariable("DOCSHELF_BENCH_CLI") ?? Path.Combine(AppContext.BaseDirectory, "docshelf.dll");
-
-    private static Task<TimeSpan> DocShelfAsync(string data, params string[] arguments) =>
-        Cli.EndsWith(".dll", StringComparison.Ordinal)
-            ? Measure.RunAsync("dotnet", [Cli, "--data", data, .. arguments])
-            : Measure.RunAsync(Cli, ["--data", data, .. arguments]);
+    private static Task<TimeSpan> DocShelfAsync(string data, params string[] arguments) => Measure.ChosenDocShelfAsync(["--data", data, .. arguments]);
 
     private static async Task<TimeSpan> IndexWithRecollAsync(string configuration, string folder)
     {
@@ -76,8 +69,7 @@ public static class ColdCommandBenchmark
     private static async Task<(TimeSpan Lexical, TimeSpan Hybrid)> ThroughServiceAsync(string workFolder, string data, int runs)
     {
         var inbox = Directory.CreateDirectory(Path.Combine(workFolder, "cold-inbox")).FullName;
-        string[] serve = ["--data", data, "serve", "--inbox", inbox, "--listen", "127.0.0.1:0"];
-        var start = Cli.EndsWith(".dll", StringComparison.Ordinal) ? new ProcessStartInfo("dotnet", [Cli, .. serve]) : new ProcessStartInfo(Cli, serve);
+        var start = Measure.ChosenDocShelfStart("--data", data, "serve", "--inbox", inbox, "--listen", "127.0.0.1:0");
         start.RedirectStandardOutput = start.RedirectStandardError = true;
         using var service = Process.Start(start)!;
         service.OutputDataReceived += (_, _) => { };
@@ -109,13 +101,13 @@ public static class ColdCommandBenchmark
 
     private static async Task<TimeSpan> MedianAsync(int runs, Func<Task<TimeSpan>> run)
     {
-        var times = new List<TimeSpan>();
+        var milliseconds = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            times.Add(await run());
+            milliseconds.Add((await run()).TotalMilliseconds);
         }
 
-        return times.Order().ElementAt(runs / 2);
+        return TimeSpan.FromMilliseconds(Measure.Percentile(milliseconds.Order().ToList(), 0.5));
     }
 
     private static bool OnPath(string tool) =>

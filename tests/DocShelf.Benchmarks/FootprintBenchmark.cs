@@ -35,8 +35,7 @@ public static class FootprintBenchmark
     {
         var data = Path.Combine(workFolder, $"{kind}-data");
         var inbox = Path.GetDirectoryName(files[0])!;
-        var cli = Environment.GetEnvironmentVariable("DOCSHELF_BENCH_CLI") ?? Path.Combine(AppContext.BaseDirectory, "docshelf.dll");
-        await Measure.RunAsync("dotnet", [cli, "--data", data, "ingest", inbox, "--json"]);
+        await Measure.ChosenDocShelfAsync("--data", data, "ingest", inbox, "--json");
         var originals = files.Sum(f => new FileInfo(f).Length);
         var total = Bytes(data);
         var parts = Parts.Select(part => Bytes(Path.Combine(data, part)) / pages / 1024.0);

@@ -41,6 +41,25 @@ public static class Measure
     public static Task<TimeSpan> DocShelfAsync(params string[] arguments) =>
         RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), .. arguments]);
 
+    /// <summary>
+    /// The DocShelf the footprint and cold-command figures are for: the build beside the benchmarks, or the
+    /// `docshelf.dll` or program DOCSHELF_BENCH_CLI names (another build, or the bundle's precompiled `app/docshelf`).
+    /// </summary>
+    public static string ChosenDocShelf => Environment.GetEnvironmentVariable("DOCSHELF_BENCH_CLI") ?? Path.Combine(AppContext.BaseDirectory, "docshelf.dll");
+
+    /// <summary>How to start <see cref="ChosenDocShelf"/> with <paramref name="arguments"/>: through `dotnet` for a dll.</summary>
+    public static ProcessStartInfo ChosenDocShelfStart(params string[] arguments) =>
+        ChosenDocShelf.EndsWith(".dll", StringComparison.Ordinal)
+            ? new ProcessStartInfo("dotnet", [ChosenDocShelf, .. arguments])
+            : new ProcessStartInfo(ChosenDocShelf, arguments);
+
+    /// <summary>Runs <see cref="ChosenDocShelf"/> to the end and times it.</summary>
+    public static Task<TimeSpan> ChosenDocShelfAsync(params string[] arguments)
+    {
+        var start = ChosenDocShelfStart(arguments);
+        return RunAsync(start.FileName, start.ArgumentList);
+    }
+
     public static double Percentile(IReadOnlyList<double> sorted, double share) =>
         sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
