@@ -1,4 +1,5 @@
 using DocShelf.Search.Lexical;
+using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;
 using DocShelf.Search.Vectors;
 
@@ -20,18 +21,23 @@ public sealed class Shelf : IDisposable
         DataDirectory = dataDirectory;
         this.shelfLock = shelfLock;
         database = new ShelfDatabase(dataDirectory, readOnly: !writable);
+        SemanticIndex? semantic = null;
         try
         {
-            index = new LexicalIndex(dataDirectory, writable);
             Store = new ShelfStore(database);
             Queue = new FileQueue(database);
             PageSources = new PageSourceFolder(dataDirectory);
             PageImages = new PageImageFolder(dataDirectory);
+
+            // Connected before the lexical index opens: a model opened at once loads meanwhile.
+            semantic = search.Semantic?.Invoke(this);
+            index = new LexicalIndex(dataDirectory, writable);
             Writer = writable ? new ShelfWriter(database, Store, index, PageSources, PageImages) : null;
-            Searcher = new ShelfSearcher(Store, index, search.Semantic?.Invoke(this), search.Fusion);
+            Searcher = new ShelfSearcher(Store, index, semantic, search.Fusion);
         }
         catch
         {
+            Close(semantic);
             index?.Dispose();
             database.Dispose();
             throw;
@@ -149,14 +155,18 @@ public sealed class Shelf : IDisposable
 
     public void Dispose()
     {
-        if (Searcher.Semantic is { } semantic)
+        Close(Searcher.Semantic);
+        index.Dispose();
+        database.Dispose();
+        shelfLock.Dispose();
+    }
+
+    private static void Close(SemanticIndex? semantic)
+    {
+        if (semantic is not null)
         {
             semantic.Generator.Dispose();
             semantic.Dispose();
         }
-
-        index.Dispose();
-        database.Dispose();
-        shelfLock.Dispose();
     }
 }

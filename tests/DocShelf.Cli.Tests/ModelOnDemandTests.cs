@@ -2,6 +2,7 @@ using DocShelf.Cli.Composition;
 using DocShelf.Cli.Settings;
 using DocShelf.Core.Search;
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;
 
@@ -28,6 +29,34 @@ public sealed class ModelOnDemandTests : IDisposable
         Assert.True(closedAfterWords, "a search by words opened the model");
         Assert.True(model.IsOpen);
         Assert.NotEmpty(byMeaning);
+    }
+
+    [Fact]
+    public async Task A_shelf_opened_for_a_search_by_meaning_loads_its_model_before_anything_embeds()
+    {
+        var data = folder.Folder("data");
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", $"shelf-schema-{ShelfDatabase.SchemaVersion}"), data);
+        using var shelf = ShelfComposition.OpenForReading(data, SettingsLoader.Load(data), opening: ModelOpening.AtOnce);
+        var model = Assert.IsType<DeferredEmbeddingGenerator>(shelf.Searcher.Semantic!.Generator);
+
+        await Eventually.HoldsAsync(() => model.IsOpen, "the model loads with nothing embedded");
+        var byMeaning = await shelf.Searcher.SearchAsync("a light to guide ships at night", 3, null, SearchMode.Semantic);
+
+        Assert.NotEmpty(byMeaning);
+    }
+
+    [Fact]
+    public void A_shelf_closed_while_its_model_loads_waits_for_the_load_and_closes_it()
+    {
+        var data = folder.Folder("data");
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", $"shelf-schema-{ShelfDatabase.SchemaVersion}"), data);
+        var shelf = ShelfComposition.OpenForReading(data, SettingsLoader.Load(data), opening: ModelOpening.AtOnce);
+        var model = Assert.IsType<DeferredEmbeddingGenerator>(shelf.Searcher.Semantic!.Generator);
+
+        shelf.Dispose();
+
+        Assert.True(model.IsOpen, "closing let the load finish");
+        Assert.Throws<ObjectDisposedException>(() => model.GenerateAsync(["breakwater"]).GetAwaiter().GetResult());
     }
 
     public void Dispose() => folder.Dispose();

@@ -1,6 +1,7 @@
 using DocShelf.Cli.Composition;
 using DocShelf.Cli.Settings;
 using DocShelf.Search;
+using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;
 
 namespace DocShelf.Cli.Access;
@@ -14,7 +15,11 @@ public static class ShelfAccess
     /// <summary>Long enough for a generative answer on a CPU; the process holding the shelf applies its own limits.</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(5);
 
-    public static IShelfAccess Open(string dataDirectory)
+    /// <param name="opening">
+    /// When a shelf opened here loads its embedding model: at once for a query that will need meaning, so the model
+    /// loads while the shelf opens. A process holding the shelf has its model open already.
+    /// </param>
+    public static IShelfAccess Open(string dataDirectory, ModelOpening opening = ModelOpening.WhenFirstUsed)
     {
         var settings = SettingsLoader.Load(dataDirectory);
         var deadline = DateTime.UtcNow + StartPatience;
@@ -28,7 +33,7 @@ public static class ShelfAccess
             Shelf shelf;
             try
             {
-                shelf = ShelfComposition.OpenForReading(dataDirectory, settings);
+                shelf = ShelfComposition.OpenForReading(dataDirectory, settings, opening: opening);
             }
             catch (ShelfInUseException) when (DateTime.UtcNow < deadline)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DocShelf.Answering.Answers;
 using DocShelf.Cli.Access;
 using DocShelf.Cli.Output;
+using DocShelf.Search.Semantic;
 using Spectre.Console;
 
 namespace DocShelf.Cli.Commands;
@@ -26,7 +27,7 @@ public static class AskCommand
             }
 
             var asJson = result.GetValue(json);
-            using var shelf = ShelfAccess.Open(CommonOptions.DataDirectory(result));
+            using var shelf = ShelfAccess.Open(CommonOptions.DataDirectory(result), ModelOpening.AtOnce);
             var answer = await AskAsync(shelf, text.Trim(), showDrafts: !asJson, cancellationToken);
             if (asJson)
             {

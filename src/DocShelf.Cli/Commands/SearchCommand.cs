@@ -2,6 +2,7 @@ using System.CommandLine;
 using DocShelf.Cli.Access;
 using DocShelf.Cli.Output;
 using DocShelf.Core.Search;
+using DocShelf.Search.Semantic;
 
 namespace DocShelf.Cli.Commands;
 
@@ -30,7 +31,9 @@ public static class SearchCommand
                 throw new UsageException("Give a query, for example: docshelf search \"harbour survey\" (or --queries FILE).");
             }
 
-            using var searcher = ShelfAccess.Open(CommonOptions.DataDirectory(result));
+            // Every mode but words alone needs the model (hybrid is the default when one is in use).
+            var opening = result.GetValue(mode) == SearchMode.Lexical ? ModelOpening.WhenFirstUsed : ModelOpening.AtOnce;
+            using var searcher = ShelfAccess.Open(CommonOptions.DataDirectory(result), opening);
             if (file is not null)
             {
                 await RunBatchAsync(searcher, file, count, result.GetValue(mode), cancellationToken);

@@ -6,6 +6,7 @@ using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
 using DocShelf.Models.Library;
 using DocShelf.Search;
+using DocShelf.Search.Semantic;
 using Microsoft.Extensions.Logging;
 
 namespace DocShelf.Cli.Composition;
@@ -17,11 +18,12 @@ namespace DocShelf.Cli.Composition;
 public static class ShelfComposition
 {
     /// <summary>How the shelf's searcher is made: the embedding model chosen in <paramref name="library"/> (the shelf's own when null) and the fusion the settings give.</summary>
-    public static SearchSetup Search(ShelfSettings settings, ModelLibrary? library = null) =>
-        new(SemanticSetup.From(library), settings.ToHybridFusion());
+    public static SearchSetup Search(ShelfSettings settings, ModelLibrary? library = null, ModelOpening opening = ModelOpening.WhenFirstUsed) =>
+        new(SemanticSetup.From(library, opening), settings.ToHybridFusion());
 
-    public static Shelf OpenForReading(string dataDirectory, ShelfSettings settings, TimeSpan patience = default) =>
-        Shelf.OpenForReading(dataDirectory, patience, Search(settings));
+    /// <param name="opening">When the embedding model loads: at once for a command whose query will need meaning.</param>
+    public static Shelf OpenForReading(string dataDirectory, ShelfSettings settings, TimeSpan patience = default, ModelOpening opening = ModelOpening.WhenFirstUsed) =>
+        Shelf.OpenForReading(dataDirectory, patience, Search(settings, opening: opening));
 
     /// <summary>Opens the shelf for writing; one an older DocShelf wrote is backed up and upgraded first (<see cref="ShelfUpgrade"/>).</summary>
     public static Shelf OpenForWriting(string dataDirectory, ShelfSettings settings, TimeSpan patience = default)

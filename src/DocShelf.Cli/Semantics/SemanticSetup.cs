@@ -11,10 +11,10 @@ public static class SemanticSetup
     /// What a shelf calls when it opens to connect its embedding model: the one chosen in <paramref name="library"/>
     /// (the shelf's own model library when null, or another data folder's), or none for a shelf set to words only.
     /// </summary>
-    public static Func<Shelf, SemanticIndex?> From(ModelLibrary? library = null) =>
-        shelf => Connect(shelf, library ?? new ModelLibrary(shelf.DataDirectory));
+    public static Func<Shelf, SemanticIndex?> From(ModelLibrary? library = null, ModelOpening opening = ModelOpening.WhenFirstUsed) =>
+        shelf => Connect(shelf, library ?? new ModelLibrary(shelf.DataDirectory), opening);
 
-    private static SemanticIndex? Connect(Shelf shelf, ModelLibrary library)
+    private static SemanticIndex? Connect(Shelf shelf, ModelLibrary library, ModelOpening opening)
     {
         if (library.ActiveEmbedding() is not { } name)
         {
@@ -23,9 +23,9 @@ public static class SemanticSetup
 
         var manifest = library.Find(name) ?? throw new ModelImportException(
             $"The embedding model in use, {name}, is no longer in {library.Folder}; import it again or choose another with `docshelf models use`.");
-        // Imports record the model's dimensions; the model itself is opened only when something is embedded.
+        // Imports record the model's dimensions; the model itself is opened when something is embedded, or at once.
         var dimensions = manifest.Dimensions ?? DimensionsOf(library, name);
-        var generator = new DeferredEmbeddingGenerator(() => library.OpenEmbedding(name));
+        var generator = new DeferredEmbeddingGenerator(() => library.OpenEmbedding(name), opening);
         var prefixes = new EmbeddingPrefixes(manifest.QueryPrefix ?? "", manifest.PassagePrefix ?? "");
         return new SemanticIndex(
             generator, shelf.Vectors(name, dimensions), shelf.SentenceVectors(name, dimensions), prefixes,

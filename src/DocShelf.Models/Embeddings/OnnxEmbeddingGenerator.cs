@@ -28,6 +28,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly int batchSize;
     private readonly bool wholeText;
     private readonly EmbeddingGeneratorMetadata metadata;
+    private bool disposed;
 
     /// <param name="threads">Threads for one inference; all cores by default.</param>
     /// <param name="wholeText">
@@ -76,6 +77,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(disposed, this); // a closed session answers only with an unclear native error
         var windows = values.Select(text => wholeText ? encoder.EncodeWindows(text) : [encoder.Encode(text)]).ToList();
         var flat = windows.SelectMany(w => w).ToArray();
         var vectors = Embed(flat, cancellationToken);
@@ -99,7 +101,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 
-    public void Dispose() => session.Dispose();
+    public void Dispose()
+    {
+        disposed = true;
+        session.Dispose();
+    }
 
     /// <summary>One vector per input, in the order given.</summary>
     private float[][] Embed(IReadOnlyList<int>[] encoded, CancellationToken cancellationToken)

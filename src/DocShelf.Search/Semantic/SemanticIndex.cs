@@ -58,16 +58,21 @@ public sealed class SemanticIndex(
     public async Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
         string query, int top, VectorFilter? filter, CancellationToken cancellationToken)
     {
-        var embedding = await EmbedQueryAsync(query, cancellationToken);
+        // The query is embedded on another thread while this one opens the graphs: a cold command, whose model may
+        // still be loading, does not wait for the two one after the other.
+        var embedding = Task.Run(() => EmbedQueryAsync(query, cancellationToken), cancellationToken);
+        vectors.Open();
+        sentences?.Open();
+        var vector = await embedding;
         var best = new Dictionary<string, (ChunkVector Chunk, double Score)>(StringComparer.Ordinal);
-        foreach (var (chunk, score) in vectors.Nearest(embedding.Span, top, filter, cancellationToken))
+        foreach (var (chunk, score) in vectors.Nearest(vector.Span, top, filter, cancellationToken))
         {
             best[chunk.ChunkId] = (chunk, score);
         }
 
         if (sentences is not null)
         {
-            foreach (var (sentence, score) in sentences.Nearest(embedding.Span, top * SentencesPerChunk, filter, cancellationToken))
+            foreach (var (sentence, score) in sentences.Nearest(vector.Span, top * SentencesPerChunk, filter, cancellationToken))
             {
                 var chunkId = SentenceKey.ChunkOf(sentence.ChunkId);
                 if (!best.TryGetValue(chunkId, out var known))

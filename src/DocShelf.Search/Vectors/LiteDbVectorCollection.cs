@@ -488,6 +488,9 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         }
     }
 
+    /// <summary>Opens the rows and graphs searches read, as the first search would, for a caller with time to spare before it.</summary>
+    public void Open() => Opened();
+
     /// <summary>The key ranges up to <paramref name="lastKey"/> no graph covers: holes below the last graph's range, and the keys past it.</summary>
     private static List<KeyRange> Uncovered(List<GraphSegment> segments, long lastCovered, long lastKey) =>
         [.. GraphFolder.Gaps(segments, lastCovered).Select(gap => new KeyRange(gap.First, gap.Last, IsHole: true)),
