@@ -24,15 +24,13 @@ public sealed class Shelf : IDisposable
         SemanticIndex? semantic = null;
         try
         {
+            index = new LexicalIndex(dataDirectory, writable);
             Store = new ShelfStore(database);
             Queue = new FileQueue(database);
             PageSources = new PageSourceFolder(dataDirectory);
             PageImages = new PageImageFolder(dataDirectory);
-
-            // Connected before the lexical index opens: a model opened at once loads meanwhile.
-            semantic = search.Semantic?.Invoke(this);
-            index = new LexicalIndex(dataDirectory, writable);
             Writer = writable ? new ShelfWriter(database, Store, index, PageSources, PageImages) : null;
+            semantic = search.Semantic?.Invoke(this);
             Searcher = new ShelfSearcher(Store, index, semantic, search.Fusion);
         }
         catch

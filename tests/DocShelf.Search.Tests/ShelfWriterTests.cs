@@ -26,6 +26,29 @@ public sealed class ShelfWriterTests : IDisposable
     }
 
     [Fact]
+    public void Members_worked_out_from_stored_ones_are_not_stored_and_read_back_the_same()
+    {
+        using (var shelf = Shelf.OpenForWriting(data.Path))
+        {
+            ShelfBuilder.Publish(shelf.Writer!, "d1", "/a/report.txt", "harbour dues");
+            shelf.Writer!.Enqueue("/a/waiting.txt", 5, DateTime.UtcNow);
+        }
+
+        using (var raw = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = Path.Combine(data.Path, ShelfDatabase.FileName), ReadOnly = true }))
+        {
+            var document = raw.GetCollection("documents").FindById("d1");
+            Assert.Equal("/a/report.txt", document["Paths"].AsArray[0].AsString);
+            Assert.False(document.ContainsKey(nameof(DocumentRecord.PrimaryPath)));
+            Assert.False(document.ContainsKey(nameof(DocumentRecord.LowConfidencePages)));
+            Assert.False(raw.GetCollection("files").FindById("/a/waiting.txt").ContainsKey(nameof(FileEntry.Path)));
+        }
+
+        using var reader = Shelf.OpenForReading(data.Path);
+        Assert.Equal("/a/report.txt", reader.Store.FindDocument("d1")!.PrimaryPath);
+        Assert.Equal("/a/waiting.txt", reader.Queue.Find("/a/waiting.txt")!.Path);
+    }
+
+    [Fact]
     public void Attaching_a_path_to_content_not_on_the_shelf_changes_nothing()
     {
         using var shelf = Shelf.OpenForWriting(data.Path);

@@ -18,12 +18,22 @@ namespace DocShelf.Cli.Composition;
 public static class ShelfComposition
 {
     /// <summary>How the shelf's searcher is made: the embedding model chosen in <paramref name="library"/> (the shelf's own when null) and the fusion the settings give.</summary>
-    public static SearchSetup Search(ShelfSettings settings, ModelLibrary? library = null, ModelOpening opening = ModelOpening.WhenFirstUsed) =>
-        new(SemanticSetup.From(library, opening), settings.ToHybridFusion());
+    public static SearchSetup Search(ShelfSettings settings, ModelLibrary? library = null) =>
+        new(SemanticSetup.From(library), settings.ToHybridFusion());
 
     /// <param name="opening">When the embedding model loads: at once for a command whose query will need meaning.</param>
-    public static Shelf OpenForReading(string dataDirectory, ShelfSettings settings, TimeSpan patience = default, ModelOpening opening = ModelOpening.WhenFirstUsed) =>
-        Shelf.OpenForReading(dataDirectory, patience, Search(settings, opening: opening));
+    public static Shelf OpenForReading(string dataDirectory, ShelfSettings settings, TimeSpan patience = default, ModelOpening opening = ModelOpening.WhenFirstUsed)
+    {
+        if (opening == ModelOpening.WhenFirstUsed)
+        {
+            return Shelf.OpenForReading(dataDirectory, patience, Search(settings));
+        }
+
+        // Chosen, and loading on a thread of its own, before the store opens: the model is most of the time a cold
+        // search by meaning takes, and the store and the lexical index open meanwhile. The shelf takes it over.
+        using var model = ChosenModel.In(new ModelLibrary(dataDirectory), ModelOpening.AtOnce);
+        return Shelf.OpenForReading(dataDirectory, patience, new SearchSetup(shelf => model?.Connect(shelf), settings.ToHybridFusion()));
+    }
 
     /// <summary>Opens the shelf for writing; one an older DocShelf wrote is backed up and upgraded first (<see cref="ShelfUpgrade"/>).</summary>
     public static Shelf OpenForWriting(string dataDirectory, ShelfSettings settings, TimeSpan patience = default)
