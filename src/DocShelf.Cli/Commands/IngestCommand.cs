@@ -41,7 +41,8 @@ public static class IngestCommand
         RequireLanguages(options.OcrLanguages);
         var files = FileCollector.Collect(paths);
 
-        using var shelf = ShelfComposition.OpenForWriting(data, settings);
+        // What is read is embedded, so the model loads while the first files are read.
+        using var shelf = ShelfComposition.OpenForWriting(data, settings, opening: ModelOpening.AtOnce);
         using var chain = ShelfComposition.Ingestion(shelf, options);
         await using var readers = await ShelfReaders.StartAsync(shelf, settings, cancellationToken);
         var runner = chain.Runner;

@@ -22,23 +22,14 @@ public static class ShelfComposition
         new(SemanticSetup.From(library), settings.ToHybridFusion());
 
     /// <param name="opening">When the embedding model loads: at once for a command whose query will need meaning.</param>
-    public static Shelf OpenForReading(string dataDirectory, ShelfSettings settings, TimeSpan patience = default, ModelOpening opening = ModelOpening.WhenFirstUsed)
-    {
-        if (opening == ModelOpening.WhenFirstUsed)
-        {
-            return Shelf.OpenForReading(dataDirectory, patience, Search(settings));
-        }
-
-        // Chosen, and loading on a thread of its own, before the store opens: the model is most of the time a cold
-        // search by meaning takes, and the store and the lexical index open meanwhile. The shelf takes it over.
-        using var model = ChosenModel.In(new ModelLibrary(dataDirectory), ModelOpening.AtOnce);
-        return Shelf.OpenForReading(dataDirectory, patience, new SearchSetup(shelf => model?.Connect(shelf), settings.ToHybridFusion()));
-    }
+    public static Shelf OpenForReading(string dataDirectory, ShelfSettings settings, TimeSpan patience = default, ModelOpening opening = ModelOpening.WhenFirstUsed) =>
+        Open(dataDirectory, settings, opening, search => Shelf.OpenForReading(dataDirectory, patience, search));
 
     /// <summary>Opens the shelf for writing; one an older DocShelf wrote is backed up and upgraded first (<see cref="ShelfUpgrade"/>).</summary>
-    public static Shelf OpenForWriting(string dataDirectory, ShelfSettings settings, TimeSpan patience = default)
+    /// <param name="opening">When the embedding model loads: at once for a command that will embed what it reads.</param>
+    public static Shelf OpenForWriting(string dataDirectory, ShelfSettings settings, TimeSpan patience = default, ModelOpening opening = ModelOpening.WhenFirstUsed)
     {
-        var shelf = Shelf.OpenForWriting(dataDirectory, patience, Search(settings));
+        var shelf = Open(dataDirectory, settings, opening, search => Shelf.OpenForWriting(dataDirectory, patience, search));
         try
         {
             ShelfUpgrade.IfNeeded(shelf);
@@ -54,6 +45,19 @@ public static class ShelfComposition
     /// <summary>The answerer the settings choose, over the shelf's searcher.</summary>
     public static IAnswerer Answerer(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null) =>
         AnswererSetup.Create(shelf, settings, library);
+
+    private static Shelf Open(string dataDirectory, ShelfSettings settings, ModelOpening opening, Func<SearchSetup, Shelf> open)
+    {
+        if (opening == ModelOpening.WhenFirstUsed)
+        {
+            return open(Search(settings));
+        }
+
+        // Chosen, and loading on a thread of its own, before the store opens: the model is most of the time a cold
+        // search by meaning takes, and the store and the lexical index open meanwhile. The shelf takes it over.
+        using var model = ChosenModel.In(new ModelLibrary(dataDirectory), ModelOpening.AtOnce);
+        return open(new SearchSetup(shelf => model?.Connect(shelf), settings.ToHybridFusion()));
+    }
 
     /// <summary>The reading chain over a shelf open for writing: OCR engines, embedding batcher, pipeline and runner.</summary>
     /// <param name="loggers">The service's logs, for each step's duration per file; nowhere when null.</param>

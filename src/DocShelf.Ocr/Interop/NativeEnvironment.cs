@@ -13,7 +13,7 @@ internal static partial class NativeEnvironment
     /// <summary>
     /// Debian's libtesseract is built with OpenMP; on a small machine its threads fight each other and
     /// a page takes several times longer. DocShelf runs one page per core instead, so OpenMP gets one thread.
-    /// Must run before libtesseract is loaded.
+    /// Must run before libtesseract is loaded. The C allocator is set to keep page buffers (<see cref="NativeHeap"/>).
     /// </summary>
     public static void PrepareForTesseract()
     {
@@ -24,6 +24,7 @@ internal static partial class NativeEnvironment
 
         _ = setenv("OMP_THREAD_LIMIT", "1", 1);
         Environment.SetEnvironmentVariable("OMP_THREAD_LIMIT", "1");
+        NativeHeap.KeepPageBuffers();
     }
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
