@@ -6,8 +6,8 @@ namespace DocShelf.Ocr.Interop;
 /// Keeps the C allocator's large blocks for reuse. A 300-dpi page is 8 to 33 MB of pixels in Leptonica and
 /// Tesseract, and glibc by default maps each block that size afresh from the kernel and unmaps it when freed, so
 /// every page read faulted in all its buffers again, each first write also flushing the other cores' address caches.
-/// Kept in the heap, the next page reuses them: 24 scans ingested in 11.2 s instead of 13.2 to 15.0 s on two cores,
-/// for some 80 MB more resident memory at the peak (docs/benchmarks.md (a)).
+/// Kept in the heap, the next page reuses them: 24 scans ingested in 11.1 to 11.7 s instead of 13.2 to 15.0 s on two
+/// cores, for some 100 MB more resident memory at the peak (docs/benchmarks.md (a)).
 /// </summary>
 internal static partial class NativeHeap
 {
