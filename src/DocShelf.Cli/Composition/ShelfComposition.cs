@@ -53,8 +53,9 @@ public static class ShelfComposition
             return open(Search(settings));
         }
 
-        // Chosen, and loading on a thread of its own, before the store opens: the model is most of the time a cold
-        // search by meaning takes, and the store and the lexical index open meanwhile. The shelf takes it over.
+        // Chosen, and loading on a thread of its own, before the store opens: the model is most of a cold search by
+        // meaning, and the store and the lexical index open (and an ingest's first files are read) meanwhile. The
+        // shelf takes it over.
         using var model = ChosenModel.In(new ModelLibrary(dataDirectory), ModelOpening.AtOnce);
         return open(new SearchSetup(shelf => model?.Connect(shelf), settings.ToHybridFusion()));
     }

@@ -7,8 +7,8 @@ public enum ModelOpening
     WhenFirstUsed,
 
     /// <summary>
-    /// At once, beside the shelf's opening, for a command whose query will need meaning: the model loads on one core
-    /// while the store and the lexical index open on the other.
+    /// At once, beside the shelf's opening, for a command that will embed (a query by meaning, files to read): the
+    /// model loads on one core while the store and the lexical index open, and the first files are read, on the other.
     /// </summary>
     AtOnce,
 }
