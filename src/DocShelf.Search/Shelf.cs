@@ -20,11 +20,24 @@ public sealed class Shelf : IDisposable
     {
         DataDirectory = dataDirectory;
         this.shelfLock = shelfLock;
-        database = new ShelfDatabase(dataDirectory, readOnly: !writable);
+
+        // A reader's lexical index opens its searcher on another thread while the store opens, each about a third of
+        // a cold command's start. A writer opens it after the store, which refuses a newer DocShelf's shelf first.
+        var lexical = writable ? null : Task.Run(() => LexicalIndex.OpenForSearching(dataDirectory));
+        try
+        {
+            database = new ShelfDatabase(dataDirectory, readOnly: !writable);
+        }
+        catch
+        {
+            lexical?.ContinueWith(opened => opened.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+            throw;
+        }
+
         SemanticIndex? semantic = null;
         try
         {
-            index = new LexicalIndex(dataDirectory, writable);
+            index = lexical?.GetAwaiter().GetResult() ?? new LexicalIndex(dataDirectory, writable);
             Store = new ShelfStore(database);
             Queue = new FileQueue(database);
             PageSources = new PageSourceFolder(dataDirectory);

@@ -49,6 +49,25 @@ public sealed class ShelfWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_reader_opens_a_shelf_whose_lexical_index_is_damaged_and_only_its_searches_fail()
+    {
+        using (var shelf = Shelf.OpenForWriting(data.Path))
+        {
+            ShelfBuilder.Publish(shelf.Writer!, "d1", "/a/report.txt", "harbour dues");
+        }
+
+        foreach (var commit in Directory.GetFiles(Path.Combine(data.Path, LexicalIndex.FolderName), "segments_*"))
+        {
+            File.WriteAllText(commit, "not a commit");
+        }
+
+        using var reader = Shelf.OpenForReading(data.Path);
+
+        Assert.Equal("d1", Assert.Single(reader.Store.AllDocuments()).Id);
+        Assert.ThrowsAny<IOException>(() => reader.Searcher.Search("harbour", 5));
+    }
+
+    [Fact]
     public void Attaching_a_path_to_content_not_on_the_shelf_changes_nothing()
     {
         using var shelf = Shelf.OpenForWriting(data.Path);

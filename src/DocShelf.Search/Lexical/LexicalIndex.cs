@@ -70,6 +70,26 @@ public sealed class LexicalIndex : IDisposable
 
     public Analyzer Analyzer => analyzer;
 
+    /// <summary>
+    /// A read-only index with its searcher open, as the first search would open it. An index that cannot be read
+    /// is still handed back, so a command that needs no search (and `doctor`, which reports it) opens the shelf as
+    /// before; the first search meets the same error.
+    /// </summary>
+    public static LexicalIndex OpenForSearching(string dataDirectory)
+    {
+        var index = new LexicalIndex(dataDirectory, writable: false);
+        try
+        {
+            _ = index.Searchers();
+        }
+        catch (IOException)
+        {
+            // Lucene's damaged-index errors are IOExceptions; the searcher stays unopened until a search asks again.
+        }
+
+        return index;
+    }
+
     public void Add(DocumentFacets facets, IEnumerable<Chunk> chunks)
     {
         var indexWriter = RequireWriter();
