@@ -71,10 +71,13 @@ public static class ServeCommand
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<EmbeddingService>();
         await using var app = ShelfHost.Build(builder);
+        var board = app.Services.GetRequiredService<ServiceBoard>();
+
+        // The socket answers status before the host has finished starting, so the page's address is known from the
+        // start; only port 0 (any free port) waits for the bound one.
+        board.WebUrl = listen.Port == 0 ? null : listen.Url;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            // The bound address, which differs from the configured one when port 0 asked for any free port.
-            var board = app.Services.GetRequiredService<ServiceBoard>();
             board.WebUrl = app.Urls.FirstOrDefault(url => !url.Contains("unix:", StringComparison.Ordinal)) ?? listen.Url;
             app.Logger.LogInformation("DocShelf is open on {Url}", board.WebUrl);
         });
