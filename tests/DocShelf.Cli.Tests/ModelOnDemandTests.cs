@@ -16,8 +16,7 @@ public sealed class ModelOnDemandTests : IDisposable
     [Fact]
     public async Task A_search_by_words_leaves_the_model_closed_and_a_search_by_meaning_opens_it()
     {
-        var data = folder.Folder("data");
-        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", $"shelf-schema-{ShelfDatabase.SchemaVersion}"), data);
+        var data = FixtureShelf();
         using var shelf = ShelfComposition.OpenForReading(data, SettingsLoader.Load(data));
         var model = Assert.IsType<DeferredEmbeddingGenerator>(shelf.Searcher.Semantic!.Generator);
 
@@ -34,8 +33,7 @@ public sealed class ModelOnDemandTests : IDisposable
     [Fact]
     public async Task A_shelf_opened_for_a_search_by_meaning_loads_its_model_before_anything_embeds()
     {
-        var data = folder.Folder("data");
-        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", $"shelf-schema-{ShelfDatabase.SchemaVersion}"), data);
+        var data = FixtureShelf();
         using var shelf = ShelfComposition.OpenForReading(data, SettingsLoader.Load(data), opening: ModelOpening.AtOnce);
         var model = Assert.IsType<DeferredEmbeddingGenerator>(shelf.Searcher.Semantic!.Generator);
 
@@ -48,8 +46,7 @@ public sealed class ModelOnDemandTests : IDisposable
     [Fact]
     public void A_shelf_closed_while_its_model_loads_waits_for_the_load_and_closes_it()
     {
-        var data = folder.Folder("data");
-        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", $"shelf-schema-{ShelfDatabase.SchemaVersion}"), data);
+        var data = FixtureShelf();
         var shelf = ShelfComposition.OpenForReading(data, SettingsLoader.Load(data), opening: ModelOpening.AtOnce);
         var model = Assert.IsType<DeferredEmbeddingGenerator>(shelf.Searcher.Semantic!.Generator);
 
@@ -60,4 +57,12 @@ public sealed class ModelOnDemandTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
+
+    /// <summary>A copy of the small shelf this version writes, which searches with the built-in model.</summary>
+    private string FixtureShelf()
+    {
+        var data = folder.Folder("data");
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", $"shelf-schema-{ShelfDatabase.SchemaVersion}"), data);
+        return data;
+    }
 }
