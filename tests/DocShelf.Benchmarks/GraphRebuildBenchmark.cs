@@ -59,7 +59,7 @@ public static class GraphRebuildBenchmark
         var graphBytes = Directory.EnumerateFiles(database.GraphFolder(Collection)).Sum(f => new FileInfo(f).Length);
         Console.WriteLine("| vectors without graphs | time | peak resident memory | graphs and rows |");
         Console.WriteLine("| ---: | ---: | ---: | ---: |");
-        Console.WriteLine($"| {waiting:N0} | {clock.Elapsed.TotalSeconds:0} s | {PeakResidentBytes() / 1e9:0.00} GB | {graphBytes / 1e9:0.00} GB |");
+        Console.WriteLine($"| {waiting:N0} | {clock.Elapsed.TotalSeconds:0} s | {Measure.ResidentBytes(Environment.ProcessId, "VmHWM") / 1e9:0.00} GB | {graphBytes / 1e9:0.00} GB |");
         return 0;
     }
 
@@ -83,12 +83,6 @@ public static class GraphRebuildBenchmark
         }
     }
 
-    /// <summary>The process's high-water mark of resident memory, as the kernel counts it.</summary>
-    private static long PeakResidentBytes()
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
 
     /// <summary>A random vector, or one a short way from <paramref name="centre"/> in a random direction.</summary>
     private static float[] RandomVector(Random random, int dimensions, float[]? centre)

@@ -60,6 +60,13 @@ public static class Measure
         return RunAsync(start.FileName, start.ArgumentList);
     }
 
+    /// <summary>A process's resident memory as the kernel counts it: VmRSS now, or VmHWM for its high-water mark.</summary>
+    public static long ResidentBytes(int processId, string field)
+    {
+        var line = File.ReadLines($"/proc/{processId}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public static double Percentile(IReadOnlyList<double> sorted, double share) =>
         sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

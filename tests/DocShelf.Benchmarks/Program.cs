@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "decoder", "concurrent", "backup" or "formats" runs only that benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "decoder", "concurrent", "backup", "formats" or "archive" runs only that benchmark
 if (only == GraphRebuildBenchmark.ChildName)
 {
     return await GraphRebuildBenchmark.ChildAsync(work, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
@@ -71,6 +71,13 @@ if (only is "all" or "formats")
 if (only is "all" or "backup")
 {
     Console.WriteLine(await BackupBenchmark.RunAsync(work, files: 1000, scans: 40));
+}
+
+if (only is "all" or "archive")
+{
+    // The sizes can be named (chunks, comma-separated); a million takes about an hour and a half on two cores.
+    var sizes = args.Length > 2 ? args[2].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [10_000, 100_000, 1_000_000];
+    Console.WriteLine(await ArchiveScaleBenchmark.RunAsync(work, sizes, queryCount: 200));
 }
 
 if (only is "all" or "embedding")
