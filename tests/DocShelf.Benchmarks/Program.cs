@@ -75,7 +75,7 @@ if (only is "all" or "backup")
 
 if (only is "all" or "archive")
 {
-    // The sizes can be named (chunks, comma-separated); a million takes about an hour and a half on two cores.
+    // The sizes can be named (chunks, comma-separated); a million takes about an hour on two cores and 25 GB of disk.
     var sizes = args.Length > 2 ? args[2].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [10_000, 100_000, 1_000_000];
     Console.WriteLine(await ArchiveScaleBenchmark.RunAsync(work, sizes, queryCount: 200));
 }
