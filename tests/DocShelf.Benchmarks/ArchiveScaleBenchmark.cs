@@ -89,9 +89,14 @@ public static class ArchiveScaleBenchmark
         var inbox = Directory.CreateDirectory(Path.Combine(folder, "inbox")).FullName;
         var clock = Stopwatch.StartNew();
         using var service = ServiceProcess.Start(data, inbox);
-        HttpClient? http = null;
+        HttpClient? http;
         while ((http = ShelfSocket.Connect(data, null, TimeSpan.FromMinutes(1))) is null)
         {
+            if (service.HasExited)
+            {
+                throw new InvalidOperationException($"docshelf serve stopped before it answered on {data}'s socket.");
+            }
+
             await Task.Delay(20);
         }
 

@@ -83,7 +83,6 @@ public static class GraphRebuildBenchmark
         }
     }
 
-
     /// <summary>A random vector, or one a short way from <paramref name="centre"/> in a random direction.</summary>
     private static float[] RandomVector(Random random, int dimensions, float[]? centre)
     {
