@@ -8,7 +8,7 @@ namespace DocShelf.Benchmarks;
 /// <summary>
 /// Passage vectors for a generated archive too large to embed with the model on this machine, made near real ones:
 /// each distinct sentence is embedded once by the real model, and every passage gets the mean of its sentences'
-/// real vectors moved a random short way (cosine about 0.85), so a million chunks built from a few hundred sample
+/// real vectors moved a random short way (cosine about 0.86), so a million chunks built from some 150 sample
 /// sentences still spread out as an archive's would, and queries the real model embeds land among them.
 /// </summary>
 public sealed class NearbyEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> model) : IEmbeddingGenerator<string, Embedding<float>>
