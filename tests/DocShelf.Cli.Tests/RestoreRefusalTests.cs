@@ -46,8 +46,10 @@ public sealed class RestoreRefusalTests : IClassFixture<RestoreRefusalTests.Good
     public async Task A_flipped_byte_anywhere_in_the_compressed_data_or_its_checksum_is_called_damage()
     {
         var bytes = await File.ReadAllBytesAsync(good.Archive);
+        var written = Unpacked(bytes)!;
         // Nine places through the compressed data, and the last byte: the size in gzip's trailer, after its checksum.
-        var places = Enumerable.Range(1, 9).Select(tenth => bytes.Length * tenth / 10).Append(bytes.Length - 1);
+        var places = Enumerable.Range(1, 9).Select(tenth => bytes.Length * tenth / 10).Append(bytes.Length - 1).ToList();
+        var refused = 0;
         foreach (var place in places)
         {
             var archive = folder.File($"flipped-at-{place}.tar.gz");
@@ -58,10 +60,20 @@ public sealed class RestoreRefusalTests : IClassFixture<RestoreRefusalTests.Good
 
             var result = await CliRunner.RunAsync(data, "restore", archive);
 
-            Assert.True(result.ExitCode == 1, $"a byte flipped at {place} of {bytes.Length} was restored");
+            // About one flip in 600 leaves what deflate unpacks as it was (5 of 3,014 places tried on a backup of the
+            // fixture shelf): the backup still holds the very bytes written, its checksum holds, and restoring it is right.
+            if (result.ExitCode == 0 && Unpacked(damaged) is { } unpacked && unpacked.AsSpan().SequenceEqual(written))
+            {
+                continue;
+            }
+
+            Assert.True(result.ExitCode == 1, $"a byte flipped at {place} of {bytes.Length} changed the backup, and it was restored");
             Assert.Contains("the backup is damaged", result.Error, StringComparison.Ordinal);
             Assert.False(Directory.Exists(data), $"the refused restore left {data}");
+            refused++;
         }
+
+        Assert.True(refused >= places.Count - 2, $"only {refused} of {places.Count} flipped bytes changed what the backup unpacks to");
     }
 
     [Fact]
@@ -78,6 +90,22 @@ public sealed class RestoreRefusalTests : IClassFixture<RestoreRefusalTests.Good
     }
 
     public void Dispose() => folder.Dispose();
+
+    /// <summary>What gzip unpacks <paramref name="archive"/> to, its checksum checked; null when it cannot.</summary>
+    private static byte[]? Unpacked(byte[] archive)
+    {
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(archive), CompressionMode.Decompress);
+            using var bytes = new MemoryStream();
+            gzip.CopyTo(bytes);
+            return bytes.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
 
     private static void Damage(string source, string target, string damage)
     {

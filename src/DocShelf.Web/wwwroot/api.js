@@ -22,9 +22,17 @@ export async function api(path, options = {}) {
   return response.status === 204 ? null : response.json();
 }
 
+// The errors on show, newest last: a refusal that comes a moment after another is said beside it, not in its place.
+const errorsShown = [];
+
 export function toast(message, isError = false) {
   const box = $("toast");
-  box.textContent = message;
+  if (!isError || box.hidden || !box.classList.contains("error")) errorsShown.length = 0;
+  if (isError) {
+    errorsShown.push(message);
+    errorsShown.splice(0, errorsShown.length - 3); // the last three, so a drop of many refused files stays readable
+  }
+  box.replaceChildren(...(isError ? errorsShown.flatMap((shown, i) => (i ? [element("br"), shown] : [shown])) : [message]));
   box.classList.toggle("error", isError);
   box.hidden = false;
   clearTimeout(toast.timer);
