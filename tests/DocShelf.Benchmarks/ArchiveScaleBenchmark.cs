@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DocShelf.Cli.Access;
-using DocShelf.Cli.Commands;
 using DocShelf.Cli.Composition;
+using DocShelf.Cli.Semantics;
 using DocShelf.Cli.Settings;
 using DocShelf.Fixtures.Benchmarks;
 using DocShelf.Fixtures.Testing;
@@ -59,15 +59,9 @@ public static class ArchiveScaleBenchmark
         var paths = BenchmarkShelves.TextShelf(files, (int)Math.Ceiling(chunks / ChunksPerPage / PagesPerFile), PagesPerFile);
         var settings = SettingsLoader.Load(data);
         var builtIn = BuiltInModel.Default;
-        var manifest = builtIn.Manifest();
         var generator = new NearbyEmbeddingGenerator(builtIn.Open());
         var search = new SearchSetup(
-            shelf => new SemanticIndex(
-                generator,
-                shelf.Vectors(builtIn.Name, builtIn.Dimensions),
-                shelf.SentenceVectors(builtIn.Name, builtIn.Dimensions),
-                new EmbeddingPrefixes(manifest.QueryPrefix ?? "", manifest.PassagePrefix ?? ""),
-                new SimilarityFloors(manifest.MinimumSimilarity ?? double.NegativeInfinity, manifest.AnswerSimilarity, manifest.RelatedSimilarity)),
+            shelf => ChosenModel.IndexOver(shelf, builtIn.Name, builtIn.Manifest(), builtIn.Dimensions, generator),
             settings.ToHybridFusion());
 
         using var shelf = Shelf.OpenForWriting(data, search: search);

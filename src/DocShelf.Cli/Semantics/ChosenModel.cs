@@ -1,6 +1,7 @@
 using DocShelf.Models.Library;
 using DocShelf.Search;
 using DocShelf.Search.Semantic;
+using Microsoft.Extensions.AI;
 
 namespace DocShelf.Cli.Semantics;
 
@@ -43,11 +44,21 @@ public sealed class ChosenModel : IDisposable
     /// <summary>The dense half of <paramref name="shelf"/>'s search over this model; the shelf owns the model from here.</summary>
     public SemanticIndex Connect(Shelf shelf)
     {
-        var prefixes = new EmbeddingPrefixes(manifest.QueryPrefix ?? "", manifest.PassagePrefix ?? "");
-        var floors = new SimilarityFloors(manifest.MinimumSimilarity ?? double.NegativeInfinity, manifest.AnswerSimilarity, manifest.RelatedSimilarity);
-        var index = new SemanticIndex(generator, shelf.Vectors(name, dimensions), shelf.SentenceVectors(name, dimensions), prefixes, floors);
+        var index = IndexOver(shelf, name, manifest, dimensions, generator);
         connected = true;
         return index;
+    }
+
+    /// <summary>
+    /// The dense half of <paramref name="shelf"/>'s search over the model <paramref name="manifest"/> describes, its
+    /// vectors made by <paramref name="generator"/>: the model's prefixes and similarity floors, and its collections.
+    /// </summary>
+    public static SemanticIndex IndexOver(
+        Shelf shelf, string name, ModelManifest manifest, int dimensions, IEmbeddingGenerator<string, Embedding<float>> generator)
+    {
+        var prefixes = new EmbeddingPrefixes(manifest.QueryPrefix ?? "", manifest.PassagePrefix ?? "");
+        var floors = new SimilarityFloors(manifest.MinimumSimilarity ?? double.NegativeInfinity, manifest.AnswerSimilarity, manifest.RelatedSimilarity);
+        return new SemanticIndex(generator, shelf.Vectors(name, dimensions), shelf.SentenceVectors(name, dimensions), prefixes, floors);
     }
 
     public void Dispose()
