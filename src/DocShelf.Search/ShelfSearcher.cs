@@ -50,7 +50,7 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         if (mode == SearchMode.Semantic)
         {
             var dense = await semantic.SearchAsync(query, top, FacetFilter.For(filters, store), cancellationToken);
-            return [.. dense.Select(d => Hit(d.Chunk.ChunkId, d.Score, null, terms, documents)).OfType<SearchHit>()];
+            return [.. dense.Select(d => Matched(d.Chunk.ChunkId, d.Score, null, terms)).OfType<MatchedChunk>().Select(m => Cite(m, terms, documents))];
         }
 
         // Each ranking is searched deeper than asked, so a chunk ranked well by one can still rise in the fusion.
@@ -60,12 +60,13 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         // A lexical ranking shorter than its depth holds every chunk with the words; past that, the text is checked.
         var everyWordHit = lexical.Count < depth;
         var fused = Fusion.Fuse(candidates, candidates.Lexical.Count + candidates.Semantic.Count)
-            .Select(f => Hit(f.ChunkId, f.Score, known.GetValueOrDefault(f.ChunkId), terms, documents, everyWordHit))
-            .OfType<SearchHit>()
+            .Select(f => Matched(f.ChunkId, f.Score, known.GetValueOrDefault(f.ChunkId), terms, everyWordHit))
+            .OfType<MatchedChunk>()
             .ToList();
         var similarity = candidates.Semantic.ToDictionary(c => c.ChunkId, c => c.Score, StringComparer.Ordinal);
         var unlisted = candidates.Semantic.Count > 0 ? candidates.Semantic.Min(c => c.Score) : semantic.Floors.Search;
-        return WordsFirst.Arrange(fused, id => similarity.TryGetValue(id, out var score) ? score : unlisted, semantic.Floors.RelatedOrSearch, top);
+        var shown = WordsFirst.Arrange(fused, id => similarity.TryGetValue(id, out var score) ? score : unlisted, semantic.Floors.RelatedOrSearch, top);
+        return [.. shown.Select(m => Cite(m, terms, documents))];
     }
 
     /// <summary>How deep each ranking is read for a hybrid search of <paramref name="top"/> results.</summary>
@@ -101,59 +102,50 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         var terms = QueryTermSet.Of(parsed);
         cancellationToken.ThrowIfCancellationRequested();
         var documents = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
-        return index.Search(parsed, top, filters, cancellationToken)
-            .Select(hit =>
-            {
-                var (snippet, highlights) = snippets.Build(hit.Text, terms);
-                return new SearchHit
-                {
-                    DocumentId = hit.DocumentId,
-                    Path = DocumentOf(hit.DocumentId, documents)?.PrimaryPath ?? "",
-                    Page = hit.Page,
-                    PageLabel = DocumentOf(hit.DocumentId, documents)?.LabelOf(hit.Page),
-                    Title = DocumentOf(hit.DocumentId, documents)?.Title,
-                    Author = DocumentOf(hit.DocumentId, documents)?.Author,
-                    Dated = DocumentOf(hit.DocumentId, documents)?.Dated,
-                    Origin = DocumentOf(hit.DocumentId, documents)?.Origin?.Describe(),
-                    ChunkId = hit.ChunkId,
-                    Score = hit.Score,
-                    Match = HitMatch.Words,
-                    Snippet = snippet,
-                    Highlights = highlights,
-                };
-            })
-            .ToList();
+        return [.. index.Search(parsed, top, filters, cancellationToken)
+            .Select(hit => Cite(new MatchedChunk(hit.ChunkId, hit.DocumentId, hit.Page, hit.Text, hit.Score, HitMatch.Words), terms, documents))];
     }
 
-    /// <summary>A cited hit for a chunk found by id; null if the chunk left the shelf since it was found.</summary>
+    /// <summary>A chunk found by id, with what it matched; null if the chunk left the shelf since it was found.</summary>
     /// <param name="lexical">The chunk as the lexical ranking found it, so a word hit; null when that ranking did not return it.</param>
     /// <param name="everyWordHit">The lexical ranking returned every chunk holding the words, so one it did not return holds none.</param>
-    private SearchHit? Hit(
-        string chunkId, double score, LexicalHit? lexical, QueryTermSet terms, Dictionary<string, DocumentRecord?> documents, bool everyWordHit = false)
+    private MatchedChunk? Matched(string chunkId, double score, LexicalHit? lexical, QueryTermSet terms, bool everyWordHit = false)
     {
-        var (documentId, page, text) = lexical is not null
-            ? (lexical.DocumentId, lexical.Page, lexical.Text)
-            : store.FindChunk(chunkId) is { } chunk ? (chunk.DocumentId, chunk.PageNumber, chunk.Text) : (null, 0, null);
-        if (documentId is null || text is null)
+        if (lexical is not null)
+        {
+            return new MatchedChunk(chunkId, lexical.DocumentId, lexical.Page, lexical.Text, score, HitMatch.Words);
+        }
+
+        if (store.FindChunk(chunkId) is not { } chunk)
         {
             return null;
         }
 
-        var (snippet, highlights) = snippets.Build(text, terms);
-        var holdsWords = lexical is not null || (!everyWordHit && TermMatcher.Find(index.Analyzer, text, terms).Count > 0);
+        var holdsWords = !everyWordHit && TermMatcher.Find(index.Analyzer, chunk.Text, terms).Count > 0;
+        return new MatchedChunk(chunkId, chunk.DocumentId, chunk.PageNumber, chunk.Text, score, holdsWords ? HitMatch.Words : HitMatch.Meaning);
+    }
+
+    /// <summary>
+    /// The cited hit shown for a matched chunk: its document's path, labels and details, and a snippet marking the
+    /// query's words. Made only for the results returned, since each reads its document's record.
+    /// </summary>
+    private SearchHit Cite(MatchedChunk matched, QueryTermSet terms, Dictionary<string, DocumentRecord?> documents)
+    {
+        var (snippet, highlights) = snippets.Build(matched.Text, terms);
+        var document = DocumentOf(matched.DocumentId, documents);
         return new SearchHit
         {
-            DocumentId = documentId,
-            Path = DocumentOf(documentId, documents)?.PrimaryPath ?? "",
-            Page = page,
-            PageLabel = DocumentOf(documentId, documents)?.LabelOf(page),
-            Title = DocumentOf(documentId, documents)?.Title,
-            Author = DocumentOf(documentId, documents)?.Author,
-            Dated = DocumentOf(documentId, documents)?.Dated,
-            Origin = DocumentOf(documentId, documents)?.Origin?.Describe(),
-            ChunkId = chunkId,
-            Score = score,
-            Match = holdsWords ? HitMatch.Words : HitMatch.Meaning,
+            DocumentId = matched.DocumentId,
+            Path = document?.PrimaryPath ?? "",
+            Page = matched.Page,
+            PageLabel = document?.LabelOf(matched.Page),
+            Title = document?.Title,
+            Author = document?.Author,
+            Dated = document?.Dated,
+            Origin = document?.Origin?.Describe(),
+            ChunkId = matched.ChunkId,
+            Score = matched.Score,
+            Match = matched.Match,
             Snippet = snippet,
             Highlights = highlights,
         };

@@ -28,7 +28,7 @@ public sealed class VectorGraphTests : IDisposable
             .SelectMany(p => p.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(s => s.Length > 20).Distinct().ToList();
         var texts = sentences.Concat(sentences.Zip(sentences.Skip(7), (a, b) => $"{a}. {b}")).Take(2000).ToList();
-        var queries = sentences.Where((_, i) => i % 5 == 0).Take(100).Select(s => string.Join(' ', s.Split(' ').Take(6))).ToList();
+        var queries = sentences.Take(100).Select(s => string.Join(' ', s.Split(' ').Take(6))).ToList();
         using var model = BuiltInModel.Default.Open();
         var vectors = await model.GenerateAsync(texts);
         var queryVectors = await model.GenerateAsync(queries.Select(q => BuiltInModel.Default.Config.QueryPrompt + q));
@@ -264,6 +264,36 @@ public sealed class VectorGraphTests : IDisposable
         Assert.All(sealedBefore, graph => Assert.Equal(graph.Value, File.ReadAllBytes(graph.Key)));
         AssertNearlyAll([.. queries.Select(q => ExactTop(records, q, 10))], queries.Select(q => Ids(opened.Nearest(q, 10, null))));
         Assert.Equal(5, Directory.GetFiles(folder, "*.usearch").Length);
+    }
+
+    [Fact]
+    public async Task A_graph_holding_most_of_the_nearest_is_asked_past_its_share_until_all_are_found()
+    {
+        // Five graphs of 250; every one of the 60 vectors near the query is stored in a row, so they all sit in the
+        // third graph, whose first share of a search for 50 is far fewer than 50.
+        const int sealAt = 250;
+        var query = random.Vector();
+        var near = Enumerable.Range(0, 60).Select(i => new ChunkVector
+        {
+            ChunkId = $"near-{i:D2}",
+            DocumentId = "near",
+            Page = 1,
+            Vector = query.Zip(random.Vector(), (q, noise) => q + (0.2f * noise)).ToArray(),
+        });
+        var records = random.Records(1190);
+        records = [.. records.Take(560), .. near, .. records.Skip(560)];
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt);
+        foreach (var batch in records.Chunk(SmallSave))
+        {
+            await collection.UpsertAsync(batch);
+        }
+
+        await collection.SaveGraphsAsync();
+        Assert.Equal(5, collection.Graphs.Count);
+        var found = Ids(collection.Nearest(query, 50, null));
+        Assert.All(found, id => Assert.StartsWith("near-", id, StringComparison.Ordinal));
+        Assert.Equal(ExactTop(records, query, 50), found);
     }
 
     [Fact]

@@ -62,16 +62,7 @@ public sealed class WordMatchTests : IDisposable
     [Fact]
     public void A_meaning_only_hit_keeps_its_place_only_when_clearly_closer_than_every_word_hit()
     {
-        SearchHit Hit(string id, HitMatch match) => new()
-        {
-            DocumentId = id,
-            Path = "",
-            Page = 1,
-            ChunkId = id,
-            Score = 1,
-            Match = match,
-            Snippet = "",
-        };
+        MatchedChunk Hit(string id, HitMatch match) => new(id, id, 1, "", 1, match);
         var fused = new[] { Hit("close", HitMatch.Meaning), Hit("near", HitMatch.Meaning), Hit("words", HitMatch.Words), Hit("far", HitMatch.Meaning) };
         var similarity = new Dictionary<string, double> { ["close"] = 0.80, ["near"] = 0.72, ["words"] = 0.70, ["far"] = 0.55 };
 

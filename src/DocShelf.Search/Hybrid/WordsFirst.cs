@@ -20,13 +20,13 @@ public static class WordsFirst
     /// <param name="fused">Every fused hit, best first, each marked by what it matched.</param>
     /// <param name="similarity">A chunk's cosine similarity to the query (for a word hit the semantic ranking did not reach, at most its last).</param>
     /// <param name="floor">What a meaning-only chunk must reach to be shown at all.</param>
-    public static List<SearchHit> Arrange(IReadOnlyList<SearchHit> fused, Func<string, double> similarity, double floor, int top)
+    public static List<MatchedChunk> Arrange(IReadOnlyList<MatchedChunk> fused, Func<string, double> similarity, double floor, int top)
     {
         var wordHits = fused.Where(h => h.Match == HitMatch.Words).ToList();
         var bestWordHit = wordHits.Count > 0 ? wordHits.Max(h => similarity(h.ChunkId)) : double.NegativeInfinity;
         var keepsPlace = Math.Max(floor, bestWordHit + ClearlyCloser);
-        var inPlace = new List<SearchHit>();
-        var after = new List<SearchHit>();
+        var inPlace = new List<MatchedChunk>();
+        var after = new List<MatchedChunk>();
         foreach (var hit in fused)
         {
             if (hit.Match == HitMatch.Words || similarity(hit.ChunkId) >= keepsPlace)

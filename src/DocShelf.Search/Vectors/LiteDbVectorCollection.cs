@@ -24,8 +24,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     /// <summary>Keys read from the store at a time when graphs are made for vectors no graph holds.</summary>
     public const int BuildBlock = GraphSet.SealAt / 4;
 
-    /// <summary>Candidates asked of each graph at most; past it a filtered search reads the store whole.</summary>
-    private const int MostCandidates = 4096;
+    /// <summary>Candidates asked of the graphs at most, for each graph there is; past it a filtered search reads the store whole.</summary>
+    private const int MostCandidatesPerGraph = 4096;
 
     private readonly ShelfDatabase database;
     /// <summary>The encoding asked for, which a collection made here is stored in.</summary>
@@ -336,7 +336,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         var wanted = top + Math.Max(10, top / 2);
         for (var asked = wanted; ; asked *= 4)
         {
-            if (asked > MostCandidates)
+            if (asked > MostCandidatesPerGraph * Math.Max(1, set.Segments.Count))
             {
                 return ExactAmong(Stored.FindAll(), query, top, accept, cancellationToken);
             }

@@ -11,6 +11,9 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
     /// <summary>Vectors a graph holds at most by default: about 280 MB of file for 384 dimensions, read whole when it grows.</summary>
     public const int SealAt = 1 << 19;
 
+    /// <summary>Asked of each graph beyond its share, so a graph holding a few of the best by chance gives them at once.</summary>
+    private const int ExtraShare = 8;
+
     /// <summary>
     /// Searches hold it to read, a save to swap a graph in and close the one it replaces: a graph is closed only once
     /// no search is inside it.
@@ -56,31 +59,49 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
     }
 
     /// <summary>
-    /// Up to <paramref name="count"/> keys from each graph nearest to <paramref name="query"/>, with their similarity
-    /// as the graphs measure it; <c>More</c> says whether asking for more could find more: some graph gave all that
-    /// was asked, or was asked for all it holds and gave fewer (a walk can miss a few nodes of a small graph, which
-    /// the caller then reads exactly). A large graph that gives fewer than asked has nothing near enough to give.
+    /// The <paramref name="count"/> keys nearest to <paramref name="query"/> across the graphs, best first, with their
+    /// similarity as the graphs measure it. Each graph is first asked for its share of <paramref name="count"/> (twice
+    /// its part of the vectors, and a few more), all graphs at once; a graph that gave its whole share while its
+    /// weakest hit still ranks among the best <paramref name="count"/> may hold more that rank, so it is asked again
+    /// for more until it does not. A search then walks each graph about as far as the answer needs, rather than every
+    /// graph as far as the whole answer. <c>More</c> says whether asking for more could find more: some graph gave
+    /// all that was asked, or was asked for all it holds and gave fewer (a walk can miss a few nodes of a small graph,
+    /// which the caller then reads exactly). A large graph that gives fewer than asked has nothing near enough to give.
     /// </summary>
     public (List<(long Key, float Similarity)> Found, bool More) Nearest(ReadOnlySpan<float> query, int count)
     {
-        var found = new List<(long, float)>();
-        var more = false;
+        var asked = query.ToArray();
         inUse.EnterReadLock();
         try
         {
-            foreach (var segment in segments)
+            var all = segments;
+            var total = Math.Max(1, all.Sum(s => s.Count));
+            var shares = all.Select(s => (int)Math.Min(count, (2L * count * s.Count / total) + ExtraShare)).ToArray();
+            var hits = new List<(ulong Key, float Similarity)>[all.Count];
+            var due = Enumerable.Range(0, all.Count).ToList();
+            List<(long Key, float Similarity)> found;
+            while (true)
             {
-                var hits = segment.Graph.Search(query, count);
-                more |= hits.Count == count || (count >= segment.Count && hits.Count < segment.Count);
-                found.AddRange(hits.Select(hit => ((long)hit.Key, hit.Similarity)));
+                Parallel.ForEach(due, i => hits[i] = all[i].Graph.Search(asked, shares[i]));
+                found = [.. hits.SelectMany(h => h).OrderByDescending(h => h.Similarity).Select(h => ((long)h.Key, h.Similarity))];
+                var weakestKept = found.Count >= count ? found[count - 1].Similarity : float.NegativeInfinity;
+                due = [.. due.Where(i => hits[i].Count == shares[i] && shares[i] < count && hits[i][^1].Similarity >= weakestKept)];
+                if (due.Count == 0)
+                {
+                    break;
+                }
+
+                due.ForEach(i => shares[i] = Math.Min(count, shares[i] * 4));
             }
+
+            var more = Enumerable.Range(0, all.Count).Any(i =>
+                hits[i].Count == shares[i] || (shares[i] >= all[i].Count && hits[i].Count < all[i].Count));
+            return ([.. found.Take(count)], more);
         }
         finally
         {
             inUse.ExitReadLock();
         }
-
-        return (found, more);
     }
 
     /// <summary>

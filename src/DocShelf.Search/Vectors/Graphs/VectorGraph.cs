@@ -19,6 +19,9 @@ public sealed class VectorGraph : IDisposable
     /// <summary>Candidates weighed per search, at least; USearch weighs as many as are asked for when that is more.</summary>
     private const int ExpansionSearch = 128;
 
+    /// <summary>Nodes a graph holds before adds run side by side; see <see cref="AddAll"/>.</summary>
+    private const int AddedAloneBelow = 4096;
+
     /// <summary>
     /// Searches one graph runs at once. USearch keeps a working area per search and refuses one when all are taken,
     /// so room is made for this many and any more wait their turn.
@@ -74,7 +77,16 @@ public sealed class VectorGraph : IDisposable
     {
         Reserve(Count + vectors.Count);
         var dimensions = Dimensions;
-        var next = -1;
+        // A small graph's first nodes are added one at a time: added side by side, a few of them can end up with no
+        // link leading to them, and no search ever finds those again.
+        var alone = (int)Math.Clamp(AddedAloneBelow - Count, 0, vectors.Count);
+        for (var i = 0; i < alone; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Add(vectors[i].Key, vectors[i].Vector, dimensions);
+        }
+
+        var next = alone - 1;
         ExceptionDispatchInfo? failure = null;
         void AddTheRest()
         {
