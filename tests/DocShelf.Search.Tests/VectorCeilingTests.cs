@@ -23,7 +23,7 @@ public sealed class VectorCeilingTests : IDisposable
     {
         int[] probes = [0, 1_000_003, OldCeiling - 1, OldCeiling, Total - 1];
         using (var database = new ShelfDatabase(data.Path, readOnly: false))
-        using (var collection = new LiteDbVectorCollection(database, "ceiling", Dimensions))
+        using (var collection = new LiteDbVectorCollection(database, "ceiling", Dimensions, mergeUpTo: GraphSet.SealAt)) // sealed graphs, not merged
         {
             for (var start = 0; start < Total; start += Batch)
             {

@@ -243,7 +243,7 @@ public sealed class VectorGraphTests : IDisposable
         string folder;
         Dictionary<string, byte[]> sealedBefore;
         using (var database = new ShelfDatabase(data.Path, readOnly: false))
-        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt))
         {
             await collection.UpsertAsync(records.Take(600));
             folder = database.GraphFolder("test-model");
@@ -257,7 +257,7 @@ public sealed class VectorGraphTests : IDisposable
         }
 
         using var reader = new ShelfDatabase(data.Path, readOnly: true);
-        using var opened = new LiteDbVectorCollection(reader, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt);
+        using var opened = new LiteDbVectorCollection(reader, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt);
         Assert.Equal(0, opened.UnsavedCount);
         Assert.Equal([250L, 250, 250, 250, 100], opened.Graphs.Select(g => g.Count));
         Assert.Equal([(1L, 250L), (251, 500), (501, 750), (751, 1000), (1001, 1100)], opened.Graphs.Select(g => (g.FirstKey, g.LastKey)));
@@ -283,7 +283,7 @@ public sealed class VectorGraphTests : IDisposable
         var records = random.Records(1190);
         records = [.. records.Take(560), .. near, .. records.Skip(560)];
         using var database = new ShelfDatabase(data.Path, readOnly: false);
-        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt);
         foreach (var batch in records.Chunk(SmallSave))
         {
             await collection.UpsertAsync(batch);
@@ -294,6 +294,81 @@ public sealed class VectorGraphTests : IDisposable
         var found = Ids(collection.Nearest(query, 50, null));
         Assert.All(found, id => Assert.StartsWith("near-", id, StringComparison.Ordinal));
         Assert.Equal(ExactTop(records, query, 50), found);
+    }
+
+    [Fact]
+    public async Task Sealed_graphs_of_like_size_are_merged_by_the_writer_up_to_the_merged_size_and_searches_find_the_same()
+    {
+        const int sealAt = 250;
+        var records = random.Records(1100);
+        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
+        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
+        string folder;
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: 1000))
+        {
+            for (var stored = SmallSave; stored <= records.Count; stored += SmallSave)
+            {
+                await collection.UpsertAsync(records[(stored - SmallSave)..stored]);
+                var storedSoFar = records[..stored];
+                AssertNearlyAll([.. queries.Select(q => ExactTop(storedSoFar, q, 10))], queries.Select(q => Ids(collection.Nearest(q, 10, null)))); // merges run meanwhile
+            }
+
+            await collection.MergesDoneAsync();
+            folder = database.GraphFolder("test-model");
+            Assert.Equal([(1L, 1000L), (1001, 1100)], collection.Graphs.Select(g => (g.FirstKey, g.LastKey)));
+            Assert.Equal([1000L, 100], collection.Graphs.Select(g => g.Count));
+        }
+
+        Assert.Equal(2, Directory.GetFiles(folder, "*.usearch").Length);
+        using var reader = new ShelfDatabase(data.Path, readOnly: true);
+        using var opened = new LiteDbVectorCollection(reader, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: 1000);
+        Assert.Equal(0, opened.UnsavedCount);
+        AssertNearlyAll(truth, queries.Select(q => Ids(opened.Nearest(q, 10, null))));
+    }
+
+    [Fact]
+    public async Task A_shelf_killed_before_a_merge_removed_its_pair_keeps_the_merged_graph_and_an_unfinished_one_is_dropped()
+    {
+        const int sealAt = 250;
+        var records = random.Records(600);
+        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
+        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
+        string folder;
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt))
+        {
+            await collection.UpsertAsync(records);
+            await collection.SaveGraphsAsync();
+            folder = database.GraphFolder("test-model");
+        }
+
+        // The pair as a kill would leave it: merged and saved, but not yet removed; and a merge cut off mid-save.
+        var pair = Directory.GetFiles(folder, "*.usearch").Where(f => GraphSegment.RangeOf(f)!.Value.Last <= 500).ToDictionary(f => f, File.ReadAllBytes);
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: 500))
+        {
+            collection.Open();
+            await collection.MergesDoneAsync();
+            Assert.Equal([(1L, 500L), (501, 600)], collection.Graphs.Select(g => (g.FirstKey, g.LastKey)));
+        }
+
+        pair.ToList().ForEach(file => File.WriteAllBytes(file.Key, file.Value));
+        File.WriteAllBytes(GraphSegment.PathFor(folder, 1, 600) + ".partial", [1, 2, 3]);
+        using (var database = new ShelfDatabase(data.Path, readOnly: true))
+        using (var reader = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: 500))
+        {
+            Assert.Equal([(1L, 500L), (501, 600)], reader.Graphs.Select(g => (g.FirstKey, g.LastKey)));
+            AssertNearlyAll(truth, queries.Select(q => Ids(reader.Nearest(q, 10, null))));
+        }
+
+        using var writable = new ShelfDatabase(data.Path, readOnly: false);
+        using var writer = new LiteDbVectorCollection(writable, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: 500);
+        writer.Open();
+        Assert.Equal(
+            [GraphSegment.PathFor(folder, 1, 500), GraphSegment.PathFor(folder, 501, 600)],
+            Directory.GetFiles(folder).Where(f => !f.EndsWith(VectorRows.FileName, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        AssertNearlyAll(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null))));
     }
 
     [Fact]

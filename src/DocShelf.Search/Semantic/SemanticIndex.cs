@@ -54,6 +54,18 @@ public sealed class SemanticIndex(
         }
     }
 
+    /// <summary>
+    /// Opens the chunks' and sentences' graphs, which starts a writer's merging of sealed ones, and waits until every
+    /// merge it can make is made: for a caller that wants the shelf as searches will find it from now on.
+    /// </summary>
+    public async Task MergesDoneAsync()
+    {
+        vectors.Open();
+        sentences?.Open();
+        await vectors.MergesDoneAsync();
+        await (sentences?.MergesDoneAsync() ?? Task.CompletedTask);
+    }
+
     /// <summary>The chunks nearest in meaning to <paramref name="query"/>, best first, with their cosine similarity.</summary>
     public async Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
         string query, int top, VectorFilter? filter, CancellationToken cancellationToken)

@@ -14,7 +14,9 @@ namespace DocShelf.Search.Vectors;
 /// until <see cref="SaveAt"/> of them are saved into the graphs by the writer. Stored vectors no graph holds when the
 /// collection opens (graphs lost, or never made on an upgraded shelf) are read from the store by each search instead
 /// of being held, and the writer makes their graphs a block of keys at a time, so memory stays bounded however many
-/// there are. The collection is named after the model that made it.
+/// there are. The writer also merges sealed graphs of like size in the background (<see cref="GraphSet.MergeOnce"/>),
+/// so a large collection is searched through a few large graphs rather than many small ones. The collection is named
+/// after the model that made it.
 /// </summary>
 public sealed class LiteDbVectorCollection : VectorStoreCollection<string, ChunkVector>
 {
@@ -36,6 +38,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private readonly int saveAt;
     private readonly int buildBlock;
     private readonly int sealAt;
+    private readonly int mergeUpTo;
     private readonly Lock gate = new();
     private readonly SemaphoreSlim saving = new(1, 1);
     private readonly CancellationTokenSource closing = new();
@@ -48,10 +51,15 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private List<KeyRange> pending = [];
     private long pendingVectors;
     private Task? openingSave;
+    /// <summary>Merges of sealed graphs, run by the writer in the background; see <see cref="GraphSet.MergeOnce"/>.</summary>
+    private Task merging = Task.CompletedTask;
+    private CancellationTokenSource? stopMerging;
+    private readonly Lock mergeGate = new();
 
     /// <param name="saveAt">Vectors held in memory before the writer saves them into the graphs.</param>
     /// <param name="buildBlock">Keys read from the store at a time when the writer makes graphs for stored vectors no graph holds.</param>
     /// <param name="sealAt">Vectors a graph holds before the next one starts.</param>
+    /// <param name="mergeUpTo">Vectors a graph made by merging sealed ones holds at most.</param>
     public LiteDbVectorCollection(
         ShelfDatabase database,
         string name,
@@ -59,7 +67,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         VectorEncoding encoding = VectorEncoding.Full,
         int saveAt = SaveAt,
         int buildBlock = BuildBlock,
-        int sealAt = GraphSet.SealAt)
+        int sealAt = GraphSet.SealAt,
+        int mergeUpTo = GraphSet.MergeUpTo)
     {
         this.database = database;
         Name = name;
@@ -68,6 +77,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         this.saveAt = saveAt;
         this.buildBlock = buildBlock;
         this.sealAt = sealAt;
+        this.mergeUpTo = mergeUpTo;
     }
 
     public override string Name { get; }
@@ -152,6 +162,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         await saving.WaitAsync(cancellationToken);
         try
         {
+            StopMerges();
             lock (gate)
             {
                 database.InTransaction(() =>
@@ -394,6 +405,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 // Stopped or failed: the vectors stay in the store, and the next writer saves them.
             }
 
+            StopMerges();
+            stopMerging?.Dispose();
             graphs?.Dispose();
             rows?.Dispose();
             closing.Dispose();
@@ -463,7 +476,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 gone = [.. database.VectorsGone(Name).Query().Select(g => g.Id).ToEnumerable()];
                 // A graph is searched only where the rows can re-score what it finds.
                 var segments = GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0);
-                graphs = new GraphSet(GraphFolderPath, dimensions, segments, sealAt);
+                graphs = new GraphSet(GraphFolderPath, dimensions, segments, sealAt, mergeUpTo);
                 pending = Uncovered(segments, graphs.LastCoveredKey, Info()?.LastKey ?? 0);
                 pendingVectors = pending.Sum(range => (long)Stored.Count(range.Query));
                 unsaved = new Unsaved(dimensions);
@@ -482,6 +495,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                     // store. Fewer than a save's worth wait for the next save, as vectors stored since it do.
                     openingSave = Task.Run(() => SaveGraphsAsync(closing.Token));
                 }
+
+                StartMerges(graphs); // a shelf whose graphs were saved before merging existed is merged as it opens
             }
 
             return (unsaved, graphs);
@@ -528,6 +543,109 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         lock (gate)
         {
             memory.Saved(held.Select(h => h.Key));
+        }
+
+        StartMerges(set);
+    }
+
+    /// <summary>
+    /// Starts merging sealed graphs in the background when the writer is not merging already. Merges never hold up a
+    /// save: they replace only sealed graphs, which saves leave alone. One that fails leaves the graphs as they were
+    /// (they are only an index of the store), and the next save tries again.
+    /// </summary>
+    private void StartMerges(GraphSet set)
+    {
+        lock (mergeGate)
+        {
+            if (database.IsReadOnly || !merging.IsCompleted || closing.IsCancellationRequested)
+            {
+                return;
+            }
+
+            stopMerging?.Dispose();
+            stopMerging = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
+            var token = stopMerging.Token;
+            merging = Task.Factory.StartNew(
+                () =>
+                {
+                    try
+                    {
+                        while (set.MergeOnce(RowBlocks, token))
+                        {
+                        }
+                    }
+                    catch (Exception failure) when (failure is OperationCanceledException or IOException or VectorGraphException)
+                    {
+                        // Stopped, or the disk refused the merged graph: the pair stays, searched as before.
+                    }
+                },
+                token,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Waits until the writer has merged every sealed graph it can; at once for a reader.</summary>
+    public async Task MergesDoneAsync()
+    {
+        Task running;
+        do
+        {
+            lock (mergeGate)
+            {
+                running = merging;
+            }
+
+            await running;
+        }
+        while (running != Volatile.Read(ref merging));
+    }
+
+    /// <summary>Stops the writer's merging and waits for it; the graphs stay as the last whole merge left them.</summary>
+    private void StopMerges()
+    {
+        Task running;
+        lock (mergeGate)
+        {
+            stopMerging?.Cancel();
+            running = merging;
+        }
+
+        try
+        {
+            running.Wait();
+        }
+        catch (AggregateException)
+        {
+            // A merge that failed left the graphs as they were.
+        }
+    }
+
+    /// <summary>
+    /// The vectors of the keys <paramref name="first"/> to <paramref name="last"/> that are still stored, a block of keys
+    /// at a time, read from the rows as a search re-scores them: what a merge adds to a graph.
+    /// </summary>
+    private IEnumerable<IReadOnlyList<(long Key, float[] Vector)>> RowBlocks(long first, long last)
+    {
+        var bytes = new byte[VectorCodec.ByteCount(dimensions, StoredEncoding)];
+        for (var start = first; start <= last; start += buildBlock)
+        {
+            var goneNow = Volatile.Read(ref gone);
+            var block = new List<(long Key, float[] Vector)>();
+            for (var key = start; key <= Math.Min(last, start + buildBlock - 1); key++)
+            {
+                var state = goneNow.Contains(key) ? RowState.Missing : rows!.TryRead(key, bytes, out _);
+                if (state == RowState.Present)
+                {
+                    block.Add((key, Decode(bytes)));
+                }
+                else if (state == RowState.InStore && Stored.FindOne(LiteDB.Query.EQ(nameof(StoredVector.Key), key)) is { } stored)
+                {
+                    block.Add((key, Decode(stored.Data)));
+                }
+            }
+
+            yield return block;
         }
     }
 

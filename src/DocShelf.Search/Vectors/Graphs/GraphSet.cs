@@ -5,11 +5,18 @@ namespace DocShelf.Search.Vectors.Graphs;
 /// vectors; then a new one starts, so a save rewrites one bounded file and never the whole collection. Searches read
 /// the set as it stood when they began; a save swaps in the new graph when it is whole.
 /// </summary>
-/// <param name="sealAt">Vectors a graph holds at most (<see cref="SealAt"/> unless a test asks for smaller graphs).</param>
-public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> opened, int sealAt = GraphSet.SealAt) : IDisposable
+/// <param name="sealAt">Vectors a graph holds at most while it grows (<see cref="SealAt"/> unless a test asks for smaller graphs).</param>
+/// <param name="mergeUpTo">Vectors a graph made by merging sealed ones holds at most (<see cref="MergeUpTo"/> unless a test asks for fewer).</param>
+public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> opened, int sealAt = GraphSet.SealAt, int mergeUpTo = GraphSet.MergeUpTo) : IDisposable
 {
     /// <summary>Vectors a graph holds at most by default: about 280 MB of file for 384 dimensions, read whole when it grows.</summary>
     public const int SealAt = 1 << 19;
+
+    /// <summary>
+    /// Vectors a graph made by merging holds at most: about 2.3 GB of file for 384 dimensions, read whole into memory
+    /// for its last merge. A search walks every graph, so a few large graphs answer far sooner than many small ones.
+    /// </summary>
+    public const int MergeUpTo = 1 << 22;
 
     /// <summary>Asked of each graph beyond its share, so a graph holding a few of the best by chance gives them at once.</summary>
     private const int ExtraShare = 8;
@@ -127,6 +134,58 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
             Save(growing?.FirstKey ?? (last?.LastKey ?? 0) + 1, part[^1].Key, growing, part, cancellationToken);
             start += part.Count;
         }
+    }
+
+    /// <summary>
+    /// Merges the first two neighbouring graphs that are sealed, of like size (the later more than half the earlier)
+    /// and together within the merged size: the earlier is read into memory, the later one's vectors are added to it,
+    /// and the whole is saved under both ranges before the two are closed and removed. Like sizes keep the work
+    /// bounded: each vector is added again about once for each doubling from the sealed size to the merged one. A kill
+    /// at any point leaves the pair, or the merged graph beside them, which <see cref="GraphFolder"/> keeps instead.
+    /// </summary>
+    /// <param name="blocksOf">The vectors to add for a key range, in key order, a block at a time.</param>
+    /// <returns>Whether two graphs were merged.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the pair stays as it was.</exception>
+    public bool MergeOnce(Func<long, long, IEnumerable<IReadOnlyList<(long Key, float[] Vector)>>> blocksOf, CancellationToken cancellationToken)
+    {
+        var all = Segments;
+        var pair = Enumerable.Range(0, Math.Max(0, all.Count - 1))
+            .Select(i => (Earlier: all[i], Later: all[i + 1]))
+            .FirstOrDefault(p => p.Later.Count >= sealAt && p.Later.FirstKey == p.Earlier.LastKey + 1 &&
+                                 p.Earlier.Count + p.Later.Count <= mergeUpTo && 2 * p.Later.Count > p.Earlier.Count);
+        if (pair.Earlier is null)
+        {
+            return false;
+        }
+
+        var path = GraphSegment.PathFor(folder, pair.Earlier.FirstKey, pair.Later.LastKey);
+        using (var graph = VectorGraph.Load(pair.Earlier.Path))
+        {
+            foreach (var block in blocksOf(pair.Later.FirstKey, pair.Later.LastKey))
+            {
+                graph.AddAll([.. block.Select(v => ((ulong)v.Key, v.Vector))], cancellationToken);
+            }
+
+            graph.SaveWhole(path);
+        }
+
+        var merged = new GraphSegment(pair.Earlier.FirstKey, pair.Later.LastKey, path, VectorGraph.View(path));
+        inUse.EnterWriteLock();
+        try
+        {
+            // Waits for the searches inside the pair; those that begin after it search the merged graph.
+            segments = [.. segments.Where(s => s != pair.Earlier && s != pair.Later).Append(merged).OrderBy(s => s.FirstKey)];
+            pair.Earlier.Dispose();
+            pair.Later.Dispose();
+        }
+        finally
+        {
+            inUse.ExitWriteLock();
+        }
+
+        File.Delete(pair.Earlier.Path);
+        File.Delete(pair.Later.Path);
+        return true;
     }
 
     public void Dispose()
