@@ -13,10 +13,11 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
     public const int SealAt = 1 << 19;
 
     /// <summary>
-    /// Vectors a graph made by merging holds at most: about 2.3 GB of file for 384 dimensions, read whole into memory
-    /// for its last merge. A search walks every graph, so a few large graphs answer far sooner than many small ones.
+    /// Vectors a graph made by merging holds at most: about 1.1 GB of file for 384 dimensions, read whole into memory
+    /// for its last merge. A search walks every graph, so a few large graphs answer far sooner than many small ones;
+    /// larger still would cost each vector one more merge, and the writer twice the memory while it merges.
     /// </summary>
-    public const int MergeUpTo = 1 << 22;
+    public const int MergeUpTo = 1 << 21;
 
     /// <summary>Asked of each graph beyond its share, so a graph holding a few of the best by chance gives them at once.</summary>
     private const int ExtraShare = 8;
