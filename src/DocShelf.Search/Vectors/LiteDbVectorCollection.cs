@@ -40,6 +40,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private readonly int sealAt;
     private readonly int mergeUpTo;
     private readonly Lock gate = new();
+    /// <summary>Held to start or stop the writer's merges; apart from <see cref="gate"/>, which searches take.</summary>
+    private readonly Lock mergeGate = new();
     private readonly SemaphoreSlim saving = new(1, 1);
     private readonly CancellationTokenSource closing = new();
     private Unsaved? unsaved;
@@ -54,7 +56,6 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     /// <summary>Merges of sealed graphs, run by the writer in the background; see <see cref="GraphSet.MergeOnce"/>.</summary>
     private Task merging = Task.CompletedTask;
     private CancellationTokenSource? stopMerging;
-    private readonly Lock mergeGate = new();
 
     /// <param name="saveAt">Vectors held in memory before the writer saves them into the graphs.</param>
     /// <param name="buildBlock">Keys read from the store at a time when the writer makes graphs for stored vectors no graph holds.</param>

@@ -2,8 +2,9 @@ namespace DocShelf.Search.Vectors.Graphs;
 
 /// <summary>
 /// A collection's saved graphs, searched together. The last graph grows until it holds <paramref name="sealAt"/>
-/// vectors; then a new one starts, so a save rewrites one bounded file and never the whole collection. Searches read
-/// the set as it stood when they began; a save swaps in the new graph when it is whole.
+/// vectors; then a new one starts, so a save rewrites one bounded file and never the whole collection. Sealed graphs
+/// are merged into larger ones apart from saves (<see cref="MergeOnce"/>). Searches read the set as it stood when they
+/// began; a save or a merge swaps in its new graph when it is whole.
 /// </summary>
 /// <param name="sealAt">Vectors a graph holds at most while it grows (<see cref="SealAt"/> unless a test asks for smaller graphs).</param>
 /// <param name="mergeUpTo">Vectors a graph made by merging sealed ones holds at most (<see cref="MergeUpTo"/> unless a test asks for fewer).</param>
