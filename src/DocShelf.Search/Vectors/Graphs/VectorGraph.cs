@@ -105,7 +105,7 @@ public sealed class VectorGraph : IDisposable
         }
 
         // USearch keeps one working area per core and refuses an add when all are taken: no more adds at once than cores.
-        var helpers = Enumerable.Range(1, Math.Max(0, Math.Min(Environment.ProcessorCount, vectors.Count) - 1))
+        var helpers = Enumerable.Range(1, Math.Max(0, Math.Min(Environment.ProcessorCount, vectors.Count - alone) - 1))
             .Select(_ => new Thread(AddTheRest) { IsBackground = true, Name = "DocShelf graph adds" }).ToList();
         helpers.ForEach(thread => thread.Start());
         AddTheRest();
