@@ -635,19 +635,31 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
             var block = new List<(long Key, float[] Vector)>();
             for (var key = start; key <= Math.Min(last, start + buildBlock - 1); key++)
             {
-                var state = goneNow.Contains(key) ? RowState.Missing : rows!.TryRead(key, bytes, out _);
-                if (state == RowState.Present)
+                if (!goneNow.Contains(key) && ReadSaved(rows, key, bytes) is var (_, saved))
                 {
-                    block.Add((key, Decode(bytes)));
-                }
-                else if (state == RowState.InStore && Stored.FindOne(LiteDB.Query.EQ(nameof(StoredVector.Key), key)) is { } stored)
-                {
-                    block.Add((key, Decode(stored.Data)));
+                    block.Add((key, Decode(saved)));
                 }
             }
 
             yield return block;
         }
+    }
+
+    /// <summary>
+    /// A saved vector's citation and stored bytes, read from its row (into <paramref name="rowBytes"/>), or from the
+    /// store when its ids were too long for a row; null when no vector was saved under <paramref name="key"/>.
+    /// </summary>
+    private (ChunkVector Citation, byte[] Bytes)? ReadSaved(VectorRows? rowsNow, long key, byte[] rowBytes)
+    {
+        ChunkVector? citation = null;
+        var state = rowsNow?.TryRead(key, rowBytes, out citation) ?? RowState.Missing;
+        return state switch
+        {
+            RowState.Present => (citation!, rowBytes),
+            RowState.InStore when Stored.FindOne(LiteDB.Query.EQ(nameof(StoredVector.Key), key)) is { } stored =>
+                (ToRecord(stored, includeVector: false), stored.Data),
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -691,22 +703,15 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 continue; // deleted or stored again since its graph was saved
             }
 
-            ChunkVector? citation = null;
-            var bytes = rowBytes;
-            var state = rowsNow?.TryRead(key, rowBytes, out citation) ?? RowState.Missing;
-            if (state == RowState.InStore && Stored.FindOne(LiteDB.Query.EQ(nameof(StoredVector.Key), key)) is { } stored)
-            {
-                (citation, bytes) = (ToRecord(stored, includeVector: false), stored.Data);
-            }
-            else if (state != RowState.Present)
+            if (ReadSaved(rowsNow, key, rowBytes) is not var (citation, bytes))
             {
                 continue;
             }
 
-            if (accept is null || accept(citation!))
+            if (accept is null || accept(citation))
             {
                 VectorCodec.Decode(bytes, StoredEncoding, vector);
-                scored.Add((citation!, Similarity.Cosine(query, vector)));
+                scored.Add((citation, Similarity.Cosine(query, vector)));
                 if (scored.Count >= wanted)
                 {
                     break;
