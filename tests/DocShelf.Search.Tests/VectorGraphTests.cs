@@ -372,6 +372,28 @@ public sealed class VectorGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task A_vector_whose_ids_are_too_long_for_its_row_is_read_from_the_store_and_merged_like_the_rest()
+    {
+        const int sealAt = 250;
+        var records = random.Records(600);
+        var longId = $"doc-30/1/{new string('x', 200)}";
+        records[300] = records[300] with { ChunkId = longId };
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: 500);
+        foreach (var batch in records.Chunk(SmallSave))
+        {
+            await collection.UpsertAsync(batch);
+        }
+
+        await collection.SaveGraphsAsync();
+        await collection.MergesDoneAsync();
+        Assert.Equal([(1L, 500L), (501, 600)], collection.Graphs.Select(g => (g.FirstKey, g.LastKey)));
+        var found = collection.Nearest(records[300].Vector.Span, 1, null);
+        Assert.Equal(longId, found[0].Record.ChunkId);
+        Assert.Equal(1.0, found[0].Score, 5);
+    }
+
+    [Fact]
     public void A_graph_takes_an_empty_batch_and_stops_a_cancelled_one_with_the_cancellation()
     {
         using var graph = VectorGraph.Create(Dimensions);
