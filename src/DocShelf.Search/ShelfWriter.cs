@@ -49,8 +49,9 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     /// </summary>
     public void Publish(DocumentRecord document, string path, IReadOnlyList<PageContent> pages, IReadOnlyList<Chunk> chunks)
     {
-        // The count is what the store holds, whatever the caller filled in: the index and the vectors are checked against it.
-        document = document with { ChunkCount = chunks.Count };
+        // The counts are what the store holds, whatever the caller filled in: the index and the vectors are checked
+        // against them, and the shelf's totals are summed from them.
+        document = document with { PageCount = pages.Count, OcrPageCount = pages.Count(p => p.Source == PageSource.Ocr), ChunkCount = chunks.Count };
         lock (gate)
         {
             DropLeftover(database.InTransaction(() =>
@@ -157,7 +158,7 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
         lock (gate)
         {
             var drift = IndexDrift.Find(store, index);
-            foreach (var document in drift.Stale)
+            foreach (var document in drift.Stale.Select(store.FindDocument).OfType<DocumentRecord>())
             {
                 index.DeleteDocument(document.Id);
                 index.Add(new DocumentFacets(document.Kind, document.AddedUtc, store.PageSourcesOf(document.Id), document.Dated), store.ChunksOf(document.Id));
@@ -173,7 +174,7 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
                 index.Commit();
             }
 
-            var documents = database.Documents.FindAll().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var documents = store.DocumentIds();
             pageSources.DeleteAllBut(documents);
             pageImages.DeleteAllBut(documents);
 

@@ -132,6 +132,27 @@ public sealed class ShelfWriterTests : IDisposable
     }
 
     [Fact]
+    public void The_shelf_counts_what_publishing_stored_whatever_the_record_said()
+    {
+        using var shelf = Shelf.OpenForWriting(data.Path);
+        ShelfBuilder.Publish(shelf.Writer!, "d1", "/a/report.txt", "harbour dues", "mill leat");
+        var misleading = ShelfBuilder.Document("d2", "/a/scan.pdf") with { PageCount = 40, OcrPageCount = 0, ChunkCount = 99 };
+        var pages = new[] { (PageSource.Ocr, "parish ledger"), (PageSource.TextLayer, "tithe map"), (PageSource.Ocr, "ferry toll") }
+            .Select((page, i) => new PageContent { Number = i + 1, Source = page.Item1, Text = page.Item2 })
+            .ToList();
+        var chunks = pages
+            .Select(p => new Chunk { Id = Chunk.MakeId("d2", p.Number, 0), DocumentId = "d2", PageNumber = p.Number, Start = 0, End = p.Text.Length, Text = p.Text })
+            .ToList();
+        shelf.Writer!.Publish(misleading, "/a/scan.pdf", pages, chunks);
+        shelf.Writer.Quarantine(ShelfBuilder.Document("bad", "/a/bad.pdf") with { Status = DocumentStatus.Quarantined, Reason = "empty", PageCount = 3 }, "/a/bad.pdf");
+
+        Assert.Equal(new ShelfCounts(IndexedDocuments: 2, QuarantinedDocuments: 1, Pages: 5, OcrPages: 2, Chunks: 5), shelf.Store.Count());
+        Assert.Equal((3, 2, 3), (shelf.Store.FindDocument("d2")!.PageCount, shelf.Store.FindDocument("d2")!.OcrPageCount, shelf.Store.FindDocument("d2")!.ChunkCount));
+        Assert.Equal(new Dictionary<string, int> { ["d1"] = 2, ["d2"] = 3 }, shelf.Store.ChunkCounts());
+        Assert.Equal(["bad", "d1", "d2"], shelf.Store.DocumentIds().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Reopening_restores_chunks_the_index_lost_and_drops_entries_the_store_does_not_hold()
     {
         // A run that stored a document but was killed before the index commit leaves the index behind the store.

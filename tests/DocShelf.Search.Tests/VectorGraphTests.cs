@@ -372,6 +372,32 @@ public sealed class VectorGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_merged_graph_leaves_its_range_to_the_pair_it_was_made_from()
+    {
+        const int sealAt = 250;
+        var records = random.Records(600);
+        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
+        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
+        string folder;
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt))
+        {
+            await collection.UpsertAsync(records);
+            await collection.SaveGraphsAsync();
+            folder = database.GraphFolder("test-model");
+        }
+
+        // Beside the pair, a merged graph that does not open, as a kill mid-merge on a bad disk could leave it: it
+        // covers the pair's range, so it is tried first.
+        File.WriteAllBytes(GraphSegment.PathFor(folder, 1, 500), [.. Enumerable.Repeat((byte)7, 4096)]);
+
+        using var database2 = new ShelfDatabase(data.Path, readOnly: true);
+        using var reader = new LiteDbVectorCollection(database2, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt);
+        Assert.Equal([(1L, 250L), (251, 500), (501, 600)], reader.Graphs.Select(g => (g.FirstKey, g.LastKey)));
+        AssertNearlyAll(truth, queries.Select(q => Ids(reader.Nearest(q, 10, null))));
+    }
+
+    [Fact]
     public async Task A_vector_whose_ids_are_too_long_for_its_row_is_read_from_the_store_and_merged_like_the_rest()
     {
         const int sealAt = 250;

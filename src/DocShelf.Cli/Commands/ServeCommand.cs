@@ -5,6 +5,7 @@ using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.Watching;
+using DocShelf.Search.Semantic;
 using DocShelf.Web;
 using DocShelf.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,8 +51,9 @@ public static class ServeCommand
         IngestCommand.RequireLanguages(ingestion.OcrLanguages);
         var listen = ParseListen(web);
 
-        // A status or search command may hold the shelf for a moment: wait for it rather than fail.
-        using var shelf = ShelfComposition.OpenForWriting(data, settings, TimeSpan.FromSeconds(10));
+        // A status or search command may hold the shelf for a moment: wait for it rather than fail. The model loads
+        // while the shelf opens: the service embeds what it reads, and searches by meaning need it from the first.
+        using var shelf = ShelfComposition.OpenForWriting(data, settings, TimeSpan.FromSeconds(10), ModelOpening.AtOnce);
         var answerer = ShelfComposition.Answerer(shelf, settings);
         using var answerModel = answerer as IDisposable;
         var builder = ShelfHost.CreateBuilder(shelf, answerer, web, listen);

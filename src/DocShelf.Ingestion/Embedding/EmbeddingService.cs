@@ -61,10 +61,10 @@ public sealed class EmbeddingService(Shelf shelf, IngestionChain chain, ServiceB
             batchedBefore = batcher.Embedded;
         }
 
-        var (missing, _) = embedder.Plan();
-        board.Embedding = new EmbeddingProgress(semantic.Model, semantic.Vectors.Count, missing.Count);
+        var plan = embedder.Plan();
+        board.Embedding = new EmbeddingProgress(semantic.Model, semantic.Vectors.Count, plan.Missing.Count);
         var progress = new Progress<(int Done, int Total)>(p => board.Embedding = new EmbeddingProgress(semantic.Model, semantic.Vectors.Count, p.Total - p.Done));
-        var (embedded, dropped) = await embedder.CatchUpAsync(progress, stoppingToken);
+        var (embedded, dropped) = await embedder.CatchUpAsync(plan, progress, stoppingToken);
         board.Embedding = new EmbeddingProgress(semantic.Model, semantic.Vectors.Count, 0);
         if (batched + embedded + dropped > 0)
         {

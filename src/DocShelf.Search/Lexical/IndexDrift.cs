@@ -1,4 +1,3 @@
-using DocShelf.Core.Documents;
 using DocShelf.Search.Store;
 
 namespace DocShelf.Search.Lexical;
@@ -7,17 +6,16 @@ namespace DocShelf.Search.Lexical;
 /// Where the lexical index has drifted from the store, the record of truth: indexed documents whose chunks the index
 /// lacks or holds in another number, and documents the index holds that the store does not.
 /// </summary>
-public sealed record IndexDrift(IReadOnlyList<DocumentRecord> Stale, IReadOnlyList<string> Extra)
+public sealed record IndexDrift(IReadOnlyList<string> Stale, IReadOnlyList<string> Extra)
 {
     public int Count => Stale.Count + Extra.Count;
 
     public static IndexDrift Find(ShelfStore store, LexicalIndex index)
     {
         var indexed = index.ChunkCounts();
-        var stored = store.DocumentsWithStatus(DocumentStatus.Indexed).Where(d => d.ChunkCount > 0).ToList();
-        var storedIds = stored.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var stored = store.ChunkCounts();
         return new IndexDrift(
-            [.. stored.Where(d => indexed.GetValueOrDefault(d.Id) != d.ChunkCount)],
-            [.. indexed.Keys.Where(id => !storedIds.Contains(id))]);
+            [.. stored.Where(d => indexed.GetValueOrDefault(d.Key) != d.Value).Select(d => d.Key).Order(StringComparer.Ordinal)],
+            [.. indexed.Keys.Where(id => !stored.ContainsKey(id))]);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
     /// </summary>
     public (List<string> Missing, List<string> Orphans) Plan()
     {
-        var documents = store.DocumentsWithStatus(DocumentStatus.Indexed).Where(d => d.ChunkCount > 0).ToDictionary(d => d.Id, d => d.ChunkCount, StringComparer.Ordinal);
+        var documents = store.ChunkCounts();
         var chunkTally = index.Vectors.Tally();
         var sentenceTally = index.Sentences?.Tally();
         var missing = new List<string>();
@@ -42,9 +42,14 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
     }
 
     /// <returns>Chunks embedded and vectors dropped.</returns>
-    public async Task<(int Embedded, int Dropped)> CatchUpAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    public Task<(int Embedded, int Dropped)> CatchUpAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken) =>
+        CatchUpAsync(Plan(), progress, cancellationToken);
+
+    /// <summary>Carries out a <see cref="Plan"/> the caller has already looked at.</summary>
+    /// <returns>Chunks embedded and vectors dropped.</returns>
+    public async Task<(int Embedded, int Dropped)> CatchUpAsync((List<string> Missing, List<string> Orphans) plan, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var (missing, orphans) = Plan();
+        var (missing, orphans) = plan;
         await DropAsync(orphans, cancellationToken);
         var done = 0;
         foreach (var batch in missing.Chunk(batchSize))

@@ -24,6 +24,6 @@ public sealed record ShelfOverview(ShelfCounts Counts, FileCounts Files, IReadOn
                 states.GetValueOrDefault(FileState.Indexed),
                 states.GetValueOrDefault(FileState.Quarantined)),
             quarantine,
-            LowConfidencePage.Of(store.DocumentsWithStatus(DocumentStatus.Indexed)));
+            LowConfidencePage.Of(store.DocumentsWithOcr()));
     }
 }

@@ -18,6 +18,10 @@ public sealed class ShelfStore(ShelfDatabase database)
 
     public IReadOnlyList<DocumentRecord> DocumentsWithStatus(DocumentStatus status) => database.Documents.Find(d => d.Status == status).ToList();
 
+    /// <summary>The indexed documents with OCR'd pages: the only ones whose readings can be of low confidence.</summary>
+    public IReadOnlyList<DocumentRecord> DocumentsWithOcr() =>
+        database.Documents.Find(d => d.Status == DocumentStatus.Indexed && d.OcrPageCount > 0).ToList();
+
     public IReadOnlyList<PageContent> PagesOf(string documentId) =>
         database.Pages.Find(p => p.DocumentId == documentId).OrderBy(p => p.Number).ToList();
 
@@ -40,12 +44,35 @@ public sealed class ShelfStore(ShelfDatabase database)
     public HashSet<string> ChunkIds() =>
         database.Chunks.Query().Select(c => c.Id).ToEnumerable().ToHashSet(StringComparer.Ordinal);
 
-    public ShelfCounts Count() => new(
-        database.Documents.Count(d => d.Status == DocumentStatus.Indexed),
-        database.Documents.Count(d => d.Status == DocumentStatus.Quarantined),
-        database.Pages.Count(),
-        database.Pages.Count(p => p.Source == PageSource.Ocr),
-        database.Chunks.Count());
+    /// <summary>
+    /// The shelf's totals, summed from the documents' own counts, which <see cref="ShelfWriter.Publish"/> sets from
+    /// what it stores in the same transaction: walking every page and chunk instead took seconds on a large shelf.
+    /// </summary>
+    public ShelfCounts Count()
+    {
+        var indexed = database.Documents.Query()
+            .Where(d => d.Status == DocumentStatus.Indexed)
+            .Select(d => new { d.PageCount, d.OcrPageCount, d.ChunkCount })
+            .ToList();
+        return new(
+            indexed.Count,
+            database.Documents.Count(d => d.Status == DocumentStatus.Quarantined),
+            indexed.Sum(d => d.PageCount),
+            indexed.Sum(d => d.OcrPageCount),
+            indexed.Sum(d => d.ChunkCount));
+    }
+
+    /// <summary>The chunk count of every indexed document that has chunks, read without the rest of its record.</summary>
+    public Dictionary<string, int> ChunkCounts() =>
+        database.Documents.Query()
+            .Where(d => d.Status == DocumentStatus.Indexed && d.ChunkCount > 0)
+            .Select(d => new { d.Id, d.ChunkCount })
+            .ToEnumerable()
+            .ToDictionary(d => d.Id, d => d.ChunkCount, StringComparer.Ordinal);
+
+    /// <summary>The id of every document on the shelf, indexed or quarantined, without loading their records.</summary>
+    public HashSet<string> DocumentIds() =>
+        database.Documents.Query().Select(d => d.Id).ToEnumerable().ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The id under which a document's page is stored.</summary>
     public static string PageId(string documentId, int number) => $"{documentId}/{number}";

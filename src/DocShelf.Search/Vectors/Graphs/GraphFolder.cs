@@ -24,31 +24,66 @@ public static class GraphFolder
             Array.ForEach(Directory.GetFiles(folder, "*.partial"), File.Delete);
         }
 
-        var opened = new List<GraphSegment>();
-        var ranges = Directory.GetFiles(folder)
+        var files = Directory.GetFiles(folder)
             .Select(path => (Path: path, Range: GraphSegment.RangeOf(path)))
             .Where(f => f.Range is not null)
-            .OrderBy(f => f.Range!.Value.First).ThenByDescending(f => f.Range!.Value.Last);
-        foreach (var (path, range) in ranges)
+            .Select(f => (f.Path, f.Range!.Value.First, f.Range!.Value.Last))
+            .OrderBy(f => f.First).ThenByDescending(f => f.Last)
+            .ToList();
+        var viewed = new Dictionary<string, VectorGraph>(StringComparer.Ordinal);
+        var damaged = new HashSet<string>(StringComparer.Ordinal);
+        List<(string Path, long First, long Last)> chosen;
+        do
         {
-            var (first, last) = range!.Value;
-            if ((opened.Count > 0 && opened[^1].LastKey >= first) || last > rowsUpTo)
+            chosen = Choose(files.Where(f => !damaged.Contains(f.Path)), rowsUpTo);
+            // Mapping a graph touches every node's header, most of the opening on a large shelf: side by side it
+            // takes about half as long. A damaged file leaves its range to the narrower graphs it would have covered.
+            Parallel.ForEach(chosen.Where(f => !viewed.ContainsKey(f.Path)).ToList(), file =>
             {
-                Discard(path, tidy); // within the range of a later save, which holds all of it; or without rows
-                continue;
-            }
+                try
+                {
+                    var graph = VectorGraph.View(file.Path);
+                    lock (viewed)
+                    {
+                        viewed.Add(file.Path, graph);
+                    }
+                }
+                catch (VectorGraphException)
+                {
+                    lock (damaged)
+                    {
+                        damaged.Add(file.Path);
+                    }
+                }
+            });
+        }
+        while (chosen.Any(f => damaged.Contains(f.Path)));
 
-            try
+        foreach (var (path, _, _) in files.Where(f => !chosen.Contains(f)))
+        {
+            viewed.GetValueOrDefault(path)?.Dispose();
+            Discard(path, tidy);
+        }
+
+        return [.. chosen.Select(f => new GraphSegment(f.First, f.Last, f.Path, viewed[f.Path]))];
+    }
+
+    /// <summary>
+    /// The files to open, in key order: the widest of those that start at one key, none within the range of one
+    /// before it (a later save or merge holds all of it), and none past the rows.
+    /// </summary>
+    private static List<(string Path, long First, long Last)> Choose(IEnumerable<(string Path, long First, long Last)> files, long rowsUpTo)
+    {
+        var chosen = new List<(string Path, long First, long Last)>();
+        foreach (var file in files)
+        {
+            if ((chosen.Count == 0 || chosen[^1].Last < file.First) && file.Last <= rowsUpTo)
             {
-                opened.Add(new GraphSegment(first, last, path, VectorGraph.View(path)));
-            }
-            catch (VectorGraphException)
-            {
-                Discard(path, tidy);
+                chosen.Add(file);
             }
         }
 
-        return opened;
+        return chosen;
     }
 
     /// <summary>The ranges of keys 1 to <paramref name="lastKey"/> that no segment covers, in order.</summary>
