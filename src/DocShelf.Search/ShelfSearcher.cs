@@ -50,23 +50,29 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         if (mode == SearchMode.Semantic)
         {
             var dense = await semantic.SearchAsync(query, top, FacetFilter.For(filters, store), cancellationToken);
-            return [.. dense.Select(d => Matched(d.Chunk.ChunkId, d.Score, null, terms)).OfType<MatchedChunk>().Select(m => Cite(m, terms, documents))];
+            var holdingWords = index.ChunksHolding([.. dense.Select(d => d.Chunk.ChunkId)], terms, cancellationToken);
+            return [.. dense
+                .Select(d => new MatchedChunk(d.Chunk.ChunkId, d.Chunk.DocumentId, d.Score, holdingWords.Contains(d.Chunk.ChunkId) ? HitMatch.Words : HitMatch.Meaning))
+                .Select(m => Cite(m, null, terms, documents))
+                .OfType<SearchHit>()];
         }
 
         // Each ranking is searched deeper than asked, so a chunk ranked well by one can still rise in the fusion.
         var depth = HybridDepth(top);
         var (candidates, lexical) = await RankBothAsync(query, parsed, depth, filters, semantic, cancellationToken);
         var known = lexical.ToDictionary(h => h.ChunkId, StringComparer.Ordinal);
-        // A lexical ranking shorter than its depth holds every chunk with the words; past that, the text is checked.
-        var everyWordHit = lexical.Count < depth;
-        var fused = Fusion.Fuse(candidates, candidates.Lexical.Count + candidates.Semantic.Count)
-            .Select(f => Matched(f.ChunkId, f.Score, known.GetValueOrDefault(f.ChunkId), terms, everyWordHit))
-            .OfType<MatchedChunk>()
+        var fused = Fusion.Fuse(candidates, candidates.Lexical.Count + candidates.Semantic.Count);
+        // A lexical ranking shorter than its depth holds every chunk with the words; past that, the postings are asked.
+        var holding = lexical.Count < depth
+            ? []
+            : index.ChunksHolding([.. fused.Select(f => f.ChunkId).Where(id => !known.ContainsKey(id))], terms, cancellationToken);
+        var matched = fused
+            .Select(f => new MatchedChunk(f.ChunkId, f.DocumentId, f.Score, known.ContainsKey(f.ChunkId) || holding.Contains(f.ChunkId) ? HitMatch.Words : HitMatch.Meaning))
             .ToList();
         var similarity = candidates.Semantic.ToDictionary(c => c.ChunkId, c => c.Score, StringComparer.Ordinal);
         var unlisted = candidates.Semantic.Count > 0 ? candidates.Semantic.Min(c => c.Score) : semantic.Floors.Search;
-        var shown = WordsFirst.Arrange(fused, id => similarity.TryGetValue(id, out var score) ? score : unlisted, semantic.Floors.RelatedOrSearch, top);
-        return [.. shown.Select(m => Cite(m, terms, documents))];
+        var arranged = WordsFirst.Arrange(matched, id => similarity.TryGetValue(id, out var score) ? score : unlisted, semantic.Floors.RelatedOrSearch);
+        return [.. arranged.Select(m => Cite(m, known.GetValueOrDefault(m.ChunkId), terms, documents)).OfType<SearchHit>().Take(top)];
     }
 
     /// <summary>How deep each ranking is read for a hybrid search of <paramref name="top"/> results.</summary>
@@ -103,42 +109,32 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
         cancellationToken.ThrowIfCancellationRequested();
         var documents = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
         return [.. index.Search(parsed, top, filters, cancellationToken)
-            .Select(hit => Cite(new MatchedChunk(hit.ChunkId, hit.DocumentId, hit.Page, hit.Text, hit.Score, HitMatch.Words), terms, documents))];
+            .Select(hit => Cite(new MatchedChunk(hit.ChunkId, hit.DocumentId, hit.Score, HitMatch.Words), hit, terms, documents))
+            .OfType<SearchHit>()];
     }
 
-    /// <summary>A chunk found by id, with what it matched; null if the chunk left the shelf since it was found.</summary>
-    /// <param name="lexical">The chunk as the lexical ranking found it, so a word hit; null when that ranking did not return it.</param>
-    /// <param name="everyWordHit">The lexical ranking returned every chunk holding the words, so one it did not return holds none.</param>
-    private MatchedChunk? Matched(string chunkId, double score, LexicalHit? lexical, QueryTermSet terms, bool everyWordHit = false)
+    /// <summary>
+    /// The cited hit shown for a matched chunk: its page, its document's path, labels and details, and a snippet
+    /// marking the query's words. Made only for the results shown, since each reads its chunk (unless the lexical
+    /// ranking read it already) and its document's record. Null when the chunk left the shelf since it was ranked.
+    /// </summary>
+    /// <param name="lexical">The chunk as the lexical ranking read it, text and all; null when that ranking did not return it.</param>
+    private SearchHit? Cite(MatchedChunk matched, LexicalHit? lexical, QueryTermSet terms, Dictionary<string, DocumentRecord?> documents)
     {
-        if (lexical is not null)
-        {
-            return new MatchedChunk(chunkId, lexical.DocumentId, lexical.Page, lexical.Text, score, HitMatch.Words);
-        }
-
-        if (store.FindChunk(chunkId) is not { } chunk)
+        var (page, text) = lexical is not null ? (lexical.Page, lexical.Text) : store.FindChunk(matched.ChunkId) is { } chunk ? (chunk.PageNumber, chunk.Text) : (0, null);
+        if (text is null)
         {
             return null;
         }
 
-        var holdsWords = !everyWordHit && TermMatcher.Find(index.Analyzer, chunk.Text, terms).Count > 0;
-        return new MatchedChunk(chunkId, chunk.DocumentId, chunk.PageNumber, chunk.Text, score, holdsWords ? HitMatch.Words : HitMatch.Meaning);
-    }
-
-    /// <summary>
-    /// The cited hit shown for a matched chunk: its document's path, labels and details, and a snippet marking the
-    /// query's words. Made only for the results returned, since each reads its document's record.
-    /// </summary>
-    private SearchHit Cite(MatchedChunk matched, QueryTermSet terms, Dictionary<string, DocumentRecord?> documents)
-    {
-        var (snippet, highlights) = snippets.Build(matched.Text, terms);
+        var (snippet, highlights) = snippets.Build(text, terms);
         var document = DocumentOf(matched.DocumentId, documents);
         return new SearchHit
         {
             DocumentId = matched.DocumentId,
             Path = document?.PrimaryPath ?? "",
-            Page = matched.Page,
-            PageLabel = document?.LabelOf(matched.Page),
+            Page = page,
+            PageLabel = document?.LabelOf(page),
             Title = document?.Title,
             Author = document?.Author,
             Dated = document?.Dated,

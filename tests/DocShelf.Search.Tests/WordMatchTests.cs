@@ -62,11 +62,11 @@ public sealed class WordMatchTests : IDisposable
     [Fact]
     public void A_meaning_only_hit_keeps_its_place_only_when_clearly_closer_than_every_word_hit()
     {
-        MatchedChunk Hit(string id, HitMatch match) => new(id, id, 1, "", 1, match);
+        MatchedChunk Hit(string id, HitMatch match) => new(id, id, 1, match);
         var fused = new[] { Hit("close", HitMatch.Meaning), Hit("near", HitMatch.Meaning), Hit("words", HitMatch.Words), Hit("far", HitMatch.Meaning) };
         var similarity = new Dictionary<string, double> { ["close"] = 0.80, ["near"] = 0.72, ["words"] = 0.70, ["far"] = 0.55 };
 
-        var arranged = WordsFirst.Arrange(fused, id => similarity[id], floor: 0.6, top: 10);
+        var arranged = WordsFirst.Arrange(fused, id => similarity[id], floor: 0.6);
 
         // 0.80 is clearly closer than the word hit's 0.70; 0.72 is not, so it follows; 0.55 is under the floor.
         Assert.Equal(["close", "words", "near"], arranged.Select(h => h.ChunkId));
@@ -113,21 +113,7 @@ public sealed class WordMatchTests : IDisposable
     [InlineData("harbour -lamp", false)]
     public void Places_read_from_the_index_are_the_ones_the_analyzer_finds_in_each_matching_chunk(string query, bool asYouType)
     {
-        // The sample report's pages cut into overlapping chunks, as the chunker cuts them.
-        var texts = SampleTexts.AllPages();
-        var record = ShelfBuilder.Document("report", "/shelf/report.txt");
-        var pages = texts.Select((text, i) => new PageContent { Number = i + 1, Source = PageSource.PlainText, Text = text }).ToList();
-        var chunks = pages.SelectMany(page => Windows(page.Text.Length).Select((w, i) => new Chunk
-        {
-            Id = Chunk.MakeId("report", page.Number, i),
-            DocumentId = "report",
-            PageNumber = page.Number,
-            Start = w.Start,
-            End = w.End,
-            Text = page.Text[w.Start..w.End],
-        })).ToList();
-        shelf.Writer!.Publish(record with { PageCount = pages.Count, ChunkCount = chunks.Count }, record.PrimaryPath, pages, chunks);
-        shelf.Writer.Commit();
+        PublishSampleReport();
 
         var places = shelf.Searcher.WordHits(query, new SearchFilters { DocumentId = "report" }, asYouType);
 
@@ -142,6 +128,31 @@ public sealed class WordMatchTests : IDisposable
         Assert.Equal(expected, places);
     }
 
+    [Theory]
+    [InlineData("harbour", false)]
+    [InlineData("the harb", true)]
+    [InlineData("h?rbour OR lamp*", false)]
+    [InlineData("breakwatr~", false)]
+    [InlineData("\"breakwater lamp\"", false)]
+    [InlineData("harbour -lamp", false)]
+    [InlineData("ship quay", false)]
+    public void Chunks_read_from_the_postings_as_holding_the_words_are_the_ones_the_analyzer_finds_them_in(string query, bool asYouType)
+    {
+        List<string> others = ["vessel", "shipdues", "gale"];
+        var chunks = PublishSampleReport().Concat(others.Select(id => shelf.Store.ChunksOf(id).Single())).ToList();
+        shelf.Writer!.Forget("/shelf/ship-dues.txt"); // a chunk gone from the shelf, though its segment still holds it
+        shelf.Writer.Commit();
+
+        var terms = Lexical.QueryTermSet.Of(shelf.Lexical.ParseQuery(query, asYouType));
+        var holding = shelf.Lexical.ChunksHolding([.. chunks.Select(c => c.Id), "nowhere/1/0"], terms);
+
+        var expected = chunks
+            .Where(c => c.DocumentId != "shipdues" && Lexical.TermMatcher.Find(shelf.Lexical.Analyzer, c.Text, terms).Count > 0)
+            .Select(c => c.Id);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), holding.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Absent_words_are_the_ones_typed_leaving_out_operators_patterns_exclusions_and_a_word_being_typed()
     {
@@ -152,6 +163,26 @@ public sealed class WordMatchTests : IDisposable
         shelf.Writer!.Forget("/shelf/vessel.txt");
         shelf.Writer.Commit();
         Assert.Equal(["vessel"], shelf.Searcher.AbsentWords("vessel ship"));
+    }
+
+    /// <summary>The sample report's pages cut into overlapping chunks, as the chunker cuts them, and published.</summary>
+    private List<Chunk> PublishSampleReport()
+    {
+        var texts = SampleTexts.AllPages();
+        var record = ShelfBuilder.Document("report", "/shelf/report.txt");
+        var pages = texts.Select((text, i) => new PageContent { Number = i + 1, Source = PageSource.PlainText, Text = text }).ToList();
+        var chunks = pages.SelectMany(page => Windows(page.Text.Length).Select((w, i) => new Chunk
+        {
+            Id = Chunk.MakeId("report", page.Number, i),
+            DocumentId = "report",
+            PageNumber = page.Number,
+            Start = w.Start,
+            End = w.End,
+            Text = page.Text[w.Start..w.End],
+        })).ToList();
+        shelf.Writer!.Publish(record with { PageCount = pages.Count, ChunkCount = chunks.Count }, record.PrimaryPath, pages, chunks);
+        shelf.Writer.Commit();
+        return chunks;
     }
 
     public void Dispose()

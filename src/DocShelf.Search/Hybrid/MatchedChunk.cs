@@ -3,7 +3,7 @@ using DocShelf.Core.Search;
 namespace DocShelf.Search.Hybrid;
 
 /// <summary>
-/// A chunk a search found, with its text and what it matched: all that ranking needs, before the citation (document
-/// record, snippet) that only the results shown are given.
+/// A chunk a search ranked, with what it matched: all that ordering the results needs. Its text and page are read,
+/// and its citation made, only for the results shown.
 /// </summary>
-public sealed record MatchedChunk(string ChunkId, string DocumentId, int Page, string Text, double Score, HitMatch Match);
+public sealed record MatchedChunk(string ChunkId, string DocumentId, double Score, HitMatch Match);

@@ -20,7 +20,8 @@ public static class WordsFirst
     /// <param name="fused">Every fused hit, best first, each marked by what it matched.</param>
     /// <param name="similarity">A chunk's cosine similarity to the query (for a word hit the semantic ranking did not reach, at most its last).</param>
     /// <param name="floor">What a meaning-only chunk must reach to be shown at all.</param>
-    public static List<MatchedChunk> Arrange(IReadOnlyList<MatchedChunk> fused, Func<string, double> similarity, double floor, int top)
+    /// <returns>The hits to show, in order; those under the floor left out.</returns>
+    public static List<MatchedChunk> Arrange(IReadOnlyList<MatchedChunk> fused, Func<string, double> similarity, double floor)
     {
         var wordHits = fused.Where(h => h.Match == HitMatch.Words).ToList();
         var bestWordHit = wordHits.Count > 0 ? wordHits.Max(h => similarity(h.ChunkId)) : double.NegativeInfinity;
@@ -39,6 +40,6 @@ public static class WordsFirst
             }
         }
 
-        return [.. inPlace.Concat(after).Take(top)];
+        return [.. inPlace.Concat(after)];
     }
 }

