@@ -121,7 +121,9 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
     /// <param name="lexical">The chunk as the lexical ranking read it, text and all; null when that ranking did not return it.</param>
     private SearchHit? Cite(MatchedChunk matched, LexicalHit? lexical, QueryTermSet terms, Dictionary<string, DocumentRecord?> documents)
     {
-        var (page, text) = lexical is not null ? (lexical.Page, lexical.Text) : store.FindChunk(matched.ChunkId) is { } chunk ? (chunk.PageNumber, chunk.Text) : (0, null);
+        var (page, text) = lexical is not null
+            ? (lexical.Page, lexical.Text)
+            : store.FindChunk(matched.ChunkId) is { } chunk ? (chunk.PageNumber, chunk.Text) : (0, null);
         if (text is null)
         {
             return null;

@@ -331,17 +331,7 @@ public sealed class VectorGraphTests : IDisposable
     public async Task A_shelf_killed_before_a_merge_removed_its_pair_keeps_the_merged_graph_and_an_unfinished_one_is_dropped()
     {
         const int sealAt = 250;
-        var records = random.Records(600);
-        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
-        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
-        string folder;
-        using (var database = new ShelfDatabase(data.Path, readOnly: false))
-        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt))
-        {
-            await collection.UpsertAsync(records);
-            await collection.SaveGraphsAsync();
-            folder = database.GraphFolder("test-model");
-        }
+        var (queries, truth, folder) = await SavedUnmergedAsync(600, sealAt);
 
         // The pair as a kill would leave it: merged and saved, but not yet removed; and a merge cut off mid-save.
         var pair = Directory.GetFiles(folder, "*.usearch").Where(f => GraphSegment.RangeOf(f)!.Value.Last <= 500).ToDictionary(f => f, File.ReadAllBytes);
@@ -375,17 +365,7 @@ public sealed class VectorGraphTests : IDisposable
     public async Task A_damaged_merged_graph_leaves_its_range_to_the_pair_it_was_made_from()
     {
         const int sealAt = 250;
-        var records = random.Records(600);
-        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
-        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
-        string folder;
-        using (var database = new ShelfDatabase(data.Path, readOnly: false))
-        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt))
-        {
-            await collection.UpsertAsync(records);
-            await collection.SaveGraphsAsync();
-            folder = database.GraphFolder("test-model");
-        }
+        var (queries, truth, folder) = await SavedUnmergedAsync(600, sealAt);
 
         // Beside the pair, a merged graph that does not open, as a kill mid-merge on a bad disk could leave it: it
         // covers the pair's range, so it is tried first.
@@ -484,6 +464,21 @@ public sealed class VectorGraphTests : IDisposable
         var kept = truth.Zip(results, (t, f) => f.Count(t.Contains)).Sum();
         Assert.InRange(kept / (double)truth.Sum(t => t.Count), 0.95, 1.0);
         Assert.All(truth.Zip(results), pair => Assert.Equal(pair.First.Where(pair.Second.Contains), pair.Second.Where(pair.First.Contains)));
+    }
+
+    /// <summary>
+    /// Stores <paramref name="count"/> random vectors and saves their graphs, sealed every <paramref name="sealAt"/>
+    /// and left unmerged; returns twenty queries, the exact ten nearest of each, and the graphs' folder.
+    /// </summary>
+    private async Task<(List<float[]> Queries, List<List<string>> Truth, string Folder)> SavedUnmergedAsync(int count, int sealAt)
+    {
+        var records = random.Records(count);
+        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt);
+        await collection.UpsertAsync(records);
+        await collection.SaveGraphsAsync();
+        return (queries, [.. queries.Select(q => ExactTop(records, q, 10))], database.GraphFolder("test-model"));
     }
 
     private static List<string> ExactTop(List<ChunkVector> records, float[] query, int top) =>
