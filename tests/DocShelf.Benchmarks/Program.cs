@@ -2,10 +2,20 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "decoder", "concurrent", "backup", "formats" or "archive" runs only that benchmark
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "decoder", "concurrent", "backup", "formats" or "archive" runs only that benchmark; "graph-recall" measures the shelf whose data folder is the third argument
 if (only == GraphRebuildBenchmark.ChildName)
 {
     return await GraphRebuildBenchmark.ChildAsync(work, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+
+// (v) The graphs of a shelf made elsewhere against exact search over its store; its data folder, the third argument,
+// is only read.
+if (only == "graph-recall")
+{
+    var data = Path.GetFullPath(args[2]);
+    var (chunks, sentences) = await GraphRecall.MeasureAsync(data, SearchLatencyBenchmark.Queries(50));
+    Console.WriteLine($"| {data} | {chunks:0.000} | {sentences:0.000} |");
+    return 0;
 }
 
 // DOCSHELF_BENCH_REUSE=1 keeps the work folder, so a shelf an earlier run ingested is searched again instead of
