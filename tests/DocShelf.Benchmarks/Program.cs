@@ -12,7 +12,7 @@ if (only == GraphRebuildBenchmark.ChildName)
 // is only read.
 if (only == "graph-recall")
 {
-    var data = Path.GetFullPath(args[2]);
+    var data = Path.GetFullPath(args.Length > 2 ? args[2] : throw new ArgumentException("graph-recall needs the data folder of the shelf to measure, as its third argument."));
     var (chunks, sentences) = await GraphRecall.MeasureAsync(data, SearchLatencyBenchmark.Queries(50));
     Console.WriteLine($"| {data} | {chunks:0.000} | {sentences:0.000} |");
     return 0;
