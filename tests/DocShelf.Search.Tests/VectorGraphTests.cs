@@ -165,7 +165,7 @@ public sealed class VectorGraphTests : IDisposable
 
         // Only keys 501 to 800 keep a graph: 1 to 500 is a hole below it, 801 to 1000 lies past it.
         File.Delete(Assert.Single(Directory.GetFiles(folder, "*.usearch")));
-        using (var kept = new GraphSet(folder, Dimensions, []))
+        using (var kept = new GraphSet(folder, Dimensions, [], (_, _) => throw new InvalidOperationException("A graph of a hole grows none.")))
         {
             kept.Add([.. records.Skip(500).Take(300).Select((r, i) => (501L + i, r.Vector.ToArray()))], (501, 800), CancellationToken.None);
         }
@@ -194,7 +194,7 @@ public sealed class VectorGraphTests : IDisposable
         Assert.All(left, count => Assert.Contains(count, new long[] { 700, 500, 300, 200, 0 }));
         AssertNearlyAll([.. Enumerable.Repeat(truth, during.Count / truth.Count).SelectMany(t => t)], during);
         var ranges = Directory.GetFiles(folder, "*.usearch").Select(f => GraphSegment.RangeOf(f)!.Value).Order().ToList();
-        Assert.Equal([(1L, 200L), (201, 400), (401, 500), (501, 1000)], ranges);
+        Assert.Equal([(1L, 200L, true), (201, 400, true), (401, 500, true), (501, 1000, true)], ranges);
         AssertNearlyAll(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null))));
     }
 
@@ -328,6 +328,94 @@ public sealed class VectorGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Copies_of_a_vector_are_kept_once_in_a_graph_and_a_search_finds_every_copy_of_the_best()
+    {
+        // 40 texts stored 25 times each, as a shelf of one form filled in 25 times: each copy's nearest neighbours are
+        // its own copies, so a graph that links copies as nodes breaks into islands a search cannot leave (7 of each
+        // exact ten found when this was so). The exact ten are the best text's ten copies of lowest id: only a search
+        // that finds all its copies returns them.
+        const int sealAt = 250;
+        var (texts, records) = Copies(40, 1000);
+        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
+        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
+        string folder;
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: 1000))
+        {
+            foreach (var batch in records.Chunk(SmallSave))
+            {
+                await collection.UpsertAsync(batch);
+                Assert.All(collection.Graphs, graph => Assert.InRange(graph.Count, 1, texts.Count));
+            }
+
+            await collection.MergesDoneAsync();
+            Assert.Equal([(1L, 1000L)], collection.Graphs.Select(g => (g.FirstKey, g.LastKey)));
+            Assert.Equal(texts.Count, collection.Graphs[0].Count);
+            Assert.Equal(truth, queries.Select(q => Ids(collection.Nearest(q, 10, null))));
+            folder = database.GraphFolder("test-model");
+        }
+
+        using var reader = new ShelfDatabase(data.Path, readOnly: true);
+        using var opened = new LiteDbVectorCollection(reader, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: 1000);
+        Assert.Equal(0, opened.UnsavedCount);
+        Assert.Equal(truth, queries.Select(q => Ids(opened.Nearest(q, 10, null))));
+        Assert.Single(Directory.GetFiles(folder, "*.copies"));
+    }
+
+    [Fact]
+    public async Task Graphs_saved_with_their_copies_as_nodes_are_made_again_by_the_writer_and_one_without_its_copies_is_not_searched()
+    {
+        var (_, records) = Copies(40, 1000);
+        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
+        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
+        string folder;
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave))
+        {
+            await collection.UpsertAsync(records);
+            folder = database.GraphFolder("test-model");
+        }
+
+        // A graph whose copies are lost is not trusted: its range is read from the store, exactly.
+        File.Delete(Assert.Single(Directory.GetFiles(folder, "*.copies")));
+        using (var database = new ShelfDatabase(data.Path, readOnly: true))
+        using (var reader = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave))
+        {
+            Assert.Equal(records.Count, reader.UnsavedCount);
+            Assert.Equal(truth, queries.Select(q => Ids(reader.Nearest(q, 10, null))));
+        }
+
+        // The graphs as a DocShelf that linked copies as nodes saved them, one sealed and one that grows: searched as
+        // they are until the writer makes them again, the sealed one in the background and the other as it saves.
+        File.Delete(Assert.Single(Directory.GetFiles(folder, "*.usearch")));
+        foreach (var (first, last) in new[] { (1, 750), (751, records.Count) })
+        {
+            using var earlier = VectorGraph.Create(Dimensions);
+            earlier.AddAll([.. records[(first - 1)..last].Select((r, i) => ((ulong)(first + i), r.Vector.ToArray()))]);
+            earlier.SaveWhole(GraphSegment.EarlierPathFor(folder, first, last));
+        }
+
+        using (var database = new ShelfDatabase(data.Path, readOnly: true))
+        using (var reader = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave))
+        {
+            Assert.Equal(0, reader.UnsavedCount);
+            Assert.Equal([750L, 250], reader.Graphs.Select(g => g.Count));
+        }
+
+        using var writable = new ShelfDatabase(data.Path, readOnly: false);
+        using var writer = new LiteDbVectorCollection(writable, "test-model", Dimensions, saveAt: SmallSave, sealAt: 500, mergeUpTo: 500);
+        writer.Open();
+        await writer.SaveGraphsAsync(); // waits for the save begun on opening
+        await writer.MergesDoneAsync();
+        Assert.Equal([(1L, 750L, 40L), (751, 1000, 40)], writer.Graphs.Select(g => (g.FirstKey, g.LastKey, g.Count)));
+        Assert.Equal(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null))));
+        string[] remade = [GraphSegment.PathFor(folder, 1, 750), GraphSegment.PathFor(folder, 751, records.Count)];
+        Assert.Equal(
+            remade.Concat(remade.Select(GraphCopies.PathFor)).Order(StringComparer.Ordinal),
+            Directory.GetFiles(folder).Where(f => !f.EndsWith(VectorRows.FileName, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_shelf_killed_before_a_merge_removed_its_pair_keeps_the_merged_graph_and_an_unfinished_one_is_dropped()
     {
         const int sealAt = 250;
@@ -355,8 +443,9 @@ public sealed class VectorGraphTests : IDisposable
         using var writable = new ShelfDatabase(data.Path, readOnly: false);
         using var writer = new LiteDbVectorCollection(writable, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: 500);
         writer.Open();
+        string[] graphs = [GraphSegment.PathFor(folder, 1, 500), GraphSegment.PathFor(folder, 501, 600)];
         Assert.Equal(
-            [GraphSegment.PathFor(folder, 1, 500), GraphSegment.PathFor(folder, 501, 600)],
+            graphs.Concat(graphs.Select(GraphCopies.PathFor)).Order(StringComparer.Ordinal),
             Directory.GetFiles(folder).Where(f => !f.EndsWith(VectorRows.FileName, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         AssertNearlyAll(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null))));
     }
@@ -479,6 +568,13 @@ public sealed class VectorGraphTests : IDisposable
         await collection.UpsertAsync(records);
         await collection.SaveGraphsAsync();
         return (queries, [.. queries.Select(q => ExactTop(records, q, 10))], database.GraphFolder("test-model"));
+    }
+
+    /// <summary><paramref name="distinct"/> random vectors stored over and over, in turn, as <paramref name="count"/> records.</summary>
+    private (List<float[]> Texts, List<ChunkVector> Records) Copies(int distinct, int count)
+    {
+        var texts = Enumerable.Range(0, distinct).Select(_ => random.Vector()).ToList();
+        return (texts, [.. random.Records(count).Select((r, i) => r with { Vector = texts[i % distinct] })]);
     }
 
     private static List<string> ExactTop(List<ChunkVector> records, float[] query, int top) =>

@@ -15,7 +15,8 @@ namespace DocShelf.Search.Vectors;
 /// collection opens (graphs lost, or never made on an upgraded shelf) are read from the store by each search instead
 /// of being held, and the writer makes their graphs a block of keys at a time, so memory stays bounded however many
 /// there are. The writer also merges sealed graphs of like size in the background (<see cref="GraphSet.MergeOnce"/>),
-/// so a large collection is searched through a few large graphs rather than many small ones. The collection is named
+/// so a large collection is searched through a few large graphs rather than many small ones, and makes again any graph
+/// saved before graphs kept copies of a vector apart (<see cref="GraphSet.RemakeOnce"/>). The collection is named
 /// after the model that made it.
 /// </summary>
 public sealed class LiteDbVectorCollection : VectorStoreCollection<string, ChunkVector>
@@ -59,8 +60,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
 
     /// <param name="saveAt">Vectors held in memory before the writer saves them into the graphs.</param>
     /// <param name="buildBlock">Keys read from the store at a time when the writer makes graphs for stored vectors no graph holds.</param>
-    /// <param name="sealAt">Vectors a graph holds before the next one starts.</param>
-    /// <param name="mergeUpTo">Vectors a graph made by merging sealed ones holds at most.</param>
+    /// <param name="sealAt">Keys a graph covers before the next one starts.</param>
+    /// <param name="mergeUpTo">Keys a graph made by merging sealed ones covers at most.</param>
     public LiteDbVectorCollection(
         ShelfDatabase database,
         string name,
@@ -267,7 +268,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
             }
 
             held = memory.Count;
-            growing = set.GrowingCount;
+            growing = set.GrowingSpan;
         }
 
         // A save rewrites the growing graph whole, so it waits for a quarter of that graph's size: each graph is then
@@ -477,7 +478,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 gone = [.. database.VectorsGone(Name).Query().Select(g => g.Id).ToEnumerable()];
                 // A graph is searched only where the rows can re-score what it finds.
                 var segments = GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0);
-                graphs = new GraphSet(GraphFolderPath, dimensions, segments, sealAt, mergeUpTo);
+                graphs = new GraphSet(GraphFolderPath, dimensions, segments, RowBlocks, sealAt, mergeUpTo);
                 pending = Uncovered(segments, graphs.LastCoveredKey, Info()?.LastKey ?? 0);
                 pendingVectors = pending.Sum(range => (long)Stored.Count(range.Query));
                 unsaved = new Unsaved(dimensions);
@@ -490,14 +491,15 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                     }
                 }
 
-                if (pendingVectors >= saveAt && !database.IsReadOnly)
+                if ((pendingVectors >= saveAt || segments.Any(s => s.Copies is null)) && !database.IsReadOnly)
                 {
                     // Graphs missing, damaged or never made (an upgraded shelf): the writer makes them while searches read the
-                    // store. Fewer than a save's worth wait for the next save, as vectors stored since it do.
+                    // store. Fewer than a save's worth wait for the next save, as vectors stored since it do. A graph that
+                    // grows, saved before copies were kept apart, is made again by this save.
                     openingSave = Task.Run(() => SaveGraphsAsync(closing.Token));
                 }
 
-                StartMerges(graphs); // a shelf whose graphs were saved before merging existed is merged as it opens
+                StartMerges(graphs); // an upgraded shelf's graphs are merged and made again as it opens
             }
 
             return (unsaved, graphs);
@@ -541,6 +543,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
             set.Add(past, null, cancellationToken);
         }
 
+        set.RemakeGrowing(cancellationToken);
+
         lock (gate)
         {
             memory.Saved(held.Select(h => h.Key));
@@ -571,13 +575,13 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 {
                     try
                     {
-                        while (set.MergeOnce(RowBlocks, token))
+                        while (set.MergeOnce(token) || set.RemakeOnce(token))
                         {
                         }
                     }
                     catch (Exception failure) when (failure is OperationCanceledException or IOException or VectorGraphException)
                     {
-                        // Stopped, or the disk refused the merged graph: the pair stays, searched as before.
+                        // Stopped, or the disk refused the new graph: the graphs it replaces stay, searched as before.
                     }
                 },
                 token,
@@ -586,7 +590,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         }
     }
 
-    /// <summary>Waits until the writer has merged every sealed graph it can; at once for a reader.</summary>
+    /// <summary>Waits until the writer has merged every sealed graph it can and made every earlier one again; at once for a reader.</summary>
     public async Task MergesDoneAsync()
     {
         Task running;
@@ -624,7 +628,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
 
     /// <summary>
     /// The vectors of the keys <paramref name="first"/> to <paramref name="last"/> that are still stored, a block of keys
-    /// at a time, read from the rows as a search re-scores them: what a merge adds to a graph.
+    /// at a time, read from the rows as a search re-scores them: what a graph grown, merged or made again holds.
     /// </summary>
     private IEnumerable<IReadOnlyList<(long Key, float[] Vector)>> RowBlocks(long first, long last)
     {

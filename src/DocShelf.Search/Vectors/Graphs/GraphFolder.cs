@@ -10,9 +10,9 @@ public static class GraphFolder
 {
     /// <summary>
     /// Maps every whole graph in <paramref name="folder"/> that ends at or before <paramref name="rowsUpTo"/>, the
-    /// last key with a row to re-score from, in key order. A writer (<paramref name="tidy"/>) also removes what an
-    /// interrupted save left: unfinished files, a graph whose range a later save widened, a graph past the rows,
-    /// and a file that does not open.
+    /// last key with a row to re-score from, in key order, each with its copies. A writer (<paramref name="tidy"/>)
+    /// also removes what an interrupted save left: unfinished files, a graph whose range a later save widened, a graph
+    /// past the rows, a graph that does not open or whose copies do not, and copies whose graph is gone.
     /// </summary>
     public static List<GraphSegment> Open(string folder, bool tidy, long rowsUpTo)
     {
@@ -26,13 +26,16 @@ public static class GraphFolder
             Array.ForEach(Directory.GetFiles(folder, "*.partial"), File.Delete);
         }
 
+        // A graph that keeps its copies apart is chosen before one of the same range that does not: the writer made it
+        // again from that one and was stopped before removing it.
         var files = Directory.GetFiles(folder)
             .Select(path => (Path: path, Range: GraphSegment.RangeOf(path)))
             .Where(f => f.Range is not null)
-            .Select(f => (f.Path, f.Range!.Value.First, f.Range!.Value.Last))
-            .OrderBy(f => f.First).ThenByDescending(f => f.Last)
+            .Select(f => (f.Path, f.Range!.Value.First, f.Range!.Value.Last, f.Range!.Value.KeepsCopies))
+            .OrderBy(f => f.First).ThenByDescending(f => f.Last).ThenByDescending(f => f.KeepsCopies)
+            .Select(f => (f.Path, f.First, f.Last))
             .ToList();
-        var viewed = new Dictionary<string, VectorGraph>(StringComparer.Ordinal);
+        var viewed = new Dictionary<string, (VectorGraph Graph, GraphCopies? Copies)>(StringComparer.Ordinal);
         var damaged = new HashSet<string>(StringComparer.Ordinal);
         List<(string Path, long First, long Last)> chosen;
         do
@@ -44,20 +47,31 @@ public static class GraphFolder
 
         foreach (var (path, _, _) in files.Where(f => !chosen.Contains(f)))
         {
-            viewed.GetValueOrDefault(path)?.Dispose();
+            if (viewed.Remove(path, out var unused))
+            {
+                unused.Graph.Dispose();
+                unused.Copies?.Dispose();
+            }
+
             Discard(path, tidy);
         }
 
-        return [.. chosen.Select(f => new GraphSegment(f.First, f.Last, f.Path, viewed[f.Path]))];
+        if (tidy)
+        {
+            var kept = chosen.Select(f => GraphCopies.PathFor(f.Path)).ToHashSet(StringComparer.Ordinal);
+            Array.ForEach([.. Directory.GetFiles(folder, "*.copies").Where(path => !kept.Contains(path))], File.Delete);
+        }
+
+        return [.. chosen.Select(f => new GraphSegment(f.First, f.Last, f.Path, viewed[f.Path].Graph, viewed[f.Path].Copies))];
     }
 
     /// <summary>
-    /// Maps each of <paramref name="paths"/> into <paramref name="viewed"/>, or names it in <paramref name="damaged"/>
-    /// when it does not open. Mapping reads every node's key into USearch's table of keys, most of the opening on a
-    /// large shelf: side by side it took 0.56 s instead of 0.87 s for a million chunks' graphs. An error other than a
-    /// damaged file closes every graph mapped so far and is thrown as it was.
+    /// Maps each of <paramref name="paths"/> and its copies into <paramref name="viewed"/>, or names it in
+    /// <paramref name="damaged"/> when either does not open. Mapping reads every node's key into USearch's table of
+    /// keys, most of the opening on a large shelf: side by side it took 0.56 s instead of 0.87 s for a million chunks'
+    /// graphs. An error other than a damaged file closes every graph mapped so far and is thrown as it was.
     /// </summary>
-    private static void ViewAll(List<string> paths, Dictionary<string, VectorGraph> viewed, HashSet<string> damaged)
+    private static void ViewAll(List<string> paths, Dictionary<string, (VectorGraph, GraphCopies?)> viewed, HashSet<string> damaged)
     {
         try
         {
@@ -65,10 +79,10 @@ public static class GraphFolder
             {
                 try
                 {
-                    var graph = VectorGraph.View(path);
+                    var opened = View(path);
                     lock (viewed)
                     {
-                        viewed.Add(path, graph);
+                        viewed.Add(path, opened);
                     }
                 }
                 catch (VectorGraphException)
@@ -82,12 +96,29 @@ public static class GraphFolder
         }
         catch (AggregateException error)
         {
-            foreach (var graph in viewed.Values)
+            foreach (var (graph, copies) in viewed.Values)
             {
                 graph.Dispose();
+                copies?.Dispose();
             }
 
             ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
+        }
+    }
+
+    /// <summary>A graph mapped with its copies; a graph saved before copies were kept apart has none.</summary>
+    private static (VectorGraph Graph, GraphCopies? Copies) View(string path)
+    {
+        var graph = VectorGraph.View(path);
+        try
+        {
+            var copies = GraphSegment.RangeOf(path)!.Value.KeepsCopies ? GraphCopies.Open(GraphCopies.PathFor(path), graph.Count) : null;
+            return (graph, copies);
+        }
+        catch
+        {
+            graph.Dispose();
+            throw;
         }
     }
 
@@ -137,6 +168,7 @@ public static class GraphFolder
         if (tidy)
         {
             File.Delete(path);
+            File.Delete(GraphCopies.PathFor(path));
         }
     }
 }

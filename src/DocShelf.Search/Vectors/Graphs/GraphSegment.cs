@@ -5,32 +5,50 @@ namespace DocShelf.Search.Vectors.Graphs;
 
 /// <summary>
 /// One saved graph and the range of vector keys it covers: every vector the store held in that range when it was
-/// saved is in it. Keys are handed out in rising order and never again, so no vector stored later falls in a range
-/// already saved; one deleted since stays in the graph until the range is rebuilt, and searches skip it.
+/// saved is in it, as a node or as the copy of one (<see cref="Copies"/>). Keys are handed out in rising order and
+/// never again, so no vector stored later falls in a range already saved; one deleted since stays in the graph until
+/// the range is rebuilt, and searches skip it.
 /// </summary>
-public sealed partial record GraphSegment(long FirstKey, long LastKey, string Path, VectorGraph Graph) : IDisposable
+/// <param name="Copies">
+/// The vectors kept as copies of a node; null for a graph saved before copies were kept apart, which holds every
+/// vector as a node (named <c>graph-…</c>, where such graphs are <c>distinct-…</c>), until the writer makes it again.
+/// </param>
+public sealed partial record GraphSegment(long FirstKey, long LastKey, string Path, VectorGraph Graph, GraphCopies? Copies) : IDisposable
 {
     private const string Extension = ".usearch";
 
+    /// <summary>Nodes in the graph: its distinct vectors.</summary>
     public long Count => Graph.Count;
 
-    /// <summary>Where a segment of this range is saved in <paramref name="folder"/>.</summary>
-    public static string PathFor(string folder, long firstKey, long lastKey) =>
-        System.IO.Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"graph-{firstKey:D12}-{lastKey:D12}{Extension}"));
+    /// <summary>Keys the graph covers, as nodes, copies, or deleted before it was saved: what sizes it for saves and merges.</summary>
+    public long Span => LastKey - FirstKey + 1;
 
-    /// <summary>The range a segment file's name gives, or null for a file that is not a segment.</summary>
-    public static (long First, long Last)? RangeOf(string path)
+    /// <summary>Where a graph of this range, its copies kept apart, is saved in <paramref name="folder"/>.</summary>
+    public static string PathFor(string folder, long firstKey, long lastKey) => NameFor("distinct", folder, firstKey, lastKey);
+
+    /// <summary>Where a graph of this range was saved by a DocShelf that kept every copy as a node.</summary>
+    public static string EarlierPathFor(string folder, long firstKey, long lastKey) => NameFor("graph", folder, firstKey, lastKey);
+
+    /// <summary>The range a segment file's name gives, and whether it keeps its copies apart; null for a file that is not a segment.</summary>
+    public static (long First, long Last, bool KeepsCopies)? RangeOf(string path)
     {
         var match = SegmentName().Match(System.IO.Path.GetFileName(path));
         return match.Success
-            ? (long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
+            ? (long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture), match.Groups[1].Value == "distinct")
             : null;
     }
 
     public bool Covers(long key) => key >= FirstKey && key <= LastKey;
 
-    public void Dispose() => Graph.Dispose();
+    public void Dispose()
+    {
+        Graph.Dispose();
+        Copies?.Dispose();
+    }
 
-    [GeneratedRegex(@"^graph-(\d{12})-(\d{12})\.usearch$")]
+    private static string NameFor(string kind, string folder, long firstKey, long lastKey) =>
+        System.IO.Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{kind}-{firstKey:D12}-{lastKey:D12}{Extension}"));
+
+    [GeneratedRegex(@"^(graph|distinct)-(\d{12})-(\d{12})\.usearch$")]
     private static partial Regex SegmentName();
 }

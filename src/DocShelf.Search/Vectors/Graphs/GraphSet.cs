@@ -1,20 +1,24 @@
 namespace DocShelf.Search.Vectors.Graphs;
 
 /// <summary>
-/// A collection's saved graphs, searched together. The last graph grows until it holds <paramref name="sealAt"/>
-/// vectors; then a new one starts, so a save rewrites one bounded file and never the whole collection. Sealed graphs
-/// are merged into larger ones apart from saves (<see cref="MergeOnce"/>). Searches read the set as it stood when they
-/// began; a save or a merge swaps in its new graph when it is whole.
+/// A collection's saved graphs, searched together. The last graph grows until it covers <paramref name="sealAt"/>
+/// keys; then a new one starts, so a save rewrites one bounded file and never the whole collection. Each graph holds
+/// a distinct vector once and its copies beside it (<see cref="DistinctGraph"/>). Apart from saves, sealed graphs are
+/// merged into larger ones (<see cref="MergeOnce"/>) and graphs saved before copies were kept apart are made again
+/// (<see cref="RemakeOnce"/>). Searches read the set as it stood when they began; a save, a merge or a remake swaps
+/// in its new graph when it is whole.
 /// </summary>
-/// <param name="sealAt">Vectors a graph holds at most while it grows (<see cref="SealAt"/> unless a test asks for smaller graphs).</param>
-/// <param name="mergeUpTo">Vectors a graph made by merging sealed ones holds at most (<see cref="MergeUpTo"/> unless a test asks for fewer).</param>
-public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> opened, int sealAt = GraphSet.SealAt, int mergeUpTo = GraphSet.MergeUpTo) : IDisposable
+/// <param name="blocksOf">The stored vectors of a range of keys, read from the rows: what a graph grown, merged or made again holds.</param>
+/// <param name="sealAt">Keys a graph covers at most while it grows (<see cref="SealAt"/> unless a test asks for smaller graphs).</param>
+/// <param name="mergeUpTo">Keys a graph made by merging sealed ones covers at most (<see cref="MergeUpTo"/> unless a test asks for fewer).</param>
+public sealed class GraphSet(
+    string folder, int dimensions, List<GraphSegment> opened, VectorBlocks blocksOf, int sealAt = GraphSet.SealAt, int mergeUpTo = GraphSet.MergeUpTo) : IDisposable
 {
-    /// <summary>Vectors a graph holds at most by default: about 280 MB of file for 384 dimensions, read whole when it grows.</summary>
+    /// <summary>Keys a graph covers at most by default: about 280 MB of file for 384 distinct dimensions, read whole when it grows.</summary>
     public const int SealAt = 1 << 19;
 
     /// <summary>
-    /// Vectors a graph made by merging holds at most: about 1.1 GB of file for 384 dimensions, read whole into memory
+    /// Keys a graph made by merging covers at most: about 1.1 GB of file for 384 dimensions, read whole into memory
     /// for its last merge. A search walks every graph, so a few large graphs answer far sooner than many small ones;
     /// larger still would cost each vector one more merge, and the writer twice the memory while it merges.
     /// </summary>
@@ -40,15 +44,8 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
         }
     }
 
-    /// <summary>Vectors in the graph that grows, 0 when the last is full or there is none.</summary>
-    public long GrowingCount
-    {
-        get
-        {
-            var all = Segments;
-            return all.Count > 0 && all[^1].Count < sealAt ? all[^1].Count : 0;
-        }
-    }
+    /// <summary>Keys the graph that grows covers, 0 when the last is full or there is none.</summary>
+    public long GrowingSpan => Growing(Segments)?.Span ?? 0;
 
     /// <summary>The graphs as they stand; one may be closed by a save at any moment after, so only <see cref="Nearest"/> searches them.</summary>
     public IReadOnlyList<GraphSegment> Segments
@@ -73,9 +70,11 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
     /// its part of the vectors, and a few more), all graphs at once; a graph that gave its whole share while its
     /// weakest hit still ranks among the best <paramref name="count"/> may hold more that rank, so it is asked again
     /// for more until it does not. A search then walks each graph about as far as the answer needs, rather than every
-    /// graph as far as the whole answer. <c>More</c> says whether asking for more could find more: some graph gave
-    /// all that was asked, or was asked for all it holds and gave fewer (a walk can miss a few nodes of a small graph,
-    /// which the caller then reads exactly). A large graph that gives fewer than asked has nothing near enough to give.
+    /// graph as far as the whole answer. Each node found is followed by its copies, at its similarity, so the result
+    /// holds <paramref name="count"/> nodes and may hold more keys. <c>More</c> says whether asking for more could find
+    /// more: some graph gave all that was asked, or was asked for all it holds and gave fewer (a walk can miss a few
+    /// nodes of a small graph, which the caller then reads exactly). A large graph that gives fewer than asked has
+    /// nothing near enough to give.
     /// </summary>
     public (List<(long Key, float Similarity)> Found, bool More) Nearest(ReadOnlySpan<float> query, int count)
     {
@@ -88,11 +87,11 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
             var shares = all.Select(s => (int)Math.Min(count, (2L * count * s.Count / total) + ExtraShare)).ToArray();
             var hits = new List<(ulong Key, float Similarity)>[all.Count];
             var due = Enumerable.Range(0, all.Count).ToList();
-            List<(long Key, float Similarity)> found;
+            List<(long Key, float Similarity, GraphSegment In)> found;
             while (true)
             {
                 Parallel.ForEach(due, i => hits[i] = all[i].Graph.Search(asked, shares[i]));
-                found = [.. hits.SelectMany(h => h).OrderByDescending(h => h.Similarity).Select(h => ((long)h.Key, h.Similarity))];
+                found = [.. hits.SelectMany((h, i) => h.Select(hit => ((long)hit.Key, hit.Similarity, all[i]))).OrderByDescending(h => h.Similarity)];
                 var weakestKept = found.Count >= count ? found[count - 1].Similarity : float.NegativeInfinity;
                 due = [.. due.Where(i => hits[i].Count == shares[i] && shares[i] < count && hits[i][^1].Similarity >= weakestKept)];
                 if (due.Count == 0)
@@ -105,7 +104,7 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
 
             var more = Enumerable.Range(0, all.Count).Any(i =>
                 hits[i].Count == shares[i] || (shares[i] >= all[i].Count && hits[i].Count < all[i].Count));
-            return ([.. found.Take(count)], more);
+            return (WithCopies(found.Take(count)), more);
         }
         finally
         {
@@ -130,8 +129,8 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
         {
             var all = Segments;
             var last = all.Count > 0 ? all[^1] : null;
-            var growing = last is not null && last.Count < sealAt ? last : null;
-            var room = sealAt - (int)(growing?.Count ?? 0);
+            var growing = Growing(all);
+            var room = sealAt - (int)(growing?.Span ?? 0);
             var part = vectors.Skip(start).Take(room).ToList();
             Save(growing?.FirstKey ?? (last?.LastKey ?? 0) + 1, part[^1].Key, growing, part, cancellationToken);
             start += part.Count;
@@ -139,55 +138,71 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
     }
 
     /// <summary>
-    /// Merges the first two neighbouring graphs that are sealed, of like size (the later more than half the earlier)
-    /// and together within the merged size: the earlier is read into memory, the later one's vectors are added to it,
-    /// and the whole is saved under both ranges before the two are closed and removed. Like sizes keep the work
-    /// bounded: each vector is added again about once for each doubling from the sealed size to the merged one. A kill
+    /// Merges the first two neighbouring graphs that are sealed, of like span (the later more than half the earlier)
+    /// and together within the merged span: the earlier is read into memory, the later one's vectors are added to it,
+    /// and the whole is saved under both ranges before the two are closed and removed. Like spans keep the work
+    /// bounded: each vector is added again about once for each doubling from the sealed span to the merged one. A kill
     /// at any point leaves the pair, or the merged graph beside them, which <see cref="GraphFolder"/> keeps instead.
     /// </summary>
-    /// <param name="blocksOf">The vectors to add for a key range, in key order, a block at a time.</param>
     /// <returns>Whether two graphs were merged.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the pair stays as it was.</exception>
-    public bool MergeOnce(Func<long, long, IEnumerable<IReadOnlyList<(long Key, float[] Vector)>>> blocksOf, CancellationToken cancellationToken)
+    public bool MergeOnce(CancellationToken cancellationToken)
     {
         var all = Segments;
         var pair = Enumerable.Range(0, Math.Max(0, all.Count - 1))
             .Select(i => (Earlier: all[i], Later: all[i + 1]))
-            .FirstOrDefault(p => p.Later.Count >= sealAt && p.Later.FirstKey == p.Earlier.LastKey + 1 &&
-                                 p.Earlier.Count + p.Later.Count <= mergeUpTo && 2 * p.Later.Count > p.Earlier.Count);
+            .FirstOrDefault(p => p.Later.Span >= sealAt && p.Later.FirstKey == p.Earlier.LastKey + 1 &&
+                                 p.Earlier.Span + p.Later.Span <= mergeUpTo && 2 * p.Later.Span > p.Earlier.Span);
         if (pair.Earlier is null)
         {
             return false;
         }
 
         var path = GraphSegment.PathFor(folder, pair.Earlier.FirstKey, pair.Later.LastKey);
-        using (var graph = VectorGraph.Load(pair.Earlier.Path))
+        using (var graph = DistinctGraph.Continue(pair.Earlier, blocksOf, cancellationToken))
         {
             foreach (var block in blocksOf(pair.Later.FirstKey, pair.Later.LastKey))
             {
-                graph.AddAll([.. block.Select(v => ((ulong)v.Key, v.Vector))], cancellationToken);
+                graph.Add(block, cancellationToken);
             }
 
             graph.SaveWhole(path);
         }
 
-        var merged = new GraphSegment(pair.Earlier.FirstKey, pair.Later.LastKey, path, VectorGraph.View(path));
-        inUse.EnterWriteLock();
-        try
+        SwapIn(Opened(pair.Earlier.FirstKey, pair.Later.LastKey, path), pair.Earlier, pair.Later);
+        return true;
+    }
+
+    /// <summary>
+    /// Makes the first sealed graph saved before copies were kept apart again from its vectors, each distinct one
+    /// once, as an upgraded shelf's writer does in the background. The graph that grows is left to the saves
+    /// (<see cref="RemakeGrowing"/>). A kill leaves the old graph, or the new one beside it, which is kept instead.
+    /// </summary>
+    /// <returns>Whether a graph was made again.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the graph stays as it was.</exception>
+    public bool RemakeOnce(CancellationToken cancellationToken)
+    {
+        var all = Segments;
+        var growing = Growing(all);
+        var earlier = all.FirstOrDefault(s => s.Copies is null && s != growing);
+        if (earlier is not null)
         {
-            // Waits for the searches inside the pair; those that begin after it search the merged graph.
-            segments = [.. segments.Where(s => s != pair.Earlier && s != pair.Later).Append(merged).OrderBy(s => s.FirstKey)];
-            pair.Earlier.Dispose();
-            pair.Later.Dispose();
-        }
-        finally
-        {
-            inUse.ExitWriteLock();
+            Remake(earlier, cancellationToken);
         }
 
-        File.Delete(pair.Earlier.Path);
-        File.Delete(pair.Later.Path);
-        return true;
+        return earlier is not null;
+    }
+
+    /// <summary>
+    /// Makes the graph that grows again when it was saved before copies were kept apart, as a save that adds to it
+    /// does. Only the one who saves calls it: saves are the only other hand on that graph.
+    /// </summary>
+    public void RemakeGrowing(CancellationToken cancellationToken)
+    {
+        if (Growing(Segments) is { Copies: null } growing)
+        {
+            Remake(growing, cancellationToken);
+        }
     }
 
     public void Dispose()
@@ -206,32 +221,82 @@ public sealed class GraphSet(string folder, int dimensions, List<GraphSegment> o
         inUse.Dispose();
     }
 
+    private void Remake(GraphSegment earlier, CancellationToken cancellationToken)
+    {
+        var path = GraphSegment.PathFor(folder, earlier.FirstKey, earlier.LastKey);
+        using (var graph = DistinctGraph.Continue(earlier, blocksOf, cancellationToken))
+        {
+            graph.SaveWhole(path);
+        }
+
+        SwapIn(Opened(earlier.FirstKey, earlier.LastKey, path), earlier);
+    }
+
     private void Save(long firstKey, long lastKey, GraphSegment? growing, List<(long Key, float[] Vector)> vectors, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var path = GraphSegment.PathFor(folder, firstKey, lastKey);
-        using (var graph = growing is null ? VectorGraph.Create(dimensions) : VectorGraph.Load(growing.Path))
+        using (var graph = growing is null ? DistinctGraph.Create(dimensions) : DistinctGraph.Continue(growing, blocksOf, cancellationToken))
         {
-            graph.AddAll([.. vectors.Select(v => ((ulong)v.Key, v.Vector))], cancellationToken);
+            graph.Add(vectors, cancellationToken);
             graph.SaveWhole(path);
         }
 
-        var saved = new GraphSegment(firstKey, lastKey, path, VectorGraph.View(path));
+        SwapIn(Opened(firstKey, lastKey, path), growing is null ? [] : [growing]);
+    }
+
+    /// <summary>The graph saves add to: the last, while it covers fewer than <c>sealAt</c> keys.</summary>
+    private GraphSegment? Growing(IReadOnlyList<GraphSegment> all) => all.Count > 0 && all[^1].Span < sealAt ? all[^1] : null;
+
+    private static GraphSegment Opened(long firstKey, long lastKey, string path)
+    {
+        var graph = VectorGraph.View(path);
+        try
+        {
+            return new GraphSegment(firstKey, lastKey, path, graph, GraphCopies.Open(GraphCopies.PathFor(path), graph.Count));
+        }
+        catch
+        {
+            graph.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Puts <paramref name="saved"/> in the place of <paramref name="replaced"/>, then closes and removes them.</summary>
+    private void SwapIn(GraphSegment saved, params GraphSegment[] replaced)
+    {
         inUse.EnterWriteLock();
         try
         {
-            // Waits for the searches inside the old graph; those that begin after it search the new one.
-            segments = [.. segments.Where(s => s != growing).Append(saved).OrderBy(s => s.FirstKey)];
-            growing?.Dispose();
+            // Waits for the searches inside the graphs replaced; those that begin after it search the new one.
+            segments = [.. segments.Except(replaced).Append(saved).OrderBy(s => s.FirstKey)];
+            Array.ForEach(replaced, r => r.Dispose());
         }
         finally
         {
             inUse.ExitWriteLock();
         }
 
-        if (growing is not null)
+        foreach (var old in replaced.Where(r => r.Path != saved.Path))
         {
-            File.Delete(growing.Path);
+            File.Delete(old.Path);
+            File.Delete(GraphCopies.PathFor(old.Path));
         }
+    }
+
+    /// <summary>Each node found, best first, followed by the copies its graph keeps of it.</summary>
+    private static List<(long Key, float Similarity)> WithCopies(IEnumerable<(long Key, float Similarity, GraphSegment In)> nodes)
+    {
+        var keys = new List<(long, float)>();
+        foreach (var (key, similarity, segment) in nodes)
+        {
+            keys.Add((key, similarity));
+            foreach (var copy in segment.Copies is { } copies ? copies.Of(key) : [])
+            {
+                keys.Add((copy, similarity));
+            }
+        }
+
+        return keys;
     }
 }
