@@ -333,7 +333,7 @@ public sealed class VectorGraphTests : IDisposable
         // 40 texts stored 25 times each, as a shelf of one form filled in 25 times: each copy's nearest neighbours are
         // its own copies, so a graph that links copies as nodes breaks into islands a search cannot leave (7 of each
         // exact ten found when this was so). The exact ten are the best text's ten copies of lowest id: only a search
-        // that finds all its copies returns them.
+        // that finds all its copies, and ranks a text above its near twin by their exact scores, returns them.
         const int sealAt = 250;
         var (texts, records) = Copies(40, 1000);
         var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
@@ -570,17 +570,25 @@ public sealed class VectorGraphTests : IDisposable
         return (queries, [.. queries.Select(q => ExactTop(records, q, 10))], database.GraphFolder("test-model"));
     }
 
-    /// <summary><paramref name="distinct"/> random vectors stored over and over, in turn, as <paramref name="count"/> records.</summary>
+    /// <summary>
+    /// <paramref name="distinct"/> random vectors stored over and over, in turn, as <paramref name="count"/> records:
+    /// pairs of texts nearly alike, whose order the graphs' 8-bit similarities can swap, as forms filled in alike.
+    /// Copies tie, and a search takes those stored first; the chunk ids follow the order stored, as exact search
+    /// breaks ties by chunk id.
+    /// </summary>
     private (List<float[]> Texts, List<ChunkVector> Records) Copies(int distinct, int count)
     {
-        var texts = Enumerable.Range(0, distinct).Select(_ => random.Vector()).ToList();
-        return (texts, [.. random.Records(count).Select((r, i) => r with { Vector = texts[i % distinct] })]);
+        var texts = Enumerable.Range(0, distinct / 2).Select(_ => random.Vector()).SelectMany(text => new[] { text, Nudged(text) }).ToList();
+        return (texts, [.. random.Records(count).Select((r, i) => r with { ChunkId = $"copy-{i:D4}", Vector = texts[i % distinct] })]);
     }
 
     private static List<string> ExactTop(List<ChunkVector> records, float[] query, int top) =>
         [.. records.OrderByDescending(r => RandomVectors.Cosine(query, r.Vector.ToArray())).ThenBy(r => r.ChunkId, StringComparer.Ordinal).Take(top).Select(r => r.ChunkId)];
 
     private static List<string> Ids(List<(ChunkVector Record, float Score)> found) => [.. found.Select(f => f.Record.ChunkId)];
+
+    /// <summary>A vector a hair away from <paramref name="vector"/>, a cosine of about 0.999, with a print of its own.</summary>
+    private float[] Nudged(float[] vector) => [.. vector.Zip(random.Vector(), (v, noise) => v + (0.03f * noise))];
 
     private static float[] Opposite(float[] vector) => [.. vector.Select(v => -v)];
 }

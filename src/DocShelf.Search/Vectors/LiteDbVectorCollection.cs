@@ -691,39 +691,66 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         }
     }
 
-    /// <summary>The candidates the store still holds and <paramref name="accept"/> lets through, best first, until <paramref name="wanted"/>, scored exactly.</summary>
+    /// <summary>
+    /// The candidates the store still holds and <paramref name="accept"/> lets through, best first, until
+    /// <paramref name="wanted"/>, scored exactly. Each node is first scored from its first vector still stored, which
+    /// stands for its copies (they share its print); the nodes are then taken by that score, and their vectors read
+    /// in key order. Copies of one vector tie, and those stored first are the ones taken.
+    /// </summary>
     private List<(ChunkVector Record, float Score)> Rescore(
-        List<(long Key, float Similarity)> candidates, ReadOnlySpan<float> query, Func<ChunkVector, bool>? accept, int wanted, CancellationToken cancellationToken)
+        List<GraphHit> candidates, ReadOnlySpan<float> query, Func<ChunkVector, bool>? accept, int wanted, CancellationToken cancellationToken)
     {
         var (rowsNow, goneNow) = (rows, Volatile.Read(ref gone));
-        var scored = new List<(ChunkVector, float)>();
         var rowBytes = new byte[VectorCodec.ByteCount(dimensions, StoredEncoding)];
         var vector = new float[dimensions];
-        foreach (var key in candidates.OrderByDescending(c => c.Similarity).Select(c => c.Key).Distinct())
+        var nodes = new List<(long[] Keys, int First, ChunkVector Citation, float Score)>();
+        foreach (var hit in candidates.DistinctBy(c => c.Key))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (goneNow.Contains(key))
+            var keys = hit.Keys.ToArray();
+            for (var i = 0; i < keys.Length; i++)
             {
-                continue; // deleted or stored again since its graph was saved
-            }
-
-            if (ReadSaved(rowsNow, key, rowBytes) is not var (citation, bytes))
-            {
-                continue;
-            }
-
-            if (accept is null || accept(citation))
-            {
-                VectorCodec.Decode(bytes, StoredEncoding, vector);
-                scored.Add((citation, Similarity.Cosine(query, vector)));
-                if (scored.Count >= wanted)
+                // A key deleted or stored again since its graph was saved is skipped; its node still stands for its copies.
+                if (ScoreSaved(rowsNow, goneNow, keys[i], query, rowBytes, vector) is var (citation, score))
                 {
+                    nodes.Add((keys, i, citation, score));
                     break;
                 }
             }
         }
 
+        var scored = new List<(ChunkVector, float)>();
+        foreach (var (keys, first, firstCitation, firstScore) in nodes.OrderByDescending(n => n.Score))
+        {
+            for (var i = first; i < keys.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if ((i == first ? (firstCitation, firstScore) : ScoreSaved(rowsNow, goneNow, keys[i], query, rowBytes, vector)) is var (citation, score) &&
+                    (accept is null || accept(citation)))
+                {
+                    scored.Add((citation, score));
+                    if (scored.Count >= wanted)
+                    {
+                        return scored;
+                    }
+                }
+            }
+        }
+
         return scored;
+    }
+
+    /// <summary>A saved vector's citation and exact score, or null when <paramref name="key"/> is gone or was never saved.</summary>
+    private (ChunkVector Citation, float Score)? ScoreSaved(
+        VectorRows? rowsNow, HashSet<long> goneNow, long key, ReadOnlySpan<float> query, byte[] rowBytes, float[] vector)
+    {
+        if (goneNow.Contains(key) || ReadSaved(rowsNow, key, rowBytes) is not var (citation, bytes))
+        {
+            return null;
+        }
+
+        VectorCodec.Decode(bytes, StoredEncoding, vector);
+        return (citation, Similarity.Cosine(query, vector));
     }
 
     /// <summary>Exact search over the vectors given: one document's, or every one for a filter that lets too few of the graphs' candidates through.</summary>

@@ -70,13 +70,12 @@ public sealed class GraphSet(
     /// its part of the vectors, and a few more), all graphs at once; a graph that gave its whole share while its
     /// weakest hit still ranks among the best <paramref name="count"/> may hold more that rank, so it is asked again
     /// for more until it does not. A search then walks each graph about as far as the answer needs, rather than every
-    /// graph as far as the whole answer. Each node found is followed by its copies, at its similarity, so the result
-    /// holds <paramref name="count"/> nodes and may hold more keys. <c>More</c> says whether asking for more could find
+    /// graph as far as the whole answer. Each node found comes with the copies its graph keeps of it. <c>More</c> says whether asking for more could find
     /// more: some graph gave all that was asked, or was asked for all it holds and gave fewer (a walk can miss a few
     /// nodes of a small graph, which the caller then reads exactly). A large graph that gives fewer than asked has
     /// nothing near enough to give.
     /// </summary>
-    public (List<(long Key, float Similarity)> Found, bool More) Nearest(ReadOnlySpan<float> query, int count)
+    public (List<GraphHit> Found, bool More) Nearest(ReadOnlySpan<float> query, int count)
     {
         var asked = query.ToArray();
         inUse.EnterReadLock();
@@ -104,7 +103,8 @@ public sealed class GraphSet(
 
             var more = Enumerable.Range(0, all.Count).Any(i =>
                 hits[i].Count == shares[i] || (shares[i] >= all[i].Count && hits[i].Count < all[i].Count));
-            return (WithCopies(found.Take(count)), more);
+            // Copies are read while the graphs are held open: a save may close them once this returns.
+            return ([.. found.Take(count).Select(f => new GraphHit(f.Key, f.Similarity, f.In.Copies is { } copies ? copies.Of(f.Key).ToArray() : []))], more);
         }
         finally
         {
@@ -282,21 +282,5 @@ public sealed class GraphSet(
             File.Delete(old.Path);
             File.Delete(GraphCopies.PathFor(old.Path));
         }
-    }
-
-    /// <summary>Each node found, best first, followed by the copies its graph keeps of it.</summary>
-    private static List<(long Key, float Similarity)> WithCopies(IEnumerable<(long Key, float Similarity, GraphSegment In)> nodes)
-    {
-        var keys = new List<(long, float)>();
-        foreach (var (key, similarity, segment) in nodes)
-        {
-            keys.Add((key, similarity));
-            foreach (var copy in segment.Copies is { } copies ? copies.Of(key) : [])
-            {
-                keys.Add((copy, similarity));
-            }
-        }
-
-        return keys;
     }
 }
