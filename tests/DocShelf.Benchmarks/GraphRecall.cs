@@ -1,5 +1,6 @@
 using DocShelf.Cli.Composition;
 using DocShelf.Cli.Settings;
+using DocShelf.Search.Evaluation;
 using DocShelf.Search.Vectors;
 
 namespace DocShelf.Benchmarks;
@@ -31,6 +32,13 @@ public static class GraphRecall
         var chunks = await RecallAsync(semantic.Vectors, vectors);
         var sentences = semantic.Sentences is { } collection ? await RecallAsync(collection, vectors) : double.NaN;
         return (chunks, sentences);
+    }
+
+    /// <summary><paramref name="count"/> questions of the SQuAD file at <paramref name="path"/>, spread evenly over it.</summary>
+    public static List<string> Questions(string path, int count)
+    {
+        var all = SquadSet.Load(path).Paragraphs.SelectMany(p => p.Questions).Select(q => q.Question).ToList();
+        return [.. Enumerable.Range(0, Math.Min(count, all.Count)).Select(i => all[(int)((long)i * all.Count / Math.Min(count, all.Count))])];
     }
 
     private static async Task<double> RecallAsync(LiteDbVectorCollection collection, List<ReadOnlyMemory<float>> queries)

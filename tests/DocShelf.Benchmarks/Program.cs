@@ -9,12 +9,14 @@ if (only == GraphRebuildBenchmark.ChildName)
 }
 
 // (v) The graphs of a shelf made elsewhere against exact search over its store; its data folder, the third argument,
-// is only read.
+// is only read. The queries are 50 of a few random words, or, given a SQuAD file as the fourth argument, 200 of its
+// questions (for the shelf `docshelf eval` made from it).
 if (only == "graph-recall")
 {
     var data = Path.GetFullPath(args.Length > 2 ? args[2] : throw new ArgumentException("graph-recall needs the data folder of the shelf to measure, as its third argument."));
-    var (chunks, sentences) = await GraphRecall.MeasureAsync(data, SearchLatencyBenchmark.Queries(50));
-    Console.WriteLine($"| {data} | {chunks:0.000} | {sentences:0.000} |");
+    var (kind, queries) = args.Length > 3 ? ("questions", GraphRecall.Questions(args[3], 200)) : ("random words", SearchLatencyBenchmark.Queries(50));
+    var (chunks, sentences) = await GraphRecall.MeasureAsync(data, queries);
+    Console.WriteLine($"| {data} | {queries.Count} {kind} | {chunks:0.000} | {sentences:0.000} |");
     return 0;
 }
 

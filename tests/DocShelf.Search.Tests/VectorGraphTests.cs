@@ -416,6 +416,31 @@ public sealed class VectorGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Graphs_saved_before_copies_were_kept_apart_whose_vectors_are_all_distinct_are_kept_as_they_are()
+    {
+        const int sealAt = 250;
+        var (queries, truth, folder) = await SavedUnmergedAsync(600, sealAt);
+        var earlier = new Dictionary<string, byte[]>();
+        foreach (var graph in Directory.GetFiles(folder, "*.usearch"))
+        {
+            var (first, last, _) = GraphSegment.RangeOf(graph)!.Value;
+            File.Delete(GraphCopies.PathFor(graph));
+            File.Move(graph, GraphSegment.EarlierPathFor(folder, first, last));
+            earlier[GraphSegment.PathFor(folder, first, last)] = File.ReadAllBytes(GraphSegment.EarlierPathFor(folder, first, last));
+        }
+
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var writer = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt);
+        writer.Open();
+        await writer.SaveGraphsAsync();
+        await writer.MergesDoneAsync();
+        Assert.All(writer.Graphs, graph => Assert.Equal(0, graph.Copies!.Count));
+        Assert.Equal(earlier.Keys.Order(StringComparer.Ordinal), Directory.GetFiles(folder, "*.usearch").Order(StringComparer.Ordinal));
+        Assert.All(earlier, graph => Assert.Equal(graph.Value, File.ReadAllBytes(graph.Key)));
+        AssertNearlyAll(truth, queries.Select(q => Ids(writer.Nearest(q, 10, null))));
+    }
+
+    [Fact]
     public async Task A_shelf_killed_before_a_merge_removed_its_pair_keeps_the_merged_graph_and_an_unfinished_one_is_dropped()
     {
         const int sealAt = 250;

@@ -21,32 +21,15 @@ internal sealed class DistinctGraph : IDisposable
 
     /// <summary>
     /// A saved graph to grow, with its copies and the prints of its nodes, read from their vectors. A graph saved
-    /// before copies were kept apart holds its copies as nodes, so it is made again from its vectors instead.
+    /// before copies were kept apart is taken as it is when no two of its vectors share a print, and made again from
+    /// its vectors when some do, since it holds those copies as nodes.
     /// </summary>
     public static DistinctGraph Continue(GraphSegment segment, VectorBlocks blocksOf, CancellationToken cancellationToken)
     {
-        if (segment.Copies is null)
-        {
-            var remade = Create(segment.Graph.Dimensions);
-            try
-            {
-                foreach (var block in blocksOf(segment.FirstKey, segment.LastKey))
-                {
-                    remade.Add(block, cancellationToken);
-                }
-
-                return remade;
-            }
-            catch
-            {
-                remade.Dispose();
-                throw;
-            }
-        }
-
-        var kept = segment.Copies.All();
+        var kept = segment.Copies?.All() ?? [];
         var copyKeys = kept.Select(c => c.Copy).ToHashSet();
         var prints = new Dictionary<UInt128, long>();
+        var repeated = false;
         foreach (var block in blocksOf(segment.FirstKey, segment.LastKey))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -54,11 +37,32 @@ internal sealed class DistinctGraph : IDisposable
             // but gives no print, so a vector equal to it later is added as a node of its own.
             foreach (var (key, vector) in block.Where(v => !copyKeys.Contains(v.Key)))
             {
-                prints.TryAdd(VectorPrint.Of(vector), key);
+                repeated |= !prints.TryAdd(VectorPrint.Of(vector), key);
             }
         }
 
-        return new DistinctGraph(VectorGraph.Load(segment.Path), prints, kept);
+        return segment.Copies is null && repeated
+            ? Remade(segment, blocksOf, cancellationToken)
+            : new DistinctGraph(VectorGraph.Load(segment.Path), prints, kept);
+    }
+
+    private static DistinctGraph Remade(GraphSegment segment, VectorBlocks blocksOf, CancellationToken cancellationToken)
+    {
+        var remade = Create(segment.Graph.Dimensions);
+        try
+        {
+            foreach (var block in blocksOf(segment.FirstKey, segment.LastKey))
+            {
+                remade.Add(block, cancellationToken);
+            }
+
+            return remade;
+        }
+        catch
+        {
+            remade.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Adds each vector as a node, or as the copy of the node already holding its print.</summary>

@@ -35,7 +35,7 @@ public static class GraphFolder
             .OrderBy(f => f.First).ThenByDescending(f => f.Last).ThenByDescending(f => f.KeepsCopies)
             .Select(f => (f.Path, f.First, f.Last))
             .ToList();
-        var viewed = new Dictionary<string, (VectorGraph Graph, GraphCopies? Copies)>(StringComparer.Ordinal);
+        var viewed = new Dictionary<string, GraphSegment>(StringComparer.Ordinal);
         var damaged = new HashSet<string>(StringComparer.Ordinal);
         List<(string Path, long First, long Last)> chosen;
         do
@@ -49,8 +49,7 @@ public static class GraphFolder
         {
             if (viewed.Remove(path, out var unused))
             {
-                unused.Graph.Dispose();
-                unused.Copies?.Dispose();
+                unused.Dispose();
             }
 
             Discard(path, tidy);
@@ -62,7 +61,7 @@ public static class GraphFolder
             Array.ForEach([.. Directory.GetFiles(folder, "*.copies").Where(path => !kept.Contains(path))], File.Delete);
         }
 
-        return [.. chosen.Select(f => new GraphSegment(f.First, f.Last, f.Path, viewed[f.Path].Graph, viewed[f.Path].Copies))];
+        return [.. chosen.Select(f => viewed[f.Path])];
     }
 
     /// <summary>
@@ -71,7 +70,7 @@ public static class GraphFolder
     /// keys, most of the opening on a large shelf: side by side it took 0.56 s instead of 0.87 s for a million chunks'
     /// graphs. An error other than a damaged file closes every graph mapped so far and is thrown as it was.
     /// </summary>
-    private static void ViewAll(List<string> paths, Dictionary<string, (VectorGraph, GraphCopies?)> viewed, HashSet<string> damaged)
+    private static void ViewAll(List<string> paths, Dictionary<string, GraphSegment> viewed, HashSet<string> damaged)
     {
         try
         {
@@ -79,7 +78,7 @@ public static class GraphFolder
             {
                 try
                 {
-                    var opened = View(path);
+                    var opened = GraphSegment.Open(path);
                     lock (viewed)
                     {
                         viewed.Add(path, opened);
@@ -96,29 +95,12 @@ public static class GraphFolder
         }
         catch (AggregateException error)
         {
-            foreach (var (graph, copies) in viewed.Values)
+            foreach (var segment in viewed.Values)
             {
-                graph.Dispose();
-                copies?.Dispose();
+                segment.Dispose();
             }
 
             ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
-        }
-    }
-
-    /// <summary>A graph mapped with its copies; a graph saved before copies were kept apart has none.</summary>
-    private static (VectorGraph Graph, GraphCopies? Copies) View(string path)
-    {
-        var graph = VectorGraph.View(path);
-        try
-        {
-            var copies = GraphSegment.RangeOf(path)!.Value.KeepsCopies ? GraphCopies.Open(GraphCopies.PathFor(path), graph.Count) : null;
-            return (graph, copies);
-        }
-        catch
-        {
-            graph.Dispose();
-            throw;
         }
     }
 

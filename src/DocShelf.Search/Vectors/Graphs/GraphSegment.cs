@@ -38,6 +38,26 @@ public sealed partial record GraphSegment(long FirstKey, long LastKey, string Pa
             : null;
     }
 
+    /// <summary>
+    /// The graph saved at <paramref name="path"/>, mapped with its copies (a graph saved before copies were kept apart
+    /// has none).
+    /// </summary>
+    /// <exception cref="VectorGraphException">The graph or its copies are not whole, or the file is not named as a graph.</exception>
+    public static GraphSegment Open(string path)
+    {
+        var (first, last, keepsCopies) = RangeOf(path) ?? throw new VectorGraphException($"{path} is not named as a vector graph.");
+        var graph = VectorGraph.View(path);
+        try
+        {
+            return new GraphSegment(first, last, path, graph, keepsCopies ? GraphCopies.Open(GraphCopies.PathFor(path), graph.Count) : null);
+        }
+        catch
+        {
+            graph.Dispose();
+            throw;
+        }
+    }
+
     public bool Covers(long key) => key >= FirstKey && key <= LastKey;
 
     public void Dispose()

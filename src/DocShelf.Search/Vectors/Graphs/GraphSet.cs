@@ -14,7 +14,7 @@ namespace DocShelf.Search.Vectors.Graphs;
 public sealed class GraphSet(
     string folder, int dimensions, List<GraphSegment> opened, VectorBlocks blocksOf, int sealAt = GraphSet.SealAt, int mergeUpTo = GraphSet.MergeUpTo) : IDisposable
 {
-    /// <summary>Keys a graph covers at most by default: about 280 MB of file for 384 distinct dimensions, read whole when it grows.</summary>
+    /// <summary>Keys a graph covers at most by default: about 280 MB of file when its vectors are distinct and of 384 dimensions, read whole when it grows.</summary>
     public const int SealAt = 1 << 19;
 
     /// <summary>
@@ -70,10 +70,10 @@ public sealed class GraphSet(
     /// its part of the vectors, and a few more), all graphs at once; a graph that gave its whole share while its
     /// weakest hit still ranks among the best <paramref name="count"/> may hold more that rank, so it is asked again
     /// for more until it does not. A search then walks each graph about as far as the answer needs, rather than every
-    /// graph as far as the whole answer. Each node found comes with the copies its graph keeps of it. <c>More</c> says whether asking for more could find
-    /// more: some graph gave all that was asked, or was asked for all it holds and gave fewer (a walk can miss a few
-    /// nodes of a small graph, which the caller then reads exactly). A large graph that gives fewer than asked has
-    /// nothing near enough to give.
+    /// graph as far as the whole answer. Each node found comes with the copies its graph keeps of it. <c>More</c>
+    /// says whether asking for more could find more: some graph gave all that was asked, or was asked for all it holds
+    /// and gave fewer (a walk can miss a few nodes of a small graph, which the caller then reads exactly). A large
+    /// graph that gives fewer than asked has nothing near enough to give.
     /// </summary>
     public (List<GraphHit> Found, bool More) Nearest(ReadOnlySpan<float> query, int count)
     {
@@ -169,13 +169,14 @@ public sealed class GraphSet(
             graph.SaveWhole(path);
         }
 
-        SwapIn(Opened(pair.Earlier.FirstKey, pair.Later.LastKey, path), pair.Earlier, pair.Later);
+        SwapIn(GraphSegment.Open(path), pair.Earlier, pair.Later);
         return true;
     }
 
     /// <summary>
     /// Makes the first sealed graph saved before copies were kept apart again from its vectors, each distinct one
-    /// once, as an upgraded shelf's writer does in the background. The graph that grows is left to the saves
+    /// once, as an upgraded shelf's writer does in the background; one whose vectors are all distinct is saved again as
+    /// it is, with no copies (<see cref="DistinctGraph.Continue"/>). The graph that grows is left to the saves
     /// (<see cref="RemakeGrowing"/>). A kill leaves the old graph, or the new one beside it, which is kept instead.
     /// </summary>
     /// <returns>Whether a graph was made again.</returns>
@@ -229,7 +230,7 @@ public sealed class GraphSet(
             graph.SaveWhole(path);
         }
 
-        SwapIn(Opened(earlier.FirstKey, earlier.LastKey, path), earlier);
+        SwapIn(GraphSegment.Open(path), earlier);
     }
 
     private void Save(long firstKey, long lastKey, GraphSegment? growing, List<(long Key, float[] Vector)> vectors, CancellationToken cancellationToken)
@@ -242,25 +243,11 @@ public sealed class GraphSet(
             graph.SaveWhole(path);
         }
 
-        SwapIn(Opened(firstKey, lastKey, path), growing is null ? [] : [growing]);
+        SwapIn(GraphSegment.Open(path), growing is null ? [] : [growing]);
     }
 
     /// <summary>The graph saves add to: the last, while it covers fewer than <c>sealAt</c> keys.</summary>
     private GraphSegment? Growing(IReadOnlyList<GraphSegment> all) => all.Count > 0 && all[^1].Span < sealAt ? all[^1] : null;
-
-    private static GraphSegment Opened(long firstKey, long lastKey, string path)
-    {
-        var graph = VectorGraph.View(path);
-        try
-        {
-            return new GraphSegment(firstKey, lastKey, path, graph, GraphCopies.Open(GraphCopies.PathFor(path), graph.Count));
-        }
-        catch
-        {
-            graph.Dispose();
-            throw;
-        }
-    }
 
     /// <summary>Puts <paramref name="saved"/> in the place of <paramref name="replaced"/>, then closes and removes them.</summary>
     private void SwapIn(GraphSegment saved, params GraphSegment[] replaced)
