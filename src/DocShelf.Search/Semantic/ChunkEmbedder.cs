@@ -70,8 +70,13 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
             ? []
             : chunks.SelectMany(c => SentenceSpans.Of(c.Text).Select(s => (Chunk: c, s.Start, s.End))).ToList();
 
-        // One call for chunks and sentences alike, so the model can batch texts of like length together.
-        var vectors = await index.EmbedPassagesAsync([.. chunks.Select(c => c.Text), .. sentences.Select(s => s.Chunk.Text[s.Start..s.End])], cancellationToken);
+        // One call for chunks and sentences alike, so the model can batch texts of like length together. A text met
+        // twice is embedded once: a sentence where two chunks overlap, a chunk of one sentence, a line on every page.
+        string[] texts = [.. chunks.Select(c => c.Text), .. sentences.Select(s => s.Chunk.Text[s.Start..s.End])];
+        var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+        var embedded = await index.EmbedPassagesAsync(distinct, cancellationToken);
+        var byText = distinct.Zip(embedded).ToDictionary(e => e.First, e => e.Second, StringComparer.Ordinal);
+        var vectors = texts.Select(text => byText[text]).ToList();
         if (index.Sentences is { } collection && sentences.Count > 0)
         {
             await collection.UpsertAsync(
