@@ -153,15 +153,7 @@ public sealed class VectorGraphTests : IDisposable
     public async Task Ranges_no_graph_covers_are_read_from_the_store_while_the_writer_makes_their_graphs_a_block_at_a_time()
     {
         var records = random.Records(1000);
-        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
-        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
-        string folder;
-        using (var database = new ShelfDatabase(data.Path, readOnly: false))
-        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave))
-        {
-            await collection.UpsertAsync(records);
-            folder = database.GraphFolder("test-model");
-        }
+        var (queries, truth, folder) = await SavedAsync(records);
 
         // Only keys 501 to 800 keep a graph: 1 to 500 is a hole below it, 801 to 1000 lies past it.
         File.Delete(Assert.Single(Directory.GetFiles(folder, "*.usearch")));
@@ -366,15 +358,7 @@ public sealed class VectorGraphTests : IDisposable
     public async Task Graphs_saved_with_their_copies_as_nodes_are_made_again_by_the_writer_and_one_without_its_copies_is_not_searched()
     {
         var (_, records) = Copies(40, 1000);
-        var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
-        var truth = queries.Select(q => ExactTop(records, q, 10)).ToList();
-        string folder;
-        using (var database = new ShelfDatabase(data.Path, readOnly: false))
-        using (var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave))
-        {
-            await collection.UpsertAsync(records);
-            folder = database.GraphFolder("test-model");
-        }
+        var (queries, truth, folder) = await SavedAsync(records);
 
         // A graph whose copies are lost is not trusted: its range is read from the store, exactly.
         File.Delete(Assert.Single(Directory.GetFiles(folder, "*.copies")));
@@ -584,9 +568,15 @@ public sealed class VectorGraphTests : IDisposable
     /// Stores <paramref name="count"/> random vectors and saves their graphs, sealed every <paramref name="sealAt"/>
     /// and left unmerged; returns twenty queries, the exact ten nearest of each, and the graphs' folder.
     /// </summary>
-    private async Task<(List<float[]> Queries, List<List<string>> Truth, string Folder)> SavedUnmergedAsync(int count, int sealAt)
+    private Task<(List<float[]> Queries, List<List<string>> Truth, string Folder)> SavedUnmergedAsync(int count, int sealAt) =>
+        SavedAsync(random.Records(count), sealAt);
+
+    /// <summary>
+    /// Stores <paramref name="records"/> and saves their graphs, sealed every <paramref name="sealAt"/> and left
+    /// unmerged; returns twenty queries, the exact ten nearest of each, and the graphs' folder.
+    /// </summary>
+    private async Task<(List<float[]> Queries, List<List<string>> Truth, string Folder)> SavedAsync(List<ChunkVector> records, int sealAt = GraphSet.SealAt)
     {
-        var records = random.Records(count);
         var queries = Enumerable.Range(0, 20).Select(_ => random.Vector()).ToList();
         using var database = new ShelfDatabase(data.Path, readOnly: false);
         using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions, saveAt: SmallSave, sealAt: sealAt, mergeUpTo: sealAt);
