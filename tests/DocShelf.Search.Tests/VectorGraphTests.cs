@@ -9,8 +9,8 @@ namespace DocShelf.Search.Tests;
 
 /// <summary>
 /// Vector collections searched through their saved graphs (USearch), with few enough vectors held in memory that
-/// the graphs do nearly all the work: recall against exact search, what a deletion does, graphs lost or damaged,
-/// and searches running side by side.
+/// the graphs do nearly all the work: recall against exact search, copies of one vector, what a deletion does, graphs
+/// lost, damaged or saved by an earlier DocShelf, and searches running side by side.
 /// </summary>
 public sealed class VectorGraphTests : IDisposable
 {
