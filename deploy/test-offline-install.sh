@@ -179,6 +179,8 @@ expect_success "uninstall.sh" "/opt/docshelf/uninstall.sh" > /dev/null
 passed "uninstall.sh removes the program, the command and the unit"
 [ -f "$ROOT/var/lib/docshelf/shelf.db" ] || fail "uninstall.sh deleted the shelf without --purge"
 passed "uninstall.sh keeps the shelf"
+# The first root is done with; its installed program and packages would otherwise share the disk with the second.
+rm -rf "$ROOT"
 
 # Boots the systemd root: systemd is PID 1 of its own PID namespace, with mount, network (loopback only) and host
 # name namespaces of its own. The root is bind-mounted on itself because systemd sets up its units' sandboxes
