@@ -106,7 +106,7 @@ public sealed class Shelf : IDisposable
 
     /// <summary>The vectors <paramref name="model"/> made of each chunk's sentences; created on first write.</summary>
     public LiteDbVectorCollection SentenceVectors(string model, int dimensions, VectorEncoding encoding = SentenceEncoding) =>
-        new(database, model + SentenceKey.CollectionSuffix, dimensions, encoding);
+        new(database, model + SentenceKey.CollectionSuffix, dimensions, encoding, kind: VectorIndexKind.Groups);
 
     /// <summary>Every vector collection on the shelf, and the model and size of each.</summary>
     public IReadOnlyList<VectorCollectionInfo> VectorCollections() => [.. database.VectorCollections.FindAll()];

@@ -9,7 +9,8 @@ namespace DocShelf.Search.Semantic;
 /// <summary>
 /// The dense half of the shelf: an embedding model, the prefixes it expects, the vectors it made of every chunk and,
 /// when kept, of every sentence. A chunk's similarity to a query is the higher of its own vector's and its best
-/// sentence's, so a chunk holding the one sentence that answers ranks as that sentence does. Everything that
+/// sentence's, so a chunk holding the one sentence that answers ranks as that sentence does. Sentences are weighed
+/// only within the chunks a search found, so no graph of every sentence is kept. Everything that
 /// embeds for search goes through here, so queries and passages always get their prefixes.
 /// </summary>
 /// <param name="floors">Where the model's similarities start to mean something; see docshelf-model.json.</param>
@@ -20,8 +21,11 @@ public sealed class SemanticIndex(
     EmbeddingPrefixes? prefixes = null,
     SimilarityFloors? floors = null) : IDisposable
 {
-    /// <summary>Sentences read per chunk asked for: enough that the best sentence of nearly every chunk returned is seen.</summary>
-    private const int SentencesPerChunk = 4;
+    /// <summary>
+    /// Chunks taken from the chunk vectors for each one asked for, whose sentences are then weighed: with the words'
+    /// candidates beside them, as many chunks found as weighing every sentence of the shelf (docs/benchmarks.md (v)).
+    /// </summary>
+    public const int ChunksWeighed = 2;
 
     private readonly EmbeddingPrefixes prefixes = prefixes ?? EmbeddingPrefixes.None;
     private readonly Lock lastQueryLock = new();
@@ -67,26 +71,37 @@ public sealed class SemanticIndex(
     }
 
     /// <summary>The chunks nearest in meaning to <paramref name="query"/>, best first, with their cosine similarity.</summary>
+    public Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
+        string query, int top, VectorFilter? filter, CancellationToken cancellationToken) =>
+        SearchAsync(query, top, filter, [], cancellationToken);
+
+    /// <summary>
+    /// The chunks nearest in meaning to <paramref name="query"/>, best first, with their cosine similarity: the chunk
+    /// vectors' best <see cref="ChunksWeighed"/> times <paramref name="top"/>, and the chunks another ranking found
+    /// (<paramref name="alsoWeigh"/>, the words' in a hybrid search), each scored by the better of its own vector and
+    /// its best sentence. A chunk only the other ranking found ranks by its best sentence.
+    /// </summary>
+    /// <param name="alsoWeigh">Chunks whose sentences are weighed too; each must pass <paramref name="filter"/> already.</param>
     public async Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
-        string query, int top, VectorFilter? filter, CancellationToken cancellationToken)
+        string query, int top, VectorFilter? filter, IReadOnlyCollection<string> alsoWeigh, CancellationToken cancellationToken)
     {
-        // The query is embedded on another thread while this one opens the graphs: a cold command, whose model may
-        // still be loading, does not wait for the two one after the other.
+        // The query is embedded on another thread while this one opens the chunks' graphs and the sentences' table: a
+        // cold command, whose model may still be loading, does not wait for the two one after the other.
         var embedding = Task.Run(() => EmbedQueryAsync(query, cancellationToken), cancellationToken);
         vectors.Open();
         sentences?.Open();
         var vector = await embedding;
         var best = new Dictionary<string, (ChunkVector Chunk, double Score)>(StringComparer.Ordinal);
-        foreach (var (chunk, score) in vectors.Nearest(vector.Span, top, filter, cancellationToken))
+        foreach (var (chunk, score) in vectors.Nearest(vector.Span, top * ChunksWeighed, filter, cancellationToken))
         {
             best[chunk.ChunkId] = (chunk, score);
         }
 
         if (sentences is not null)
         {
-            foreach (var (sentence, score) in sentences.Nearest(vector.Span, top * SentencesPerChunk, filter, cancellationToken))
+            var weighed = best.Keys.Concat(alsoWeigh).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var (chunkId, (sentence, score)) in sentences.BestInGroups(weighed, vector.Span, cancellationToken))
             {
-                var chunkId = SentenceKey.ChunkOf(sentence.ChunkId);
                 if (!best.TryGetValue(chunkId, out var known))
                 {
                     best[chunkId] = (sentence with { ChunkId = chunkId }, score);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using DocShelf.Search.Store;
 using DocShelf.Search.Vectors.Graphs;
+using DocShelf.Search.Vectors.Groups;
 using LiteDB;
 using Microsoft.Extensions.VectorData;
 
@@ -16,10 +17,11 @@ namespace DocShelf.Search.Vectors;
 /// of being held, and the writer makes their graphs a block of keys at a time, so memory stays bounded however many
 /// there are. The writer also merges sealed graphs of like size in the background (<see cref="GraphSet.MergeOnce"/>),
 /// so a large collection is searched through a few large graphs rather than many small ones, and makes again any graph
-/// saved before graphs kept copies of a vector apart (<see cref="GraphSet.RemakeOnce"/>). The collection is named
-/// after the model that made it.
+/// saved before graphs kept copies of a vector apart (<see cref="GraphSet.RemakeOnce"/>). A collection of sentences
+/// keeps no graphs: its vectors are found by their chunk (<see cref="VectorIndexKind.Groups"/>). The collection is
+/// named after the model that made it.
 /// </summary>
-public sealed class LiteDbVectorCollection : VectorStoreCollection<string, ChunkVector>
+public sealed partial class LiteDbVectorCollection : VectorStoreCollection<string, ChunkVector>
 {
     /// <summary>Vectors held in memory, searched exactly, before the writer saves them into the graphs (at least; see <see cref="UpsertAsync(IEnumerable{ChunkVector}, CancellationToken)"/>).</summary>
     public const int SaveAt = 8192;
@@ -40,6 +42,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private readonly int buildBlock;
     private readonly int sealAt;
     private readonly int mergeUpTo;
+    private readonly VectorIndexKind kind;
     private readonly Lock gate = new();
     /// <summary>Held to start or stop the writer's merges; apart from <see cref="gate"/>, which searches take.</summary>
     private readonly Lock mergeGate = new();
@@ -48,6 +51,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     private Unsaved? unsaved;
     private GraphSet? graphs;
     private VectorRows? rows;
+    /// <summary>The keys of the rows by group, for a collection found by group; null for graphs, or for a reader that finds none.</summary>
+    private GroupTable? table;
     /// <summary>Keys of vectors deleted or stored again: replaced whole on each change, so searches read it without a lock.</summary>
     private HashSet<long> gone = [];
     /// <summary>Key ranges no graph covers and nothing holds in memory: searched in the store until their graphs are made.</summary>
@@ -62,6 +67,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     /// <param name="buildBlock">Keys read from the store at a time when the writer makes graphs for stored vectors no graph holds.</param>
     /// <param name="sealAt">Keys a graph covers before the next one starts.</param>
     /// <param name="mergeUpTo">Keys a graph made by merging sealed ones covers at most.</param>
+    /// <param name="kind">How searches find the vectors: through graphs, or by the chunk they belong to.</param>
     public LiteDbVectorCollection(
         ShelfDatabase database,
         string name,
@@ -70,7 +76,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         int saveAt = SaveAt,
         int buildBlock = BuildBlock,
         int sealAt = GraphSet.SealAt,
-        int mergeUpTo = GraphSet.MergeUpTo)
+        int mergeUpTo = GraphSet.MergeUpTo,
+        VectorIndexKind kind = VectorIndexKind.Graphs)
     {
         this.database = database;
         Name = name;
@@ -80,6 +87,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         this.buildBlock = buildBlock;
         this.sealAt = sealAt;
         this.mergeUpTo = mergeUpTo;
+        this.kind = kind;
     }
 
     public override string Name { get; }
@@ -174,7 +182,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 });
                 graphs?.Dispose();
                 rows?.Dispose();
-                (graphs, rows, unsaved, pending, pendingVectors, gone) = (null, null, null, [], 0, []);
+                table?.Dispose();
+                (graphs, rows, table, unsaved, pending, pendingVectors, gone) = (null, null, null, null, [], 0, []);
                 Volatile.Write(ref knownEncoding, -1); // made again in the encoding asked for
                 if (Directory.Exists(GraphFolderPath))
                 {
@@ -330,6 +339,12 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
             return ExactAmong(Stored.Find(v => v.DocumentId == document), query, top, accept, cancellationToken);
         }
 
+        if (kind == VectorIndexKind.Groups)
+        {
+            // No graph holds them; searched by group (BestInGroups), and only read whole when asked like this.
+            return ExactAmong(Stored.FindAll(), query, top, accept, cancellationToken);
+        }
+
         var (memory, set) = Opened();
         List<(ChunkVector Record, float Score)> found;
         List<KeyRange> unbuilt;
@@ -411,6 +426,7 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
             stopMerging?.Dispose();
             graphs?.Dispose();
             rows?.Dispose();
+            table?.Dispose();
             closing.Dispose();
             saving.Dispose();
         }
@@ -477,9 +493,14 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                 rows = VectorRows.Open(GraphFolderPath, VectorCodec.ByteCount(dimensions, StoredEncoding), writable: !database.IsReadOnly);
                 gone = [.. database.VectorsGone(Name).Query().Select(g => g.Id).ToEnumerable()];
                 // A graph is searched only where the rows can re-score what it finds.
-                var segments = GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0);
+                var segments = kind == VectorIndexKind.Graphs
+                    ? GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0)
+                    : [];
                 graphs = new GraphSet(GraphFolderPath, dimensions, segments, RowBlocks, sealAt, mergeUpTo);
-                pending = Uncovered(segments, graphs.LastCoveredKey, Info()?.LastKey ?? 0);
+                // A table covers every key up to its last, so only the keys past it are read from the store.
+                pending = kind == VectorIndexKind.Graphs
+                    ? Uncovered(segments, graphs.LastCoveredKey, Info()?.LastKey ?? 0)
+                    : Past(OpenTable(), Info()?.LastKey ?? 0);
                 pendingVectors = pending.Sum(range => (long)Stored.Count(range.Query));
                 unsaved = new Unsaved(dimensions);
                 if (database.Schema < 3)
@@ -491,7 +512,8 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                     }
                 }
 
-                if ((pendingVectors >= saveAt || segments.Any(s => s.Copies is null)) && !database.IsReadOnly)
+                var behind = kind == VectorIndexKind.Groups ? pending.Count > 0 : pendingVectors >= saveAt || segments.Any(s => s.Copies is null);
+                if (behind && !database.IsReadOnly)
                 {
                     // Graphs missing, damaged or never made (an upgraded shelf): the writer makes them while searches read the
                     // store. Fewer than a save's worth wait for the next save, as vectors stored since it do. A graph that
@@ -499,7 +521,10 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
                     openingSave = Task.Run(() => SaveGraphsAsync(closing.Token));
                 }
 
-                StartMerges(graphs); // an upgraded shelf's graphs are merged and made again as it opens
+                if (kind == VectorIndexKind.Graphs)
+                {
+                    StartMerges(graphs); // an upgraded shelf's graphs are merged and made again as it opens
+                }
             }
 
             return (unsaved, graphs);
@@ -512,7 +537,11 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
     /// <summary>The key ranges up to <paramref name="lastKey"/> no graph covers: holes below the last graph's range, and the keys past it.</summary>
     private static List<KeyRange> Uncovered(List<GraphSegment> segments, long lastCovered, long lastKey) =>
         [.. GraphFolder.Gaps(segments, lastCovered).Select(gap => new KeyRange(gap.First, gap.Last, IsHole: true)),
-         .. lastKey > lastCovered ? [new KeyRange(lastCovered + 1, lastKey, IsHole: false)] : Array.Empty<KeyRange>()];
+         .. Past(lastCovered, lastKey)];
+
+    /// <summary>The keys past <paramref name="covered"/> up to <paramref name="lastKey"/>, if any.</summary>
+    private static List<KeyRange> Past(long covered, long lastKey) =>
+        lastKey > covered ? [new KeyRange(covered + 1, lastKey, IsHole: false)] : [];
 
     private IEnumerable<StoredVector> InRange(KeyRange range) => Stored.Find(range.Query);
 
@@ -534,6 +563,19 @@ public sealed class LiteDbVectorCollection : VectorStoreCollection<string, Chunk
         {
             var stored = Stored.Find(LiteDB.Query.Between(nameof(StoredVector.Key), rows.LastKey + 1, lastKey));
             rows.Append(stored.Select(v => (v.Key, ToRecord(v, includeVector: false), v.Data)), lastKey);
+        }
+
+        if (kind == VectorIndexKind.Groups)
+        {
+            FillTable(cancellationToken);
+            lock (gate)
+            {
+                pending = [];
+                pendingVectors = 0;
+                memory.Saved(held.Select(h => h.Key));
+            }
+
+            return;
         }
 
         unbuilt.ForEach(range => Build(set, range, cancellationToken));
