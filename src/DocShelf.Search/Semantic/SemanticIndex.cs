@@ -22,10 +22,13 @@ public sealed class SemanticIndex(
     SimilarityFloors? floors = null) : IDisposable
 {
     /// <summary>
-    /// Chunks taken from the chunk vectors for each one asked for, whose sentences are then weighed: with the words'
-    /// candidates beside them, as many chunks found as weighing every sentence of the shelf (docs/benchmarks.md (v)).
+    /// Chunks taken from the chunk vectors for each one asked for, whose sentences are then weighed, in a search by
+    /// meaning alone: on dev-a, as many found as weighing every sentence of the shelf (docs/benchmarks.md (v)).
     /// </summary>
-    public const int ChunksWeighed = 2;
+    public const int ChunksWeighedAlone = 4;
+
+    /// <summary>The same beside the chunks the words found, which bring their own: half as many do as well.</summary>
+    public const int ChunksWeighedBesideWords = 2;
 
     private readonly EmbeddingPrefixes prefixes = prefixes ?? EmbeddingPrefixes.None;
     private readonly Lock lastQueryLock = new();
@@ -73,17 +76,25 @@ public sealed class SemanticIndex(
     /// <summary>The chunks nearest in meaning to <paramref name="query"/>, best first, with their cosine similarity.</summary>
     public Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
         string query, int top, VectorFilter? filter, CancellationToken cancellationToken) =>
-        SearchAsync(query, top, filter, [], cancellationToken);
+        SearchAsync(query, top, top * ChunksWeighedAlone, filter, [], cancellationToken);
 
     /// <summary>
-    /// The chunks nearest in meaning to <paramref name="query"/>, best first, with their cosine similarity: the chunk
-    /// vectors' best <see cref="ChunksWeighed"/> times <paramref name="top"/>, and the chunks another ranking found
-    /// (<paramref name="alsoWeigh"/>, the words' in a hybrid search), each scored by the better of its own vector and
-    /// its best sentence. A chunk only the other ranking found ranks by its best sentence.
+    /// The chunks nearest in meaning to <paramref name="query"/> for a hybrid search: those of
+    /// <see cref="SearchAsync(string, int, VectorFilter?, CancellationToken)"/>, with the sentences of the chunks the
+    /// words found (<paramref name="wordsFound"/>) weighed too. A chunk only the words found ranks by its best sentence.
     /// </summary>
-    /// <param name="alsoWeigh">Chunks whose sentences are weighed too; each must pass <paramref name="filter"/> already.</param>
-    public async Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
-        string query, int top, VectorFilter? filter, IReadOnlyCollection<string> alsoWeigh, CancellationToken cancellationToken)
+    /// <param name="wordsFound">Chunks the words found; each must pass <paramref name="filter"/> already.</param>
+    public Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
+        string query, int top, VectorFilter? filter, IReadOnlyCollection<string> wordsFound, CancellationToken cancellationToken) =>
+        SearchAsync(query, top, top * ChunksWeighedBesideWords, filter, wordsFound, cancellationToken);
+
+    /// <summary>
+    /// The chunk vectors' best <paramref name="weighed"/> and the chunks another ranking found
+    /// (<paramref name="alsoWeigh"/>), each scored by the better of its own vector and its best sentence, the best
+    /// <paramref name="top"/> of them first.
+    /// </summary>
+    private async Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
+        string query, int top, int weighed, VectorFilter? filter, IReadOnlyCollection<string> alsoWeigh, CancellationToken cancellationToken)
     {
         // The query is embedded on another thread while this one opens the chunks' graphs and the sentences' table: a
         // cold command, whose model may still be loading, does not wait for the two one after the other.
@@ -92,15 +103,15 @@ public sealed class SemanticIndex(
         sentences?.Open();
         var vector = await embedding;
         var best = new Dictionary<string, (ChunkVector Chunk, double Score)>(StringComparer.Ordinal);
-        foreach (var (chunk, score) in vectors.Nearest(vector.Span, top * ChunksWeighed, filter, cancellationToken))
+        foreach (var (chunk, score) in vectors.Nearest(vector.Span, weighed, filter, cancellationToken))
         {
             best[chunk.ChunkId] = (chunk, score);
         }
 
         if (sentences is not null)
         {
-            var weighed = best.Keys.Concat(alsoWeigh).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var (chunkId, (sentence, score)) in sentences.BestInGroups(weighed, vector.Span, cancellationToken))
+            var chunks = best.Keys.Concat(alsoWeigh).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var (chunkId, (sentence, score)) in sentences.BestInGroups(chunks, vector.Span, cancellationToken))
             {
                 if (!best.TryGetValue(chunkId, out var known))
                 {
