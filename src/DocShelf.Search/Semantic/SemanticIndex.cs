@@ -62,8 +62,9 @@ public sealed class SemanticIndex(
     }
 
     /// <summary>
-    /// Opens the chunks' and sentences' graphs, which starts a writer's merging of sealed ones, and waits until every
-    /// merge it can make is made: for a caller that wants the shelf as searches will find it from now on.
+    /// Opens the chunks' graphs and the sentences' table, which starts a writer's saving of what no graph or table
+    /// holds and its merging of sealed graphs, and waits until all of it is done: for a caller that wants the shelf
+    /// as searches will find it from now on.
     /// </summary>
     public async Task MergesDoneAsync()
     {

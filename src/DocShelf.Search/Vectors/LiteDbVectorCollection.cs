@@ -632,9 +632,13 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
         }
     }
 
-    /// <summary>Waits until the writer has merged every sealed graph it can and made every earlier one again; at once for a reader.</summary>
+    /// <summary>
+    /// Waits until the writer has saved what it found unsaved on opening (graphs or table), merged every sealed graph it
+    /// can and made every earlier one again; at once for a reader.
+    /// </summary>
     public async Task MergesDoneAsync()
     {
+        await (openingSave ?? Task.CompletedTask);
         Task running;
         do
         {
