@@ -8,7 +8,8 @@ if (only == GraphRebuildBenchmark.ChildName)
     return await GraphRebuildBenchmark.ChildAsync(work, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
 }
 
-// (v) The graphs of a shelf made elsewhere against exact search over its store; its data folder, the third argument,
+// (v) A shelf made elsewhere searched by meaning against exact search over its store: its chunk vectors' graphs, and
+// the search whole with its sentences. Its data folder, the third argument,
 // is only read. The queries are 50 of a few random words, or, given a SQuAD file as the fourth argument, 200 of its
 // questions (for the shelf `docshelf eval` made from it).
 if (only == "graph-recall")
