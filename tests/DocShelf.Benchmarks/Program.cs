@@ -9,9 +9,9 @@ if (only == GraphRebuildBenchmark.ChildName)
 }
 
 // (v) A shelf made elsewhere searched by meaning against exact search over its store: its chunk vectors' graphs, and
-// the search whole with its sentences. Its data folder, the third argument,
-// is only read. The queries are 50 of a few random words, or, given a SQuAD file as the fourth argument, 200 of its
-// questions (for the shelf `docshelf eval` made from it).
+// the search whole with its sentences. Its data folder, the third argument, is only read. The queries are 50 of a few
+// random words, or, given a SQuAD file as the fourth argument, 200 of its questions (for the shelf `docshelf eval`
+// made from it).
 if (only == "graph-recall")
 {
     var data = Path.GetFullPath(args.Length > 2 ? args[2] : throw new ArgumentException("graph-recall needs the data folder of the shelf to measure, as its third argument."));
