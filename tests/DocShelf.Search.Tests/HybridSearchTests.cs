@@ -125,6 +125,33 @@ public sealed class HybridSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task In_a_hybrid_search_a_chunk_the_words_found_is_weighed_by_its_best_sentence()
+    {
+        // Ninety chunks nearer the query by their own vectors than the ledger, which holds the query's word in one
+        // sentence: more than a hybrid search takes from the chunk vectors, so only the words bring the ledger in.
+        ShelfBuilder.Publish(shelf.Writer!, "ledger", "/shelf/ledger.txt",
+            "The dues were paid. The price rose. The cost was high. Pounds were owed. The lamp was lit.");
+        for (var i = 0; i < 90; i++)
+        {
+            ShelfBuilder.Publish(shelf.Writer!, $"beacon{i}", $"/shelf/beacon-{i}.txt", "A beacon shone over the boat in the gale.");
+        }
+
+        var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6), shelf.SentenceVectors("concepts", 6));
+        await new ChunkEmbedder(shelf.Store, index).CatchUpAsync(null, CancellationToken.None);
+        var searcher = new ShelfSearcher(shelf.Store, shelf.Lexical, index);
+        var depth = ShelfSearcher.HybridDepth(10);
+        Assert.True(90 > depth * SemanticIndex.ChunksWeighedBesideWords);
+
+        var candidates = await searcher.CandidatesAsync("lamp", depth, null);
+
+        Assert.Equal("ledger", Assert.Single(candidates.Lexical).DocumentId);
+        Assert.Equal("ledger", candidates.Semantic[0].DocumentId); // "The lamp was lit." is all light
+        Assert.Equal(1.0, candidates.Semantic[0].Score, 3);
+        Assert.DoesNotContain(index.Vectors.Nearest((await index.EmbedQueryAsync("lamp", CancellationToken.None)).Span, depth * SemanticIndex.ChunksWeighedBesideWords, null),
+            found => found.Record.DocumentId == "ledger"); // its own vector is not among those weighed
+    }
+
+    [Fact]
     public async Task Chunks_below_the_models_floor_are_no_match_at_all()
     {
         var index = new SemanticIndex(generator, shelf.Vectors("concepts", 6), floors: new SimilarityFloors(Search: 0.5));
