@@ -517,7 +517,8 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
                 {
                     // Graphs missing, damaged or never made (an upgraded shelf): the writer makes them while searches read the
                     // store. Fewer than a save's worth wait for the next save, as vectors stored since it do. A graph that
-                    // grows, saved before copies were kept apart, is made again by this save.
+                    // grows, saved before copies were kept apart, is made again by this save. A table behind its rows (new,
+                    // lost, or its writer killed) is filled at once: adding keys to it costs little.
                     openingSave = Task.Run(() => SaveGraphsAsync(closing.Token));
                 }
 
