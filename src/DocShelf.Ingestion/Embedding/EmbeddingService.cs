@@ -10,7 +10,7 @@ namespace DocShelf.Ingestion.Embedding;
 /// Keeps the vectors of the embedding model in use in step with the shelf while the service runs. At start-up it
 /// makes every missing vector (which also finishes a change of model, resuming where it stopped). Whenever the worker
 /// has read more files, it embeds what waits in the embed step's batcher, then repairs what that left; when reading
-/// has paused, it saves the vectors held in memory into the vector graphs.
+/// has paused, it saves the vectors held in memory for search (the chunks' graphs, the sentences' table).
 /// Does nothing on a lexical-only shelf.
 /// </summary>
 public sealed class EmbeddingService(Shelf shelf, IngestionChain chain, ServiceBoard board, ILogger<EmbeddingService> logger) : BackgroundService

@@ -50,12 +50,13 @@ public sealed class SemanticIndex(
 
     public IEmbeddingGenerator<string, Embedding<float>> Generator => generator;
 
-    /// <summary>Vectors held in memory that no graph holds yet, chunks' and sentences'.</summary>
+    /// <summary>Vectors no graph or table holds yet, chunks' and sentences': held in memory, or read from the store.</summary>
     public long UnsavedCount => vectors.UnsavedCount + (sentences?.UnsavedCount ?? 0);
 
     /// <summary>
-    /// Saves every vector held in memory into the graphs, as a writer does when its work is done: a command started
-    /// afterwards then finds everything in the graphs and reads no vectors to search.
+    /// Saves every vector held in memory into the rows, the chunks' graphs and the sentences' table, as a writer does
+    /// when its work is done: a command started afterwards then finds everything saved and reads no vectors from the
+    /// store to search.
     /// </summary>
     public async Task SaveGraphsAsync(CancellationToken cancellationToken)
     {
