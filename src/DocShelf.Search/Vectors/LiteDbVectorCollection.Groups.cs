@@ -26,7 +26,7 @@ public sealed partial class LiteDbVectorCollection
         lock (gate)
         {
             unbuilt = pending;
-            held = memory.Where(id => wanted.Contains(SentenceKey.ChunkOf(id)));
+            held = memory.Where(id => SentenceKey.IsSentence(id) && wanted.Contains(SentenceKey.ChunkOf(id)));
         }
 
         var (rowsNow, tableNow, goneNow) = (rows, table, Volatile.Read(ref gone));
