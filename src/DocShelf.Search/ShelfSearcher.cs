@@ -89,11 +89,9 @@ public sealed class ShelfSearcher(ShelfStore store, LexicalIndex index, Semantic
     private async Task<(HybridCandidates Candidates, IReadOnlyList<LexicalHit> Lexical)> RankBothAsync(
         string query, Query parsed, int depth, SearchFilters? filters, SemanticIndex semantic, CancellationToken cancellationToken)
     {
-        // The query is embedded while the words are ranked, and the chunks the words found have their sentences
-        // weighed too: one may hold the sentence that answers.
-        var embedding = semantic.StartEmbedding(query, cancellationToken);
         var lexical = index.Search(parsed, depth, filters, cancellationToken);
-        var nearest = await semantic.SearchAsync(embedding, depth, FacetFilter.For(filters, store), [.. lexical.Select(h => h.ChunkId)], cancellationToken);
+        // The chunks the words found have their sentences weighed too: one may hold the sentence that answers.
+        var nearest = await semantic.SearchAsync(query, depth, FacetFilter.For(filters, store), [.. lexical.Select(h => h.ChunkId)], cancellationToken);
         var candidates = new HybridCandidates(
             [.. lexical.Select(h => new ScoredChunk(h.ChunkId, h.DocumentId, h.Score))],
             [.. nearest.Select(n => new ScoredChunk(n.Chunk.ChunkId, n.Chunk.DocumentId, n.Score))]);

@@ -83,25 +83,17 @@ public sealed class SemanticIndex(
     /// <summary>The chunks nearest in meaning to <paramref name="query"/>, best first, with their cosine similarity.</summary>
     public Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
         string query, int top, VectorFilter? filter, CancellationToken cancellationToken) =>
-        SearchAsync(StartEmbedding(query, cancellationToken), top, top * ChunksWeighedAlone, filter, [], cancellationToken);
+        SearchAsync(query, top, top * ChunksWeighedAlone, filter, [], cancellationToken);
 
     /// <summary>
-    /// The chunks nearest in meaning to a query for a hybrid search: those of
+    /// The chunks nearest in meaning to <paramref name="query"/> for a hybrid search: those of
     /// <see cref="SearchAsync(string, int, VectorFilter?, CancellationToken)"/>, with the sentences of the chunks the
     /// words found (<paramref name="wordsFound"/>) weighed too. A chunk only the words found ranks by its best sentence.
     /// </summary>
-    /// <param name="embedding">The query's vector, begun with <see cref="StartEmbedding"/> before the words were ranked.</param>
     /// <param name="wordsFound">Chunks the words found; each must pass <paramref name="filter"/> already.</param>
     public Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
-        Task<ReadOnlyMemory<float>> embedding, int top, VectorFilter? filter, IReadOnlyCollection<string> wordsFound, CancellationToken cancellationToken) =>
-        SearchAsync(embedding, top, top * ChunksWeighedBesideWords, filter, wordsFound, cancellationToken);
-
-    /// <summary>
-    /// Embeds <paramref name="query"/> on a thread of its own, so the caller does other work meanwhile: opening the
-    /// graphs, or ranking the words of a hybrid search.
-    /// </summary>
-    public Task<ReadOnlyMemory<float>> StartEmbedding(string query, CancellationToken cancellationToken) =>
-        Task.Run(() => EmbedQueryAsync(query, cancellationToken), cancellationToken);
+        string query, int top, VectorFilter? filter, IReadOnlyCollection<string> wordsFound, CancellationToken cancellationToken) =>
+        SearchAsync(query, top, top * ChunksWeighedBesideWords, filter, wordsFound, cancellationToken);
 
     /// <summary>
     /// The chunk vectors' best <paramref name="weighed"/> and the chunks another ranking found
@@ -109,10 +101,11 @@ public sealed class SemanticIndex(
     /// <paramref name="top"/> of them first.
     /// </summary>
     private async Task<List<(ChunkVector Chunk, double Score)>> SearchAsync(
-        Task<ReadOnlyMemory<float>> embedding, int top, int weighed, VectorFilter? filter, IReadOnlyCollection<string> alsoWeigh, CancellationToken cancellationToken)
+        string query, int top, int weighed, VectorFilter? filter, IReadOnlyCollection<string> alsoWeigh, CancellationToken cancellationToken)
     {
         // The query is embedded on another thread while this one opens the chunks' graphs and the sentences' table: a
         // cold command, whose model may still be loading, does not wait for the two one after the other.
+        var embedding = Task.Run(() => EmbedQueryAsync(query, cancellationToken), cancellationToken);
         vectors.Open();
         sentences?.Open();
         var vector = await embedding;
