@@ -23,9 +23,9 @@ public sealed class SemanticIndex(
 {
     /// <summary>
     /// Chunks taken from the chunk vectors for each one asked for, whose sentences are then weighed, in a search by
-    /// meaning alone. On dev-a, 4 find the questions' paragraphs as often as the sentence graphs that were searched
-    /// before; 16 find 0.962 of the ten chunks that weighing every sentence of the shelf would rank first (8: 0.933),
-    /// for a few milliseconds more at a million chunks (docs/benchmarks.md (v)).
+    /// meaning alone. For dev-a's questions, 32 find 0.986 of the ten chunks that weighing every sentence of the shelf
+    /// would rank first (16: 0.962, 4: 0.895), and the questions' own paragraphs a little more often than the sentence
+    /// graphs searched before did (docs/benchmarks.md (v)); at a million chunks such a search takes about 44 ms.
     /// </summary>
     public const int ChunksWeighedAlone = 32;
 
