@@ -46,38 +46,10 @@ public sealed unsafe class GroupTable : IDisposable
     }
 
     /// <summary>The last key the table holds every group of: keys 1 to this were all added.</summary>
-    public long CoveredKey
-    {
-        get
-        {
-            inUse.EnterReadLock();
-            try
-            {
-                return mapping.Read(Field.Covered);
-            }
-            finally
-            {
-                inUse.ExitReadLock();
-            }
-        }
-    }
+    public long CoveredKey => ReadHeader(Field.Covered);
 
     /// <summary>Runs of keys held: about one for each group whose keys were added together.</summary>
-    public long Runs
-    {
-        get
-        {
-            inUse.EnterReadLock();
-            try
-            {
-                return mapping.Read(Field.Used);
-            }
-            finally
-            {
-                inUse.ExitReadLock();
-            }
-        }
-    }
+    public long Runs => ReadHeader(Field.Used);
 
     /// <summary>
     /// The table in <paramref name="folder"/>. A writer makes it when missing and starts it again, empty, when it is
@@ -189,6 +161,19 @@ public sealed unsafe class GroupTable : IDisposable
         }
 
         inUse.Dispose();
+    }
+
+    private long ReadHeader(Field field)
+    {
+        inUse.EnterReadLock();
+        try
+        {
+            return mapping.Read(field);
+        }
+        finally
+        {
+            inUse.ExitReadLock();
+        }
     }
 
     /// <summary>
