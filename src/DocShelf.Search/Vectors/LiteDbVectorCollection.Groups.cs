@@ -85,17 +85,11 @@ public sealed partial class LiteDbVectorCollection
         table = GroupTable.Open(GraphFolderPath, writable);
         if (writable)
         {
-            foreach (var graph in Directory.GetFiles(GraphFolderPath).Where(IsGraphFile))
-            {
-                File.Delete(graph);
-            }
+            GraphFolder.DeleteGraphs(GraphFolderPath);
         }
 
         return Math.Min(table?.CoveredKey ?? 0, rows?.LastKey ?? 0);
     }
-
-    private static bool IsGraphFile(string path) =>
-        GraphSegment.RangeOf(path) is not null || Path.GetExtension(path) is ".copies" or ".partial";
 
     /// <summary>Adds the keys of the rows past the table's last to it, each under its chunk, reading their ids from the rows.</summary>
     private void FillTable(CancellationToken cancellationToken)

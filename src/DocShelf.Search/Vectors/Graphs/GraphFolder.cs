@@ -145,6 +145,20 @@ public static class GraphFolder
         return gaps;
     }
 
+    /// <summary>
+    /// Deletes every graph in <paramref name="folder"/>, with its copies and any unfinished file, and leaves the rest
+    /// (the rows, a table): for a collection that no longer keeps graphs.
+    /// </summary>
+    public static void DeleteGraphs(string folder)
+    {
+        var graphFiles = Directory.GetFiles(folder)
+            .Where(path => GraphSegment.RangeOf(path) is not null || Path.GetExtension(path) is ".copies" or ".partial");
+        foreach (var path in graphFiles)
+        {
+            File.Delete(path);
+        }
+    }
+
     private static void Discard(string path, bool tidy)
     {
         if (tidy)
