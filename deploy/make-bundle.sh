@@ -107,3 +107,5 @@ download_packages
 copy_the_rest
 seal_and_pack
 report
+# The archive is the bundle; the folder it was packed from and the publish's intermediate files would only take room.
+rm -rf "$STAGE" "$OUT/build"
