@@ -66,6 +66,8 @@ public sealed class InboxWatcherTests : IAsyncLifetime
 
         await File.WriteAllTextAsync(path, "The pilot cutter was sold at auction.");
 
+        // The log line follows the publish that makes the new text searchable, so each is waited for on its own.
+        await Eventually.HoldsAsync(() => shelf.TimesIndexed(path) == 2, "the edited file is indexed again");
         await Eventually.HoldsAsync(() => shelf.Shelf.Searcher.Search("auction", 5).Count == 1, "the new text is searchable");
         Assert.Empty(shelf.Shelf.Searcher.Search("breakwater", 5));
         Assert.Single(shelf.Shelf.Store.AllDocuments());
