@@ -99,10 +99,11 @@ public class TesseractEngineTests
     [Fact]
     public void Installed_languages_include_english_and_missing_ones_are_named()
     {
-        Assert.Contains("eng", TesseractLanguages.Installed());
-        Assert.DoesNotContain("osd", TesseractLanguages.Installed());
-        Assert.True(TesseractLanguages.HasOrientationData());
-        Assert.Equal(["xyz"], TesseractLanguages.Missing("eng+xyz"));
+        var installed = TesseractLanguages.Find();
+        Assert.Contains("eng", installed.Languages);
+        Assert.DoesNotContain("osd", installed.Languages);
+        Assert.True(installed.HasOrientationData);
+        Assert.Equal(["xyz"], installed.Missing("eng+xyz"));
     }
 
     [Fact]

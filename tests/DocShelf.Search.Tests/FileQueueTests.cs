@@ -86,10 +86,12 @@ public sealed class FileQueueTests : IDisposable
         var bad = ShelfBuilder.Document("bad1", "/in/x.pdf") with { Status = Core.Documents.DocumentStatus.Quarantined, Reason = "broken" };
         shelf.Writer!.Quarantine(bad, "/in/x.pdf");
         shelf.Writer.Quarantine(bad with { Id = "bad2" }, "/in/y.pdf");
+        shelf.Writer!.Enqueue("/in/z.pdf", 1, Monday);
+        Assert.Equal((1, 2, 0), (shelf.Queue.CountByState()[FileState.Queued], shelf.Queue.CountByState()[FileState.Quarantined], shelf.Queue.CountByState()[FileState.Indexed]));
 
         Assert.Equal(["/in/x.pdf"], shelf.Writer!.Retry("bad1"));
         Assert.Equal(["/in/y.pdf"], shelf.Writer!.Retry(null));
-        Assert.Equal(2, shelf.Queue.CountByState()[FileState.Queued]);
+        Assert.Equal((3, 0), (shelf.Queue.CountByState()[FileState.Queued], shelf.Queue.CountByState()[FileState.Quarantined]));
     }
 
     [Fact]

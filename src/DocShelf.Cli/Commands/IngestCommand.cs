@@ -112,15 +112,16 @@ public static class IngestCommand
 
     public static void RequireLanguages(string languages)
     {
-        var missing = TesseractLanguages.Missing(languages);
+        var installed = TesseractLanguages.Find();
+        var missing = installed.Missing(languages);
         if (missing.Count > 0)
         {
             throw new UsageException(
-                $"OCR language(s) not installed: {string.Join(", ", missing)}. Installed: {string.Join(", ", TesseractLanguages.Installed())}. " +
+                $"OCR language(s) not installed: {string.Join(", ", missing)}. Installed: {string.Join(", ", installed.Languages)}. " +
                 $"Install with: apt-get install {string.Join(' ', missing.Select(code => "tesseract-ocr-" + code.Replace('_', '-').ToLowerInvariant()))}");
         }
 
-        if (!TesseractLanguages.HasOrientationData())
+        if (!installed.HasOrientationData)
         {
             throw new UsageException(
                 "Tesseract's orientation data (osd.traineddata), which turns sideways and upside-down scans upright, is not installed. " +

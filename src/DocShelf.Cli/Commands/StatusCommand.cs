@@ -25,7 +25,8 @@ public static class StatusCommand
             var data = CommonOptions.DataDirectory(result);
             var settings = SettingsLoader.Load(data);
             var (overview, service, search, footprint) = await AskHolderAsync(data, settings.AccessToken, cancellationToken) ?? ReadShelf(data);
-            var ocr = new OcrReport("tesseract", TesseractEngine.Version, TesseractLanguages.Installed(), TesseractLanguages.HasOrientationData());
+            var installed = TesseractLanguages.Find();
+            var ocr = new OcrReport("tesseract", TesseractEngine.Version, installed.Languages, installed.HasOrientationData);
             var answers = AnswerReport.From(settings, new ModelLibrary(data));
             var report = StatusReport.From(data, overview, service, ocr, search, answers, footprint);
             if (result.GetValue(json))

@@ -18,7 +18,9 @@ public static class InstallationChecks
 {
     public static async Task<List<Finding>> RunAsync(string data, ShelfSettings settings, CancellationToken cancellationToken)
     {
-        List<Finding> found = [Tesseract(), Languages(settings.OcrLanguages), Orientation()];
+        var tesseract = Tesseract();
+        var installed = TesseractLanguages.Find();
+        List<Finding> found = [tesseract, Languages(installed, settings.OcrLanguages), Orientation(installed)];
         found.Add(await PopplerAsync(cancellationToken));
         found.Add(await OfficeAsync(cancellationToken));
         found.Add(await OutlookAsync(cancellationToken));
@@ -38,19 +40,19 @@ public static class InstallationChecks
         }
     }
 
-    private static Finding Languages(string languages)
+    private static Finding Languages(InstalledLanguages installed, string languages)
     {
-        var missing = TesseractLanguages.Missing(languages);
+        var missing = installed.Missing(languages);
         return missing.Count == 0
-            ? Finding.Ok("ocr languages", $"{languages} installed ({string.Join(", ", TesseractLanguages.Installed())} in all)")
+            ? Finding.Ok("ocr languages", $"{languages} installed ({string.Join(", ", installed.Languages)} in all)")
             : Finding.Problem(
                 "ocr languages",
                 $"OcrLanguages asks for {string.Join(", ", missing)}, which Tesseract does not have",
                 $"apt-get install {string.Join(' ', missing.Select(l => "tesseract-ocr-" + l.Replace('_', '-').ToLowerInvariant()))}");
     }
 
-    private static Finding Orientation() =>
-        TesseractLanguages.HasOrientationData()
+    private static Finding Orientation(InstalledLanguages installed) =>
+        installed.HasOrientationData
             ? Finding.Ok("orientation data", "osd installed: sideways and upside-down scans are turned before reading")
             : Finding.Problem("orientation data", "Tesseract's orientation data (osd) is missing, so turned scans are read as they lie", "apt-get install tesseract-ocr-osd");
 

@@ -16,7 +16,7 @@ internal sealed class TextRecogniser : IDisposable
     public TextRecogniser(string languages, string? dataPath)
     {
         api = TesseractHandle.Open(dataPath, languages) ?? throw new InvalidOperationException(
-            $"Tesseract could not load the OCR language(s) '{languages}'. Installed: {string.Join(", ", TesseractLanguages.Installed(dataPath))}. " +
+            $"Tesseract could not load the OCR language(s) '{languages}'. Installed: {string.Join(", ", TesseractLanguages.Find(dataPath).Languages)}. " +
             "Install a language with: apt-get install tesseract-ocr-<code>");
         TesseractNative.TessBaseAPISetPageSegMode(api.Value, TesseractNative.PageSegmentationAuto);
     }

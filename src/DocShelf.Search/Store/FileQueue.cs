@@ -33,6 +33,7 @@ public sealed class FileQueue(ShelfDatabase database)
 
     public int CountQueued() => database.Files.Count(f => f.State == FileState.Queued);
 
+    /// <summary>Files in each state, counted from the index on the state: no file's record is read.</summary>
     public IReadOnlyDictionary<FileState, int> CountByState() =>
-        database.Files.FindAll().GroupBy(f => f.State).ToDictionary(g => g.Key, g => g.Count());
+        Enum.GetValues<FileState>().ToDictionary(state => state, state => database.Files.Count(f => f.State == state));
 }
