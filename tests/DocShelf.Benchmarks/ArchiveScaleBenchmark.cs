@@ -16,7 +16,7 @@ namespace DocShelf.Benchmarks;
 
 /// <summary>
 /// (u) Generated shelves of growing size, each read through the real pipeline with vectors made near real ones
-/// (<see cref="NearbyEmbeddingGenerator"/>), then served by `docshelf serve`: how long the service takes to answer
+/// (<see cref="NearbyEmbeddingGenerator"/>), then served by `docshelf serve` (<see cref="Measure.ChosenDocShelf"/>): how long the service takes to answer
 /// its first search by meaning, how fast hybrid searches come back through its socket, and how much memory it holds.
 /// </summary>
 public static class ArchiveScaleBenchmark
@@ -99,7 +99,7 @@ public static class ArchiveScaleBenchmark
     {
         var inbox = Directory.CreateDirectory(Path.Combine(folder, "inbox")).FullName;
         var clock = Stopwatch.StartNew();
-        using var service = ServiceProcess.Start(data, inbox);
+        using var service = ServiceProcess.Start(Measure.ChosenDocShelf, data, inbox, new Dictionary<string, string>());
         HttpClient? http;
         while ((http = ShelfSocket.Connect(data, null, TimeSpan.FromMinutes(1))) is null)
         {

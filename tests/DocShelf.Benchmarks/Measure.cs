@@ -42,7 +42,7 @@ public static class Measure
         RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), .. arguments]);
 
     /// <summary>
-    /// The DocShelf the footprint and cold-command figures are for: the build beside the benchmarks, or the
+    /// The DocShelf the footprint, cold-command and archive-scale figures are for: the build beside the benchmarks, or the
     /// `docshelf.dll` or program DOCSHELF_BENCH_CLI names (another build, or the bundle's precompiled `app/docshelf`).
     /// </summary>
     public static string ChosenDocShelf => Environment.GetEnvironmentVariable("DOCSHELF_BENCH_CLI") ?? Path.Combine(AppContext.BaseDirectory, "docshelf.dll");

@@ -26,9 +26,15 @@ public sealed class ServiceProcess : IDisposable
         Start(data, inbox, new Dictionary<string, string>(), extraArguments);
 
     /// <param name="environment">Variables set for this service only, such as TMPDIR.</param>
-    public static ServiceProcess Start(string data, string inbox, IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
+    public static ServiceProcess Start(string data, string inbox, IReadOnlyDictionary<string, string> environment, params string[] extraArguments) =>
+        Start(Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), data, inbox, environment, extraArguments);
+
+    /// <param name="program">The DocShelf to run: a `docshelf.dll` (through `dotnet`), or a published program such as the bundle's.</param>
+    /// <param name="environment">Variables set for this service only, such as TMPDIR.</param>
+    public static ServiceProcess Start(string program, string data, string inbox, IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var throughDotnet = program.EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(throughDotnet ? "dotnet" : program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -38,7 +44,7 @@ public sealed class ServiceProcess : IDisposable
         string[][] defaults = [["--settle-seconds", "0.3"], ["--rescan-seconds", "1"], ["--delete-grace-seconds", "1"], ["--listen", "127.0.0.1:0"]];
         string[] arguments =
         [
-            Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), "--data", data, "serve", "--inbox", inbox,
+            .. throughDotnet ? [program] : Array.Empty<string>(), "--data", data, "serve", "--inbox", inbox,
             .. defaults.Where(d => !extraArguments.Contains(d[0])).SelectMany(d => d),
             .. extraArguments,
         ];
