@@ -11,6 +11,19 @@ public sealed class ShelfWriterTests : IDisposable
     private readonly TempFolder data = new();
 
     [Fact]
+    public void Documents_with_ocr_pages_are_the_indexed_ones_holding_an_ocr_page_and_no_others()
+    {
+        using var shelf = Shelf.OpenForWriting(data.Path);
+        ShelfBuilder.Publish(shelf.Writer!, "typed", "/a/typed.txt", "harbour dues");
+        ShelfBuilder.Publish(shelf.Writer!, ShelfBuilder.Document("scanned", "/a/scanned.pdf"), (PageSource.TextLayer, "minutes"), (PageSource.Ocr, "ledger"));
+        shelf.Writer!.Quarantine(ShelfBuilder.Document("broken", "/a/broken.pdf") with { Status = DocumentStatus.Quarantined, OcrPageCount = 2, Reason = "cut short" }, "/a/broken.pdf");
+        shelf.Writer!.Commit();
+
+        Assert.Equal(["scanned"], shelf.Store.DocumentsWithOcr().Select(d => d.Id));
+        Assert.Equal(1, Assert.Single(shelf.Store.DocumentsWithOcr()).OcrPageCount);
+    }
+
+    [Fact]
     public void Attaching_a_second_path_to_known_content_records_both_paths()
     {
         using var shelf = Shelf.OpenForWriting(data.Path);

@@ -56,6 +56,7 @@ public sealed class ShelfDatabase : IDisposable
         {
             Documents.EnsureIndex(d => d.Status);
             Documents.EnsureIndex(d => d.Origin!.ParentId); // the documents inside one go with it
+            Documents.EnsureIndex(d => d.OcrPageCount); // the overview reads only the documents with OCR'd pages
             Pages.EnsureIndex(p => p.DocumentId);
             Pages.EnsureIndex(p => p.Source); // counting OCR'd pages must not read every page's words
             Chunks.EnsureIndex(c => c.DocumentId);

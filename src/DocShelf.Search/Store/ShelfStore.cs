@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using LiteDB;
 
 namespace DocShelf.Search.Store;
 
@@ -19,8 +20,9 @@ public sealed class ShelfStore(ShelfDatabase database)
     public IReadOnlyList<DocumentRecord> DocumentsWithStatus(DocumentStatus status) => database.Documents.Find(d => d.Status == status).ToList();
 
     /// <summary>The indexed documents with OCR'd pages: the only ones whose readings can be of low confidence.</summary>
+    /// <summary>Indexed documents with OCR'd pages, found through the index on their count: no other record is read.</summary>
     public IReadOnlyList<DocumentRecord> DocumentsWithOcr() =>
-        database.Documents.Find(d => d.Status == DocumentStatus.Indexed && d.OcrPageCount > 0).ToList();
+        database.Documents.Find(Query.GT(nameof(DocumentRecord.OcrPageCount), 0)).Where(d => d.Status == DocumentStatus.Indexed).ToList();
 
     public IReadOnlyList<PageContent> PagesOf(string documentId) =>
         database.Pages.Find(p => p.DocumentId == documentId).OrderBy(p => p.Number).ToList();
