@@ -201,9 +201,7 @@ public sealed class LexicalIndex : IDisposable
             // Scored out of order, a query of words alone is scored a block of chunks at a time rather than merging
             // its words' postings chunk by chunk: about a tenth faster at a million chunks, and ties still go to the
             // lower chunk number, so the ranking is the same.
-            var best = TopScoreDocCollector.Create(Math.Clamp(top, 1, Math.Max(1, searcher.IndexReader.MaxDoc)), docsScoredInOrder: false);
-            searcher.Search(filtered, new CancellableCollector(best, cancellationToken));
-            hits = best.GetTopDocs().ScoreDocs
+            hits = SegmentScoring.Best(searcher, filtered, Math.Clamp(top, 1, Math.Max(1, searcher.IndexReader.MaxDoc)), cancellationToken)
                 .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score))
                 .ToList();
         });
