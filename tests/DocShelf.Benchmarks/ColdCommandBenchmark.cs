@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DocShelf.Fixtures.Benchmarks;
+using DocShelf.Search.Evaluation;
 
 namespace DocShelf.Benchmarks;
 
@@ -13,10 +14,22 @@ public static class ColdCommandBenchmark
 {
     private const string Query = "harbour survey tide";
 
-    public static async Task<string> RunAsync(string workFolder, int papers, int pagesEach, int runs)
+    /// <param name="squad">
+    /// A SQuAD file whose paragraphs, three a page and each used once, make the papers' text instead of (s)'s sample
+    /// pages, which come back again and again; null for those.
+    /// </param>
+    public static async Task<string> RunAsync(string workFolder, int papers, int pagesEach, int runs, string? squad = null)
     {
         var folder = Path.Combine(workFolder, "cold-papers");
-        var files = BenchmarkShelves.Papers(folder, papers, pagesEach);
+        var paragraphs = squad is null ? null : SquadSet.Load(squad).Paragraphs.Select(p => p.Context).ToList();
+        if (paragraphs is not null)
+        {
+            papers = Math.Min(papers, paragraphs.Count / 3 / pagesEach);
+        }
+
+        var files = paragraphs is null
+            ? BenchmarkShelves.Papers(folder, papers, pagesEach)
+            : BenchmarkShelves.Papers(folder, papers, pagesEach, page => string.Join(" ", paragraphs.Skip(page * 3).Take(3)));
         var pages = papers * pagesEach;
         var data = Path.Combine(workFolder, "cold-data");
         var recoll = Path.Combine(workFolder, "cold-recoll");
@@ -35,7 +48,7 @@ public static class ColdCommandBenchmark
             ### (t) Cold commands and ingest beside Recoll
 
             {papers} two-column born-digital papers of {pagesEach} pages ({pages} pages,
-            {files.Sum(f => new FileInfo(f).Length) / 1e6:0.0} MB), DocShelf run as `{Path.GetFileName(Measure.ChosenDocShelf)}`. Ingest with the
+            {files.Sum(f => new FileInfo(f).Length) / 1e6:0.0} MB{(squad is null ? "" : $", each page three paragraphs of {Path.GetFileName(squad)} used once")}), DocShelf run as `{Path.GetFileName(Measure.ChosenDocShelf)}`. Ingest with the
             built-in model:
 
             | | time | pages a second |

@@ -36,15 +36,20 @@ public static class BenchmarkShelves
     /// </summary>
     public static IReadOnlyList<string> Papers(string folder, int count, int pagesEach)
     {
-        Directory.CreateDirectory(folder);
         var pages = SampleTexts.AllPages();
+        return Papers(folder, count, pagesEach, first => string.Join(" ", Enumerable.Range(0, 3).Select(i => pages[(first + (i * 7)) % pages.Count])));
+    }
+
+    /// <summary>Two-column papers whose page number <c>n</c> of the whole set (from 0) holds <paramref name="pageText"/>(n).</summary>
+    public static IReadOnlyList<string> Papers(string folder, int count, int pagesEach, Func<int, string> pageText)
+    {
+        Directory.CreateDirectory(folder);
         return Enumerable.Range(0, count).Select(paper =>
         {
             var path = Path.Combine(folder, $"paper-{paper + 1:000}.pdf");
             var laid = Enumerable.Range(0, pagesEach).Select(page =>
             {
-                var first = (paper * pagesEach) + page;
-                var text = string.Join(" ", Enumerable.Range(0, 3).Select(i => pages[(first + (i * 7)) % pages.Count]));
+                var text = pageText((paper * pagesEach) + page);
                 return (PdfPage)new ColumnPdfPage(PdfWriter.LayColumns(text, 2));
             });
             PdfWriter.Write(path, laid, $"Paper {paper + 1}");
