@@ -14,7 +14,7 @@ public static class SessionEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet(AccessGate.SessionPath, (AccessToken token) => TypedResults.Ok(new { TokenRequired = token.Required }));
+        routes.MapGet(AccessGate.SessionPath, (AccessToken token) => TypedResults.Ok(new SessionNeed(token.Required)));
         routes.MapPost(AccessGate.SessionPath, async (SessionRequest? request, HttpContext context, AccessToken accessToken, SignInSessions sessions, FailedAuthentication failures) =>
         {
             if (!accessToken.Required)

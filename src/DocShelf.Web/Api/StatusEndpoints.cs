@@ -15,7 +15,7 @@ public static class StatusEndpoints
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/health", () => TypedResults.Ok(new { Status = "ok" }));
+        routes.MapGet("/health", () => TypedResults.Ok(new HealthReply("ok")));
         routes.MapGet("/api/status", (Shelf shelf, ServiceBoard board, WebOptions options, bool? footprint) =>
             TypedResults.Ok(View(shelf, board.Latest, options) with { Footprint = footprint == true ? ShelfFootprint.Measure(shelf) : null }));
         routes.MapGet("/api/events", (Shelf shelf, ServiceBoard board, WebOptions options, CancellationToken cancellationToken) =>
