@@ -9,8 +9,8 @@ public static class TesseractLanguages
     public const string OrientationData = "osd";
 
     /// <summary>
-    /// The OCR languages and orientation data Tesseract can find, read with one initialisation of Tesseract (some
-    /// 60 ms each: every command that reads checks them before it starts).
+    /// The OCR languages and orientation data Tesseract can find, read with one initialisation of Tesseract, which
+    /// takes some 60 ms: `ingest` and `serve` check both before they start.
     /// </summary>
     public static InstalledLanguages Find(string? dataPath = null)
     {

@@ -19,8 +19,10 @@ public sealed class ShelfStore(ShelfDatabase database)
 
     public IReadOnlyList<DocumentRecord> DocumentsWithStatus(DocumentStatus status) => database.Documents.Find(d => d.Status == status).ToList();
 
-    /// <summary>The indexed documents with OCR'd pages: the only ones whose readings can be of low confidence.</summary>
-    /// <summary>Indexed documents with OCR'd pages, found through the index on their count: no other record is read.</summary>
+    /// <summary>
+    /// The indexed documents with OCR'd pages, the only ones whose readings can be of low confidence: found through the
+    /// index on their count, so no other document's record is read.
+    /// </summary>
     public IReadOnlyList<DocumentRecord> DocumentsWithOcr() =>
         database.Documents.Find(Query.GT(nameof(DocumentRecord.OcrPageCount), 0)).Where(d => d.Status == DocumentStatus.Indexed).ToList();
 
