@@ -53,6 +53,7 @@ public sealed partial class LiteDbVectorCollection
 
             if (unbuilt.Count > 0)
             {
+                // LiteDB compares ids without regard to case, so each id found is checked again as it is.
                 foreach (var stored in Stored.Find(LiteDB.Query.StartsWith("_id", prefix)))
                 {
                     if (stored.Id.StartsWith(prefix, StringComparison.Ordinal) && unbuilt.Any(r => stored.Key >= r.First && stored.Key <= r.Last))

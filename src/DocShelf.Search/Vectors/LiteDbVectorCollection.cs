@@ -55,7 +55,10 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
     private GroupTable? table;
     /// <summary>Keys of vectors deleted or stored again: replaced whole on each change, so searches read it without a lock.</summary>
     private HashSet<long> gone = [];
-    /// <summary>Key ranges no graph covers and nothing holds in memory: searched in the store until their graphs are made.</summary>
+    /// <summary>
+    /// Key ranges no graph (or, for a collection found by group, no table) covers and nothing holds in memory: searched
+    /// in the store until the writer's next save covers them.
+    /// </summary>
     private List<KeyRange> pending = [];
     private long pendingVectors;
     private Task? openingSave;
