@@ -1,5 +1,6 @@
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Semantic;
+using DocShelf.Search.Sentences;
 using DocShelf.Search.Store;
 using DocShelf.Search.Vectors;
 
@@ -105,8 +106,8 @@ public sealed class Shelf : IDisposable
     public const VectorEncoding SentenceEncoding = VectorEncoding.Bytes;
 
     /// <summary>The vectors <paramref name="model"/> made of each chunk's sentences; created on first write.</summary>
-    public LiteDbVectorCollection SentenceVectors(string model, int dimensions, VectorEncoding encoding = SentenceEncoding) =>
-        new(database, model + SentenceKey.CollectionSuffix, dimensions, encoding, kind: VectorIndexKind.Groups);
+    public SentenceVectors SentenceVectors(string model, int dimensions, VectorEncoding encoding = SentenceEncoding) =>
+        new(database, model, dimensions, encoding);
 
     /// <summary>Every vector collection on the shelf, and the model and size of each.</summary>
     public IReadOnlyList<VectorCollectionInfo> VectorCollections() => [.. database.VectorCollections.FindAll()];

@@ -2,6 +2,7 @@ using DocShelf.Core.Documents;
 using DocShelf.Core.Files;
 using DocShelf.Core.Text;
 using DocShelf.Search.Lexical;
+using DocShelf.Search.Sentences;
 using DocShelf.Search.Store;
 using DocShelf.Search.Vectors;
 
@@ -39,6 +40,7 @@ public sealed partial class ShelfWriter
         1 => TitleTheUntitled(),
         2 => NumberTheVectors(),
         3 => PackThePages(),
+        4 => MoveTheSentences(),
         _ => throw new InvalidOperationException($"No migration is known from store schema {from}."),
     };
 
@@ -159,6 +161,79 @@ public sealed partial class ShelfWriter
         var saved = database.Compact();
         return $"{pageIds.Count} pages and {chunkIds.Count} chunks packed, {vectors} vectors made smaller, "
             + $"originals kept as page sources: {originals}, {saved / (1024 * 1024)} MB given back";
+    }
+
+    /// <summary>
+    /// Schema 5 keeps each model's sentence vectors once, in its sentence file, one entry per chunk
+    /// (<see cref="SentenceVectors"/>), where the store held a record per sentence and rows beside it held them again.
+    /// The records are read in the order of their ids, which keeps a chunk's sentences together, and moved a batch of
+    /// chunks at a time without decoding them. A run stopped part way is started again from a new file, since the old
+    /// records go only once a model's file is whole. The store file is compacted at the end.
+    /// </summary>
+    private string MoveTheSentences()
+    {
+        long moved = 0;
+        foreach (var info in database.VectorCollections.FindAll().Where(c => SentenceKey.IsCollection(c.Id)).ToList())
+        {
+            database.InTransaction(() => database.DropSentences(info.Id));
+            File.Delete(database.SentenceFilePath(info.Id));
+            DeleteFolder(database.SentenceTableFolder(info.Id));
+            using (var sentences = new SentenceVectors(database, info.Id[..^SentenceKey.CollectionSuffix.Length], info.Dimensions, info.Encoding))
+            {
+                foreach (var batch in ChunksOfSentences(database.Vectors(info.Id).FindAll()).Chunk(1024))
+                {
+                    sentences.Move(batch);
+                    moved += batch.Sum(e => e.Spans.Count);
+                }
+            }
+
+            database.InTransaction(() =>
+            {
+                database.DropVectors(info.Id);
+                database.VectorCollections.Delete(info.Id);
+            });
+            DeleteFolder(database.GraphFolder(info.Id));
+        }
+
+        database.InTransaction(() => database.Schema = 5);
+        var saved = database.Compact();
+        return $"{moved} sentence vectors moved to their file, {saved / (1024 * 1024)} MB given back";
+    }
+
+    /// <summary>Sentence records in the order of their ids, gathered into one entry per chunk.</summary>
+    private static IEnumerable<SentenceEntry> ChunksOfSentences(IEnumerable<StoredVector> records)
+    {
+        var chunk = new List<StoredVector>();
+        foreach (var record in records)
+        {
+            if (chunk.Count > 0 && SentenceKey.ChunkOf(record.Id) != SentenceKey.ChunkOf(chunk[0].Id))
+            {
+                yield return Entry(chunk);
+                chunk.Clear();
+            }
+
+            chunk.Add(record);
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return Entry(chunk);
+        }
+
+        static SentenceEntry Entry(List<StoredVector> sentences) => new(
+            SentenceKey.ChunkOf(sentences[0].Id),
+            sentences[0].DocumentId,
+            sentences[0].Page,
+            [.. sentences.Select(s => SentenceKey.SpanOf(s.Id))],
+            [.. sentences.SelectMany(s => s.Data)]);
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using DocShelf.Cli.Composition;
 using DocShelf.Cli.Settings;
 using DocShelf.Search.Evaluation;
 using DocShelf.Search.Semantic;
+using DocShelf.Search.Sentences;
 using DocShelf.Search.Vectors;
 
 namespace DocShelf.Benchmarks;
@@ -45,7 +46,7 @@ public static class GraphRecall
     }
 
     private static async Task<double> SearchRecallAsync(
-        SemanticIndex semantic, LiteDbVectorCollection sentences, IReadOnlyList<string> queries, List<ReadOnlyMemory<float>> vectors)
+        SemanticIndex semantic, SentenceVectors sentences, IReadOnlyList<string> queries, List<ReadOnlyMemory<float>> vectors)
     {
         var found = new List<List<double>>();
         foreach (var query in queries)
@@ -55,19 +56,14 @@ public static class GraphRecall
 
         // Every chunk's score for every query: the best of its own vector and its sentences'.
         var scores = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var (collection, chunkOf) in new[] { (semantic.Vectors, (Func<string, string>)(id => id)), (sentences, SentenceKey.ChunkOf) })
+        await foreach (var stored in semantic.Vectors.GetAsync(_ => true, int.MaxValue, new() { IncludeVectors = true }))
         {
-            await foreach (var stored in collection.GetAsync(_ => true, int.MaxValue, new() { IncludeVectors = true }))
+            var best = scores[stored.ChunkId] = [.. Enumerable.Repeat(float.NegativeInfinity, vectors.Count)];
+            foreach (var vector in sentences.Of(stored.ChunkId).Select(s => s.Vector).Prepend(stored.Vector))
             {
-                var chunk = chunkOf(stored.ChunkId);
-                if (!scores.TryGetValue(chunk, out var best))
-                {
-                    scores[chunk] = best = [.. Enumerable.Repeat(float.NegativeInfinity, vectors.Count)];
-                }
-
                 for (var i = 0; i < vectors.Count; i++)
                 {
-                    best[i] = Math.Max(best[i], Similarity.Cosine(vectors[i].Span, stored.Vector.Span));
+                    best[i] = Math.Max(best[i], Similarity.Cosine(vectors[i].Span, vector.Span));
                 }
             }
         }

@@ -1,7 +1,6 @@
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Search.Semantic;
-using DocShelf.Search.Vectors;
 
 namespace DocShelf.Search.Tests;
 
@@ -25,18 +24,42 @@ public sealed class ChunkEmbedderTests : IDisposable
 
         Assert.Equal(5, generator.Embedded); // two chunks, three distinct sentences
         Assert.Equal(generator.Seen.Distinct(StringComparer.Ordinal), generator.Seen);
-        var sentences = index.Sentences!.KeysOf("wreck").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(4, sentences.Count);
-        var shared = sentences.Where(key => key.EndsWith("#31-52", StringComparison.Ordinal) || key.EndsWith("#0-21", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, shared.Count);
-        var vectors = new List<ChunkVector>();
-        foreach (var key in shared)
-        {
-            vectors.Add((await index.Sentences.GetAsync(key, new() { IncludeVectors = true }))!);
-        }
-
-        Assert.Equal(vectors[0].Vector.ToArray(), vectors[1].Vector.ToArray());
+        var chunks = index.Sentences!.ChunksOf("wreck").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, chunks.Count);
+        var first = index.Sentences.Of(chunks[0]);
+        var second = index.Sentences.Of(chunks[1]);
+        Assert.Equal([(0, 30), (31, 52)], first.Select(s => (s.Start, s.End)));
+        Assert.Equal([(0, 21), (22, 38)], second.Select(s => (s.Start, s.End)));
+        Assert.Equal(first[1].Vector.ToArray(), second[0].Vector.ToArray()); // the shared sentence, stored for each
+        Assert.Equal(4, index.Sentences.Count);
         Assert.Equal(2, index.Vectors.KeysOf("wreck").Count);
+    }
+
+    [Fact]
+    public async Task Chunks_whose_sentences_were_lost_are_embedded_again_and_a_removed_documents_sentences_are_dropped()
+    {
+        ShelfBuilder.Publish(shelf.Writer!, "wreck", "/shelf/wreck.txt", "The vessel sank off the point. The crew swam ashore.", "The crew swam ashore. Nobody was lost.");
+        ShelfBuilder.Publish(shelf.Writer!, "ferry", "/shelf/ferry.txt", "The ferry ran twice a day. It stopped in winter.");
+        using var index = new SemanticIndex(generator, shelf.Vectors("m", 6), shelf.SentenceVectors("m", 6));
+        var embedder = new ChunkEmbedder(shelf.Store, index);
+        await embedder.CatchUpAsync(null, CancellationToken.None);
+
+        // One chunk's sentences forgotten (as when its entry was lost), and a document gone with its vectors left.
+        var lostChunk = index.Sentences!.ChunksOf("wreck").Order(StringComparer.Ordinal).First();
+        await index.Sentences.DeleteAsync([lostChunk]);
+        shelf.Writer!.Remove("ferry");
+        var (missing, orphans) = embedder.Plan();
+
+        Assert.Equal([lostChunk], missing);
+        Assert.Equal(index.Vectors.KeysOf("ferry").Order(StringComparer.Ordinal), orphans.Order(StringComparer.Ordinal));
+        await embedder.CatchUpAsync((missing, orphans), null, CancellationToken.None);
+        Assert.Equal([(0, 30), (31, 52)], index.Sentences.Of(lostChunk).Select(s => (s.Start, s.End)));
+        Assert.Empty(index.Sentences.ChunksOf("ferry"));
+        Assert.DoesNotContain("ferry", index.Sentences.Tally().Keys);
+        Assert.Equal(4, index.Sentences.Count);
+        var after = embedder.Plan();
+        Assert.Empty(after.Missing);
+        Assert.Empty(after.Orphans);
     }
 
     public void Dispose()

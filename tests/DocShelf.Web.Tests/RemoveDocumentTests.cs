@@ -37,7 +37,7 @@ public sealed class RemoveDocumentTests : IDisposable
         Assert.Empty(shelf.Searcher.Search("ferry", 10));
         Assert.DoesNotContain(await shelf.Searcher.SearchAsync("boat", 10, null, Core.Search.SearchMode.Semantic), h => h.DocumentId == ferry);
         Assert.Equal(vectorsBefore - 1, shelf.Searcher.Semantic.Vectors.Count);
-        Assert.Empty(shelf.Searcher.Semantic.Sentences!.KeysOf(ferry));
+        Assert.Empty(shelf.Searcher.Semantic.Sentences!.ChunksOf(ferry));
         Assert.DoesNotContain(ferry, shelf.Searcher.Semantic.Sentences.Tally().Keys);
         var file = new FileInfo(Path.Combine(Inbox, "ferry.txt"));
         Assert.True(file.Exists);

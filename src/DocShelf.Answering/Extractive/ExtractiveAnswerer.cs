@@ -112,7 +112,7 @@ public sealed class ExtractiveAnswerer(ShelfSearcher searcher, ShelfStore store,
         var stored = new Dictionary<(string ChunkId, int Start, int End), ReadOnlyMemory<float>>();
         foreach (var chunk in candidates.GroupBy(c => c.Chunk.Id, StringComparer.Ordinal))
         {
-            var vectors = await semantic.SentenceVectorsAsync(chunk.Key, chunk.Select(c => (c.Start, c.End)), cancellationToken);
+            var vectors = semantic.SentenceVectors(chunk.Key, chunk.Select(c => (c.Start, c.End)));
             foreach (var (span, vector) in vectors)
             {
                 stored[(chunk.Key, span.Start, span.End)] = vector;

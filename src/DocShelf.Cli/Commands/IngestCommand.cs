@@ -82,7 +82,7 @@ public static class IngestCommand
         var (caughtUp, dropped) = await new ChunkEmbedder(shelf.Store, semantic).CatchUpAsync(progress, cancellationToken);
         if (!quiet && semantic.UnsavedCount >= GraphSaveWorthTelling)
         {
-            Console.Error.WriteLine($"Saving {semantic.UnsavedCount:N0} vectors for search (the chunks' graphs, the sentences' table)…");
+            Console.Error.WriteLine($"Saving {semantic.UnsavedCount:N0} chunk vectors into their graphs for search…");
         }
 
         await semantic.SaveGraphsAsync(cancellationToken);

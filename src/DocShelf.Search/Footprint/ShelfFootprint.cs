@@ -24,7 +24,8 @@ public sealed record ShelfFootprint(
     {
         var data = shelf.DataDirectory;
         var store = FileBytes(Path.Combine(data, ShelfDatabase.FileName)) + FileBytes(Path.Combine(data, "shelf-log.db"));
-        var (lexical, vectors) = (FolderBytes(Path.Combine(data, LexicalIndex.FolderName)), FolderBytes(Path.Combine(data, ShelfDatabase.GraphsFolderName)));
+        var lexical = FolderBytes(Path.Combine(data, LexicalIndex.FolderName));
+        var vectors = FolderBytes(Path.Combine(data, ShelfDatabase.GraphsFolderName)) + FolderBytes(Path.Combine(data, ShelfDatabase.SentencesFolderName));
         // Each walked once: a document's page source is a file named by its id, its page images a folder.
         var (sourcesOf, imagesOf) = (BytesByName(shelf.PageSources.Root), BytesByName(shelf.PageImages.Root));
         var (sources, images) = (sourcesOf.Values.Sum(), imagesOf.Values.Sum());

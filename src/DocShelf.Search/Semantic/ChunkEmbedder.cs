@@ -1,6 +1,7 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Text;
 using DocShelf.Search.Store;
+using DocShelf.Search.Sentences;
 using DocShelf.Search.Vectors;
 
 namespace DocShelf.Search.Semantic;
@@ -15,9 +16,10 @@ namespace DocShelf.Search.Semantic;
 public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int batchSize = 64)
 {
     /// <summary>
-    /// What is still to do: chunks without their vectors, and vectors without a chunk. Each document's tallies of
-    /// vectors are weighed against its chunk count first, and only a document they disagree on is looked at chunk
-    /// by chunk, so a pass over a shelf in step reads one record per document, not every vector.
+    /// What is still to do: chunks without their vectors, and the ids of chunks whose vectors or sentences remain
+    /// though the chunk is gone. Each document's tallies of vectors are weighed against its chunk count first, and
+    /// only a document they disagree on is looked at chunk by chunk, so a pass over a shelf in step reads one record
+    /// per document, not every vector.
     /// </summary>
     public (List<string> Missing, List<string> Orphans) Plan()
     {
@@ -28,12 +30,12 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
         var orphans = new List<string>();
         foreach (var gone in chunkTally.Keys.Union(sentenceTally?.Keys ?? Enumerable.Empty<string>()).Where(id => !documents.ContainsKey(id)))
         {
-            orphans.AddRange(index.Vectors.KeysOf(gone));
-            orphans.AddRange(index.Sentences?.KeysOf(gone) ?? []);
+            orphans.AddRange(index.Vectors.KeysOf(gone).Union(index.Sentences?.ChunksOf(gone) ?? [], StringComparer.Ordinal));
         }
 
-        // A document whose sentences were never embedded (kept since before sentence vectors were) is looked at too.
-        foreach (var document in documents.Where(d => chunkTally.GetValueOrDefault(d.Key) != d.Value || sentenceTally?.GetValueOrDefault(d.Key) == 0).Select(d => d.Key))
+        // A document with chunks whose sentences were never stored, or were lost, is looked at too. (So is one with a
+        // chunk too short to hold a sentence, which has nothing to store: rare, and cheap to look at.)
+        foreach (var document in documents.Where(d => chunkTally.GetValueOrDefault(d.Key) != d.Value || (sentenceTally is not null && sentenceTally.GetValueOrDefault(d.Key) != d.Value)).Select(d => d.Key))
         {
             CompareChunks(document, missing, orphans);
         }
@@ -80,29 +82,25 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
         if (index.Sentences is { } collection && sentences.Count > 0)
         {
             await collection.UpsertAsync(
-                sentences.Select((s, i) => Record(SentenceKey.Of(s.Chunk.Id, s.Start, s.End), s.Chunk, vectors[chunks.Count + i])),
+                sentences.Select((s, i) => (s.Chunk, Sentence: new SentenceVector(s.Start, s.End, vectors[chunks.Count + i])))
+                    .GroupBy(s => s.Chunk)
+                    .Select(g => new ChunkSentences(g.Key.Id, g.Key.DocumentId, g.Key.PageNumber, [.. g.Select(s => s.Sentence)])),
                 cancellationToken);
         }
 
-        await index.Vectors.UpsertAsync(chunks.Select((c, i) => Record(c.Id, c, vectors[i])), cancellationToken);
+        await index.Vectors.UpsertAsync(chunks.Select((c, i) => Record(c, vectors[i])), cancellationToken);
     }
 
     private async Task DropAsync(List<string> orphans, CancellationToken cancellationToken)
     {
-        var sentenceKeys = orphans.Where(SentenceKey.IsSentence).ToList();
-        var chunkKeys = orphans.Where(key => !SentenceKey.IsSentence(key)).ToList();
-        if (chunkKeys.Count > 0)
+        if (orphans.Count > 0)
         {
-            await index.Vectors.DeleteAsync(chunkKeys, cancellationToken);
-        }
-
-        if (sentenceKeys.Count > 0 && index.Sentences is { } sentences)
-        {
-            await sentences.DeleteAsync(sentenceKeys, cancellationToken);
+            await index.Vectors.DeleteAsync(orphans, cancellationToken);
+            await (index.Sentences?.DeleteAsync(orphans, cancellationToken) ?? Task.CompletedTask);
         }
     }
 
-    /// <summary>One document's chunks against its vectors: chunks without a vector, or without their sentences' vectors, and vectors without a chunk.</summary>
+    /// <summary>One document's chunks against its vectors: chunks without a vector, or without their sentences, and vectors or sentences without a chunk.</summary>
     private void CompareChunks(string documentId, List<string> missing, List<string> orphans)
     {
         var chunks = store.ChunksOf(documentId).ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -111,13 +109,12 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
         missing.AddRange(chunks.Keys.Where(id => !vectors.Contains(id)));
         if (index.Sentences is { } sentences)
         {
-            var keys = sentences.KeysOf(documentId);
-            var withSentences = keys.Select(SentenceKey.ChunkOf).ToHashSet(StringComparer.Ordinal);
-            orphans.AddRange(keys.Where(key => !chunks.ContainsKey(SentenceKey.ChunkOf(key))));
+            var withSentences = sentences.ChunksOf(documentId).ToHashSet(StringComparer.Ordinal);
+            orphans.AddRange(withSentences.Where(id => !chunks.ContainsKey(id) && !vectors.Contains(id)));
             missing.AddRange(chunks.Values.Where(c => vectors.Contains(c.Id) && !withSentences.Contains(c.Id) && SentenceSpans.Of(c.Text).Any()).Select(c => c.Id));
         }
     }
 
-    private static ChunkVector Record(string key, Chunk chunk, ReadOnlyMemory<float> vector) =>
-        new() { ChunkId = key, DocumentId = chunk.DocumentId, Page = chunk.PageNumber, Vector = vector };
+    private static ChunkVector Record(Chunk chunk, ReadOnlyMemory<float> vector) =>
+        new() { ChunkId = chunk.Id, DocumentId = chunk.DocumentId, Page = chunk.PageNumber, Vector = vector };
 }

@@ -1,5 +1,6 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Text;
+using DocShelf.Search.Sentences;
 using DocShelf.Search.Vectors;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
@@ -17,7 +18,7 @@ namespace DocShelf.Search.Semantic;
 public sealed class SemanticIndex(
     IEmbeddingGenerator<string, Embedding<float>> generator,
     LiteDbVectorCollection vectors,
-    LiteDbVectorCollection? sentences = null,
+    SentenceVectors? sentences = null,
     EmbeddingPrefixes? prefixes = null,
     SimilarityFloors? floors = null) : IDisposable
 {
@@ -46,29 +47,22 @@ public sealed class SemanticIndex(
     public LiteDbVectorCollection Vectors => vectors;
 
     /// <summary>The sentence vectors, or null when this index keeps chunk vectors only.</summary>
-    public LiteDbVectorCollection? Sentences => sentences;
+    public SentenceVectors? Sentences => sentences;
 
     public IEmbeddingGenerator<string, Embedding<float>> Generator => generator;
 
-    /// <summary>Vectors no graph or table holds yet, chunks' and sentences': held in memory, or read from the store.</summary>
+    /// <summary>Chunk vectors no graph holds yet (held in memory, or read from the store), and sentence entries no saved table holds.</summary>
     public long UnsavedCount => vectors.UnsavedCount + (sentences?.UnsavedCount ?? 0);
 
     /// <summary>
-    /// Saves every vector held in memory into the rows, the chunks' graphs and the sentences' table, as a writer does
-    /// when its work is done: a command started afterwards then finds everything saved and reads no vectors from the
-    /// store to search.
+    /// Saves every chunk vector held in memory into the rows and graphs, as a writer does when its work is done: a
+    /// command started afterwards then finds everything saved and reads no vectors from the store to search. (The
+    /// sentences' table is saved with every change.)
     /// </summary>
-    public async Task SaveGraphsAsync(CancellationToken cancellationToken)
-    {
-        await vectors.SaveGraphsAsync(cancellationToken);
-        if (sentences is not null)
-        {
-            await sentences.SaveGraphsAsync(cancellationToken);
-        }
-    }
+    public Task SaveGraphsAsync(CancellationToken cancellationToken) => vectors.SaveGraphsAsync(cancellationToken);
 
     /// <summary>
-    /// Opens the chunks' graphs and the sentences' table, which starts a writer's saving of what no graph or table
+    /// Opens the chunks' graphs and the sentences' file and table, which starts a writer's saving of what no graph
     /// holds and its merging of sealed graphs, and waits until all of it is done: for a caller that wants the shelf
     /// as searches will find it from now on.
     /// </summary>
@@ -77,7 +71,6 @@ public sealed class SemanticIndex(
         vectors.Open();
         sentences?.Open();
         await vectors.MergesDoneAsync();
-        await (sentences?.MergesDoneAsync() ?? Task.CompletedTask);
     }
 
     /// <summary>The chunks nearest in meaning to <paramref name="query"/>, best first, with their cosine similarity.</summary>
@@ -142,22 +135,10 @@ public sealed class SemanticIndex(
     /// The stored vectors of a chunk's sentences, by their spans in the chunk's text; a sentence not embedded yet,
     /// or an index without sentence vectors, gives none. Nothing is embedded here.
     /// </summary>
-    public async Task<Dictionary<(int Start, int End), ReadOnlyMemory<float>>> SentenceVectorsAsync(
-        string chunkId, IEnumerable<(int Start, int End)> spans, CancellationToken cancellationToken)
+    public Dictionary<(int Start, int End), ReadOnlyMemory<float>> SentenceVectors(string chunkId, IEnumerable<(int Start, int End)> spans)
     {
-        var found = new Dictionary<(int Start, int End), ReadOnlyMemory<float>>();
-        if (sentences is null)
-        {
-            return found;
-        }
-
-        var wanted = spans.ToDictionary(s => SentenceKey.Of(chunkId, s.Start, s.End), s => s, StringComparer.Ordinal);
-        await foreach (var record in sentences.GetAsync(wanted.Keys, new RecordRetrievalOptions { IncludeVectors = true }, cancellationToken))
-        {
-            found[wanted[record.ChunkId]] = record.Vector;
-        }
-
-        return found;
+        var wanted = spans.ToHashSet();
+        return (sentences?.Of(chunkId) ?? []).Where(s => wanted.Contains((s.Start, s.End))).ToDictionary(s => (s.Start, s.End), s => s.Vector);
     }
 
     /// <summary>
@@ -189,7 +170,7 @@ public sealed class SemanticIndex(
         await vectors.DeleteAsync(chunks.Select(c => c.Id), cancellationToken);
         if (sentences is not null)
         {
-            await sentences.DeleteAsync(chunks.SelectMany(c => SentenceSpans.Of(c.Text).Select(s => SentenceKey.Of(c.Id, s.Start, s.End))), cancellationToken);
+            await sentences.DeleteAsync(chunks.Select(c => c.Id), cancellationToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Queue;
+using DocShelf.Search.Sentences;
 using DocShelf.Search.Vectors;
 using LiteDB;
 
@@ -17,12 +18,15 @@ public sealed class ShelfDatabase : IDisposable
     /// <summary>The folder in the data folder that holds every vector collection's graphs.</summary>
     public const string GraphsFolderName = "vector-graphs";
 
+    /// <summary>The folder in the data folder that holds each model's sentence file (<see cref="Sentences.SentenceFile"/>).</summary>
+    public const string SentencesFolderName = "sentences";
+
     /// <summary>
     /// The layout of the store this DocShelf writes, recorded in the store itself, so that it changes in the same
     /// transaction as the migration that reaches it. A shelf made before versions were recorded reads 0. A newer
     /// layout is refused (<see cref="ShelfTooNewException"/>); an older one is migrated (<see cref="ShelfWriter.Migrate"/>).
     /// </summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     private const string SchemaKey = "schema";
 
@@ -117,6 +121,33 @@ public sealed class ShelfDatabase : IDisposable
     /// <summary>The keys of a vector collection's vectors deleted or stored again since they were numbered.</summary>
     public ILiteCollection<GoneVector> VectorsGone(string collection) => database.GetCollection<GoneVector>(GoneCollectionName(collection));
 
+    /// <summary>What each sentence file holds: its vectors' size and encoding, and how far it is acknowledged.</summary>
+    public ILiteCollection<SentenceFileInfo> SentenceFiles => database.GetCollection<SentenceFileInfo>("sentence_files");
+
+    /// <summary>Where each chunk's sentences stand in a sentence file.</summary>
+    public ILiteCollection<SentencePointer> SentencePointers(string collection) => database.GetCollection<SentencePointer>(SentenceCollectionName("sentences", collection));
+
+    /// <summary>How many sentence vectors a sentence file holds for each document that has any.</summary>
+    public ILiteCollection<DocumentTally> SentenceTallies(string collection) => database.GetCollection<DocumentTally>(SentenceCollectionName("stallies", collection));
+
+    /// <summary>The offsets of entries in a sentence file replaced or deleted since they were written.</summary>
+    public ILiteCollection<GoneVector> SentencesGone(string collection) => database.GetCollection<GoneVector>(SentenceCollectionName("sgone", collection));
+
+    /// <summary>Drops what the store keeps of a sentence file: its record, pointers, tallies and gone entries.</summary>
+    public void DropSentences(string collection)
+    {
+        database.DropCollection(SentenceCollectionName("sentences", collection));
+        database.DropCollection(SentenceCollectionName("stallies", collection));
+        database.DropCollection(SentenceCollectionName("sgone", collection));
+        SentenceFiles.Delete(collection);
+    }
+
+    /// <summary>The file a model's sentence vectors are kept in, named as its collection is in the store.</summary>
+    public string SentenceFilePath(string collection) => Path.Combine(DataDirectory, SentencesFolderName, VectorsCollectionName(collection)["vectors_".Length..] + SentenceFile.Extension);
+
+    /// <summary>Where the table that finds a chunk's sentences in its file is saved; derived from the file, made again when lost.</summary>
+    public string SentenceTableFolder(string collection) => Path.Combine(DataDirectory, GraphsFolderName, SentenceCollectionName("sentences", collection));
+
     public void DropVectors(string collection)
     {
         database.DropCollection(VectorsCollectionName(collection));
@@ -130,6 +161,8 @@ public sealed class ShelfDatabase : IDisposable
     /// <summary>LiteDB collection names allow letters, digits and '_' only; model names may hold more.</summary>
     private static string VectorsCollectionName(string collection) =>
         "vectors_" + new string([.. collection.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]) + "_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(collection)))[..8];
+
+    private static string SentenceCollectionName(string prefix, string collection) => prefix + VectorsCollectionName(collection)["vectors".Length..];
 
     private static string TalliesCollectionName(string collection) => "tallies" + VectorsCollectionName(collection)["vectors".Length..];
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using DocShelf.Search.Store;
 using DocShelf.Search.Vectors.Graphs;
-using DocShelf.Search.Vectors.Groups;
 using LiteDB;
 using Microsoft.Extensions.VectorData;
 
@@ -17,9 +16,8 @@ namespace DocShelf.Search.Vectors;
 /// of being held, and the writer makes their graphs a block of keys at a time, so memory stays bounded however many
 /// there are. The writer also merges sealed graphs of like size in the background (<see cref="GraphSet.MergeOnce"/>),
 /// so a large collection is searched through a few large graphs rather than many small ones, and makes again any graph
-/// saved before graphs kept copies of a vector apart (<see cref="GraphSet.RemakeOnce"/>). A collection of sentences
-/// keeps no graphs: its vectors are found by their chunk (<see cref="VectorIndexKind.Groups"/>). The collection is
-/// named after the model that made it.
+/// saved before graphs kept copies of a vector apart (<see cref="GraphSet.RemakeOnce"/>). The collection is named
+/// after the model that made it. (Sentence vectors are kept apart, in <see cref="Sentences.SentenceVectors"/>.)
 /// </summary>
 public sealed partial class LiteDbVectorCollection : VectorStoreCollection<string, ChunkVector>
 {
@@ -42,7 +40,6 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
     private readonly int buildBlock;
     private readonly int sealAt;
     private readonly int mergeUpTo;
-    private readonly VectorIndexKind kind;
     private readonly Lock gate = new();
     /// <summary>Held to start or stop the writer's merges; apart from <see cref="gate"/>, which searches take.</summary>
     private readonly Lock mergeGate = new();
@@ -51,12 +48,10 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
     private Unsaved? unsaved;
     private GraphSet? graphs;
     private VectorRows? rows;
-    /// <summary>The keys of the rows by group, for a collection found by group; null for graphs, or for a reader that finds none.</summary>
-    private GroupTable? table;
     /// <summary>Keys of vectors deleted or stored again: replaced whole on each change, so searches read it without a lock.</summary>
     private HashSet<long> gone = [];
     /// <summary>
-    /// Key ranges no graph (or, for a collection found by group, no table) covers and nothing holds in memory: searched
+    /// Key ranges no graph covers and nothing holds in memory: searched
     /// in the store until the writer's next save covers them.
     /// </summary>
     private List<KeyRange> pending = [];
@@ -70,7 +65,6 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
     /// <param name="buildBlock">Keys read from the store at a time when the writer makes graphs for stored vectors no graph holds.</param>
     /// <param name="sealAt">Keys a graph covers before the next one starts.</param>
     /// <param name="mergeUpTo">Keys a graph made by merging sealed ones covers at most.</param>
-    /// <param name="kind">How searches find the vectors: through graphs, or by the chunk they belong to.</param>
     public LiteDbVectorCollection(
         ShelfDatabase database,
         string name,
@@ -79,8 +73,7 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
         int saveAt = SaveAt,
         int buildBlock = BuildBlock,
         int sealAt = GraphSet.SealAt,
-        int mergeUpTo = GraphSet.MergeUpTo,
-        VectorIndexKind kind = VectorIndexKind.Graphs)
+        int mergeUpTo = GraphSet.MergeUpTo)
     {
         this.database = database;
         Name = name;
@@ -90,7 +83,6 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
         this.buildBlock = buildBlock;
         this.sealAt = sealAt;
         this.mergeUpTo = mergeUpTo;
-        this.kind = kind;
     }
 
     public override string Name { get; }
@@ -185,8 +177,7 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
                 });
                 graphs?.Dispose();
                 rows?.Dispose();
-                table?.Dispose();
-                (graphs, rows, table, unsaved, pending, pendingVectors, gone) = (null, null, null, null, [], 0, []);
+                (graphs, rows, unsaved, pending, pendingVectors, gone) = (null, null, null, [], 0, []);
                 Volatile.Write(ref knownEncoding, -1); // made again in the encoding asked for
                 if (Directory.Exists(GraphFolderPath))
                 {
@@ -342,12 +333,6 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
             return ExactAmong(Stored.Find(v => v.DocumentId == document), query, top, accept, cancellationToken);
         }
 
-        if (kind == VectorIndexKind.Groups)
-        {
-            // No graph holds them; searched by group (BestInGroups), and only read whole when asked like this.
-            return ExactAmong(Stored.FindAll(), query, top, accept, cancellationToken);
-        }
-
         var (memory, set) = Opened();
         List<(ChunkVector Record, float Score)> found;
         List<KeyRange> unbuilt;
@@ -429,7 +414,6 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
             stopMerging?.Dispose();
             graphs?.Dispose();
             rows?.Dispose();
-            table?.Dispose();
             closing.Dispose();
             saving.Dispose();
         }
@@ -496,14 +480,9 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
                 rows = VectorRows.Open(GraphFolderPath, VectorCodec.ByteCount(dimensions, StoredEncoding), writable: !database.IsReadOnly);
                 gone = [.. database.VectorsGone(Name).Query().Select(g => g.Id).ToEnumerable()];
                 // A graph is searched only where the rows can re-score what it finds.
-                var segments = kind == VectorIndexKind.Graphs
-                    ? GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0)
-                    : [];
+                var segments = GraphFolder.Open(GraphFolderPath, tidy: !database.IsReadOnly, rowsUpTo: rows?.LastKey ?? 0);
                 graphs = new GraphSet(GraphFolderPath, dimensions, segments, RowBlocks, sealAt, mergeUpTo);
-                // A table covers every key up to its last, so only the keys past it are read from the store.
-                pending = kind == VectorIndexKind.Graphs
-                    ? Uncovered(segments, graphs.LastCoveredKey, Info()?.LastKey ?? 0)
-                    : Past(OpenTable(), Info()?.LastKey ?? 0);
+                pending = Uncovered(segments, graphs.LastCoveredKey, Info()?.LastKey ?? 0);
                 pendingVectors = pending.Sum(range => (long)Stored.Count(range.Query));
                 unsaved = new Unsaved(dimensions);
                 if (database.Schema < 3)
@@ -515,20 +494,16 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
                     }
                 }
 
-                var behind = kind == VectorIndexKind.Groups ? pending.Count > 0 : pendingVectors >= saveAt || segments.Any(s => s.Copies is null);
+                var behind = pendingVectors >= saveAt || segments.Any(s => s.Copies is null);
                 if (behind && !database.IsReadOnly)
                 {
                     // Graphs missing, damaged or never made (an upgraded shelf): the writer makes them while searches read the
                     // store. Fewer than a save's worth wait for the next save, as vectors stored since it do. A graph that
-                    // grows, saved before copies were kept apart, is made again by this save. A table behind its rows (new,
-                    // lost, or its writer killed) is filled at once: adding keys to it costs little.
+                    // grows, saved before copies were kept apart, is made again by this save.
                     openingSave = Task.Run(() => SaveGraphsAsync(closing.Token));
                 }
 
-                if (kind == VectorIndexKind.Graphs)
-                {
-                    StartMerges(graphs); // an upgraded shelf's graphs are merged and made again as it opens
-                }
+                StartMerges(graphs); // an upgraded shelf's graphs are merged and made again as it opens
             }
 
             return (unsaved, graphs);
@@ -567,19 +542,6 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
         {
             var stored = Stored.Find(LiteDB.Query.Between(nameof(StoredVector.Key), rows.LastKey + 1, lastKey));
             rows.Append(stored.Select(v => (v.Key, ToRecord(v, includeVector: false), v.Data)), lastKey);
-        }
-
-        if (kind == VectorIndexKind.Groups)
-        {
-            FillTable(cancellationToken);
-            lock (gate)
-            {
-                pending = [];
-                pendingVectors = 0;
-                memory.Saved(held.Select(h => h.Key));
-            }
-
-            return;
         }
 
         unbuilt.ForEach(range => Build(set, range, cancellationToken));
@@ -637,7 +599,7 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
     }
 
     /// <summary>
-    /// Waits until the writer has saved what it found unsaved on opening (graphs or table), merged every sealed graph it
+    /// Waits until the writer has saved what it found unsaved on opening, merged every sealed graph it
     /// can and made every earlier one again; at once for a reader.
     /// </summary>
     public async Task MergesDoneAsync()

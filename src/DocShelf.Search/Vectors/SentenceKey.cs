@@ -1,21 +1,28 @@
 namespace DocShelf.Search.Vectors;
 
 /// <summary>
-/// Sentence vectors live in a collection of their own beside a model's chunk vectors, one record per sentence of a
-/// chunk, keyed by the chunk's id and the sentence's span in the chunk's text. Questions are usually answered by one
-/// sentence, and a sentence's vector matches a question more closely than its whole chunk's does.
+/// How a sentence is named: by its chunk's id and its span in the chunk's text, as a search cites it
+/// (<see cref="Sentences.SentenceVectors.BestInGroups"/>) and as the store named each sentence's vector before store
+/// schema 5 kept them in a file per model.
 /// </summary>
 public static class SentenceKey
 {
-    /// <summary>Added to the model's name to name its sentence collection; model names cannot hold '#'.</summary>
+    /// <summary>Added to the model's name to name its sentence vectors; model names cannot hold '#'.</summary>
     public const string CollectionSuffix = "#sentences";
 
-    /// <summary>Whether the vector collection named <paramref name="name"/> holds sentences.</summary>
+    /// <summary>Whether the vectors named <paramref name="name"/> are sentences'.</summary>
     public static bool IsCollection(string name) => name.EndsWith(CollectionSuffix, StringComparison.Ordinal);
 
     public static string Of(string chunkId, int start, int end) => $"{chunkId}#{start}-{end}";
 
     public static string ChunkOf(string key) => key[..key.LastIndexOf('#')];
+
+    /// <summary>The sentence's span in its chunk's text, as <see cref="Of"/> wrote it.</summary>
+    public static (int Start, int End) SpanOf(string key)
+    {
+        var span = key[(key.LastIndexOf('#') + 1)..].Split('-');
+        return (int.Parse(span[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(span[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>Whether a vector key names a sentence rather than a chunk; chunk ids never hold '#'.</summary>
     public static bool IsSentence(string key) => key.Contains('#', StringComparison.Ordinal);
