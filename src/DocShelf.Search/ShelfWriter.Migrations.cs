@@ -175,8 +175,12 @@ public sealed partial class ShelfWriter
         long moved = 0;
         foreach (var info in database.VectorCollections.FindAll().Where(c => SentenceKey.IsCollection(c.Id)).ToList())
         {
-            database.InTransaction(() => database.DropSentences(info.Id));
-            File.Delete(database.SentenceFilePath(info.Id));
+            database.DropSentences(info.Id); // LiteDB drops a collection in a transaction of its own
+            if (File.Exists(database.SentenceFilePath(info.Id)))
+            {
+                File.Delete(database.SentenceFilePath(info.Id));
+            }
+
             DeleteFolder(database.SentenceTableFolder(info.Id));
             using (var sentences = new SentenceVectors(database, info.Id[..^SentenceKey.CollectionSuffix.Length], info.Dimensions, info.Encoding))
             {
@@ -187,11 +191,9 @@ public sealed partial class ShelfWriter
                 }
             }
 
-            database.InTransaction(() =>
-            {
-                database.DropVectors(info.Id);
-                database.VectorCollections.Delete(info.Id);
-            });
+            // The record goes first: once it has, the move is done, and a kill before the drops leaves only unread records.
+            database.VectorCollections.Delete(info.Id);
+            database.DropVectors(info.Id);
             DeleteFolder(database.GraphFolder(info.Id));
         }
 
@@ -208,8 +210,8 @@ public sealed partial class ShelfWriter
         {
             if (chunk.Count > 0 && SentenceKey.ChunkOf(record.Id) != SentenceKey.ChunkOf(chunk[0].Id))
             {
-                yield return Entry(chunk);
-                chunk.Clear();
+                yield return SentenceEntry.FromRecords(chunk);
+                chunk = [];
             }
 
             chunk.Add(record);
@@ -217,15 +219,8 @@ public sealed partial class ShelfWriter
 
         if (chunk.Count > 0)
         {
-            yield return Entry(chunk);
+            yield return SentenceEntry.FromRecords(chunk);
         }
-
-        static SentenceEntry Entry(List<StoredVector> sentences) => new(
-            SentenceKey.ChunkOf(sentences[0].Id),
-            sentences[0].DocumentId,
-            sentences[0].Page,
-            [.. sentences.Select(s => SentenceKey.SpanOf(s.Id))],
-            [.. sentences.SelectMany(s => s.Data)]);
     }
 
     private static void DeleteFolder(string folder)

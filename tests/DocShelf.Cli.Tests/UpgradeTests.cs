@@ -4,6 +4,7 @@ using DocShelf.Core.Search;
 using DocShelf.Fixtures;
 using DocShelf.Search;
 using DocShelf.Search.Lexical;
+using DocShelf.Search.Sentences;
 using DocShelf.Search.Store;
 using DocShelf.Search.Vectors;
 
@@ -161,12 +162,48 @@ public sealed class UpgradeTests : IDisposable
         Assert.InRange(storeAfter, 0, new FileInfo(Path.Combine(Fixture, ShelfDatabase.FileName)).Length + 8192);
         using var store = new ShelfDatabase(data, readOnly: true);
         Assert.Equal(ShelfDatabase.SchemaVersion, store.Schema);
-        Assert.Equal(2, store.VectorCollections.Count());
-        foreach (var collection in store.VectorCollections.FindAll())
+        var chunks = Assert.Single(store.VectorCollections.FindAll());
+        Assert.Equal(Shelf.ChunkEncoding, chunks.Encoding);
+        Assert.All(store.Vectors(chunks.Id).FindAll(), v => Assert.Equal(VectorCodec.ByteCount(chunks.Dimensions, Shelf.ChunkEncoding), v.Data.Length));
+        var sentences = Assert.Single(store.SentenceFiles.FindAll());
+        Assert.Equal(Shelf.SentenceEncoding, sentences.Encoding);
+        Assert.InRange(sentences.Count, 6, int.MaxValue);
+    }
+
+    [Fact]
+    public async Task The_schema_4_shelf_is_upgraded_with_every_sentence_vector_moved_to_its_file_unchanged_and_the_old_copies_gone()
+    {
+        var data = folder.Folder("data");
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "shelf-schema-4"), data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
+        var model = "snowflake-arctic-embed-xs";
+        string oldGraphs;
+        Dictionary<string, List<((int Start, int End) Span, byte[] Data)>> before;
+        using (var old = new ShelfDatabase(data, readOnly: true))
         {
-            var encoding = SentenceKey.IsCollection(collection.Id) ? Shelf.SentenceEncoding : Shelf.ChunkEncoding;
-            Assert.Equal(encoding, collection.Encoding);
-            Assert.All(store.Vectors(collection.Id).FindAll(), v => Assert.Equal(VectorCodec.ByteCount(collection.Dimensions, encoding), v.Data.Length));
+            oldGraphs = old.GraphFolder(model + SentenceKey.CollectionSuffix);
+            before = old.Vectors(model + SentenceKey.CollectionSuffix).FindAll()
+                .GroupBy(v => SentenceKey.ChunkOf(v.Id))
+                .ToDictionary(g => g.Key, g => g.Select(v => (SentenceKey.SpanOf(v.Id), v.Data)).OrderBy(s => s.Item1).ToList());
+        }
+
+        var upgrade = await CliRunner.RunAsync(data, "ingest", folder.Folder("nothing-new"));
+        var search = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--top", "1");
+
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.Contains($"store schema 4 to 5: {before.Values.Sum(s => s.Count)} sentence vectors moved to their file", upgrade.Error, StringComparison.Ordinal);
+        Assert.Contains("harbour-commission-report-1894.pdf  page 3", search.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(oldGraphs));
+        Assert.False(File.Exists(Path.Combine(data, "shelf-backup.db")), "LiteDB's copy of the store from before compacting is gone");
+        using var store = new ShelfDatabase(data, readOnly: true);
+        Assert.Equal(ShelfDatabase.SchemaVersion, store.Schema);
+        Assert.DoesNotContain(store.VectorCollections.FindAll(), c => SentenceKey.IsCollection(c.Id));
+        using var sentences = new SentenceVectors(store, model, 384, Shelf.SentenceEncoding);
+        Assert.Equal(before.Values.Sum(s => s.Count), sentences.Count);
+        foreach (var (chunk, expected) in before)
+        {
+            var moved = sentences.Of(chunk);
+            Assert.Equal(expected.Select(s => s.Span), moved.Select(s => (s.Start, s.End)));
+            Assert.All(expected.Zip(moved), pair => Assert.Equal(Decoded(pair.First.Data), pair.Second.Vector.ToArray()));
         }
     }
 
@@ -199,6 +236,13 @@ public sealed class UpgradeTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
+
+    private static float[] Decoded(byte[] data)
+    {
+        var vector = new float[VectorCodec.Dimensions(data.Length, Shelf.SentenceEncoding)];
+        VectorCodec.Decode(data, Shelf.SentenceEncoding, vector);
+        return vector;
+    }
 
     /// <summary>A shelf as a DocShelf from before schema versions left it: no version, no dates, an index without them.</summary>
     private static void RewindToSchemaZero(string data)

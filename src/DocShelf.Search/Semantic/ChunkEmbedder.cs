@@ -1,7 +1,7 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Text;
-using DocShelf.Search.Store;
 using DocShelf.Search.Sentences;
+using DocShelf.Search.Store;
 using DocShelf.Search.Vectors;
 
 namespace DocShelf.Search.Semantic;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using DocShelf.Search.Vectors;
 
 namespace DocShelf.Search.Sentences;
 
@@ -12,6 +13,16 @@ public sealed record SentenceEntry(string ChunkId, string DocumentId, int Page, 
 {
     /// <summary>The bytes of sentence <paramref name="index"/>'s vector, each vector <paramref name="vectorBytes"/> long.</summary>
     public ReadOnlySpan<byte> VectorBytes(int index, int vectorBytes) => Vectors.AsSpan(index * vectorBytes, vectorBytes);
+
+    /// <summary>
+    /// One chunk's sentences from the records store schema 4 kept per sentence (named by <see cref="SentenceKey.Of"/>),
+    /// in the order they stand in the chunk; their bytes are taken as they are.
+    /// </summary>
+    public static SentenceEntry FromRecords(IReadOnlyList<StoredVector> sentences)
+    {
+        var ordered = sentences.OrderBy(s => SentenceKey.SpanOf(s.Id)).ToList();
+        return new(SentenceKey.ChunkOf(ordered[0].Id), ordered[0].DocumentId, ordered[0].Page, [.. ordered.Select(s => SentenceKey.SpanOf(s.Id))], [.. ordered.SelectMany(s => s.Data)]);
+    }
 
     public byte[] ToBytes()
     {

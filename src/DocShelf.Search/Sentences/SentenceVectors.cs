@@ -80,7 +80,7 @@ public sealed class SentenceVectors : IDisposable
         {
             var files = Writable();
             var entries = list.Select(c => Entry(c, files.Encoding)).ToList();
-            var offsets = files.File.Append(entries);
+            var offsets = files.File!.Append(entries);
             var replaced = database.InTransaction(() =>
             {
                 var tallied = database.SentenceTallies(Name);
@@ -89,11 +89,11 @@ public sealed class SentenceVectors : IDisposable
                 var pointers = list.Select((c, i) => new SentencePointer { Id = c.ChunkId, DocumentId = c.DocumentId, At = offsets[i], Sentences = c.Sentences.Count }).ToList();
                 database.SentencePointers(Name).Upsert(pointers);
                 database.SentencesGone(Name).Upsert(before.Select(p => new GoneVector { Id = p.At }));
-                Record(before, pointers, files.File.End);
+                Record(before, pointers, files.File!.End);
                 return before;
             });
             Volatile.Write(ref gone, [.. gone, .. replaced.Select(p => p.At)]);
-            files.Table!.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), files.File.End);
+            files.Table!.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), files.File!.End);
         }
 
         return Task.CompletedTask;
@@ -173,14 +173,14 @@ public sealed class SentenceVectors : IDisposable
         lock (gate)
         {
             var files = Writable();
-            var offsets = files.File.Append(entries);
+            var offsets = files.File!.Append(entries);
             var pointers = entries.Select((e, i) => new SentencePointer { Id = e.ChunkId, DocumentId = e.DocumentId, At = offsets[i], Sentences = e.Spans.Count }).ToList();
             database.InTransaction(() =>
             {
                 database.SentencePointers(Name).Insert(pointers);
-                Record([], pointers, files.File.End);
+                Record([], pointers, files.File!.End);
             });
-            files.Table!.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), files.File.End);
+            files.Table!.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), files.File!.End);
         }
     }
 
@@ -214,6 +214,14 @@ public sealed class SentenceVectors : IDisposable
     /// </summary>
     private SentenceEntry? EntryOf(Opening files, string chunkId)
     {
+        if (files.File is null)
+        {
+            // A shelf not yet upgraded to store schema 5: its records of each sentence, whose ids begin with the chunk's.
+            var prefix = chunkId + "#";
+            var records = database.Vectors(Name).Find(LiteDB.Query.StartsWith("_id", prefix)).Where(r => r.Id.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            return records.Count > 0 ? SentenceEntry.FromRecords(records) : null;
+        }
+
         var goneNow = Volatile.Read(ref gone);
         var offsets = files.Table?.KeysOf(chunkId) ?? [];
         if (files.Unsaved.TryGetValue(chunkId, out var unsaved))
@@ -223,7 +231,7 @@ public sealed class SentenceVectors : IDisposable
 
         for (var i = offsets.Count - 1; i >= 0; i--)
         {
-            if (!goneNow.Contains(offsets[i]) && files.File.Read(offsets[i]) is { } entry && entry.ChunkId == chunkId)
+            if (!goneNow.Contains(offsets[i]) && files.File!.Read(offsets[i]) is { } entry && entry.ChunkId == chunkId)
             {
                 return entry;
             }
@@ -247,7 +255,7 @@ public sealed class SentenceVectors : IDisposable
                 var pointers = database.SentencePointers(Name);
                 var deleted = chunkIds.Select(id => pointers.FindById(id)).OfType<SentencePointer>().Where(p => pointers.Delete(p.Id)).ToList();
                 database.SentencesGone(Name).Upsert(deleted.Select(p => new GoneVector { Id = p.At }));
-                Record(deleted, [], files.File.End);
+                Record(deleted, [], files.File!.End);
                 return deleted;
             });
             Volatile.Write(ref gone, [.. gone, .. removed.Select(p => p.At)]);
@@ -317,6 +325,11 @@ public sealed class SentenceVectors : IDisposable
 
     private Opening? OpenForReading()
     {
+        if (Info() is null && database.Schema < 5 && database.VectorCollections.FindById(Name) is { } older)
+        {
+            return new Opening(null, null, older.Encoding, []);
+        }
+
         if (Info() is not { } info ||
             SentenceFile.OpenForReading(database.SentenceFilePath(Name), VectorCodec.ByteCount(info.Dimensions, info.Encoding), info.End) is not { } file)
         {
@@ -390,12 +403,15 @@ public sealed class SentenceVectors : IDisposable
         });
     }
 
-    /// <summary>The file and table one process reads, and the entries it found past the table.</summary>
-    private sealed record Opening(SentenceFile File, GroupTable? Table, VectorEncoding Encoding, Dictionary<string, List<long>> Unsaved) : IDisposable
+    /// <summary>
+    /// The file and table one process reads, and the entries it found past the table; no file for a reader of a shelf
+    /// an older DocShelf wrote, which reads the store's record of each sentence until a writer upgrades it.
+    /// </summary>
+    private sealed record Opening(SentenceFile? File, GroupTable? Table, VectorEncoding Encoding, Dictionary<string, List<long>> Unsaved) : IDisposable
     {
         public void Dispose()
         {
-            File.Dispose();
+            File?.Dispose();
             Table?.Dispose();
         }
     }

@@ -213,7 +213,16 @@ public sealed class ShelfDatabase : IDisposable
     {
         lock (writeLock)
         {
-            return database.Rebuild();
+            var saved = database.Rebuild();
+
+            // LiteDB keeps the file as it was beside the new one; once the rebuild is done, that copy is only room taken.
+            var before = Path.Combine(DataDirectory, Path.GetFileNameWithoutExtension(FileName) + "-backup" + Path.GetExtension(FileName));
+            if (File.Exists(before))
+            {
+                File.Delete(before);
+            }
+
+            return saved;
         }
     }
 
