@@ -176,7 +176,7 @@ public sealed class HybridSearchTests : IDisposable
         Assert.Equal(4, index.Sentences!.Count);
 
         shelf.Writer!.Forget("/shelf/gale.txt");
-        Assert.Equal((0, 2), await embedder.CatchUpAsync(null, CancellationToken.None)); // the chunk's vector and its sentence's
+        Assert.Equal((0, 1), await embedder.CatchUpAsync(null, CancellationToken.None)); // the chunk gone: its vector and its sentence
         Assert.Equal(3, index.Sentences.Count);
         Assert.Empty(embedder.Plan().Missing);
     }

@@ -89,7 +89,7 @@ public static class IngestCommand
         var embedded = (batcher?.Embedded ?? 0) + caughtUp;
         if (!quiet && embedded + dropped > 0)
         {
-            Console.Error.WriteLine($"Embedded {embedded} chunks with {semantic.Model}" + (dropped > 0 ? $"; dropped {dropped} stale vectors" : ""));
+            Console.Error.WriteLine($"Embedded {embedded} chunks with {semantic.Model}" + (dropped > 0 ? $"; dropped the vectors of {dropped} chunks no longer on the shelf" : ""));
         }
     }
 

@@ -43,12 +43,12 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
         return ([.. missing.Order(StringComparer.Ordinal)], orphans);
     }
 
-    /// <returns>Chunks embedded and vectors dropped.</returns>
+    /// <returns>Chunks embedded, and chunks gone whose vectors (and sentences) were dropped.</returns>
     public Task<(int Embedded, int Dropped)> CatchUpAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken) =>
         CatchUpAsync(Plan(), progress, cancellationToken);
 
     /// <summary>Carries out a <see cref="Plan"/> the caller has already looked at.</summary>
-    /// <returns>Chunks embedded and vectors dropped.</returns>
+    /// <returns>Chunks embedded, and chunks gone whose vectors (and sentences) were dropped.</returns>
     public async Task<(int Embedded, int Dropped)> CatchUpAsync((List<string> Missing, List<string> Orphans) plan, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var (missing, orphans) = plan;
