@@ -4,6 +4,7 @@ using DocShelf.Core.Documents;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Search;
+using DocShelf.Search.Store;
 
 namespace DocShelf.Cli.Tests;
 
@@ -72,9 +73,18 @@ public sealed class BackupTests : IDisposable
             Assert.Equal(live.Output, fromBackup.Output);
         }
 
+        // Every sentence vector came along (they are kept in a file of their own beside the store).
+        Assert.InRange(SentenceCount(restored), 5, int.MaxValue);
+        Assert.Equal(SentenceCount(data), SentenceCount(restored));
         var liveAnswer = await CliRunner.RunAsync(data, "ask", "When does the Quillbrook ferry leave?", "--json");
         var restoredAnswer = await CliRunner.RunAsync(restored, "ask", "When does the Quillbrook ferry leave?", "--json");
         Assert.Equal(liveAnswer.Output, restoredAnswer.Output);
+    }
+
+    private static long SentenceCount(string data)
+    {
+        using var store = new ShelfDatabase(data, readOnly: true);
+        return store.SentenceFiles.FindAll().Single().Count;
     }
 
     [Fact]

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using DocShelf.Cli.Composition;
+using DocShelf.Cli.Settings;
 using DocShelf.Core.Queue;
+using DocShelf.Core.Text;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
@@ -6,6 +10,7 @@ using DocShelf.Ingestion.Readers.Office;
 using DocShelf.Rendering;
 using DocShelf.Search;
 using DocShelf.Search.Lexical;
+using DocShelf.Search.Semantic;
 using Xunit.Abstractions;
 
 namespace DocShelf.Cli.Tests;
@@ -52,14 +57,38 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IDisposable
                 () => service.Status() is { QueueDepth: 0, InProgress.Count: 0, Settling: 0, Shelf.Files.Indexed: var indexed } && indexed == files.Count,
                 "every file is indexed",
                 service);
+            await Eventually.HoldsAsync(async () => await VectorsToMakeAsync(data) == 0, "every chunk is embedded", TimeSpan.FromMinutes(4));
             Assert.Equal(0, await service.StopAsync());
         }
 
+        VerifyVectors(data);
         var (lost, duplicated) = Verify(data, files);
         output.WriteLine($"{files.Count} files, {Kills} SIGKILLs mid-ingest, then a clean run: {lost} lost, {duplicated} duplicated; the kills left {workFoldersLeft} work folders, {WorkFolders(data).Length} after");
         Assert.Equal((0, 0), (lost, duplicated));
         Assert.True(workFoldersLeft > 0, "a kill mid-read leaves the file's work folder, for the next start to sweep");
         Assert.Empty(WorkFolders(data));
+    }
+
+    private static async Task<int> VectorsToMakeAsync(string data)
+    {
+        var status = await CliRunner.RunAsync(data, "status", "--json");
+        return status.ExitCode == 0 ? JsonDocument.Parse(status.Output).RootElement.GetProperty("search").GetProperty("vectorsToMake").GetInt32() : -1;
+    }
+
+    /// <summary>
+    /// Every chunk has its vector and its sentences' (those a kill left written but unacknowledged were cut off and
+    /// made again), and nothing is left of a chunk that is gone.
+    /// </summary>
+    private static void VerifyVectors(string data)
+    {
+        using var shelf = ShelfComposition.OpenForReading(data, SettingsLoader.Load(data));
+        var semantic = shelf.Searcher.Semantic!;
+        var (missing, orphans) = new ChunkEmbedder(shelf.Store, semantic).Plan();
+        Assert.Empty(missing);
+        Assert.Empty(orphans);
+        var chunks = shelf.Store.AllDocuments().SelectMany(d => shelf.Store.ChunksOf(d.Id)).ToList();
+        Assert.All(chunks, chunk => Assert.Equal(SentenceSpans.Of(chunk.Text), semantic.Sentences!.Of(chunk.Id).Select(s => (s.Start, s.End))));
+        Assert.Equal(chunks.Sum(c => SentenceSpans.Of(c.Text).Count()), semantic.Sentences!.Count);
     }
 
     /// <summary>The work folders in the data folder's scratch folder: everything there but LibreOffice's profile.</summary>
