@@ -3,7 +3,7 @@ using DocShelf.Search.Vectors.Groups;
 
 namespace DocShelf.Search.Tests;
 
-/// <summary>The table that finds a chunk's sentence keys in the rows: runs, growth, adding again, damage.</summary>
+/// <summary>The table that finds a chunk's numbers (its entries in a sentence file): runs, growth, adding again, damage.</summary>
 public sealed class GroupTableTests : IDisposable
 {
     private readonly TempFolder folder = new();

@@ -6,12 +6,12 @@ using System.Text;
 namespace DocShelf.Search.Vectors.Groups;
 
 /// <summary>
-/// The keys of a collection's rows by group (a sentence's chunk): what lets a search read the sentences of the chunks
-/// it found straight from the rows, without a graph of every sentence or a lookup in the store. A hash table in a
-/// mapped file beside the rows, open addressing, kept at most half full; each entry is a group's hash and a run of
-/// consecutive keys, since the sentences of a chunk are stored together. Like the rows it is derived from the store:
-/// adding is idempotent, entries are flushed before <see cref="CoveredKey"/> records them, and a file that is damaged
-/// is started again and filled from the rows. Different groups may share a hash; callers check each row's citation.
+/// Numbers by group, for <see cref="Sentences.SentenceVectors"/>: the offsets of each chunk's entries in its sentence
+/// file, which let a search read the sentences of the chunks it found straight from the file, without a lookup in the
+/// store. A hash table in a mapped file, open addressing, kept at most half full; each entry is a group's hash and a
+/// run of consecutive numbers (for offsets, a run of one). It is derived from the file: adding is idempotent, entries
+/// are flushed before <see cref="CoveredKey"/> records them, and a file that is damaged is started again and filled
+/// from the sentence file. Different groups may share a hash; callers check each entry's own chunk.
 /// </summary>
 public sealed unsafe class GroupTable : IDisposable
 {
@@ -45,7 +45,7 @@ public sealed unsafe class GroupTable : IDisposable
         Dirty = 32,
     }
 
-    /// <summary>The last key the table holds every group of: keys 1 to this were all added.</summary>
+    /// <summary>How far the table covers: every number below this was added (for offsets, the sentence file's end when they were).</summary>
     public long CoveredKey => ReadHeader(Field.Covered);
 
     /// <summary>Runs of keys held: about one for each group whose keys were added together.</summary>
@@ -53,7 +53,7 @@ public sealed unsafe class GroupTable : IDisposable
 
     /// <summary>
     /// The table in <paramref name="folder"/>. A writer makes it when missing and starts it again, empty, when it is
-    /// damaged, so it is filled from the rows; a reader gets none (null) in both cases, and reads the store instead.
+    /// damaged, so it is filled from the sentence file; a reader gets none (null) in both cases, and reads the file instead.
     /// </summary>
     public static GroupTable? Open(string folder, bool writable)
     {
@@ -112,7 +112,7 @@ public sealed unsafe class GroupTable : IDisposable
 
     /// <summary>
     /// Adds each key under its group, then records that every key up to <paramref name="coveredKey"/> is held. A key
-    /// already held is left as it is, so the rows past <see cref="CoveredKey"/> can always be added again.
+    /// already held is left as it is, so what lies past <see cref="CoveredKey"/> can always be added again.
     /// </summary>
     public void Add(IEnumerable<(long Key, string Group)> keys, long coveredKey)
     {
