@@ -158,9 +158,8 @@ public sealed partial class ShelfWriter
         var vectors = database.VectorCollections.FindAll().ToList().Sum(info => Reencode(info, SentenceKey.IsCollection(info.Id) ? Shelf.SentenceEncoding : Shelf.ChunkEncoding));
         var originals = KeepTheOriginals();
         database.InTransaction(() => database.Schema = 4);
-        var saved = database.Compact();
         return $"{pageIds.Count} pages and {chunkIds.Count} chunks packed, {vectors} vectors made smaller, "
-            + $"originals kept as page sources: {originals}, {saved / (1024 * 1024)} MB given back";
+            + $"originals kept as page sources: {originals}, {Compacted()}";
     }
 
     /// <summary>
@@ -198,8 +197,7 @@ public sealed partial class ShelfWriter
         }
 
         database.InTransaction(() => database.Schema = 5);
-        var saved = database.Compact();
-        return $"{moved} sentence vectors moved to their file, {saved / (1024 * 1024)} MB given back";
+        return $"{moved} sentence vectors moved to their file, {Compacted()}";
     }
 
     /// <summary>Sentence records in the order of their ids, gathered into one entry per chunk.</summary>
@@ -222,6 +220,11 @@ public sealed partial class ShelfWriter
             yield return SentenceEntry.FromRecords(chunk);
         }
     }
+
+    /// <summary>Compacts the store file and says what that gave back.</summary>
+    private string Compacted() => database.Compact() is { } saved
+        ? $"{saved / (1024 * 1024)} MB given back"
+        : "the store file left as it was (LiteDB could not compact a store this large; the room is used again as the shelf grows)";
 
     private static void DeleteFolder(string folder)
     {

@@ -9,7 +9,7 @@ namespace DocShelf.Benchmarks;
 /// </summary>
 public static class FootprintBenchmark
 {
-    private static readonly string[] Parts = ["shelf.db", "lexical", "vector-graphs", "page-sources", "pages"];
+    private static readonly string[] Parts = ["shelf.db", "lexical", "vector-graphs", "sentences", "page-sources", "pages"];
 
     public static async Task<string> RunAsync(string workFolder, int papers, int pagesEach, int scans)
     {
@@ -24,8 +24,8 @@ public static class FootprintBenchmark
             {papers} two-column born-digital papers of {pagesEach} pages, and {scans} single-page scans (PNG), each set
             ingested with `docshelf ingest` and the built-in model into a data folder of its own. Bytes per page:
 
-            | pages | originals | data folder | times the originals | store | lexical index | vectors | page sources | page images |
-            | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+            | pages | originals | data folder | times the originals | store | lexical index | chunk vectors' graphs and rows, sentence table | sentence vectors | page sources | page images |
+            | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
             {string.Join(Environment.NewLine, rows)}
 
             """;

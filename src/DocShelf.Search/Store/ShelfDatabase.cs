@@ -208,21 +208,33 @@ public sealed class ShelfDatabase : IDisposable
         }
     }
 
-    /// <summary>Writes the store file afresh without the room deleted and rewritten records left; returns the bytes given back.</summary>
-    public long Compact()
+    /// <summary>
+    /// Writes the store file afresh without the room deleted and rewritten records left; returns the bytes given back,
+    /// or null when LiteDB could not. Its rebuild fails on a large store (it takes the new file's many index entries
+    /// for a loop, seen at a million chunks); the store is then left as it was, and LiteDB uses its free room again as
+    /// the shelf grows.
+    /// </summary>
+    public long? Compact()
     {
         lock (writeLock)
         {
-            var saved = database.Rebuild();
-
-            // LiteDB keeps the file as it was beside the new one; once the rebuild is done, that copy is only room taken.
-            var before = Path.Combine(DataDirectory, Path.GetFileNameWithoutExtension(FileName) + "-backup" + Path.GetExtension(FileName));
-            if (File.Exists(before))
+            try
             {
-                File.Delete(before);
+                return database.Rebuild();
             }
-
-            return saved;
+            catch (LiteException)
+            {
+                return null;
+            }
+            finally
+            {
+                // LiteDB keeps the file as it was beside the new one, and leaves its work file when it fails: once the
+                // rebuild is over, either is only room taken.
+                foreach (var leftover in new[] { "-backup", "-temp", "-temp-log" })
+                {
+                    File.Delete(Path.Combine(DataDirectory, Path.GetFileNameWithoutExtension(FileName) + leftover + Path.GetExtension(FileName)));
+                }
+            }
         }
     }
 
