@@ -112,6 +112,9 @@ public sealed class Shelf : IDisposable
     /// <summary>Every vector collection on the shelf, and the model and size of each.</summary>
     public IReadOnlyList<VectorCollectionInfo> VectorCollections() => [.. database.VectorCollections.FindAll()];
 
+    /// <summary>Every model's sentence file on the shelf, and how many sentence vectors each holds.</summary>
+    public IReadOnlyList<SentenceFileInfo> SentenceFiles() => [.. database.SentenceFiles.FindAll()];
+
     /// <param name="patience">How long to wait for another process to let go of the shelf.</param>
     /// <param name="search">How its searcher is made; words only when null.</param>
     public static Shelf OpenForWriting(string dataDirectory, TimeSpan patience = default, SearchSetup? search = null)

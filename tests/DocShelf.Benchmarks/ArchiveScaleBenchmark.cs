@@ -140,7 +140,7 @@ public static class ArchiveScaleBenchmark
     {
         var folderBytes = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         using var shelf = Shelf.OpenForReading(data);
-        var vectors = shelf.VectorCollections().Sum(c => c.Count);
+        var vectors = shelf.VectorCollections().Sum(c => c.Count) + shelf.SentenceFiles().Sum(f => f.Count);
         var graphFiles = Directory.EnumerateFiles(data, "*.usearch", SearchOption.AllDirectories).Count();
         return string.Create(
             CultureInfo.InvariantCulture,

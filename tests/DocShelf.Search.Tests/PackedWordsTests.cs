@@ -19,6 +19,8 @@ public sealed class PackedWordsTests : IDisposable
         new() { Text = "Harbour", Start = 0, Box = new Box(300, 40, 48, 11) },
     ];
 
+    private static readonly string[] Vocabulary = ["harbour", "dues", "were", "raised", "in", "1894", "by", "the", "commission"];
+
     private readonly TempFolder folder = new();
 
     [Fact]
@@ -48,6 +50,40 @@ public sealed class PackedWordsTests : IDisposable
         var asDocuments = new BsonMapper().ToDocument(page)["Words"];
         Assert.True(packed.IsBinary);
         Assert.True(packed.AsBinary.Length * 3 < BsonSerializer.Serialize(new BsonDocument { ["w"] = asDocuments }).Length, $"{packed.AsBinary.Length} bytes packed");
+    }
+
+    [Fact]
+    public void A_full_pages_words_are_kept_compressed_in_less_than_three_fifths_of_the_room_and_a_few_words_plain()
+    {
+        // A page of a paper: 300 words on 50 lines, as a text layer gives them.
+        var text = string.Join(' ', Enumerable.Range(0, 300).Select(i => Vocabulary[i % Vocabulary.Length] + (i % 7 == 0 ? "," : "")));
+        var (words, at) = (new List<Word>(), 0);
+        foreach (var (word, i) in text.Split(' ').Select((w, i) => (w, i)))
+        {
+            words.Add(new Word { Text = word, Start = at, Box = new Box(72 + ((i % 6) * 80.25), 90 + ((i / 6) * 12.5), word.Length * 5.5, 11.02) });
+            at += word.Length + 1;
+        }
+
+        using (var database = new ShelfDatabase(folder.Path, readOnly: false))
+        {
+            database.Pages.Insert(Page("full/1") with { Text = text, Words = words });
+            database.Pages.Insert(Page("few/1") with { Words = Words });
+        }
+
+        using var reader = new ShelfDatabase(folder.Path, readOnly: true);
+        Assert.Equal(words.Select(w => (w.Text, w.Start, w.Box)), reader.Pages.FindById("full/1")!.Words.Select(w => (w.Text, w.Start, w.Box)));
+        Assert.Equal(Words.Select(w => (w.Text, w.Start)), reader.Pages.FindById("few/1")!.Words.Select(w => (w.Text, w.Start)));
+        using var raw = new LiteDatabase(new ConnectionString { Filename = Path.Combine(folder.Path, ShelfDatabase.FileName), ReadOnly = true });
+        var (full, few) = (raw.GetCollection("pages").FindById("full/1")["Words"].AsBinary, raw.GetCollection("pages").FindById("few/1")["Words"].AsBinary);
+        Assert.Equal(2, full[0]);
+        Assert.Equal(1, few[0]); // five words compress to more than they take
+        var plain = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(full, 1, full.Length - 1), System.IO.Compression.CompressionMode.Decompress))
+        {
+            brotli.CopyTo(plain);
+        }
+
+        Assert.True(full.Length * 5 < plain.Length * 3, $"{full.Length} bytes compressed, {plain.Length} plain");
     }
 
     [Fact]

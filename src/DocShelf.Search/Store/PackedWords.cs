@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using System.IO.Compression;
 using LiteDB;
 
 namespace DocShelf.Search.Store;
@@ -7,23 +8,56 @@ namespace DocShelf.Search.Store;
 /// A page's words as the store keeps them from store schema 4 on: one binary value instead of a document per word,
 /// about a seventh of the bytes. Each word is written against the one before it (its start in the page text, its
 /// box beside the last box's right edge and line), so most numbers take a byte or two. Coordinates and confidence
-/// are kept to a hundredth, far finer than a point or a pixel. Pages stored before schema 4 hold an array of word
-/// documents, which still read.
+/// are kept to a hundredth, far finer than a point or a pixel. The whole is then compressed with Brotli where that
+/// makes it smaller (about half again for a born-digital page's words; docs/benchmarks.md (s)). Values written
+/// uncompressed, and pages stored before schema 4, which hold an array of word documents, still read.
 /// </summary>
 internal static class PackedWords
 {
-    /// <summary>The first byte of a packed value, so a later layout can be told apart.</summary>
-    private const byte Layout = 1;
+    /// <summary>The first byte of a value packed but not compressed.</summary>
+    private const byte Plain = 1;
+
+    /// <summary>The first byte of a value packed and then compressed.</summary>
+    private const byte Compressed = 2;
 
     /// <summary>Numbers are kept in hundredths.</summary>
     private const double Scale = 100;
 
     public static BsonValue Pack(IReadOnlyList<Word> words)
     {
+        var plain = PlainBytes(words);
+        using var compressed = new MemoryStream();
+        compressed.WriteByte(Compressed);
+        using (var brotli = new BrotliStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            brotli.Write(plain);
+        }
+
+        return new BsonValue(compressed.Length < plain.Length + 1 ? compressed.ToArray() : [Plain, .. plain]);
+    }
+
+    public static IReadOnlyList<Word> Unpack(BsonValue value, BsonMapper mapper)
+    {
+        if (value.IsArray)
+        {
+            return [.. value.AsArray.Select(word => mapper.ToObject<Word>(word.AsDocument))];
+        }
+
+        if (!value.IsBinary || value.AsBinary is not [var layout and (Plain or Compressed), ..] packed)
+        {
+            throw new InvalidDataException("A page's words are stored in a layout this DocShelf does not know.");
+        }
+
+        var body = new MemoryStream(packed, 1, packed.Length - 1);
+        using var stream = layout == Compressed ? new BrotliStream(body, CompressionMode.Decompress) : (Stream)body;
+        return Read(stream);
+    }
+
+    private static byte[] PlainBytes(IReadOnlyList<Word> words)
+    {
         using var bytes = new MemoryStream();
         using (var writer = new BinaryWriter(bytes))
         {
-            writer.Write(Layout);
             writer.Write7BitEncodedInt(words.Count);
             var (start, right, top) = (0, 0L, 0L);
             foreach (var word in words)
@@ -40,22 +74,12 @@ internal static class PackedWords
             }
         }
 
-        return new BsonValue(bytes.ToArray());
+        return bytes.ToArray();
     }
 
-    public static IReadOnlyList<Word> Unpack(BsonValue value, BsonMapper mapper)
+    private static Word[] Read(Stream body)
     {
-        if (value.IsArray)
-        {
-            return [.. value.AsArray.Select(word => mapper.ToObject<Word>(word.AsDocument))];
-        }
-
-        if (!value.IsBinary || value.AsBinary is not [Layout, ..] packed)
-        {
-            throw new InvalidDataException("A page's words are stored in a layout this DocShelf does not know.");
-        }
-
-        using var reader = new BinaryReader(new MemoryStream(packed, 1, packed.Length - 1));
+        using var reader = new BinaryReader(body);
         var words = new Word[reader.Read7BitEncodedInt()];
         var (start, right, top) = (0, 0L, 0L);
         for (var i = 0; i < words.Length; i++)
