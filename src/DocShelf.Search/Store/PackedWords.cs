@@ -1,5 +1,5 @@
-using DocShelf.Core.Documents;
 using System.IO.Compression;
+using DocShelf.Core.Documents;
 using LiteDB;
 
 namespace DocShelf.Search.Store;
