@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using DocShelf.Search.Store;
 using DocShelf.Search.Vectors;
 using DocShelf.Search.Vectors.Groups;
@@ -14,7 +13,7 @@ namespace DocShelf.Search.Sentences;
 /// disk. A table beside the file (<see cref="GroupTable"/>) finds a chunk's entry without asking the store: it is
 /// derived from the file, so a writer fills in what it lacks and makes it again when it is lost.
 /// </summary>
-public sealed class SentenceVectors : IDisposable
+public sealed partial class SentenceVectors : IDisposable
 {
     private readonly ShelfDatabase database;
     private readonly int dimensions;
@@ -78,9 +77,9 @@ public sealed class SentenceVectors : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            var files = Writable();
-            var entries = list.Select(c => Entry(c, files.Encoding)).ToList();
-            var offsets = files.File!.Append(entries);
+            var (file, table, encoding) = Writable();
+            var entries = list.Select(c => Entry(c, encoding)).ToList();
+            var offsets = file.Append(entries);
             var replaced = database.InTransaction(() =>
             {
                 var tallied = database.SentenceTallies(Name);
@@ -89,11 +88,11 @@ public sealed class SentenceVectors : IDisposable
                 var pointers = list.Select((c, i) => new SentencePointer { Id = c.ChunkId, DocumentId = c.DocumentId, At = offsets[i], Sentences = c.Sentences.Count }).ToList();
                 database.SentencePointers(Name).Upsert(pointers);
                 database.SentencesGone(Name).Upsert(before.Select(p => new GoneVector { Id = p.At }));
-                Record(before, pointers, files.File!.End);
+                Record(before, pointers, file.End);
                 return before;
             });
             Volatile.Write(ref gone, [.. gone, .. replaced.Select(p => p.At)]);
-            files.Table!.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), files.File!.End);
+            table.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), file.End);
         }
 
         return Task.CompletedTask;
@@ -172,15 +171,15 @@ public sealed class SentenceVectors : IDisposable
     {
         lock (gate)
         {
-            var files = Writable();
-            var offsets = files.File!.Append(entries);
+            var (file, table, _) = Writable();
+            var offsets = file.Append(entries);
             var pointers = entries.Select((e, i) => new SentencePointer { Id = e.ChunkId, DocumentId = e.DocumentId, At = offsets[i], Sentences = e.Spans.Count }).ToList();
             database.InTransaction(() =>
             {
                 database.SentencePointers(Name).Insert(pointers);
-                Record([], pointers, files.File!.End);
+                Record([], pointers, file.End);
             });
-            files.Table!.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), files.File!.End);
+            table.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), file.End);
         }
     }
 
@@ -231,7 +230,7 @@ public sealed class SentenceVectors : IDisposable
 
         for (var i = offsets.Count - 1; i >= 0; i--)
         {
-            if (!goneNow.Contains(offsets[i]) && files.File!.Read(offsets[i]) is { } entry && entry.ChunkId == chunkId)
+            if (!goneNow.Contains(offsets[i]) && files.File.Read(offsets[i]) is { } entry && entry.ChunkId == chunkId)
             {
                 return entry;
             }
@@ -249,13 +248,13 @@ public sealed class SentenceVectors : IDisposable
 
         lock (gate)
         {
-            var files = Writable();
+            var (file, _, _) = Writable();
             var removed = database.InTransaction(() =>
             {
                 var pointers = database.SentencePointers(Name);
                 var deleted = chunkIds.Select(id => pointers.FindById(id)).OfType<SentencePointer>().Where(p => pointers.Delete(p.Id)).ToList();
                 database.SentencesGone(Name).Upsert(deleted.Select(p => new GoneVector { Id = p.At }));
-                Record(deleted, [], files.File!.End);
+                Record(deleted, [], file.End);
                 return deleted;
             });
             Volatile.Write(ref gone, [.. gone, .. removed.Select(p => p.At)]);
@@ -290,129 +289,16 @@ public sealed class SentenceVectors : IDisposable
         database.SentenceFiles.Update(info with { End = end, Count = Math.Max(0, info.Count + changes.Sum(c => (long)c.Sentences)) });
     }
 
-    /// <summary>The file and table opened for writing: a writer's only way in, which makes the file's record first.</summary>
-    private Opening Writable()
+    /// <summary>The file and table opened for writing, and the file's encoding: a writer's only way in, which makes the file's record first.</summary>
+    private (SentenceFile File, GroupTable Table, VectorEncoding Encoding) Writable()
     {
         if (database.IsReadOnly)
         {
             throw new InvalidOperationException("A shelf opened for reading stores no sentence vectors.");
         }
 
-        return Opened() ?? throw new InvalidOperationException($"The sentence file {Name} could not be opened.");
-    }
-
-    /// <summary>The file and the table, opened on first use; null for a reader of a shelf whose file is missing.</summary>
-    private Opening? Opened()
-    {
-        // Searches read it without the lock, which a change holds while its entries reach the disk.
-        if (Volatile.Read(ref opened) is { } files)
-        {
-            return files;
-        }
-
-        lock (gate)
-        {
-            if (!triedOpening)
-            {
-                triedOpening = true;
-                gone = [.. database.SentencesGone(Name).Query().Select(g => g.Id).ToEnumerable()];
-                Volatile.Write(ref opened, database.IsReadOnly ? OpenForReading() : OpenForWriting());
-            }
-
-            return opened;
-        }
-    }
-
-    private Opening? OpenForReading()
-    {
-        if (Info() is null && database.Schema < 5 && database.VectorCollections.FindById(Name) is { } older)
-        {
-            return new Opening(null, null, older.Encoding, []);
-        }
-
-        if (Info() is not { } info ||
-            SentenceFile.OpenForReading(database.SentenceFilePath(Name), VectorCodec.ByteCount(info.Dimensions, info.Encoding), info.End) is not { } file)
-        {
-            return null;
-        }
-
-        var table = GroupTable.Open(database.SentenceTableFolder(Name), writable: false);
-        if (table is not null && table.CoveredKey > file.End)
-        {
-            table.Dispose(); // made for a longer file than this one: it would point at entries this one lacks
-            table = null;
-        }
-
-        var unsaved = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-        foreach (var (offset, _, entry) in file.Scan(Math.Max(table?.CoveredKey ?? 0, SentenceFile.HeaderSize)))
-        {
-            CollectionsMarshal.GetValueRefOrAddDefault(unsaved, entry.ChunkId, out _) ??= [];
-            unsaved[entry.ChunkId].Add(offset);
-        }
-
-        return new Opening(file, table, info.Encoding, unsaved);
-    }
-
-    /// <summary>
-    /// Opens the file for appending, with the store's record of it made first for a new one. Entries the store counts
-    /// on that the file lost are forgotten, so those chunks are embedded again; the table is filled in from the file,
-    /// or made again when it points past the file's end.
-    /// </summary>
-    private Opening OpenForWriting()
-    {
-        var info = Info();
-        if (info is null)
-        {
-            info = new SentenceFileInfo { Id = Name, Dimensions = dimensions, Encoding = requestedEncoding, End = SentenceFile.HeaderSize };
-            database.SentenceFiles.Insert(info);
-            database.SentencePointers(Name).EnsureIndex(p => p.DocumentId);
-        }
-        else if (info.Dimensions != dimensions)
-        {
-            throw new InvalidOperationException($"The sentence file {Name} holds {info.Dimensions}-dimension vectors, not {dimensions}.");
-        }
-
-        var file = SentenceFile.OpenForWriting(database.SentenceFilePath(Name), VectorCodec.ByteCount(info.Dimensions, info.Encoding), info.End);
-        if (file.End < info.End)
-        {
-            ForgetLost(file.End);
-        }
-
-        var folder = database.SentenceTableFolder(Name);
-        var table = GroupTable.Open(folder, writable: true)!;
-        if (table.CoveredKey > file.End)
-        {
-            table.Dispose();
-            Directory.Delete(folder, recursive: true);
-            table = GroupTable.Open(folder, writable: true)!;
-        }
-
-        table.Add(file.Scan(Math.Max(table.CoveredKey, SentenceFile.HeaderSize)).Select(e => (e.Offset, e.Entry.ChunkId)), file.End);
-        return new Opening(file, table, info.Encoding, []);
-    }
-
-    /// <summary>Forgets the chunks whose entries lie past <paramref name="end"/>, where the file stops short of what the store acknowledged.</summary>
-    private void ForgetLost(long end)
-    {
-        var pointers = database.SentencePointers(Name);
-        var lost = pointers.Find(p => p.At >= end).ToList();
-        database.InTransaction(() =>
-        {
-            lost.ForEach(p => pointers.Delete(p.Id));
-            Record(lost, [], end);
-        });
-    }
-
-    /// <summary>
-    /// The file and table one process reads, and the entries it found past the table; no file for a reader of a shelf
-    /// an older DocShelf wrote, which reads the store's record of each sentence until a writer upgrades it.
-    /// </summary>
-    private sealed record Opening(SentenceFile? File, GroupTable? Table, VectorEncoding Encoding, Dictionary<string, List<long>> Unsaved) : IDisposable
-    {
-        public void Dispose()
-        {
-            File?.Dispose();
-            Table?.Dispose();
-        }
+        return Opened() is { File: { } file, Table: { } table } opening
+            ? (file, table, opening.Encoding)
+            : throw new InvalidOperationException($"The sentence file {Name} could not be opened.");
     }
 }
