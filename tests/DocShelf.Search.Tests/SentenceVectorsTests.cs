@@ -149,6 +149,25 @@ public sealed class SentenceVectorsTests : IDisposable
         AssertBest(sentences, chunks);
     }
 
+    [Fact]
+    public async Task A_snapshot_holds_the_sentence_file_as_it_stood_and_opens_with_every_sentence_its_store_points_at()
+    {
+        var snapshot = Path.Combine(data.Path, "snapshots", "now");
+        using (var shelf = Shelf.OpenForWriting(data.Path))
+        using (var sentences = shelf.SentenceVectors(Model, Dimensions, VectorEncoding.Full))
+        {
+            await sentences.UpsertAsync(chunks.Take(100));
+            shelf.Writer!.Snapshot(snapshot);
+            await sentences.UpsertAsync(chunks.Skip(100)); // after the snapshot: not in it
+        }
+
+        using var database = new ShelfDatabase(snapshot, readOnly: true);
+        using var copy = new SentenceVectors(database, Model, Dimensions, VectorEncoding.Full);
+        AssertBest(copy, [.. chunks.Take(100)]);
+        Assert.Empty(copy.Of(chunks[120].ChunkId));
+        Assert.Equal(new FileInfo(database.SentenceFilePath(copy.Name)).Length, database.SentenceFiles.FindById(copy.Name)!.End);
+    }
+
     public void Dispose() => data.Dispose();
 
     private async Task StoreAllAsync()

@@ -36,6 +36,26 @@ public sealed class VectorCollectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deleted_collection_holds_nothing_and_is_made_again_empty()
+    {
+        using var database = new ShelfDatabase(data.Path, readOnly: false);
+        using var collection = new LiteDbVectorCollection(database, "test-model", Dimensions);
+        await collection.UpsertAsync(random.Records(300));
+        await collection.SaveGraphsAsync();
+
+        await collection.EnsureCollectionDeletedAsync();
+
+        Assert.False(await collection.CollectionExistsAsync());
+        Assert.Equal(0, collection.Count);
+        Assert.False(Directory.Exists(database.GraphFolder("test-model")));
+        var again = random.Records(20);
+        await collection.UpsertAsync(again);
+        Assert.Equal(20, collection.Count);
+        var query = again[7].Vector.ToArray();
+        Assert.Equal(again[7].ChunkId, (await collection.SearchAsync(query, 1).SingleAsync()).Record.ChunkId);
+    }
+
+    [Fact]
     public async Task Vectors_survive_closing_and_reopening_the_shelf()
     {
         var records = random.Records(200);

@@ -170,11 +170,10 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
             StopMerges();
             lock (gate)
             {
-                database.InTransaction(() =>
-                {
-                    database.DropVectors(Name);
-                    database.VectorCollections.Delete(Name);
-                });
+                // LiteDB drops a collection in a transaction of its own, so the record goes first: once it has, the
+                // collection is gone, and a kill before the drops leaves only records nothing reads.
+                database.VectorCollections.Delete(Name);
+                database.DropVectors(Name);
                 graphs?.Dispose();
                 rows?.Dispose();
                 (graphs, rows, unsaved, pending, pendingVectors, gone) = (null, null, null, [], 0, []);
