@@ -1,9 +1,7 @@
 using DocShelf.Core.Documents;
-using DocShelf.Core.Text;
 using DocShelf.Search.Sentences;
 using DocShelf.Search.Vectors;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.VectorData;
 
 namespace DocShelf.Search.Semantic;
 

@@ -23,7 +23,4 @@ public static class SentenceKey
         var span = key[(key.LastIndexOf('#') + 1)..].Split('-');
         return (int.Parse(span[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(span[1], System.Globalization.CultureInfo.InvariantCulture));
     }
-
-    /// <summary>Whether a vector key names a sentence rather than a chunk; chunk ids never hold '#'.</summary>
-    public static bool IsSentence(string key) => key.Contains('#', StringComparison.Ordinal);
 }
