@@ -40,7 +40,7 @@ public sealed class ShelfDatabase : IDisposable
         DataDirectory = dataDirectory;
         IsReadOnly = readOnly;
         var isNew = !File.Exists(path);
-        var mapper = new BsonMapper { ResolveMember = LeaveOutDerived };
+        var mapper = new BsonMapper { ResolveMember = MapMembers };
         mapper.RegisterType<IReadOnlyList<Word>>(PackedWords.Pack, value => PackedWords.Unpack(value, mapper));
         database = new LiteDatabase(new ConnectionString
         {
@@ -76,17 +76,22 @@ public sealed class ShelfDatabase : IDisposable
     public string DataDirectory { get; }
 
     /// <summary>
-    /// Members worked out from stored ones are not stored. Named here rather than with LiteDB's
-    /// <c>Entity&lt;T&gt;().Ignore(...)</c>, whose reading of the expression compiles a regular expression: some 8 ms of
-    /// every command's start.
+    /// Members worked out from stored ones are not stored, and the text of pages and chunks is stored compressed
+    /// (<see cref="PackedText"/>). Named here rather than with LiteDB's <c>Entity&lt;T&gt;().Ignore(...)</c>, whose
+    /// reading of the expression compiles a regular expression: some 8 ms of every command's start.
     /// </summary>
-    private static void LeaveOutDerived(Type type, MemberInfo member, MemberMapper mapped)
+    private static void MapMembers(Type type, MemberInfo member, MemberMapper mapped)
     {
         var derived = (type == typeof(DocumentRecord) && member.Name is nameof(DocumentRecord.PrimaryPath) or nameof(DocumentRecord.LowConfidencePages))
             || (type == typeof(FileEntry) && member.Name == nameof(FileEntry.Path));
         if (derived)
         {
             mapped.FieldName = null; // LiteDB maps no member without a field name
+        }
+        else if ((type == typeof(PageContent) && member.Name == nameof(PageContent.Text)) || (type == typeof(Chunk) && member.Name == nameof(Chunk.Text)))
+        {
+            mapped.Serialize = (text, _) => PackedText.Pack((string)text);
+            mapped.Deserialize = (value, _) => PackedText.Unpack(value);
         }
     }
 

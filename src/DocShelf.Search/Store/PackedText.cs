@@ -1,0 +1,46 @@
+using System.IO.Compression;
+using System.Text;
+using LiteDB;
+
+namespace DocShelf.Search.Store;
+
+/// <summary>
+/// A page's or a chunk's text as the store keeps it: compressed with Brotli where that makes it smaller (a page of a
+/// paper to about half), as it is otherwise. The store reads both, and text stored before it was compressed.
+/// Nothing queries the store by text (the lexical index does that), so compressing it costs only a read's
+/// decompression.
+/// </summary>
+internal static class PackedText
+{
+    /// <summary>Shorter text is kept as it is: Brotli would save a few bytes at most.</summary>
+    private const int ShortestCompressed = 256;
+
+    public static BsonValue Pack(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (bytes.Length < ShortestCompressed)
+        {
+            return new BsonValue(text);
+        }
+
+        using var compressed = new MemoryStream();
+        using (var brotli = new BrotliStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            brotli.Write(bytes);
+        }
+
+        return compressed.Length < bytes.Length ? new BsonValue(compressed.ToArray()) : new BsonValue(text);
+    }
+
+    public static string Unpack(BsonValue value)
+    {
+        if (value.IsString)
+        {
+            return value.AsString;
+        }
+
+        using var brotli = new BrotliStream(new MemoryStream(value.AsBinary), CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
