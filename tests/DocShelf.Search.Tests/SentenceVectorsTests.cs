@@ -126,6 +126,35 @@ public sealed class SentenceVectorsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_made_from_another_file_is_made_again_from_this_one()
+    {
+        // Another shelf's table, made from 50 chunks stored in another order, put beside this shelf's file.
+        using var other = new TempFolder();
+        using (var database = new ShelfDatabase(other.Path, readOnly: false))
+        using (var sentences = new SentenceVectors(database, Model, Dimensions, VectorEncoding.Full))
+        {
+            await sentences.UpsertAsync(chunks.Skip(7).Take(50));
+        }
+
+        await StoreAllAsync();
+        var table = Path.Combine(TableFolder(), GroupTable.FileName);
+        using (var database = new ShelfDatabase(other.Path, readOnly: true))
+        {
+            File.Copy(Path.Combine(database.SentenceTableFolder(Model + SentenceKey.CollectionSuffix), GroupTable.FileName), table, overwrite: true);
+        }
+
+        using (var readOnly = new ShelfDatabase(data.Path, readOnly: true))
+        using (var reader = new SentenceVectors(readOnly, Model, Dimensions, VectorEncoding.Full))
+        {
+            AssertBest(reader, chunks);
+        }
+
+        using var writable = new ShelfDatabase(data.Path, readOnly: false);
+        using var writer = new SentenceVectors(writable, Model, Dimensions, VectorEncoding.Full);
+        AssertBest(writer, chunks);
+    }
+
+    [Fact]
     public async Task A_file_cut_short_forgets_the_chunks_it_lost_so_that_they_are_embedded_again()
     {
         await StoreAllAsync();

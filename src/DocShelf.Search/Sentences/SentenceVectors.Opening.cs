@@ -43,9 +43,9 @@ public sealed partial class SentenceVectors
         }
 
         var table = GroupTable.Open(database.SentenceTableFolder(Name), writable: false);
-        if (table is not null && table.CoveredKey > file.End)
+        if (table is not null && !Fits(table, file))
         {
-            table.Dispose(); // made for a longer file than this one: it would point at entries this one lacks
+            table.Dispose();
             table = null;
         }
 
@@ -86,7 +86,7 @@ public sealed partial class SentenceVectors
 
         var folder = database.SentenceTableFolder(Name);
         var table = GroupTable.Open(folder, writable: true)!;
-        if (table.CoveredKey > file.End)
+        if (!Fits(table, file))
         {
             table.Dispose();
             Directory.Delete(folder, recursive: true);
@@ -96,6 +96,15 @@ public sealed partial class SentenceVectors
         table.Add(file.Scan(Math.Max(table.CoveredKey, SentenceFile.HeaderSize)).Select(e => (e.Offset, e.Entry.ChunkId)), file.End);
         return new Opening(file, table, info.Encoding, []);
     }
+
+    /// <summary>
+    /// Whether the table was made from this file: it covers no more than the file holds, and where it stops an entry
+    /// of the file starts (or the file ends). A table of another file (one restored, or lost and made again) would
+    /// point at entries this one lacks, or leave the rest of this one unread.
+    /// </summary>
+    private static bool Fits(GroupTable table, SentenceFile file) =>
+        table.CoveredKey <= SentenceFile.HeaderSize || table.CoveredKey == file.End ||
+        (table.CoveredKey < file.End && file.Read(table.CoveredKey) is not null);
 
     /// <summary>Forgets the chunks whose entries lie past <paramref name="end"/>, where the file stops short of what the store acknowledged.</summary>
     private void ForgetLost(long end)
