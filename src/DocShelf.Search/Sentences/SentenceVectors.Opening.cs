@@ -20,9 +20,10 @@ public sealed partial class SentenceVectors
         {
             if (!triedOpening)
             {
-                triedOpening = true;
+                // Tried once for good only when opening did not fail, so an error reaches every caller until it is gone.
                 gone = [.. database.SentencesGone(Name).Query().Select(g => g.Id).ToEnumerable()];
                 Volatile.Write(ref opened, database.IsReadOnly ? OpenForReading() : OpenForWriting());
+                triedOpening = true;
             }
 
             return opened;
@@ -52,8 +53,7 @@ public sealed partial class SentenceVectors
         var unsaved = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         foreach (var (offset, _, entry) in file.Scan(Math.Max(table?.CoveredKey ?? 0, SentenceFile.HeaderSize)))
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(unsaved, entry.ChunkId, out _) ??= [];
-            unsaved[entry.ChunkId].Add(offset);
+            (CollectionsMarshal.GetValueRefOrAddDefault(unsaved, entry.ChunkId, out _) ??= []).Add(offset);
         }
 
         return new Opening(file, table, info.Encoding, unsaved);
@@ -62,7 +62,7 @@ public sealed partial class SentenceVectors
     /// <summary>
     /// Opens the file for appending, with the store's record of it made first for a new one. Entries the store counts
     /// on that the file lost are forgotten, so those chunks are embedded again; the table is filled in from the file,
-    /// or made again when it points past the file's end.
+    /// or made again when it was not made from this file (<see cref="Fits"/>).
     /// </summary>
     private Opening OpenForWriting()
     {
