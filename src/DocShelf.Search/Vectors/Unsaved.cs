@@ -38,10 +38,6 @@ internal sealed class Unsaved(int dimensions)
         }
     }
 
-    /// <summary>The held vectors whose chunk ids <paramref name="wanted"/> lets through, with their citations.</summary>
-    public List<(ChunkVector Citation, float[] Vector)> Where(Func<string, bool> wanted) =>
-        [.. citations.Keys.Where(wanted).Select(chunkId => (Citation(chunkId), matrix.VectorOf(chunkId)))];
-
     /// <summary>The <paramref name="top"/> held vectors nearest to <paramref name="query"/> that <paramref name="accept"/> lets through, with their cosine similarity.</summary>
     public List<(ChunkVector Record, float Score)> Nearest(ReadOnlySpan<float> query, int top, Func<ChunkVector, bool>? accept)
     {
