@@ -271,18 +271,9 @@ public sealed partial class SentenceVectors : IDisposable
         var changes = left.Select(p => (p.DocumentId, Entries: -1, Sentences: -p.Sentences))
             .Concat(came.Select(p => (p.DocumentId, Entries: 1, p.Sentences)))
             .GroupBy(c => c.DocumentId, StringComparer.Ordinal).Select(g => (Document: g.Key, Entries: g.Sum(c => c.Entries), Sentences: g.Sum(c => c.Sentences))).ToList();
-        var tallies = database.SentenceTallies(Name);
         foreach (var (document, change, _) in changes.Where(c => c.Entries != 0))
         {
-            var count = (tallies.FindById(document)?.Vectors ?? 0) + change;
-            if (count > 0)
-            {
-                tallies.Upsert(new DocumentTally { Id = document, Vectors = count });
-            }
-            else
-            {
-                tallies.Delete(document);
-            }
+            DocumentTally.Change(database.SentenceTallies(Name), document, change);
         }
 
         var info = Info()!;

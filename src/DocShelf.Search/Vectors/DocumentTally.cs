@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace DocShelf.Search.Vectors;
 
 /// <summary>
@@ -10,4 +12,21 @@ public sealed record DocumentTally
     public required string Id { get; init; }
 
     public int Vectors { get; init; }
+
+    /// <summary>
+    /// Changes a document's tally in <paramref name="tallies"/> by <paramref name="change"/>, inside the caller's
+    /// transaction; a tally that reaches nothing is deleted.
+    /// </summary>
+    public static void Change(ILiteCollection<DocumentTally> tallies, string documentId, int change)
+    {
+        var vectors = (tallies.FindById(documentId)?.Vectors ?? 0) + change;
+        if (vectors > 0)
+        {
+            tallies.Upsert(new DocumentTally { Id = documentId, Vectors = vectors });
+        }
+        else
+        {
+            tallies.Delete(documentId);
+        }
+    }
 }

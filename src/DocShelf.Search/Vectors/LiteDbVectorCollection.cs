@@ -258,7 +258,7 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
                 Stored.InsertBulk(added);
                 numbered.Where((_, i) => before[i] is not null).ToList().ForEach(v => Stored.Update(v));
                 var goneKeys = Gone(before.OfType<StoredVector>());
-                added.CountBy(v => v.DocumentId).ToList().ForEach(d => Recount(d.Key, d.Value));
+                added.CountBy(v => v.DocumentId).ToList().ForEach(d => DocumentTally.Change(Tallies, d.Key, d.Value));
                 database.VectorCollections.Update(info with { LastKey = info.LastKey + list.Count, Count = info.Count + added.Count });
                 return (numbered, goneKeys);
             });
@@ -429,7 +429,7 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
             var removed = database.InTransaction(() =>
             {
                 var deleted = keys.Select(k => Stored.FindById(k)).OfType<StoredVector>().Where(v => Stored.Delete(v.Id)).ToList();
-                deleted.CountBy(v => v.DocumentId).ToList().ForEach(d => Recount(d.Key, -d.Value));
+                deleted.CountBy(v => v.DocumentId).ToList().ForEach(d => DocumentTally.Change(Tallies, d.Key, -d.Value));
                 if (deleted.Count > 0 && Info() is { } info)
                 {
                     database.VectorCollections.Update(info with { Count = Math.Max(0, info.Count - deleted.Count) });
@@ -453,20 +453,6 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
         var keys = vectors.Select(v => v.Key).Where(k => k > 0).ToList();
         database.VectorsGone(Name).Upsert(keys.Select(k => new GoneVector { Id = k }));
         return keys;
-    }
-
-    /// <summary>Changes a document's tally by <paramref name="change"/> vectors, inside the caller's transaction.</summary>
-    private void Recount(string documentId, int change)
-    {
-        var vectors = (Tallies.FindById(documentId)?.Vectors ?? 0) + change;
-        if (vectors > 0)
-        {
-            Tallies.Upsert(new DocumentTally { Id = documentId, Vectors = vectors });
-        }
-        else
-        {
-            Tallies.Delete(documentId);
-        }
     }
 
     /// <summary>The graphs and the vectors held beside them, opened on first use.</summary>
