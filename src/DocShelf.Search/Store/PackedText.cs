@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using LiteDB;
 
@@ -23,13 +22,8 @@ internal static class PackedText
             return new BsonValue(text);
         }
 
-        using var compressed = new MemoryStream();
-        using (var brotli = new BrotliStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            brotli.Write(bytes);
-        }
-
-        return compressed.Length < bytes.Length ? new BsonValue(compressed.ToArray()) : new BsonValue(text);
+        var compressed = BrotliBytes.Of(bytes);
+        return compressed.Length < bytes.Length ? new BsonValue(compressed) : new BsonValue(text);
     }
 
     public static string Unpack(BsonValue value)
@@ -39,8 +33,7 @@ internal static class PackedText
             return value.AsString;
         }
 
-        using var brotli = new BrotliStream(new MemoryStream(value.AsBinary), CompressionMode.Decompress);
-        using var reader = new StreamReader(brotli, Encoding.UTF8);
+        using var reader = new StreamReader(BrotliBytes.Reading(value.AsBinary), Encoding.UTF8);
         return reader.ReadToEnd();
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using DocShelf.Core.Documents;
 using LiteDB;
 
@@ -26,14 +25,8 @@ internal static class PackedWords
     public static BsonValue Pack(IReadOnlyList<Word> words)
     {
         var plain = PlainBytes(words);
-        using var compressed = new MemoryStream();
-        compressed.WriteByte(Compressed);
-        using (var brotli = new BrotliStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            brotli.Write(plain);
-        }
-
-        return new BsonValue(compressed.Length < plain.Length + 1 ? compressed.ToArray() : [Plain, .. plain]);
+        var compressed = BrotliBytes.Of(plain);
+        return new BsonValue(compressed.Length < plain.Length ? [Compressed, .. compressed] : [Plain, .. plain]);
     }
 
     public static IReadOnlyList<Word> Unpack(BsonValue value, BsonMapper mapper)
@@ -48,8 +41,7 @@ internal static class PackedWords
             throw new InvalidDataException("A page's words are stored in a layout this DocShelf does not know.");
         }
 
-        var body = new MemoryStream(packed, 1, packed.Length - 1);
-        using var stream = layout == Compressed ? new BrotliStream(body, CompressionMode.Decompress) : (Stream)body;
+        using var stream = layout == Compressed ? BrotliBytes.Reading(packed, 1) : new MemoryStream(packed, 1, packed.Length - 1);
         return Read(stream);
     }
 
