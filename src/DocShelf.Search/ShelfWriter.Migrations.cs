@@ -279,11 +279,7 @@ public sealed partial class ShelfWriter
             return 0;
         }
 
-        var graphs = database.GraphFolder(info.Id);
-        if (Directory.Exists(graphs))
-        {
-            Directory.Delete(graphs, recursive: true);
-        }
+        DeleteFolder(database.GraphFolder(info.Id));
 
         var stored = database.Vectors(info.Id);
         var oldLength = VectorCodec.ByteCount(info.Dimensions, info.Encoding);
