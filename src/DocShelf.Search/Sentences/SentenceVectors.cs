@@ -77,22 +77,8 @@ public sealed partial class SentenceVectors : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            var (file, table, encoding) = Writable();
-            var entries = list.Select(c => Entry(c, encoding)).ToList();
-            var offsets = file.Append(entries);
-            var replaced = database.InTransaction(() =>
-            {
-                var tallied = database.SentenceTallies(Name);
-                var holding = list.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal).Where(d => tallied.FindById(d) is not null).ToHashSet(StringComparer.Ordinal);
-                var before = list.Select(c => holding.Contains(c.DocumentId) ? database.SentencePointers(Name).FindById(c.ChunkId) : null).OfType<SentencePointer>().ToList();
-                var pointers = list.Select((c, i) => new SentencePointer { Id = c.ChunkId, DocumentId = c.DocumentId, At = offsets[i], Sentences = c.Sentences.Count }).ToList();
-                database.SentencePointers(Name).Upsert(pointers);
-                database.SentencesGone(Name).Upsert(before.Select(p => new GoneVector { Id = p.At }));
-                Record(before, pointers, file.End);
-                return before;
-            });
-            Volatile.Write(ref gone, [.. gone, .. replaced.Select(p => p.At)]);
-            table.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), file.End);
+            var encoding = Writable().Encoding;
+            Store([.. list.Select(c => Entry(c, encoding))], replacing: true);
         }
 
         return Task.CompletedTask;
@@ -167,20 +153,50 @@ public sealed partial class SentenceVectors : IDisposable
     /// Appends entries already encoded, for a chunk each, and points their chunks at them: how an upgrade moves the
     /// sentences an older DocShelf kept in the store, without decoding them.
     /// </summary>
-    internal void Move(IReadOnlyList<SentenceEntry> entries)
+    internal void Move(IReadOnlyList<SentenceEntry> entries) => Store(entries, replacing: false);
+
+    /// <summary>
+    /// Appends the entries, flushed, then in one transaction points their chunks at them, records the entries they
+    /// replace as gone (unless the caller knows none are <paramref name="replacing"/>, which saves a lookup a chunk),
+    /// and moves the tallies and the acknowledged end; the table learns of them last.
+    /// </summary>
+    private void Store(IReadOnlyList<SentenceEntry> entries, bool replacing)
     {
         lock (gate)
         {
             var (file, table, _) = Writable();
             var offsets = file.Append(entries);
             var pointers = entries.Select((e, i) => new SentencePointer { Id = e.ChunkId, DocumentId = e.DocumentId, At = offsets[i], Sentences = e.Spans.Count }).ToList();
-            database.InTransaction(() =>
+            var replaced = database.InTransaction(() =>
             {
-                database.SentencePointers(Name).Insert(pointers);
-                Record([], pointers, file.End);
+                var before = replacing ? PointersOf(pointers) : [];
+                if (replacing)
+                {
+                    database.SentencePointers(Name).Upsert(pointers);
+                }
+                else
+                {
+                    database.SentencePointers(Name).Insert(pointers);
+                }
+
+                database.SentencesGone(Name).Upsert(before.Select(p => new GoneVector { Id = p.At }));
+                Record(before, pointers, file.End);
+                return before;
             });
+            Volatile.Write(ref gone, [.. gone, .. replaced.Select(p => p.At)]);
             table.Add(entries.Select((e, i) => (offsets[i], e.ChunkId)), file.End);
         }
+    }
+
+    /// <summary>
+    /// The pointers stored now for the chunks of <paramref name="pointers"/>. A document with no sentences yet (the
+    /// usual case: one just read) has none to look up.
+    /// </summary>
+    private List<SentencePointer> PointersOf(List<SentencePointer> pointers)
+    {
+        var tallied = database.SentenceTallies(Name);
+        var holding = pointers.Select(p => p.DocumentId).Distinct(StringComparer.Ordinal).Where(d => tallied.FindById(d) is not null).ToHashSet(StringComparer.Ordinal);
+        return [.. pointers.Where(p => holding.Contains(p.DocumentId)).Select(p => database.SentencePointers(Name).FindById(p.Id)).OfType<SentencePointer>()];
     }
 
     public void Dispose()
