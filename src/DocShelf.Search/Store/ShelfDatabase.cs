@@ -121,29 +121,29 @@ public sealed class ShelfDatabase : IDisposable
     public ILiteCollection<StoredVector> Vectors(string collection) => database.GetCollection<StoredVector>(VectorsCollectionName(collection));
 
     /// <summary>How many vectors of each document a vector collection holds.</summary>
-    public ILiteCollection<DocumentTally> VectorTallies(string collection) => database.GetCollection<DocumentTally>(TalliesCollectionName(collection));
+    public ILiteCollection<DocumentTally> VectorTallies(string collection) => database.GetCollection<DocumentTally>(CollectionName("tallies", collection));
 
     /// <summary>The keys of a vector collection's vectors deleted or stored again since they were numbered.</summary>
-    public ILiteCollection<GoneVector> VectorsGone(string collection) => database.GetCollection<GoneVector>(GoneCollectionName(collection));
+    public ILiteCollection<GoneVector> VectorsGone(string collection) => database.GetCollection<GoneVector>(CollectionName("gone", collection));
 
     /// <summary>What each sentence file holds: its vectors' size and encoding, and how far it is acknowledged.</summary>
     public ILiteCollection<SentenceFileInfo> SentenceFiles => database.GetCollection<SentenceFileInfo>("sentence_files");
 
     /// <summary>Where each chunk's sentences stand in a sentence file.</summary>
-    public ILiteCollection<SentencePointer> SentencePointers(string collection) => database.GetCollection<SentencePointer>(SentenceCollectionName("sentences", collection));
+    public ILiteCollection<SentencePointer> SentencePointers(string collection) => database.GetCollection<SentencePointer>(CollectionName("sentences", collection));
 
     /// <summary>How many sentence vectors a sentence file holds for each document that has any.</summary>
-    public ILiteCollection<DocumentTally> SentenceTallies(string collection) => database.GetCollection<DocumentTally>(SentenceCollectionName("stallies", collection));
+    public ILiteCollection<DocumentTally> SentenceTallies(string collection) => database.GetCollection<DocumentTally>(CollectionName("stallies", collection));
 
     /// <summary>The offsets of entries in a sentence file replaced or deleted since they were written.</summary>
-    public ILiteCollection<GoneVector> SentencesGone(string collection) => database.GetCollection<GoneVector>(SentenceCollectionName("sgone", collection));
+    public ILiteCollection<GoneVector> SentencesGone(string collection) => database.GetCollection<GoneVector>(CollectionName("sgone", collection));
 
     /// <summary>Drops what the store keeps of a sentence file: its record, pointers, tallies and gone entries.</summary>
     public void DropSentences(string collection)
     {
-        database.DropCollection(SentenceCollectionName("sentences", collection));
-        database.DropCollection(SentenceCollectionName("stallies", collection));
-        database.DropCollection(SentenceCollectionName("sgone", collection));
+        database.DropCollection(CollectionName("sentences", collection));
+        database.DropCollection(CollectionName("stallies", collection));
+        database.DropCollection(CollectionName("sgone", collection));
         SentenceFiles.Delete(collection);
     }
 
@@ -151,13 +151,13 @@ public sealed class ShelfDatabase : IDisposable
     public string SentenceFilePath(string collection) => Path.Combine(DataDirectory, SentencesFolderName, VectorsCollectionName(collection)["vectors_".Length..] + SentenceFile.Extension);
 
     /// <summary>Where the table that finds a chunk's sentences in its file is saved; derived from the file, made again when lost.</summary>
-    public string SentenceTableFolder(string collection) => Path.Combine(DataDirectory, GraphsFolderName, SentenceCollectionName("sentences", collection));
+    public string SentenceTableFolder(string collection) => Path.Combine(DataDirectory, GraphsFolderName, CollectionName("sentences", collection));
 
     public void DropVectors(string collection)
     {
         database.DropCollection(VectorsCollectionName(collection));
-        database.DropCollection(TalliesCollectionName(collection));
-        database.DropCollection(GoneCollectionName(collection));
+        database.DropCollection(CollectionName("tallies", collection));
+        database.DropCollection(CollectionName("gone", collection));
     }
 
     /// <summary>Where the graphs over a vector collection are saved: a folder named as the collection is in the store.</summary>
@@ -167,11 +167,8 @@ public sealed class ShelfDatabase : IDisposable
     private static string VectorsCollectionName(string collection) =>
         "vectors_" + new string([.. collection.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]) + "_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(collection)))[..8];
 
-    private static string SentenceCollectionName(string prefix, string collection) => prefix + VectorsCollectionName(collection)["vectors".Length..];
-
-    private static string TalliesCollectionName(string collection) => "tallies" + VectorsCollectionName(collection)["vectors".Length..];
-
-    private static string GoneCollectionName(string collection) => "gone" + VectorsCollectionName(collection)["vectors".Length..];
+    /// <summary>The name of a collection kept beside a vector collection or sentence file: <paramref name="prefix"/> in place of "vectors".</summary>
+    private static string CollectionName(string prefix, string collection) => prefix + VectorsCollectionName(collection)["vectors".Length..];
 
     /// <summary>Runs <paramref name="work"/> as one transaction: all of it is stored, or none of it.</summary>
     public T InTransaction<T>(Func<T> work)
