@@ -151,8 +151,9 @@ case "${1:-run}" in
         ;;
     bench)
         # The decoder benchmark generates its model with Python's onnx package; the OCR table compares
-        # DocShelf with ocrmypdf, and the cold-command table with Recoll, which only the benchmarks need.
-        APT_PACKAGES+=(python3-onnx python3-numpy ocrmypdf recollcmd)
+        # DocShelf with ocrmypdf, the cold-command and footprint tables with Recoll, and the footprint table typesets
+        # its papers with pdfTeX: only the benchmarks need them.
+        APT_PACKAGES+=(python3-onnx python3-numpy ocrmypdf recollcmd texlive-latex-base)
         install_dependencies
         verify_ocr_models
         build

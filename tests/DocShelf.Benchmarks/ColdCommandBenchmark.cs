@@ -33,10 +33,10 @@ public static class ColdCommandBenchmark
         var pages = papers * pagesEach;
         var data = Path.Combine(workFolder, "cold-data");
         var recoll = Path.Combine(workFolder, "cold-recoll");
-        var hasRecoll = OnPath("recollindex") && OnPath("recollq");
+        var hasRecoll = Recoll.IsInstalled;
 
         var ingest = await DocShelfAsync(data, "ingest", folder);
-        var index = hasRecoll ? await IndexWithRecollAsync(recoll, folder) : (TimeSpan?)null;
+        var index = hasRecoll ? await Recoll.IndexAsync(recoll, folder) : (TimeSpan?)null;
         var recollq = hasRecoll ? await MedianAsync(runs, () => Measure.RunAsync("recollq", ["-c", recoll, Query])) : (TimeSpan?)null;
         var lexical = await MedianAsync(runs, () => DocShelfAsync(data, "search", Query, "--mode", "lexical"));
         var hybrid = await MedianAsync(runs, () => DocShelfAsync(data, "search", Query, "--mode", "hybrid"));
@@ -70,13 +70,6 @@ public static class ColdCommandBenchmark
     }
 
     private static Task<TimeSpan> DocShelfAsync(string data, params string[] arguments) => Measure.ChosenDocShelfAsync(["--data", data, .. arguments]);
-
-    private static async Task<TimeSpan> IndexWithRecollAsync(string configuration, string folder)
-    {
-        Directory.CreateDirectory(configuration);
-        await File.WriteAllTextAsync(Path.Combine(configuration, "recoll.conf"), $"topdirs = {folder}\n");
-        return await Measure.RunAsync("recollindex", ["-c", configuration]);
-    }
 
     /// <summary>The same searches while `docshelf serve` holds the shelf, so each command asks it through `shelf.sock`.</summary>
     private static async Task<(TimeSpan Lexical, TimeSpan Hybrid)> ThroughServiceAsync(string workFolder, string data, int runs)
@@ -122,7 +115,4 @@ public static class ColdCommandBenchmark
 
         return TimeSpan.FromMilliseconds(Measure.Percentile(milliseconds.Order().ToList(), 0.5));
     }
-
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(folder => File.Exists(Path.Combine(folder, tool)));
 }

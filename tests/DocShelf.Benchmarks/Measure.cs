@@ -60,6 +60,13 @@ public static class Measure
         return RunAsync(start.FileName, start.ArgumentList);
     }
 
+    /// <summary>Runs <see cref="ChosenDocShelf"/> to the end: how long it took and what it wrote to standard output.</summary>
+    public static Task<(TimeSpan Elapsed, string Output)> ChosenDocShelfCaptureAsync(params string[] arguments)
+    {
+        var start = ChosenDocShelfStart(arguments);
+        return CaptureAsync(start.FileName, start.ArgumentList);
+    }
+
     /// <summary>A process's resident memory as the kernel counts it: VmRSS now, or VmHWM for its high-water mark.</summary>
     public static long ResidentBytes(int processId, string field)
     {

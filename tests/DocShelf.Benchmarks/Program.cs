@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "decoder", "concurrent", "backup", "formats" or "archive" runs only that benchmark; "graph-recall" measures the shelf whose data folder is the third argument; "cold" with a SQuAD file as the third argument makes its papers of that file's paragraphs, each used once
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "decoder", "concurrent", "backup", "formats" or "archive" runs only that benchmark; "graph-recall" measures the shelf whose data folder is the third argument; "cold" and "footprint" with a SQuAD file as the third argument make their papers of that file's paragraphs, each used once
 if (only == GraphRebuildBenchmark.ChildName)
 {
     return await GraphRebuildBenchmark.ChildAsync(work, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
@@ -114,7 +114,7 @@ if (only is "all" or "graph-rebuild")
 
 if (only is "all" or "footprint")
 {
-    Console.WriteLine(await FootprintBenchmark.RunAsync(work, papers: 98, pagesEach: 6, scans: 40));
+    Console.WriteLine(await FootprintBenchmark.RunAsync(work, papers: 98, pagesEach: 6, scans: 40, squad: only == "footprint" && args.Length > 2 ? args[2] : null));
 }
 
 if (only is "all" or "cold")
