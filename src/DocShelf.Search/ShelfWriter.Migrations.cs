@@ -41,6 +41,7 @@ public sealed partial class ShelfWriter
         2 => NumberTheVectors(),
         3 => PackThePages(),
         4 => MoveTheSentences(),
+        5 => PackTheWordsAgainstTheirText(),
         _ => throw new InvalidOperationException($"No migration is known from store schema {from}."),
     };
 
@@ -143,11 +144,7 @@ public sealed partial class ShelfWriter
     /// </summary>
     private string PackThePages()
     {
-        var pageIds = database.Pages.Query().Select(p => p.Id).ToList();
-        foreach (var batch in pageIds.Chunk(256))
-        {
-            database.InTransaction(() => database.Pages.Update(batch.Select(id => database.Pages.FindById(id)).ToList()));
-        }
+        var pages = WriteThePagesAgain();
 
         var chunkIds = database.Chunks.Query().Select(c => c.Id).ToList();
         foreach (var batch in chunkIds.Chunk(1024))
@@ -158,7 +155,7 @@ public sealed partial class ShelfWriter
         var vectors = database.VectorCollections.FindAll().ToList().Sum(info => Reencode(info, SentenceKey.IsCollection(info.Id) ? Shelf.SentenceEncoding : Shelf.ChunkEncoding));
         var originals = KeepTheOriginals();
         database.InTransaction(() => database.Schema = 4);
-        return $"{pageIds.Count} pages and {chunkIds.Count} chunks packed, {vectors} vectors made smaller, "
+        return $"{pages} pages and {chunkIds.Count} chunks packed, {vectors} vectors made smaller, "
             + $"originals kept as page sources: {originals}, {Compacted()}";
     }
 
@@ -198,6 +195,30 @@ public sealed partial class ShelfWriter
 
         database.InTransaction(() => database.Schema = 5);
         return $"{moved} sentence vectors moved to their file, {Compacted()}";
+    }
+
+    /// <summary>
+    /// Schema 6 keeps a word's text only where its page's text does not already hold it (<see cref="PackedWords"/>).
+    /// Pages are written again a batch at a time; a kill part way leaves pages in both layouts, which both read, and
+    /// the step writes them all again. The store file is compacted at the end.
+    /// </summary>
+    private string PackTheWordsAgainstTheirText()
+    {
+        var pages = WriteThePagesAgain();
+        database.InTransaction(() => database.Schema = 6);
+        return $"{pages} pages' words packed against their text, {Compacted()}";
+    }
+
+    /// <summary>Writes every page again in the store's layout, a batch of pages to a transaction; gives how many.</summary>
+    private int WriteThePagesAgain()
+    {
+        var pageIds = database.Pages.Query().Select(p => p.Id).ToList();
+        foreach (var batch in pageIds.Chunk(256))
+        {
+            database.InTransaction(() => database.Pages.Update(batch.Select(id => database.Pages.FindById(id)).ToList()));
+        }
+
+        return pageIds.Count;
     }
 
     /// <summary>Sentence records in the order of their ids, gathered into one entry per chunk.</summary>

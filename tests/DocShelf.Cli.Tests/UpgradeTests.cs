@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
 using DocShelf.Fixtures;
 using DocShelf.Search;
@@ -208,6 +209,37 @@ public sealed class UpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_schema_5_shelf_is_upgraded_with_every_pages_words_unchanged_and_their_text_kept_once()
+    {
+        var data = folder.Folder("data");
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "shelf-schema-5"), data, file => Path.GetFileName(file) is not ("shelf.lock" or "shelf.pid"));
+        Dictionary<string, List<Word>> before;
+        using (var old = new ShelfDatabase(data, readOnly: true))
+        {
+            before = old.Pages.FindAll().ToDictionary(p => p.Id, p => p.Words.ToList());
+        }
+
+        var wordsBefore = PackedWordBytes(data);
+
+        var upgrade = await CliRunner.RunAsync(data, "ingest", folder.Folder("nothing-new"));
+        var search = await CliRunner.RunAsync(data, "search", "breakwater lamp", "--top", "1");
+
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.Contains($"store schema 5 to 6: {before.Count} pages' words packed against their text", upgrade.Error, StringComparison.Ordinal);
+        Assert.Contains("harbour-commission-report-1894.pdf  page 3", search.Output, StringComparison.Ordinal);
+        using (var store = new ShelfDatabase(data, readOnly: true))
+        {
+            Assert.Equal(ShelfDatabase.SchemaVersion, store.Schema);
+            var after = store.Pages.FindAll().ToDictionary(p => p.Id, p => p.Words.ToList());
+            Assert.Equal(before.Keys.Order(), after.Keys.Order());
+            Assert.All(before, page => Assert.Equal(page.Value, after[page.Key]));
+        }
+
+        var wordsAfter = PackedWordBytes(data);
+        Assert.True(wordsAfter * 10 < wordsBefore * 8, $"the pages' words took {wordsBefore} bytes and take {wordsAfter}");
+    }
+
+    [Fact]
     public async Task A_shelf_from_a_newer_DocShelf_is_refused_by_every_command_and_left_as_it_was()
     {
         var data = CopyOfFixture();
@@ -242,6 +274,13 @@ public sealed class UpgradeTests : IDisposable
         var vector = new float[VectorCodec.Dimensions(data.Length, Shelf.SentenceEncoding)];
         VectorCodec.Decode(data, Shelf.SentenceEncoding, vector);
         return vector;
+    }
+
+    /// <summary>What the store's pages' packed words take, read as LiteDB stores them.</summary>
+    private static long PackedWordBytes(string data)
+    {
+        using var raw = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = Path.Combine(data, ShelfDatabase.FileName), ReadOnly = true });
+        return raw.GetCollection("pages").FindAll().Sum(page => (long)page["Words"].AsBinary.Length);
     }
 
     /// <summary>A shelf as a DocShelf from before schema versions left it: no version, no dates, an index without them.</summary>

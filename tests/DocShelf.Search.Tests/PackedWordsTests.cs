@@ -5,7 +5,7 @@ using LiteDB;
 
 namespace DocShelf.Search.Tests;
 
-/// <summary>A page's words as the store keeps them: packed from store schema 4 on, and still read in the layout before it.</summary>
+/// <summary>A page's words as the store keeps them: packed from store schema 4 on, against the page's text from schema 6, and still read in the layout before them.</summary>
 public sealed class PackedWordsTests : IDisposable
 {
     private static readonly Word[] Words =
@@ -75,8 +75,8 @@ public sealed class PackedWordsTests : IDisposable
         Assert.Equal(Words.Select(w => (w.Text, w.Start)), reader.Pages.FindById("few/1")!.Words.Select(w => (w.Text, w.Start)));
         using var raw = new LiteDatabase(new ConnectionString { Filename = Path.Combine(folder.Path, ShelfDatabase.FileName), ReadOnly = true });
         var (full, few) = (raw.GetCollection("pages").FindById("full/1")["Words"].AsBinary, raw.GetCollection("pages").FindById("few/1")["Words"].AsBinary);
-        Assert.Equal(2, full[0]);
-        Assert.Equal(1, few[0]); // five words compress to more than they take
+        Assert.Equal(4, full[0]);
+        Assert.Equal(3, few[0]); // five words compress to more than they take
         var plain = new MemoryStream();
         using (var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(full, 1, full.Length - 1), System.IO.Compression.CompressionMode.Decompress))
         {
@@ -84,6 +84,35 @@ public sealed class PackedWordsTests : IDisposable
         }
 
         Assert.True(full.Length * 5 < plain.Length * 3, $"{full.Length} bytes compressed, {plain.Length} plain");
+    }
+
+    [Fact]
+    public void A_words_text_is_kept_once_where_the_page_text_holds_it_at_its_start_and_kept_with_the_word_where_not()
+    {
+        Word[] words =
+        [
+            new() { Text = "Harbour", Start = 0, Box = new Box(72, 91, 48, 11) },
+            new() { Text = "Quillbrook", Start = 25, Box = new Box(130, 91, 60, 11) }, // "ﬁrst-class—Quillbrook" holds it here
+            new() { Text = "Wend", Start = 8, Box = new Box(200, 91, 30, 11) }, // "dues," is at 8: the page does not hold it
+            new() { Text = "ελλάδα", Start = 36, Box = new Box(240, 91, 30, 11) },
+            new() { Text = "tail", Start = 40, Box = new Box(280, 91, 20, 11) }, // runs past the page's text
+        ];
+        using (var database = new ShelfDatabase(folder.Path, readOnly: false))
+        {
+            database.Pages.Insert(Page("once/1") with { Words = words });
+        }
+
+        using var reader = new ShelfDatabase(folder.Path, readOnly: true);
+        Assert.Equal(words.Select(w => (w.Text, w.Start)), reader.Pages.FindById("once/1")!.Words.Select(w => (w.Text, w.Start)));
+        using var raw = new LiteDatabase(new ConnectionString { Filename = Path.Combine(folder.Path, ShelfDatabase.FileName), ReadOnly = true });
+        var packed = raw.GetCollection("pages").FindById("once/1")["Words"].AsBinary;
+        Assert.Equal(3, packed[0]);
+        var body = System.Text.Encoding.UTF8.GetString(packed);
+        Assert.DoesNotContain("Harbour", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quillbrook", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("ελλάδα", body, StringComparison.Ordinal);
+        Assert.Contains("Wend", body, StringComparison.Ordinal);
+        Assert.Contains("tail", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ShelfDatabase : IDisposable
     /// transaction as the migration that reaches it. A shelf made before versions were recorded reads 0. A newer
     /// layout is refused (<see cref="ShelfTooNewException"/>); an older one is migrated (<see cref="ShelfWriter.Migrate"/>).
     /// </summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     private const string SchemaKey = "schema";
 
@@ -40,8 +40,9 @@ public sealed class ShelfDatabase : IDisposable
         DataDirectory = dataDirectory;
         IsReadOnly = readOnly;
         var isNew = !File.Exists(path);
+        var members = new BsonMapper { ResolveMember = MapMembers };
         var mapper = new BsonMapper { ResolveMember = MapMembers };
-        mapper.RegisterType<IReadOnlyList<Word>>(PackedWords.Pack, value => PackedWords.Unpack(value, mapper));
+        mapper.RegisterType<PageContent>(page => PageRecords.ToDocument(page, members), value => PageRecords.FromDocument(value.AsDocument, members));
         database = new LiteDatabase(new ConnectionString
         {
             Filename = path,
@@ -76,14 +77,16 @@ public sealed class ShelfDatabase : IDisposable
     public string DataDirectory { get; }
 
     /// <summary>
-    /// Members worked out from stored ones are not stored, and the text of pages and chunks is stored compressed
-    /// (<see cref="PackedText"/>). Named here rather than with LiteDB's <c>Entity&lt;T&gt;().Ignore(...)</c>, whose
-    /// reading of the expression compiles a regular expression: some 8 ms of every command's start.
+    /// Members worked out from stored ones are not stored, a page's words are left to <see cref="PageRecords"/>, and
+    /// the text of pages and chunks is stored compressed (<see cref="PackedText"/>). Named here rather than with
+    /// LiteDB's <c>Entity&lt;T&gt;().Ignore(...)</c>, whose reading of the expression compiles a regular expression:
+    /// some 8 ms of every command's start.
     /// </summary>
     private static void MapMembers(Type type, MemberInfo member, MemberMapper mapped)
     {
         var derived = (type == typeof(DocumentRecord) && member.Name is nameof(DocumentRecord.PrimaryPath) or nameof(DocumentRecord.LowConfidencePages))
-            || (type == typeof(FileEntry) && member.Name == nameof(FileEntry.Path));
+            || (type == typeof(FileEntry) && member.Name == nameof(FileEntry.Path))
+            || (type == typeof(PageContent) && member.Name == nameof(PageContent.Words));
         if (derived)
         {
             mapped.FieldName = null; // LiteDB maps no member without a field name
