@@ -185,6 +185,7 @@ case "${1:-run}" in
         install_dependencies
         /usr/bin/python3 tests/DocShelf.Models.Tests/TinyModels/generate.py tests/DocShelf.Models.Tests/TinyModels
         /usr/bin/python3 tests/DocShelf.Models.Tests/TinyModels/generate_decoder.py tests/DocShelf.Models.Tests/TinyModels/tiny-decoder
+        /usr/bin/python3 tests/DocShelf.Models.Tests/TinyModels/generate_gguf.py tests/DocShelf.Models.Tests/TinyModels/tiny-llama
         ;;
     *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 1 ;;
 esac
