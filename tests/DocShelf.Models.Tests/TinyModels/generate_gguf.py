@@ -99,6 +99,7 @@ def reference_logits(weights, shape, ids, quantised=False):
 
     def project(x, name):
         return rounded(x) @ w[name].T
+
     x = w["token_embd.weight"][ids]
     count = len(ids)
     positions = np.arange(count, dtype=np.float64)
