@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DocShelf.Fixtures.Testing;
 
 namespace DocShelf.Fixtures.Benchmarks;
 
@@ -16,7 +17,7 @@ public static class TypesetPapers
     private const int ParagraphsPerSection = 8;
 
     /// <summary>Whether pdfTeX is installed (Debian's texlive-latex-base; `./build.sh bench` installs it).</summary>
-    public static bool CanTypeset => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(folder => File.Exists(Path.Combine(folder, "pdflatex")));
+    public static bool CanTypeset => Tool.IsOnPath("pdflatex");
 
     /// <summary>
     /// Writes <paramref name="count"/> papers of <paramref name="paragraphs"/> taken in turn (from the start again when

@@ -5,6 +5,10 @@ namespace DocShelf.Fixtures.Testing;
 /// <summary>Runs a command-line tool a test needs, throwing (and so failing the test) if the tool fails.</summary>
 public static class Tool
 {
+    /// <summary>Whether a program of that name is on the PATH, for what runs only where a tool is installed.</summary>
+    public static bool IsOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(folder => File.Exists(Path.Combine(folder, name)));
+
     /// <summary>Runs the tool to the end and returns what it wrote to standard output.</summary>
     public static async Task<string> RunAsync(string name, params string[] arguments)
     {
