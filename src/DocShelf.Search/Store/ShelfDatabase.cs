@@ -40,6 +40,8 @@ public sealed class ShelfDatabase : IDisposable
         DataDirectory = dataDirectory;
         IsReadOnly = readOnly;
         var isNew = !File.Exists(path);
+        // Two mappers: the store's hands a page to PageRecords, which maps its other members with the second; one
+        // mapper would hand the page back to PageRecords.
         var members = new BsonMapper { ResolveMember = MapMembers };
         var mapper = new BsonMapper { ResolveMember = MapMembers };
         mapper.RegisterType<PageContent>(page => PageRecords.ToDocument(page, members), value => PageRecords.FromDocument(value.AsDocument, members));
