@@ -54,7 +54,8 @@ public static class ShelfSnapshot
             CopyIfThere(file, Path.Combine(target, Path.GetFileName(file)));
         }
 
-        // A folder starting with '.' is an import still being checked.
+        // A folder starting with '.' is an import still being checked, or the built-in model's compiled graphs,
+        // which the restored shelf's first writer saves again.
         foreach (var model in Directory.EnumerateDirectories(models).Where(d => !Path.GetFileName(d).StartsWith('.')))
         {
             FileLinks.LinkOrCopyTree(model, Path.Combine(target, Path.GetFileName(model)));

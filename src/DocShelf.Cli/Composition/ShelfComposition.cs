@@ -23,13 +23,13 @@ public static class ShelfComposition
 
     /// <param name="opening">When the embedding model loads: at once for a command whose query will need meaning.</param>
     public static Shelf OpenForReading(string dataDirectory, ShelfSettings settings, TimeSpan patience = default, ModelOpening opening = ModelOpening.WhenFirstUsed) =>
-        Open(dataDirectory, settings, opening, search => Shelf.OpenForReading(dataDirectory, patience, search));
+        Open(dataDirectory, settings, opening, forWriting: false, search => Shelf.OpenForReading(dataDirectory, patience, search));
 
     /// <summary>Opens the shelf for writing; one an older DocShelf wrote is backed up and upgraded first (<see cref="ShelfUpgrade"/>).</summary>
     /// <param name="opening">When the embedding model loads: at once for a command that will embed what it reads.</param>
     public static Shelf OpenForWriting(string dataDirectory, ShelfSettings settings, TimeSpan patience = default, ModelOpening opening = ModelOpening.WhenFirstUsed)
     {
-        var shelf = Open(dataDirectory, settings, opening, search => Shelf.OpenForWriting(dataDirectory, patience, search));
+        var shelf = Open(dataDirectory, settings, opening, forWriting: true, search => Shelf.OpenForWriting(dataDirectory, patience, search));
         try
         {
             ShelfUpgrade.IfNeeded(shelf);
@@ -46,7 +46,7 @@ public static class ShelfComposition
     public static IAnswerer Answerer(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null) =>
         AnswererSetup.Create(shelf, settings, library);
 
-    private static Shelf Open(string dataDirectory, ShelfSettings settings, ModelOpening opening, Func<SearchSetup, Shelf> open)
+    private static Shelf Open(string dataDirectory, ShelfSettings settings, ModelOpening opening, bool forWriting, Func<SearchSetup, Shelf> open)
     {
         if (opening == ModelOpening.WhenFirstUsed)
         {
@@ -55,8 +55,9 @@ public static class ShelfComposition
 
         // Chosen, and loading on a thread of its own, before the store opens: the model is most of a cold search by
         // meaning, and the store and the lexical index open (and an ingest's first files are read) meanwhile. The
-        // shelf takes it over.
-        using var model = ChosenModel.In(new ModelLibrary(dataDirectory), ModelOpening.AtOnce);
+        // shelf takes it over. That is before the shelf's lock is taken, so two would-be writers may each save the
+        // compiled graph: each writes a file of its own, named only once whole, so at worst one is saved for nothing.
+        using var model = ChosenModel.In(new ModelLibrary(dataDirectory), ModelOpening.AtOnce, savesCompiled: forWriting);
         return open(new SearchSetup(shelf => model?.Connect(shelf), settings.ToHybridFusion()));
     }
 

@@ -26,7 +26,8 @@ public sealed class ChosenModel : IDisposable
     }
 
     /// <summary>The model chosen with `docshelf models use` (the built-in one by default), or null for words only.</summary>
-    public static ChosenModel? In(ModelLibrary library, ModelOpening opening)
+    /// <param name="savesCompiled">Whether the process holds the library's shelf for writing (<see cref="ModelLibrary.OpenEmbedding"/>).</param>
+    public static ChosenModel? In(ModelLibrary library, ModelOpening opening, bool savesCompiled)
     {
         if (library.ActiveEmbedding() is not { } name)
         {
@@ -38,7 +39,7 @@ public sealed class ChosenModel : IDisposable
 
         // Imports record the model's dimensions; the model itself is opened when something is embedded, or at once.
         var dimensions = manifest.Dimensions ?? DimensionsOf(library, name);
-        return new(name, manifest, dimensions, new DeferredEmbeddingGenerator(() => library.OpenEmbedding(name), opening));
+        return new(name, manifest, dimensions, new DeferredEmbeddingGenerator(() => library.OpenEmbedding(name, savesCompiled), opening));
     }
 
     /// <summary>The dense half of <paramref name="shelf"/>'s search over this model; the shelf owns the model from here.</summary>

@@ -12,6 +12,10 @@ public static class SemanticSetup
     /// one chosen in <paramref name="library"/> (the shelf's own model library when null, or another data folder's),
     /// or none for a shelf set to words only.
     /// </summary>
+    /// <remarks>
+    /// A shelf open for writing saves the built-in model's compiled graph in its own library, never in another's:
+    /// only the writer of the folder a library lives in may write there.
+    /// </remarks>
     public static Func<Shelf, SemanticIndex?> From(ModelLibrary? library = null) =>
-        shelf => ChosenModel.In(library ?? new ModelLibrary(shelf.DataDirectory), ModelOpening.WhenFirstUsed)?.Connect(shelf);
+        shelf => ChosenModel.In(library ?? new ModelLibrary(shelf.DataDirectory), ModelOpening.WhenFirstUsed, savesCompiled: library is null && shelf.Writer is not null)?.Connect(shelf);
 }

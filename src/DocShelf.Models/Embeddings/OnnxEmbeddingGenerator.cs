@@ -18,6 +18,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private const string TokenTypeIds = "token_type_ids";
 
     private readonly EmbeddingModelConfig config;
+    private readonly GraphSource graph;
     private readonly InferenceSession session;
     private readonly WordPieceEncoder encoder;
     private readonly string[] inputNames;
@@ -36,24 +37,19 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     /// cut it at the window as sentence-transformers does.
     /// </param>
     public OnnxEmbeddingGenerator(EmbeddingModelConfig config, string modelName, int? threads = null, int batchSize = 32, bool wholeText = true)
-        : this(config, modelName, options => new InferenceSession(config.ModelPath, options), WordPieceEncoder.Create(config), threads, batchSize, wholeText)
+        : this(config, modelName, GraphSource.File(config.ModelPath), WordPieceEncoder.Create(config), threads, batchSize, wholeText)
     {
     }
 
     private OnnxEmbeddingGenerator(
-        EmbeddingModelConfig config, string modelName, Func<SessionOptions, InferenceSession> open, WordPieceEncoder encoder, int? threads, int batchSize, bool wholeText)
+        EmbeddingModelConfig config, string modelName, GraphSource graph, WordPieceEncoder encoder, int? threads, int batchSize, bool wholeText)
     {
         this.config = config;
+        this.graph = graph;
         this.encoder = encoder;
         this.batchSize = Math.Max(1, batchSize);
         this.wholeText = wholeText;
-        OfflineOnnxRuntime.Prepare();
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = threads ?? Environment.ProcessorCount,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        session = open(options);
+        session = graph.Open(threads ?? Environment.ProcessorCount);
         inputNames = CheckInputs(session);
         outputName = ChooseOutput(session);
         Dimensions = (int)session.OutputMetadata[outputName].Dimensions[^1];
@@ -61,14 +57,14 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <summary>
-    /// A generator for a model held in memory rather than in files (the built-in model, read from its package);
-    /// <paramref name="config"/>'s paths only name where the bytes came from.
+    /// A generator for a model held in memory rather than in files (the built-in model, read from its package or
+    /// from the optimised graph saved of it); <paramref name="config"/>'s paths only name where the bytes came from.
     /// </summary>
     public static OnnxEmbeddingGenerator FromMemory(
-        EmbeddingModelConfig config, string modelName, byte[] model, byte[] vocabulary, int? threads = null, bool wholeText = true)
+        EmbeddingModelConfig config, string modelName, GraphSource graph, byte[] vocabulary, int? threads = null, bool wholeText = true)
     {
         using var words = new MemoryStream(vocabulary, writable: false);
-        return new(config, modelName, options => new InferenceSession(model, options), WordPieceEncoder.Create(config, words), threads, batchSize: 32, wholeText);
+        return new(config, modelName, graph, WordPieceEncoder.Create(config, words), threads, batchSize: 32, wholeText);
     }
 
     /// <summary>Length of the vectors, or -1 when the graph leaves it open (learned on the first batch).</summary>
@@ -105,6 +101,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     {
         disposed = true;
         session.Dispose();
+        graph.Release();
     }
 
     /// <summary>One vector per input, in the order given.</summary>

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using DocShelf.Models.Embeddings;
+using DocShelf.Models.Runtime;
+using Microsoft.ML.OnnxRuntime;
 
 namespace DocShelf.Models.Library;
 
@@ -91,20 +93,46 @@ public sealed record BuiltInModel
         BuiltIn = true,
     };
 
-    /// <summary>Reads the weights and vocabulary from the package, checks both hashes, and opens the model.</summary>
-    public OnnxEmbeddingGenerator Open(int? threads = null, bool wholeText = true)
+    /// <summary>
+    /// Opens the model: from the optimised graph saved of it in <paramref name="compiled"/> when one is there and
+    /// whole, else from the package, checking the weights' hash and, where this process may, saving the graph it
+    /// optimised there for the next command. The vocabulary always comes from the package, its hash checked.
+    /// </summary>
+    public OnnxEmbeddingGenerator Open(int? threads = null, bool wholeText = true, CompiledGraphs? compiled = null)
+    {
+        var vocabulary = Checked("vocab.txt", VocabularySha256);
+        return (compiled?.Find(ModelSha256) is { } graph ? OpenCompiled(graph, vocabulary, threads, wholeText) : null)
+            ?? OpenPackaged(vocabulary, threads, wholeText, compiled);
+    }
+
+    /// <returns>Null when the saved graph cannot be read, is not the one its name gives, or the runtime refuses it.</returns>
+    private OnnxEmbeddingGenerator? OpenCompiled(CompiledGraph graph, byte[] vocabulary, int? threads, bool wholeText)
+    {
+        try
+        {
+            // Checked before the runtime reads it: the session's weights are these very bytes, and a damaged graph
+            // must give no vectors at all rather than wrong ones.
+            var bytes = graph.ReadPinned();
+            return graph.Holds(bytes) ? Generator(GraphSource.Saved(bytes), vocabulary, threads, wholeText) : null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or OnnxRuntimeException)
+        {
+            return null;
+        }
+    }
+
+    private OnnxEmbeddingGenerator OpenPackaged(byte[] vocabulary, int? threads, bool wholeText, CompiledGraphs? compiled)
     {
         var model = PackagedResources.Read(AssemblyPath, ".Resources.model.onnx");
 
         // The weights' hash is worked out while ONNX Runtime builds its session from them, both only reading the
         // bytes: on two cores that takes the check's 60 ms off a cold search by meaning.
         var modelCheck = Task.Run(() => Check("model.onnx", model, ModelSha256));
-        var vocabulary = Checked("vocab.txt", VocabularySha256);
-        var config = Config with { ModelPath = AssemblyPath, VocabularyPath = AssemblyPath };
+        var saving = compiled is { MaySave: true } ? StartSaving(compiled) : null;
         OnnxEmbeddingGenerator generator;
         try
         {
-            generator = OnnxEmbeddingGenerator.FromMemory(config, Name, model, vocabulary, threads, wholeText);
+            generator = Generator(saving is null ? GraphSource.Bytes(model) : GraphSource.BytesSavedTo(model, saving), vocabulary, threads, wholeText);
         }
         catch
         {
@@ -115,12 +143,46 @@ public sealed record BuiltInModel
         try
         {
             modelCheck.GetAwaiter().GetResult();
-            return generator;
         }
         catch
         {
             generator.Dispose();
             throw;
+        }
+
+        if (saving is not null)
+        {
+            Keep(compiled!, saving); // only now: a graph is kept only when made from the pinned weights
+        }
+
+        return generator;
+    }
+
+    private OnnxEmbeddingGenerator Generator(GraphSource graph, byte[] vocabulary, int? threads, bool wholeText) =>
+        OnnxEmbeddingGenerator.FromMemory(Config with { ModelPath = AssemblyPath, VocabularyPath = AssemblyPath }, Name, graph, vocabulary, threads, wholeText);
+
+    /// <summary>Where the optimised graph is saved, or null when the folder cannot be written: the model opens all the same.</summary>
+    private string? StartSaving(CompiledGraphs compiled)
+    {
+        try
+        {
+            return compiled.StartSaving(ModelSha256);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void Keep(CompiledGraphs compiled, string saved)
+    {
+        try
+        {
+            compiled.Keep(saved, ModelSha256);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(saved); // the next writer saves it again
         }
     }
 

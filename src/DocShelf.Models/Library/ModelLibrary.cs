@@ -184,8 +184,14 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
     public TextGenerator OpenChat(string name) => TextGenerator.Load(FolderOf(name));
 
     /// <summary>Opens the built-in or an imported embedding model for use.</summary>
-    public OnnxEmbeddingGenerator OpenEmbedding(string name) =>
-        name == builtIn?.Name ? builtIn.Open() : new(EmbeddingModelConfig.Load(FolderOf(name)), name);
+    /// <param name="savesCompiled">
+    /// Whether this process holds the shelf for writing, and so may save the built-in model's optimised graph in
+    /// <see cref="CompiledGraphs"/> for later commands; any process uses one that is there.
+    /// </param>
+    public OnnxEmbeddingGenerator OpenEmbedding(string name, bool savesCompiled = false) =>
+        name == builtIn?.Name
+            ? builtIn.Open(compiled: new CompiledGraphs(Path.Combine(Folder, CompiledGraphs.FolderName), savesCompiled))
+            : new(EmbeddingModelConfig.Load(FolderOf(name)), name);
 
     private IEnumerable<ModelManifest> Imported() =>
         Directory.Exists(Folder)
