@@ -3,6 +3,7 @@ using System.Text.Json;
 using DocShelf.Core.Documents;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
+using DocShelf.Models.Library;
 using DocShelf.Search;
 using DocShelf.Search.Store;
 
@@ -63,6 +64,10 @@ public sealed class BackupTests : IDisposable
         await Eventually.HoldsAsync(() => IsSettledAsync(data, 5), "the service has read and embedded every file", TimeSpan.FromMinutes(4));
         var idle = await CliRunner.RunAsync(data, "backup", folder.File("idle.tar.gz"));
         Assert.True(idle.ExitCode == 0, idle.ToString());
+
+        // The model's compiled graph, which the service saved, is left out: any writer saves it again.
+        Assert.Single(Directory.GetFiles(Path.Combine(data, ModelLibrary.FolderName, CompiledGraphs.FolderName)));
+        Assert.DoesNotContain(BackupEntries.Read(folder.File("idle.tar.gz")).Keys, name => name.Contains(CompiledGraphs.FolderName, StringComparison.Ordinal));
         var restored = folder.File("restored");
         Assert.Equal(0, (await CliRunner.RunAsync(restored, "restore", folder.File("idle.tar.gz"))).ExitCode);
         foreach (var query in Queries)

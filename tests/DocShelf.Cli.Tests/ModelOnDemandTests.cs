@@ -3,6 +3,7 @@ using DocShelf.Cli.Settings;
 using DocShelf.Core.Search;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
+using DocShelf.Models.Library;
 using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;
 
@@ -54,6 +55,26 @@ public sealed class ModelOnDemandTests : IDisposable
 
         Assert.True(model.IsOpen, "closing let the load finish");
         Assert.Throws<ObjectDisposedException>(() => model.GenerateAsync(["breakwater"]).GetAwaiter().GetResult());
+    }
+
+    [Fact]
+    public async Task Only_a_shelf_open_for_writing_saves_the_models_compiled_graph()
+    {
+        var data = FixtureShelf();
+        var compiled = Path.Combine(data, ModelLibrary.FolderName, CompiledGraphs.FolderName);
+        using (var reader = ShelfComposition.OpenForReading(data, SettingsLoader.Load(data), opening: ModelOpening.AtOnce))
+        {
+            Assert.NotEmpty(await reader.Searcher.SearchAsync("a light to guide ships at night", 3, null, SearchMode.Semantic));
+        }
+
+        Assert.False(Directory.Exists(compiled), "a reader saved the compiled graph");
+
+        using (var writer = ShelfComposition.OpenForWriting(data, SettingsLoader.Load(data)))
+        {
+            Assert.NotEmpty(await writer.Searcher.SearchAsync("a light to guide ships at night", 3, null, SearchMode.Semantic));
+        }
+
+        Assert.NotNull(new CompiledGraphs(compiled, maySave: false).Find(BuiltInModel.Default.ModelSha256));
     }
 
     public void Dispose() => folder.Dispose();
