@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DocShelf.Models.Runtime;
 
 namespace DocShelf.Models.Library;
 
@@ -12,6 +13,7 @@ public sealed record CompiledGraph(string Path, string Sha256)
     {
         using var file = File.OpenHandle(Path);
         var bytes = GC.AllocateUninitializedArray<byte>(checked((int)RandomAccess.GetLength(file)), pinned: true);
+        HugePages.Advise(bytes);
         var read = 0;
         while (read < bytes.Length)
         {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Microsoft.ML.OnnxRuntime;
+using DocShelf.Models.Runtime;
 
 namespace DocShelf.Models.Library;
 
@@ -25,7 +25,9 @@ public sealed partial class CompiledGraphs(string folder, bool maySave)
     public bool MaySave { get; } = maySave;
 
     /// <summary>The runtime whose format the graphs are in: another version may lay them out differently.</summary>
-    private static string Runtime { get; } = OrtEnv.Instance().GetVersionString();
+    private static string Runtime => runtime.Value;
+
+    private static readonly Lazy<string> runtime = new(OfflineOnnxRuntime.Version);
 
     /// <summary>The graph saved for the model of <paramref name="modelSha256"/> by this runtime; null when none is.</summary>
     public CompiledGraph? Find(string modelSha256)

@@ -60,10 +60,17 @@ public sealed class GraphSource
         pinned);
 
     /// <summary>A session over this graph on <paramref name="threads"/> threads.</summary>
+    /// <remarks>
+    /// Weights are never packed afresh for the processor's matrix routines: packing copies all 90 MB of the built-in
+    /// model into new memory, 0.18 s of a 0.23 s opening from a saved graph on a two-core machine, and batches of 32
+    /// texts of 128 tokens embed as fast without it. Every session goes without, since the packed and unpacked
+    /// routines round differently: a model gives the same vectors to the bit however it was opened.
+    /// </remarks>
     public InferenceSession Open(int threads)
     {
         OfflineOnnxRuntime.Prepare();
         using var options = new SessionOptions { IntraOpNumThreads = threads };
+        options.AddSessionConfigEntry("session.disable_prepacking", "1");
         configure(options);
         return open(options);
     }

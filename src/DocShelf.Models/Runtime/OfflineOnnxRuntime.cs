@@ -29,6 +29,13 @@ public static partial class OfflineOnnxRuntime
         OrtEnv.Instance().DisableTelemetryEvents();
     }
 
+    /// <summary>The runtime's version; asking starts the runtime, so this prepares it first.</summary>
+    public static string Version()
+    {
+        Prepare();
+        return OrtEnv.Instance().GetVersionString();
+    }
+
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int setenv(string name, string value, int overwrite);
 }
