@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Files;
 using DocShelf.Core.Text;
@@ -10,6 +11,9 @@ namespace DocShelf.Search;
 
 public sealed partial class ShelfWriter
 {
+    /// <summary>How often a long migration step says how far it has come.</summary>
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether the store was written in an older layout than this DocShelf's, and <see cref="Migrate"/> has work.</summary>
     public bool NeedsMigration => database.Schema < ShelfDatabase.SchemaVersion;
 
@@ -18,8 +22,9 @@ public sealed partial class ShelfWriter
     /// changes the index first and then the store, with the version it reaches, in one transaction: a kill before
     /// that transaction leaves the old version, and the step runs again. The caller makes a backup first.
     /// </summary>
+    /// <param name="progress">Told how far a long step has come, every few seconds; nobody when null.</param>
     /// <returns>What each step did, in words.</returns>
-    public IReadOnlyList<string> Migrate()
+    public IReadOnlyList<string> Migrate(Action<string>? progress = null)
     {
         var done = new List<string>();
         lock (gate)
@@ -27,21 +32,21 @@ public sealed partial class ShelfWriter
             while (database.Schema < ShelfDatabase.SchemaVersion)
             {
                 var from = database.Schema;
-                done.Add($"store schema {from} to {from + 1}: {Step(from)}");
+                done.Add($"store schema {from} to {from + 1}: {Step(from, progress ?? (_ => { }))}");
             }
         }
 
         return done;
     }
 
-    private string Step(int from) => from switch
+    private string Step(int from, Action<string> progress) => from switch
     {
         0 => DateTheUndated(),
         1 => TitleTheUntitled(),
         2 => NumberTheVectors(),
-        3 => PackThePages(),
-        4 => MoveTheSentences(),
-        5 => PackTheWordsAgainstTheirText(),
+        3 => PackThePages(progress),
+        4 => MoveTheSentences(progress),
+        5 => PackTheWordsAgainstTheirText(progress),
         _ => throw new InvalidOperationException($"No migration is known from store schema {from}."),
     };
 
@@ -142,9 +147,9 @@ public sealed partial class ShelfWriter
     /// vectors re-encoded the same way; each batch is whole, and a kill part way leaves the rest for the step
     /// to write again. The store file is compacted at the end, giving back the room the old layout took.
     /// </summary>
-    private string PackThePages()
+    private string PackThePages(Action<string> progress)
     {
-        var pages = WriteThePagesAgain();
+        var pages = WriteThePagesAgain(progress);
 
         var chunkIds = database.Chunks.Query().Select(c => c.Id).ToList();
         foreach (var batch in chunkIds.Chunk(1024))
@@ -156,7 +161,7 @@ public sealed partial class ShelfWriter
         var originals = KeepTheOriginals();
         database.InTransaction(() => database.Schema = 4);
         return $"{pages} pages and {chunkIds.Count} chunks packed, {vectors} vectors made smaller, "
-            + $"originals kept as page sources: {originals}, {Compacted()}";
+            + $"originals kept as page sources: {originals}, {Compacted(progress)}";
     }
 
     /// <summary>
@@ -166,7 +171,7 @@ public sealed partial class ShelfWriter
     /// chunks at a time without decoding them. A run stopped part way is started again from a new file, since the old
     /// records go only once a model's file is whole. The store file is compacted at the end.
     /// </summary>
-    private string MoveTheSentences()
+    private string MoveTheSentences(Action<string> progress)
     {
         long moved = 0;
         foreach (var info in database.VectorCollections.FindAll().Where(c => SentenceKey.IsCollection(c.Id)).ToList())
@@ -194,7 +199,7 @@ public sealed partial class ShelfWriter
         }
 
         database.InTransaction(() => database.Schema = 5);
-        return $"{moved} sentence vectors moved to their file, {Compacted()}";
+        return $"{moved} sentence vectors moved to their file, {Compacted(progress)}";
     }
 
     /// <summary>
@@ -202,20 +207,28 @@ public sealed partial class ShelfWriter
     /// Pages are written again a batch at a time; a kill part way leaves pages in both layouts, which both read, and
     /// the step writes them all again. The store file is compacted at the end.
     /// </summary>
-    private string PackTheWordsAgainstTheirText()
+    private string PackTheWordsAgainstTheirText(Action<string> progress)
     {
-        var pages = WriteThePagesAgain();
+        var pages = WriteThePagesAgain(progress);
         database.InTransaction(() => database.Schema = 6);
-        return $"{pages} pages' words packed against their text, {Compacted()}";
+        return $"{pages} pages' words packed against their text, {Compacted(progress)}";
     }
 
     /// <summary>Writes every page again in the store's layout, a batch of pages to a transaction; gives how many.</summary>
-    private int WriteThePagesAgain()
+    private int WriteThePagesAgain(Action<string> progress)
     {
         var pageIds = database.Pages.Query().Select(p => p.Id).ToList();
+        var written = 0;
+        var lastTold = Stopwatch.StartNew();
         foreach (var batch in pageIds.Chunk(256))
         {
             database.InTransaction(() => database.Pages.Update(batch.Select(id => database.Pages.FindById(id)).ToList()));
+            written += batch.Length;
+            if (lastTold.Elapsed > ProgressEvery)
+            {
+                progress($"{written:N0} of {pageIds.Count:N0} pages written again");
+                lastTold.Restart();
+            }
         }
 
         return pageIds.Count;
@@ -243,9 +256,19 @@ public sealed partial class ShelfWriter
     }
 
     /// <summary>Compacts the store file and says what that gave back.</summary>
-    private string Compacted() => database.Compact() is { } saved
-        ? $"{saved / (1024 * 1024)} MB given back"
-        : "the store file left as it was (LiteDB could not compact a store this large; the room is used again as the shelf grows)";
+    private string Compacted(Action<string> progress)
+    {
+        var lastTold = Stopwatch.StartNew();
+        var saved = database.Compact(copied =>
+        {
+            if (lastTold.Elapsed > ProgressEvery)
+            {
+                progress($"{copied:N0} records copied into the compacted store file");
+                lastTold.Restart();
+            }
+        });
+        return saved >= 1024 * 1024 ? $"{saved / (1024 * 1024)} MB given back" : "the store file had no room to give back";
+    }
 
     private static void DeleteFolder(string folder)
     {

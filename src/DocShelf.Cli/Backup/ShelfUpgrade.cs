@@ -24,7 +24,7 @@ public static class ShelfUpgrade
         Console.Error.WriteLine($"DocShelf {ShelfBackup.DocShelfVersion} upgrades this shelf's store from schema {shelf.Schema} to {ShelfDatabase.SchemaVersion}; backing it up first to {target}");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         ShelfBackup.Make(shelf, target);
-        foreach (var step in writer.Migrate())
+        foreach (var step in writer.Migrate(progress => Console.Error.WriteLine($"  … {progress}")))
         {
             Console.Error.WriteLine($"  upgraded {step}");
         }

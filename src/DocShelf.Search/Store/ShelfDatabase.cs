@@ -30,7 +30,8 @@ public sealed class ShelfDatabase : IDisposable
 
     private const string SchemaKey = "schema";
 
-    private readonly LiteDatabase database;
+    /// <summary>The open store; <see cref="Compact"/> alone replaces it, with the file it wrote afresh.</summary>
+    private LiteDatabase database;
     private readonly Lock writeLock = new();
     private readonly string path;
 
@@ -40,17 +41,7 @@ public sealed class ShelfDatabase : IDisposable
         DataDirectory = dataDirectory;
         IsReadOnly = readOnly;
         var isNew = !File.Exists(path);
-        // Two mappers: the store's hands a page to PageRecords, which maps its other members with the second; one
-        // mapper would hand the page back to PageRecords.
-        var members = new BsonMapper { ResolveMember = MapMembers };
-        var mapper = new BsonMapper { ResolveMember = MapMembers };
-        mapper.RegisterType<PageContent>(page => PageRecords.ToDocument(page, members), value => PageRecords.FromDocument(value.AsDocument, members));
-        database = new LiteDatabase(new ConnectionString
-        {
-            Filename = path,
-            Connection = ConnectionType.Direct,
-            ReadOnly = readOnly,
-        }, mapper);
+        database = Open(path, readOnly);
         // Before anything is written: a newer DocShelf's store is left exactly as it is.
         if (Schema > SchemaVersion)
         {
@@ -61,6 +52,7 @@ public sealed class ShelfDatabase : IDisposable
 
         if (!readOnly)
         {
+            RemoveUnfinishedCopy();
             Documents.EnsureIndex(d => d.Status);
             Documents.EnsureIndex(d => d.Origin!.ParentId); // the documents inside one go with it
             Documents.EnsureIndex(d => d.OcrPageCount); // the overview reads only the documents with OCR'd pages
@@ -77,6 +69,21 @@ public sealed class ShelfDatabase : IDisposable
     }
 
     public string DataDirectory { get; }
+
+    private static LiteDatabase Open(string path, bool readOnly)
+    {
+        // Two mappers: the store's hands a page to PageRecords, which maps its other members with the second; one
+        // mapper would hand the page back to PageRecords.
+        var members = new BsonMapper { ResolveMember = MapMembers };
+        var mapper = new BsonMapper { ResolveMember = MapMembers };
+        mapper.RegisterType<PageContent>(page => PageRecords.ToDocument(page, members), value => PageRecords.FromDocument(value.AsDocument, members));
+        return new LiteDatabase(new ConnectionString
+        {
+            Filename = path,
+            Connection = ConnectionType.Direct,
+            ReadOnly = readOnly,
+        }, mapper);
+    }
 
     /// <summary>
     /// Members worked out from stored ones are not stored, a page's words are left to <see cref="PageRecords"/>, and
@@ -216,33 +223,47 @@ public sealed class ShelfDatabase : IDisposable
     }
 
     /// <summary>
-    /// Writes the store file afresh without the room deleted and rewritten records left; returns the bytes given back,
-    /// or null when LiteDB could not. Its rebuild fails on a large store (it takes the new file's many index entries
-    /// for a loop, seen at a million chunks); the store is then left as it was, and LiteDB uses its free room again as
-    /// the shelf grows.
+    /// Writes the store file afresh without the room deleted and rewritten records left (<see cref="StoreCopy"/>), and
+    /// goes on with the new file; returns the bytes given back. The new file is made beside the store and takes its
+    /// name in one rename, so a kill at any moment leaves the store whole, the old or the new. Nothing else may use
+    /// the store meanwhile: the upgrade calls this before the shelf serves.
     /// </summary>
-    public long? Compact()
+    /// <param name="copied">Told the running count of records copied.</param>
+    public long Compact(Action<long>? copied = null)
     {
         lock (writeLock)
         {
+            database.Checkpoint();
+            var before = new FileInfo(path).Length;
+            RemoveUnfinishedCopy();
+            StoreCopy.Write(database, CopyPath, copied ?? (_ => { }));
+            using (var written = new FileStream(CopyPath, FileMode.Open, FileAccess.ReadWrite))
+            {
+                written.Flush(flushToDisk: true); // on the disk before it takes the store's name
+            }
+
+            database.Dispose();
             try
             {
-                return database.Rebuild();
-            }
-            catch (LiteException)
-            {
-                return null;
+                File.Move(CopyPath, path, overwrite: true);
             }
             finally
             {
-                // LiteDB keeps the file as it was beside the new one, and leaves its work file when it fails: once the
-                // rebuild is over, either is only room taken.
-                foreach (var leftover in new[] { "-backup", "-temp", "-temp-log" })
-                {
-                    File.Delete(Path.Combine(DataDirectory, Path.GetFileNameWithoutExtension(FileName) + leftover + Path.GetExtension(FileName)));
-                }
+                database = Open(path, IsReadOnly); // the new file, or the old one if it could not take its name
             }
+
+            return before - new FileInfo(path).Length;
         }
+    }
+
+    /// <summary>Where <see cref="Compact"/> writes the new file: beside the store, named so nothing else takes it for one.</summary>
+    private string CopyPath => Path.Combine(DataDirectory, "shelf-compacting.db");
+
+    /// <summary>A copy a kill stopped part way is only room taken: the store it was made from is still whole.</summary>
+    private void RemoveUnfinishedCopy()
+    {
+        File.Delete(CopyPath);
+        File.Delete(Path.Combine(DataDirectory, "shelf-compacting-log.db"));
     }
 
     public void Dispose() => database.Dispose();
