@@ -69,12 +69,17 @@ public sealed class ModelOnDemandTests : IDisposable
 
         Assert.False(Directory.Exists(compiled), "a reader saved the compiled graph");
 
-        using (var writer = ShelfComposition.OpenForWriting(data, SettingsLoader.Load(data)))
+        // A writer's model opened at the first search by meaning, and one opened at once, before the shelf.
+        foreach (var opening in new[] { ModelOpening.WhenFirstUsed, ModelOpening.AtOnce })
         {
-            Assert.NotEmpty(await writer.Searcher.SearchAsync("a light to guide ships at night", 3, null, SearchMode.Semantic));
-        }
+            using (var writer = ShelfComposition.OpenForWriting(data, SettingsLoader.Load(data), opening: opening))
+            {
+                Assert.NotEmpty(await writer.Searcher.SearchAsync("a light to guide ships at night", 3, null, SearchMode.Semantic));
+            }
 
-        Assert.NotNull(new CompiledGraphs(compiled, maySave: false).Find(BuiltInModel.Default.ModelSha256));
+            Assert.True(new CompiledGraphs(compiled, maySave: false).Find(BuiltInModel.Default.ModelSha256) is not null, $"a writer opening its model {opening} saved no compiled graph");
+            Directory.Delete(compiled, recursive: true);
+        }
     }
 
     public void Dispose() => folder.Dispose();

@@ -48,8 +48,11 @@ public static class ServeCommand
         var web = settings.ToWebOptions();
         CheckInboxes(watch.Inboxes, Path.GetFullPath(data));
         ingestion.Chunking.Validate();
-        IngestCommand.RequireLanguages(ingestion.OcrLanguages);
         var listen = ParseListen(web);
+
+        // Tesseract's languages are checked while the shelf opens (starting Tesseract to ask takes some 0.2 s); nothing
+        // is read before the check has passed.
+        var languagesChecked = Task.Run(() => IngestCommand.RequireLanguages(ingestion.OcrLanguages), cancellationToken);
 
         // A status or search command may hold the shelf for a moment: wait for it rather than fail. The model loads
         // while the shelf opens: the service embeds what it reads, and searches by meaning need it from the first.
@@ -83,6 +86,7 @@ public static class ServeCommand
             board.WebUrl = app.Urls.FirstOrDefault(url => !url.Contains("unix:", StringComparison.Ordinal)) ?? listen.Url;
             app.Logger.LogInformation("DocShelf is open on {Url}", board.WebUrl);
         });
+        await languagesChecked;
         await app.RunAsync(cancellationToken);
     }
 

@@ -55,10 +55,21 @@ public static class ShelfComposition
 
         // Chosen, and loading on a thread of its own, before the store opens: the model is most of a cold search by
         // meaning, and the store and the lexical index open (and an ingest's first files are read) meanwhile. The
-        // shelf takes it over. That is before the shelf's lock is taken, so two would-be writers may each save the
-        // compiled graph: each writes a file of its own, named only once whole, so at worst one is saved for nothing.
-        using var model = ChosenModel.In(new ModelLibrary(dataDirectory), ModelOpening.AtOnce, savesCompiled: forWriting);
-        return open(new SearchSetup(shelf => model?.Connect(shelf), settings.ToHybridFusion()));
+        // shelf takes it over. Whether it may save its compiled graph in the shelf is known only once the shelf has
+        // opened for writing (a shelf another process holds, or a newer DocShelf wrote, is left as it was); the model
+        // waits for that only when it has a graph to save.
+        var writing = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var model = ChosenModel.In(new ModelLibrary(dataDirectory), ModelOpening.AtOnce, writing.Task);
+        try
+        {
+            var shelf = open(new SearchSetup(shelf => model?.Connect(shelf), settings.ToHybridFusion()));
+            writing.SetResult(forWriting);
+            return shelf;
+        }
+        finally
+        {
+            writing.TrySetResult(false);
+        }
     }
 
     /// <summary>The reading chain over a shelf open for writing: OCR engines, embedding batcher, pipeline and runner.</summary>

@@ -26,8 +26,8 @@ public sealed class ChosenModel : IDisposable
     }
 
     /// <summary>The model chosen with `docshelf models use` (the built-in one by default), or null for words only.</summary>
-    /// <param name="savesCompiled">Whether the process holds the library's shelf for writing (<see cref="ModelLibrary.OpenEmbedding"/>).</param>
-    public static ChosenModel? In(ModelLibrary library, ModelOpening opening, bool savesCompiled)
+    /// <param name="savesCompiled">Whether the process holds the library's shelf for writing, once known (<see cref="ModelLibrary.OpenEmbedding"/>).</param>
+    public static ChosenModel? In(ModelLibrary library, ModelOpening opening, Task<bool> savesCompiled)
     {
         if (library.ActiveEmbedding() is not { } name)
         {

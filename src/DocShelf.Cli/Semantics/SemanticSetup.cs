@@ -17,5 +17,5 @@ public static class SemanticSetup
     /// only the writer of the folder a library lives in may write there.
     /// </remarks>
     public static Func<Shelf, SemanticIndex?> From(ModelLibrary? library = null) =>
-        shelf => ChosenModel.In(library ?? new ModelLibrary(shelf.DataDirectory), ModelOpening.WhenFirstUsed, savesCompiled: library is null && shelf.Writer is not null)?.Connect(shelf);
+        shelf => ChosenModel.In(library ?? new ModelLibrary(shelf.DataDirectory), ModelOpening.WhenFirstUsed, savesCompiled: Task.FromResult(library is null && shelf.Writer is not null))?.Connect(shelf);
 }

@@ -12,9 +12,17 @@ namespace DocShelf.Models.Library;
 /// one is refused. Only the process holding the shelf for writing saves one; every command uses one that is there.
 /// </summary>
 /// <param name="folder">The folder the graphs are kept in.</param>
-/// <param name="maySave">Whether this process may save a graph there (it holds the shelf for writing).</param>
-public sealed partial class CompiledGraphs(string folder, bool maySave)
+/// <param name="maySave">
+/// Whether this process may save a graph there: it holds the shelf for writing. Known once the shelf has opened, which
+/// the model may start loading before.
+/// </param>
+public sealed partial class CompiledGraphs(string folder, Task<bool> maySave)
 {
+    public CompiledGraphs(string folder, bool maySave)
+        : this(folder, Task.FromResult(maySave))
+    {
+    }
+
     public const string FolderName = ".compiled";
 
     private const string Extension = ".ort";
@@ -22,7 +30,8 @@ public sealed partial class CompiledGraphs(string folder, bool maySave)
 
     public string Folder { get; } = folder;
 
-    public bool MaySave { get; } = maySave;
+    /// <summary>Whether this process may save a graph; waits until that is known.</summary>
+    public bool MaySave => maySave.GetAwaiter().GetResult();
 
     /// <summary>The runtime whose format the graphs are in: another version may lay them out differently.</summary>
     private static string Runtime => runtime.Value;

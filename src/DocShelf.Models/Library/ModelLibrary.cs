@@ -186,11 +186,12 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
     /// <summary>Opens the built-in or an imported embedding model for use.</summary>
     /// <param name="savesCompiled">
     /// Whether this process holds the shelf for writing, and so may save the built-in model's optimised graph in
-    /// <see cref="CompiledGraphs"/> for later commands; any process uses one that is there.
+    /// <see cref="CompiledGraphs"/> for later commands (known once the shelf has opened; never when null); any process
+    /// uses one that is there.
     /// </param>
-    public OnnxEmbeddingGenerator OpenEmbedding(string name, bool savesCompiled = false) =>
+    public OnnxEmbeddingGenerator OpenEmbedding(string name, Task<bool>? savesCompiled = null) =>
         name == builtIn?.Name
-            ? builtIn.Open(compiled: new CompiledGraphs(Path.Combine(Folder, CompiledGraphs.FolderName), savesCompiled))
+            ? builtIn.Open(compiled: new CompiledGraphs(Path.Combine(Folder, CompiledGraphs.FolderName), savesCompiled ?? Task.FromResult(false)))
             : new(EmbeddingModelConfig.Load(FolderOf(name)), name);
 
     private IEnumerable<ModelManifest> Imported() =>

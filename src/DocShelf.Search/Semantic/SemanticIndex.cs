@@ -59,6 +59,13 @@ public sealed class SemanticIndex(
     /// </summary>
     public Task SaveGraphsAsync(CancellationToken cancellationToken) => vectors.SaveGraphsAsync(cancellationToken);
 
+    /// <summary>Opens the chunks' graphs and the sentences' file and table, as the first search would.</summary>
+    public void Open()
+    {
+        vectors.Open();
+        sentences?.Open();
+    }
+
     /// <summary>
     /// Opens the chunks' graphs and the sentences' file and table, which starts a writer's saving of what no graph
     /// holds and its merging of sealed graphs, and waits until all of it is done: for a caller that wants the shelf
@@ -66,8 +73,7 @@ public sealed class SemanticIndex(
     /// </summary>
     public async Task MergesDoneAsync()
     {
-        vectors.Open();
-        sentences?.Open();
+        Open();
         await vectors.MergesDoneAsync();
     }
 
@@ -97,8 +103,7 @@ public sealed class SemanticIndex(
         // The query is embedded on another thread while this one opens the chunks' graphs and the sentences' table: a
         // cold command, whose model may still be loading, does not wait for the two one after the other.
         var embedding = Task.Run(() => EmbedQueryAsync(query, cancellationToken), cancellationToken);
-        vectors.Open();
-        sentences?.Open();
+        Open();
         var vector = await embedding;
         var best = new Dictionary<string, (ChunkVector Chunk, double Score)>(StringComparer.Ordinal);
         foreach (var (chunk, score) in vectors.Nearest(vector.Span, weighed, filter, cancellationToken))
