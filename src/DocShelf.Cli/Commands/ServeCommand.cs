@@ -57,6 +57,7 @@ public static class ServeCommand
         // A status or search command may hold the shelf for a moment: wait for it rather than fail. The model loads
         // while the shelf opens: the service embeds what it reads, and searches by meaning need it from the first.
         using var shelf = ShelfComposition.OpenForWriting(data, settings, TimeSpan.FromSeconds(10), ModelOpening.AtOnce);
+        shelf.Searcher.Semantic?.StartOpening(); // while the host is built and starts
         var answerer = ShelfComposition.Answerer(shelf, settings);
         using var answerModel = answerer as IDisposable;
         var builder = ShelfHost.CreateBuilder(shelf, answerer, web, listen);

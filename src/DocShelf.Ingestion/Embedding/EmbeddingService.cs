@@ -8,7 +8,7 @@ namespace DocShelf.Ingestion.Embedding;
 
 /// <summary>
 /// Keeps the vectors of the embedding model in use in step with the shelf while the service runs. At start-up it
-/// opens what searches by meaning read, then makes every missing vector (which also finishes a change of model, resuming where it stopped). Whenever the worker
+/// makes every missing vector (which also finishes a change of model, resuming where it stopped). Whenever the worker
 /// has read more files, it embeds what waits in the embed step's batcher, then repairs what that left; when reading
 /// has paused, it saves the vectors held in memory for search (the chunks' graphs, the sentences' table).
 /// Does nothing on a lexical-only shelf.
@@ -28,9 +28,6 @@ public sealed class EmbeddingService(Shelf shelf, IngestionChain chain, ServiceB
         var embedder = new ChunkEmbedder(shelf.Store, semantic);
         try
         {
-            // First the graphs and the sentences' table, which the first search by meaning would otherwise open (a
-            // third of a second on a million chunks), on a thread of the pool: the host's start does not wait for it.
-            await Task.Run(semantic.Open, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 // Counted before the pass, so files finished during it bring another pass.

@@ -38,6 +38,9 @@ public sealed class SemanticIndex(
     private readonly Lock lastQueryLock = new();
     private (string Text, ReadOnlyMemory<float> Vector)? lastQuery;
 
+    /// <summary>An opening started ahead of the first search (<see cref="StartOpening"/>); done when none was.</summary>
+    private Task opening = Task.CompletedTask;
+
     public string Model => vectors.Name;
 
     public SimilarityFloors Floors { get; } = floors ?? SimilarityFloors.None;
@@ -65,6 +68,12 @@ public sealed class SemanticIndex(
         vectors.Open();
         sentences?.Open();
     }
+
+    /// <summary>
+    /// Starts <see cref="Open"/> on a thread of the pool, for a caller with other work to do before its first search
+    /// (a million chunks' graphs take a third of a second to open); a search meanwhile waits for it.
+    /// </summary>
+    public void StartOpening() => opening = Task.Run(Open);
 
     /// <summary>
     /// Opens the chunks' graphs and the sentences' file and table, which starts a writer's saving of what no graph
@@ -186,6 +195,9 @@ public sealed class SemanticIndex(
 
     public void Dispose()
     {
+        // An opening started ahead ends before what it opens is closed. Its failure, if any, is not this one's: the
+        // first search met it again and reported it.
+        opening.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
         vectors.Dispose();
         sentences?.Dispose();
     }
