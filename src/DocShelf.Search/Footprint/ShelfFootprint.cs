@@ -23,7 +23,7 @@ public sealed record ShelfFootprint(
     public static ShelfFootprint Measure(Shelf shelf)
     {
         var data = shelf.DataDirectory;
-        var store = FileBytes(Path.Combine(data, ShelfDatabase.FileName)) + FileBytes(Path.Combine(data, "shelf-log.db"));
+        var store = FileBytes(Path.Combine(data, ShelfDatabase.FileName)) + FileBytes(Path.Combine(data, ShelfDatabase.LogFileName));
         var lexical = FolderBytes(Path.Combine(data, LexicalIndex.FolderName));
         var vectors = FolderBytes(Path.Combine(data, ShelfDatabase.GraphsFolderName)) + FolderBytes(Path.Combine(data, ShelfDatabase.SentencesFolderName));
         // Each walked once: a document's page source is a file named by its id, its page images a folder.

@@ -15,6 +15,9 @@ public sealed class ShelfDatabase : IDisposable
 {
     public const string FileName = "shelf.db";
 
+    /// <summary>LiteDB's log beside the store, which holds what is committed but not yet folded into the file.</summary>
+    public const string LogFileName = "shelf-log.db";
+
     /// <summary>The folder in the data folder that holds every vector collection's graphs.</summary>
     public const string GraphsFolderName = "vector-graphs";
 
@@ -245,6 +248,9 @@ public sealed class ShelfDatabase : IDisposable
             database.Dispose();
             try
             {
+                // LiteDB folds its log into the file as it closes; one still there would be replayed onto the new
+                // file, and holds nothing the copy does not (folded in before copying, nothing written since).
+                File.Delete(Path.Combine(DataDirectory, LogFileName));
                 File.Move(CopyPath, path, overwrite: true);
             }
             finally
