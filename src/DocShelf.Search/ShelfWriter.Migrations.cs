@@ -14,6 +14,20 @@ public sealed partial class ShelfWriter
     /// <summary>How often a long migration step says how far it has come.</summary>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
 
+    /// <summary>Passes on to <paramref name="progress"/> what it is given once <see cref="ProgressEvery"/> has gone by since it last did.</summary>
+    private static Action<Func<string>> EveryFewSeconds(Action<string> progress)
+    {
+        var lastTold = Stopwatch.StartNew();
+        return line =>
+        {
+            if (lastTold.Elapsed > ProgressEvery)
+            {
+                progress(line());
+                lastTold.Restart();
+            }
+        };
+    }
+
     /// <summary>Whether the store was written in an older layout than this DocShelf's, and <see cref="Migrate"/> has work.</summary>
     public bool NeedsMigration => database.Schema < ShelfDatabase.SchemaVersion;
 
@@ -219,16 +233,12 @@ public sealed partial class ShelfWriter
     {
         var pageIds = database.Pages.Query().Select(p => p.Id).ToList();
         var written = 0;
-        var lastTold = Stopwatch.StartNew();
+        var tell = EveryFewSeconds(progress);
         foreach (var batch in pageIds.Chunk(256))
         {
             database.InTransaction(() => database.Pages.Update(batch.Select(id => database.Pages.FindById(id)).ToList()));
             written += batch.Length;
-            if (lastTold.Elapsed > ProgressEvery)
-            {
-                progress($"{written:N0} of {pageIds.Count:N0} pages written again");
-                lastTold.Restart();
-            }
+            tell(() => $"{written:N0} of {pageIds.Count:N0} pages written again");
         }
 
         return pageIds.Count;
@@ -258,15 +268,8 @@ public sealed partial class ShelfWriter
     /// <summary>Compacts the store file and says what that gave back.</summary>
     private string Compacted(Action<string> progress)
     {
-        var lastTold = Stopwatch.StartNew();
-        var saved = database.Compact(copied =>
-        {
-            if (lastTold.Elapsed > ProgressEvery)
-            {
-                progress($"{copied:N0} records copied into the compacted store file");
-                lastTold.Restart();
-            }
-        });
+        var tell = EveryFewSeconds(progress);
+        var saved = database.Compact(copied => tell(() => $"{copied:N0} records copied into the compacted store file"));
         return saved >= 1024 * 1024 ? $"{saved / (1024 * 1024)} MB given back" : "the store file had no room to give back";
     }
 

@@ -38,9 +38,7 @@ public static class IngestCommand
     {
         var options = settings.ToIngestionOptions();
         options.Chunking.Validate();
-        // Tesseract's languages are checked while the shelf opens (starting Tesseract to ask takes some 0.2 s); nothing
-        // is read before the check has passed.
-        var languagesChecked = Task.Run(() => RequireLanguages(options.OcrLanguages), cancellationToken);
+        var languagesChecked = StartLanguageCheck(options.OcrLanguages, cancellationToken);
         var files = FileCollector.Collect(paths);
 
         // What is read is embedded, so the model loads while the first files are read.
@@ -112,6 +110,13 @@ public static class IngestCommand
         SummaryPrinter.Print(summary);
         return summary;
     }
+
+    /// <summary>
+    /// <see cref="RequireLanguages"/> on another thread, so the check (starting Tesseract to ask takes some 0.2 s) runs
+    /// while the shelf opens; the caller awaits it before anything is read.
+    /// </summary>
+    public static Task StartLanguageCheck(string languages, CancellationToken cancellationToken) =>
+        Task.Run(() => RequireLanguages(languages), cancellationToken);
 
     public static void RequireLanguages(string languages)
     {

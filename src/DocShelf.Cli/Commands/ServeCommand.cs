@@ -50,9 +50,7 @@ public static class ServeCommand
         ingestion.Chunking.Validate();
         var listen = ParseListen(web);
 
-        // Tesseract's languages are checked while the shelf opens (starting Tesseract to ask takes some 0.2 s); nothing
-        // is read before the check has passed.
-        var languagesChecked = Task.Run(() => IngestCommand.RequireLanguages(ingestion.OcrLanguages), cancellationToken);
+        var languagesChecked = IngestCommand.StartLanguageCheck(ingestion.OcrLanguages, cancellationToken);
 
         // A status or search command may hold the shelf for a moment: wait for it rather than fail. The model loads
         // while the shelf opens: the service embeds what it reads, and searches by meaning need it from the first.

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using DocShelf.Core.Files;
 using DocShelf.Models.Runtime;
 
 namespace DocShelf.Models.Library;
@@ -73,21 +73,18 @@ public sealed partial class CompiledGraphs(string folder, Task<bool> maySave)
     /// </summary>
     public void Keep(string saved, string modelSha256)
     {
-        string sha256;
-        using (var stream = File.OpenRead(saved))
-        {
-            sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
-
-        var kept = Path.Combine(Folder, Prefix(modelSha256) + sha256 + Extension);
+        var kept = Path.Combine(Folder, Prefix(modelSha256) + FileHash.Sha256(saved) + Extension);
         File.Move(saved, kept, overwrite: true);
-        foreach (var other in Directory.EnumerateFiles(Folder, modelSha256[..16] + "-*" + Extension).Where(path => path != kept))
+        foreach (var other in Directory.EnumerateFiles(Folder, ModelPart(modelSha256) + "-*" + Extension).Where(path => path != kept))
         {
             File.Delete(other);
         }
     }
 
-    private static string Prefix(string modelSha256) => $"{modelSha256[..16]}-onnxruntime-{Runtime}-";
+    private static string Prefix(string modelSha256) => $"{ModelPart(modelSha256)}-onnxruntime-{Runtime}-";
+
+    /// <summary>What of the model's sha256 a graph's name holds, enough to tell models apart.</summary>
+    private static string ModelPart(string modelSha256) => modelSha256[..16];
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Name();
