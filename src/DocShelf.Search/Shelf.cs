@@ -16,6 +16,7 @@ public sealed class Shelf : IDisposable
     private readonly ShelfLock shelfLock;
     private readonly ShelfDatabase database;
     private readonly LexicalIndex index;
+    private bool disposed;
 
     private Shelf(string dataDirectory, ShelfLock shelfLock, bool writable, SearchSetup search)
     {
@@ -80,8 +81,8 @@ public sealed class Shelf : IDisposable
     /// <summary>Null when the shelf was opened for reading.</summary>
     public ShelfWriter? Writer { get; }
 
-    /// <summary>What reconciling found at open: documents indexed afresh and stale entries dropped.</summary>
-    public (int Added, int Dropped) Reconciled { get; private set; }
+    /// <summary>What reconciling found at open: whether index and store were compared, documents indexed afresh and stale entries dropped.</summary>
+    public (bool Compared, int Added, int Dropped) Reconciled { get; private set; }
 
     /// <summary>The layout the store is written in (<see cref="ShelfDatabase.SchemaVersion"/> once migrated).</summary>
     public int Schema => database.Schema;
@@ -170,10 +171,25 @@ public sealed class Shelf : IDisposable
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         Close(Searcher.Semantic);
-        index.Dispose();
-        database.Dispose();
-        shelfLock.Dispose();
+        try
+        {
+            // Lucene commits on closing anyway; committing through the writer names the store's stamp, so the next
+            // opening trusts the index without comparing it document by document.
+            Writer?.Commit();
+        }
+        finally
+        {
+            index.Dispose();
+            database.Dispose();
+            shelfLock.Dispose();
+        }
     }
 
     private static void Close(SemanticIndex? semantic)

@@ -24,7 +24,7 @@ public sealed partial class ShelfWriter
             var clock = System.Diagnostics.Stopwatch.StartNew();
             // No document changes under this lock, so the index's commit and the store's copy hold the same documents.
             // Vectors are written without it; the copy has those stored by its moment, and catch-up embeds the rest.
-            index.CommitInto(Path.Combine(folder, LexicalIndex.FolderName));
+            index.CommitInto(Path.Combine(folder, LexicalIndex.FolderName), indexHolds);
             database.CopyTo(Path.Combine(folder, ShelfDatabase.FileName));
             FileLinks.LinkOrCopyTree(pageSources.Root, Path.Combine(folder, PageSourceFolder.FolderName), name => !name.EndsWith(".partial", StringComparison.Ordinal));
             FileLinks.LinkOrCopyTree(pageImages.Root, Path.Combine(folder, Path.GetFileName(pageImages.Root)), image => pageSources.Find(Path.GetDirectoryName(image)!) is null);

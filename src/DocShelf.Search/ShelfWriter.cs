@@ -17,6 +17,13 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     private readonly Lock gate = new();
 
     /// <summary>
+    /// The store's content stamp whose chunks the index holds exactly, followed change by change from the comparison
+    /// <see cref="Reconcile"/> makes at opening; null when unknown, and it stays unknown once the index has failed to
+    /// follow a change. Index commits name it, so the next opening can skip the comparison.
+    /// </summary>
+    private string? indexHolds;
+
+    /// <summary>
     /// Records that <paramref name="path"/> holds content already indexed, and returns its record; null when the
     /// content is not indexed and must be read. Quarantined content is always read again: a password or language
     /// added since may now open it.
@@ -25,21 +32,21 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     {
         lock (gate)
         {
-            var (document, orphan) = database.InTransaction(() =>
-            {
-                if (database.Documents.FindById(documentId) is not { Status: DocumentStatus.Indexed } existing)
-                {
-                    return ((DocumentRecord?)null, (IReadOnlyList<string>)[]);
-                }
+            return Change(InStore, attached => DropLeftover(attached.Orphan)).Document;
+        }
 
-                var orphan = DetachFromOtherContent(path, documentId);
-                var updated = WithKnownPaths(existing, path);
-                database.Documents.Update(updated);
-                SetEntry(path, FileState.Indexed, documentId, reason: null);
-                return (updated, orphan);
-            });
-            DropLeftover(orphan);
-            return document;
+        (DocumentRecord? Document, IReadOnlyList<string> Orphan) InStore()
+        {
+            if (database.Documents.FindById(documentId) is not { Status: DocumentStatus.Indexed } existing)
+            {
+                return (null, []);
+            }
+
+            var orphan = DetachFromOtherContent(path, documentId);
+            var updated = WithKnownPaths(existing, path);
+            database.Documents.Update(updated);
+            SetEntry(path, FileState.Indexed, documentId, reason: null);
+            return (updated, orphan);
         }
     }
 
@@ -54,18 +61,25 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
         document = document with { PageCount = pages.Count, OcrPageCount = pages.Count(p => p.Source == PageSource.Ocr), ChunkCount = chunks.Count };
         lock (gate)
         {
-            DropLeftover(database.InTransaction(() =>
-            {
-                var orphan = ReplaceContent(document, path);
-                database.Pages.InsertBulk(pages.Select(p => p with { Id = ShelfStore.PageId(document.Id, p.Number), DocumentId = document.Id }));
-                database.Chunks.InsertBulk(chunks);
-                if (document.Origin is null)
-                {
-                    SetEntry(path, FileState.Indexed, document.Id, reason: null);
-                }
+            Change(InStore, InIndex);
+        }
 
-                return orphan;
-            }));
+        List<string> InStore()
+        {
+            var orphan = ReplaceContent(document, path);
+            database.Pages.InsertBulk(pages.Select(p => p with { Id = ShelfStore.PageId(document.Id, p.Number), DocumentId = document.Id }));
+            database.Chunks.InsertBulk(chunks);
+            if (document.Origin is null)
+            {
+                SetEntry(path, FileState.Indexed, document.Id, reason: null);
+            }
+
+            return orphan;
+        }
+
+        void InIndex(List<string> orphan)
+        {
+            DropLeftover(orphan);
             index.DeleteDocument(document.Id);
             index.Add(DocumentFacets.Of(document, pages), chunks);
         }
@@ -76,16 +90,23 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     {
         lock (gate)
         {
-            DropLeftover(database.InTransaction(() =>
-            {
-                var orphan = ReplaceContent(document, path);
-                if (document.Origin is null)
-                {
-                    SetEntry(path, FileState.Quarantined, document.Id, document.Reason);
-                }
+            Change(InStore, InIndex);
+        }
 
-                return orphan;
-            }));
+        List<string> InStore()
+        {
+            var orphan = ReplaceContent(document, path);
+            if (document.Origin is null)
+            {
+                SetEntry(path, FileState.Quarantined, document.Id, document.Reason);
+            }
+
+            return orphan;
+        }
+
+        void InIndex(List<string> orphan)
+        {
+            DropLeftover(orphan);
             index.DeleteDocument(document.Id);
         }
     }
@@ -95,12 +116,14 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     {
         lock (gate)
         {
-            DropLeftover(database.InTransaction(() =>
-            {
-                var orphan = DetachFromOtherContent(path, keepDocumentId: null);
-                database.Files.Delete(path);
-                return orphan;
-            }));
+            Change(InStore, DropLeftover);
+        }
+
+        List<string> InStore()
+        {
+            var orphan = DetachFromOtherContent(path, keepDocumentId: null);
+            database.Files.Delete(path);
+            return orphan;
         }
     }
 
@@ -113,30 +136,31 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     {
         lock (gate)
         {
-            var (chunks, gone) = database.InTransaction(() =>
+            var removed = Change(InStore, removal => DropLeftover(removal.Gone)).Removed;
+            if (removed is not null)
             {
-                if (database.Documents.FindById(documentId) is null)
-                {
-                    return ((List<Chunk>?)null, (IReadOnlyList<string>)[]);
-                }
-
-                var gone = WithInnerDocuments(documentId);
-                List<Chunk> removed = [.. gone.SelectMany(id => database.Chunks.Find(c => c.DocumentId == id))];
-                DeleteDocuments(gone);
-                foreach (var entry in database.Files.Find(f => f.DocumentId == documentId).ToList())
-                {
-                    database.Files.Update(entry with { State = FileState.Removed, DocumentId = null, Reason = null, UpdatedUtc = DateTime.UtcNow });
-                }
-
-                return (removed, gone);
-            });
-            if (chunks is not null)
-            {
-                DropLeftover(gone);
-                index.Commit();
+                CommitIndex();
             }
 
-            return chunks;
+            return removed;
+        }
+
+        (List<Chunk>? Removed, IReadOnlyList<string> Gone) InStore()
+        {
+            if (database.Documents.FindById(documentId) is null)
+            {
+                return (null, []);
+            }
+
+            var gone = WithInnerDocuments(documentId);
+            List<Chunk> removed = [.. gone.SelectMany(id => database.Chunks.Find(c => c.DocumentId == id))];
+            DeleteDocuments(gone);
+            foreach (var entry in database.Files.Find(f => f.DocumentId == documentId).ToList())
+            {
+                database.Files.Update(entry with { State = FileState.Removed, DocumentId = null, Reason = null, UpdatedUtc = DateTime.UtcNow });
+            }
+
+            return (removed, gone);
         }
     }
 
@@ -144,20 +168,25 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
     {
         lock (gate)
         {
-            index.Commit();
+            CommitIndex();
         }
     }
 
     /// <summary>
     /// Brings the lexical index in line with the store after an interrupted run: a document whose chunks are missing
     /// from the index, or there in another number, is indexed afresh; entries for documents the store does not hold
-    /// are dropped.
+    /// are dropped. An index whose last commit was made at the store's present content stamp holds exactly its
+    /// chunks, and is not compared document by document; after a comparison the store is stamped and the index
+    /// committed at that stamp, so the next opening can trust it.
     /// </summary>
-    public (int Added, int Dropped) Reconcile()
+    /// <returns>Whether the two were compared, documents indexed afresh, and stale entries dropped.</returns>
+    public (bool Compared, int Added, int Dropped) Reconcile()
     {
         lock (gate)
         {
-            var drift = IndexDrift.Find(store, index);
+            var agrees = index.StoreStampAtOpen is { } stamp && stamp == database.ContentStamp;
+            var drift = agrees ? IndexDrift.None : IndexDrift.Find(store, index);
+            indexHolds = agrees ? index.StoreStampAtOpen : null;
             foreach (var document in drift.Stale.Select(store.FindDocument).OfType<DocumentRecord>())
             {
                 index.DeleteDocument(document.Id);
@@ -169,18 +198,43 @@ public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store
                 index.DeleteDocument(id);
             }
 
-            if (drift.Count > 0)
+            if (!agrees)
             {
-                index.Commit();
+                indexHolds = database.InTransaction(database.StampContent);
+                CommitIndex();
             }
 
             var documents = store.DocumentIds();
             pageSources.DeleteAllBut(documents);
             pageImages.DeleteAllBut(documents);
 
-            return (drift.Stale.Count, drift.Extra.Count);
+            return (!agrees, drift.Stale.Count, drift.Extra.Count);
         }
     }
+
+    /// <summary>
+    /// Makes a change to documents or chunks: <paramref name="inStore"/> in one store transaction that also draws the
+    /// store a new content stamp, then <paramref name="inIndex"/> with its result. The index is known to hold the new
+    /// stamp's chunks only if it held the old one's and followed this change without fault.
+    /// </summary>
+    private T Change<T>(Func<T> inStore, Action<T> inIndex)
+    {
+        var held = indexHolds;
+        var stamp = "";
+        var result = database.InTransaction(() =>
+        {
+            var changed = inStore();
+            stamp = database.StampContent();
+            return changed;
+        });
+        indexHolds = null;
+        inIndex(result);
+        indexHolds = held is null ? null : stamp;
+        return result;
+    }
+
+    /// <summary>Commits the index, naming the store's stamp only when the index is known to hold exactly its chunks.</summary>
+    private void CommitIndex() => index.Commit(indexHolds);
 
     /// <summary>Documents that left the store in the last write leave the index, the page sources and the page images too.</summary>
     private void DropLeftover(IReadOnlyList<string> gone)

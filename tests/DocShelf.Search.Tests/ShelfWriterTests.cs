@@ -191,7 +191,7 @@ public sealed class ShelfWriterTests : IDisposable
 
         using (var shelf = Shelf.OpenForWriting(data.Path))
         {
-            Assert.Equal((1, 1), shelf.Reconciled);
+            Assert.Equal((true, 1, 1), shelf.Reconciled);
             Assert.Equal(["kept"], shelf.Searcher.Search("lamp", 10).Select(h => h.DocumentId));
         }
 
@@ -202,8 +202,43 @@ public sealed class ShelfWriterTests : IDisposable
         }
 
         using var reopened = Shelf.OpenForWriting(data.Path);
-        Assert.Equal((1, 0), reopened.Reconciled);
+        Assert.Equal((true, 1, 0), reopened.Reconciled);
         Assert.Single(reopened.Searcher.Search("lamp", 10));
+    }
+
+    [Fact]
+    public void An_index_committed_at_the_stores_stamp_is_trusted_and_one_a_change_outran_is_compared_and_repaired()
+    {
+        using (var shelf = Shelf.OpenForWriting(data.Path))
+        {
+            Assert.True(shelf.Reconciled.Compared); // a new shelf's index has no stamp yet
+            ShelfBuilder.Publish(shelf.Writer!, "first", "/a/first.txt", "lighthouse lamp");
+        }
+
+        using (var shelf = Shelf.OpenForWriting(data.Path))
+        {
+            Assert.Equal((false, 0, 0), shelf.Reconciled);
+            Assert.Equal(["first"], shelf.Searcher.Search("lamp", 10).Select(h => h.DocumentId));
+        }
+
+        // A change the store took and the shelf's index never saw, as when a kill comes between the two: the writer is
+        // given an index in another folder.
+        using (var database = new ShelfDatabase(data.Path, readOnly: false))
+        using (var elsewhere = new TempFolder())
+        using (var lostIndex = new LexicalIndex(elsewhere.Path, writable: true))
+        {
+            var writer = new ShelfWriter(database, new ShelfStore(database), lostIndex, new PageSourceFolder(elsewhere.Path), new PageImageFolder(elsewhere.Path));
+            ShelfBuilder.Publish(writer, "second", "/a/second.txt", "harbour lamp");
+        }
+
+        using (var shelf = Shelf.OpenForWriting(data.Path))
+        {
+            Assert.Equal((true, 1, 0), shelf.Reconciled);
+            Assert.Equal(["first", "second"], shelf.Searcher.Search("lamp", 10).Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+        }
+
+        using var repaired = Shelf.OpenForWriting(data.Path);
+        Assert.Equal((false, 0, 0), repaired.Reconciled);
     }
 
     [Fact]

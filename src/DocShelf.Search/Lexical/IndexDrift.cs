@@ -8,6 +8,8 @@ namespace DocShelf.Search.Lexical;
 /// </summary>
 public sealed record IndexDrift(IReadOnlyList<string> Stale, IReadOnlyList<string> Extra)
 {
+    public static readonly IndexDrift None = new([], []);
+
     public int Count => Stale.Count + Extra.Count;
 
     public static IndexDrift Find(ShelfStore store, LexicalIndex index)

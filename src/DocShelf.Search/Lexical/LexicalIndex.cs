@@ -37,6 +37,7 @@ public sealed class LexicalIndex : IDisposable
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     };
     private const string SchemaKey = "schema";
+    private const string StoreStampKey = "store-stamp";
 
     private readonly FSDirectory directory;
     private readonly Analyzer analyzer = ShelfAnalyzer.Create();
@@ -54,20 +55,32 @@ public sealed class LexicalIndex : IDisposable
         directory = FSDirectory.Open(Path.Combine(dataDirectory, FolderName));
         if (writable)
         {
+            var committed = LastCommitData();
             writer = new IndexWriter(directory, new IndexWriterConfig(ShelfAnalyzer.Version, analyzer)
             {
                 Similarity = ShelfSimilarity.Create(),
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 IndexDeletionPolicy = commits,
             });
-            if (DirectoryReader.IndexExists(directory) && StoredSchema() != SchemaVersion)
+            if (committed is not null && committed.GetValueOrDefault(SchemaKey) != SchemaVersion)
             {
                 writer.DeleteAll();
             }
+            else
+            {
+                StoreStampAtOpen = committed?.GetValueOrDefault(StoreStampKey);
+            }
 
-            writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = SchemaVersion });
+            // Lucene commits on closing with the data last set; from here on it names no stamp until a commit is told one.
+            writer.SetCommitData(CommitData(storeStamp: null));
         }
     }
+
+    /// <summary>
+    /// The store's content stamp (<see cref="Store.ShelfDatabase.ContentStamp"/>) that the last commit held every chunk
+    /// of, and no other, as this writer found it; null when unknown, or when the index was emptied at open.
+    /// </summary>
+    public string? StoreStampAtOpen { get; }
 
     public Analyzer Analyzer => analyzer;
 
@@ -121,16 +134,21 @@ public sealed class LexicalIndex : IDisposable
     public void DeleteDocument(string documentId) => RequireWriter().DeleteDocuments(new Term(LexicalFields.DocumentId, documentId));
 
     /// <summary>Makes everything added so far durable and visible to new searches.</summary>
-    public void Commit() => RequireWriter().Commit();
+    /// <param name="storeStamp">
+    /// The store's content stamp, when the index now holds exactly the chunks the store held at it; null when the
+    /// caller cannot say so.
+    /// </param>
+    public void Commit(string? storeStamp = null) => CommitWith(RequireWriter(), storeStamp);
 
     /// <summary>
     /// Commits, then links or copies the files of that commit into <paramref name="folder"/>: an index that opens by
     /// itself as it stood at this moment, whatever is added or merged meanwhile.
     /// </summary>
-    public void CommitInto(string folder)
+    /// <param name="storeStamp">As for <see cref="Commit"/>.</param>
+    public void CommitInto(string folder, string? storeStamp)
     {
         var indexWriter = RequireWriter();
-        indexWriter.Commit();
+        CommitWith(indexWriter, storeStamp);
         var commit = commits.Snapshot();
         try
         {
@@ -367,10 +385,34 @@ public sealed class LexicalIndex : IDisposable
         return false;
     }
 
-    private string? StoredSchema()
+    private static void CommitWith(IndexWriter indexWriter, string? storeStamp)
     {
-        using var reader = DirectoryReader.Open(directory);
-        return reader.IndexCommit.UserData.TryGetValue(SchemaKey, out var version) ? version : null;
+        indexWriter.SetCommitData(CommitData(storeStamp));
+        indexWriter.Commit();
+    }
+
+    private static Dictionary<string, string> CommitData(string? storeStamp)
+    {
+        var data = new Dictionary<string, string> { [SchemaKey] = SchemaVersion };
+        if (storeStamp is not null)
+        {
+            data[StoreStampKey] = storeStamp;
+        }
+
+        return data;
+    }
+
+    /// <summary>The last commit's own data, read from its segments file alone (no segment is opened); null when there is no index yet.</summary>
+    private Dictionary<string, string>? LastCommitData()
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            return null;
+        }
+
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        return new(infos.UserData);
     }
 
     private IndexWriter RequireWriter() =>

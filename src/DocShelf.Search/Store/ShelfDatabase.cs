@@ -32,6 +32,7 @@ public sealed class ShelfDatabase : IDisposable
     public const int SchemaVersion = 6;
 
     private const string SchemaKey = "schema";
+    private const string ContentKey = "content";
 
     /// <summary>The open store; <see cref="Compact"/> alone replaces it, with the file it wrote afresh.</summary>
     private LiteDatabase database;
@@ -118,6 +119,21 @@ public sealed class ShelfDatabase : IDisposable
     {
         get => Facts.FindById(SchemaKey)?.Version ?? 0;
         set => Facts.Upsert(new StoreFact { Id = SchemaKey, Version = value });
+    }
+
+    /// <summary>
+    /// A value drawn afresh by every change to the shelf's documents or chunks (<see cref="StampContent"/>); null
+    /// until the first. The lexical index's commits record the stamp they caught up with, so a writer opening later
+    /// knows the two agree without comparing every document.
+    /// </summary>
+    public string? ContentStamp => Facts.FindById(ContentKey)?.Stamp;
+
+    /// <summary>Marks the content changed, inside the transaction that changes it; returns the new stamp.</summary>
+    public string StampContent()
+    {
+        var stamp = Guid.NewGuid().ToString("N");
+        Facts.Upsert(new StoreFact { Id = ContentKey, Stamp = stamp });
+        return stamp;
     }
 
     private ILiteCollection<StoreFact> Facts => database.GetCollection<StoreFact>("store");
