@@ -8,6 +8,7 @@ public static class TinyModels
     public const string Mean = "tiny-bert-mean";
     public const string Cls = "tiny-bert-cls";
     public const string Decoder = "tiny-decoder";
+    public const string Llama = "tiny-llama";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -24,6 +25,15 @@ public static class TinyModels
         using var stream = File.OpenRead(Path.Combine(Folder(Decoder), "reference.json"));
         return JsonSerializer.Deserialize<DecoderReference>(stream, Json)!;
     }
+
+    public static GgufReference LoadGgufReference()
+    {
+        using var stream = File.OpenRead(Path.Combine(Folder(Llama), "reference.json"));
+        return JsonSerializer.Deserialize<GgufReference>(stream, Json)!;
+    }
+
+    /// <summary>The tiny llama-architecture GGUF file generate_gguf.py wrote.</summary>
+    public static string LlamaFile => Path.Combine(Folder(Llama), "model.gguf");
 
     /// <summary>A copy of the tiny decoder whose config.json is changed by <paramref name="edit"/>, in a folder the caller deletes.</summary>
     public static string DecoderCopy(Action<System.Text.Json.Nodes.JsonObject> edit)
@@ -43,6 +53,12 @@ public static class TinyModels
     public sealed record DecoderReference(int Steps, List<DecoderRun> Runs);
 
     public sealed record DecoderRun(string Prompt, List<int> PromptIds, List<int> GreedyIds, string GreedyText);
+
+    /// <param name="Greedy">The tokens greedy decoding picks before an end-of-turn token, at most 24.</param>
+    /// <param name="Text">Those tokens' text, control tokens left out.</param>
+    public sealed record GgufCase(string Prompt, List<int> Ids, List<int> Greedy, List<double> Leads, string Text);
+
+    public sealed record GgufReference(List<GgufCase> Cases);
 
     public sealed record Reference(List<string> Sentences, List<List<int>> Tokens, Dictionary<string, List<List<double>>> Models);
 }

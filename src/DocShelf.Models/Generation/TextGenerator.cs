@@ -4,7 +4,7 @@ namespace DocShelf.Models.Generation;
 /// Text in, text out: a local decoder model with its tokenizer and chat template. Text comes out in pieces as the
 /// tokens are made, never splitting a character, and stops before any stop sequence.
 /// </summary>
-public sealed class TextGenerator : IDisposable
+public sealed class TextGenerator : IChatGenerator
 {
     private const char Incomplete = '\uFFFD';
 
@@ -21,16 +21,17 @@ public sealed class TextGenerator : IDisposable
 
     public DecoderTokenizer Tokenizer { get; }
 
+    public string Source => Config.Folder;
+
+    public int ContextTokens => Config.MaxPositions;
+
+    public int CountTokens(string text) => Tokenizer.Encode(text).Count;
+
     public static TextGenerator Load(string folder, int? threads = null) => new(DecoderModelConfig.Load(folder), threads);
 
-    /// <summary>
-    /// The prompt a conversation makes in this model's chat template. Special tokens written out in a message are
-    /// taken out first: a document on the shelf must not be able to end a turn or start one of its own.
-    /// </summary>
     public string ChatPromptFor(IEnumerable<ChatTurn> turns) =>
         ChatPrompt.Format(Config.Template, turns.Select(turn => turn with { Text = WithoutSpecialTokens(turn.Text) }));
 
-    /// <summary>Stop sequences to use with a chat prompt: the caller's and the end of the assistant's turn.</summary>
     public IReadOnlyList<string> ChatStops(IEnumerable<string> stops) => [.. stops.Append(ChatPrompt.EndOfTurn(Config.Template)).Distinct()];
 
     public IEnumerable<string> Generate(string prompt, GenerationOptions options, CancellationToken cancellationToken = default)

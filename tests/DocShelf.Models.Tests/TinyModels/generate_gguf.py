@@ -17,6 +17,7 @@ generate_gguf.py OUTPUT_FOLDER --hidden 896 --heads 14 --kv-heads 2 --layers 24 
 import argparse
 import json
 import os
+import re
 import struct
 
 import numpy as np
@@ -27,8 +28,12 @@ STEPS = 24
 ALIGNMENT = 32
 EPSILON = 1e-5
 ROPE_BASE = 10000.0
-CHAT_TEMPLATE = ("{% for message in messages %}<|{{ message['role'] }}|>\n{{ message['content'] }}\n{% endfor %}"
-                 "{% if add_generation_prompt %}<|assistant|>\n{% endif %}")
+# ChatML as Qwen's GGUF files carry it; llama.cpp recognises the family by its markers and applies its own copy.
+CHAT_TEMPLATE = ("{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}"
+                 "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}")
+TURN_START, TURN_END = "<|im_start|>", "<|im_end|>"
+# A chat prompt as DocShelf lays one out through the template, checked token for token too.
+CHAT_PROMPT = f"{TURN_START}user\nWhere was the lamp?{TURN_END}\n{TURN_START}assistant\n"
 
 # GGUF's value and tensor types, as gguf.h numbers them.
 UINT32, FLOAT32, BOOL, STRING, ARRAY = 4, 6, 7, 8, 9
@@ -122,18 +127,43 @@ def reference_logits(weights, shape, ids, quantised=False):
     return project(rms_norm(x, w["output_norm.weight"]), "output.weight")
 
 
-def greedy(weights, shape, ids, steps, quantised):
-    """The tokens greedy decoding picks, each with its lead over the runner-up: where the lead is a few hundredths,
-    rounding that llama.cpp does differently (its 8-bit inputs to Q4_0 matrices are summed in its own order) may
-    pick the other token, and a check should stop comparing there."""
+def greedy(weights, shape, ids, steps, quantised, ends):
+    """The tokens greedy decoding picks before one of the end tokens, each with its lead over the runner-up: where
+    the lead is a few hundredths, rounding that llama.cpp does differently (its 8-bit inputs to Q4_0 matrices are
+    summed in its own order) may pick the other token, and a check should stop comparing there."""
     ids, generated, leads = list(ids), [], []
     for _ in range(steps):
         logits = reference_logits(weights, shape, ids, quantised)[-1]
         second, best = np.argsort(logits)[-2:]
+        if int(best) in ends:
+            break
         generated.append(int(best))
         leads.append(round(float(logits[best] - logits[second]), 4))
         ids.append(int(best))
     return generated, leads
+
+
+def vocabulary(size):
+    """generate_decoder.py's byte-level BPE vocabulary with ChatML's two markers after its end-of-text, then padding."""
+    tokens = list(tokenizer.vocabulary(0)) + [TURN_START, TURN_END]
+    tokens += [f"<|unused_{i}|>" for i in range(max(0, size - len(tokens)))]
+    return {token: i for i, token in enumerate(tokens)}
+
+
+def encode(text, vocab):
+    """The text's tokens, the chat markers written in it read as the marker tokens (llama.cpp's "parse special")."""
+    ids = []
+    for part in re.split(f"({re.escape(TURN_START)}|{re.escape(TURN_END)})", text):
+        ids += [vocab[part]] if part in (TURN_START, TURN_END) else tokenizer.encode(part, vocab) if part else []
+    return ids
+
+
+def decode(ids, vocab):
+    """The text of generated tokens as a reader sees it: byte tokens back to their bytes, control tokens left out."""
+    by_id = {i: token for token, i in vocab.items()}
+    byte_of = {char: byte for byte, char in tokenizer.BYTE_CHARS.items()}
+    pieces = [by_id[i] for i in ids if not by_id[i].startswith("<|")]
+    return bytes(byte_of[c] for c in "".join(pieces)).decode("utf-8", errors="replace")
 
 
 # ---- GGUF ---------------------------------------------------------------------------------------------------------
@@ -151,16 +181,17 @@ def strings(values):
     return struct.pack("<IQ", STRING, len(values)) + b"".join(gguf_string(v) for v in values)
 
 
-def metadata(shape, vocab, context):
+def metadata(shape, vocab, context, quantise):
     vocab_size, hidden, heads, kv_heads, layers, feed_forward = shape
     tokens = [token for token, _ in sorted(vocab.items(), key=lambda pair: pair[1])]
-    end = vocab[tokenizer.END_OF_TEXT]
-    token_types = [3 if token == tokenizer.END_OF_TEXT or token.startswith("<|unused_") else 1 for token in tokens]
+    special = {tokenizer.END_OF_TEXT, TURN_START, TURN_END}
+    token_types = [3 if token in special or token.startswith("<|unused_") else 1 for token in tokens]
     return [
         entry("general.architecture", STRING, gguf_string("llama")),
         entry("general.name", STRING, gguf_string("docshelf-tiny-llama")),
         entry("general.license", STRING, gguf_string("random weights made by DocShelf's test generator; no licence needed")),
         entry("general.alignment", UINT32, struct.pack("<I", ALIGNMENT)),
+        entry("general.file_type", UINT32, struct.pack("<I", 2 if quantise else 0)),  # llama.cpp's MOSTLY_Q4_0, ALL_F32
         entry("llama.context_length", UINT32, struct.pack("<I", context)),
         entry("llama.embedding_length", UINT32, struct.pack("<I", hidden)),
         entry("llama.block_count", UINT32, struct.pack("<I", layers)),
@@ -175,8 +206,8 @@ def metadata(shape, vocab, context):
         entry("tokenizer.ggml.tokens", ARRAY, strings(tokens)),
         entry("tokenizer.ggml.token_type", ARRAY, struct.pack("<IQ", INT32, len(tokens)) + struct.pack(f"<{len(tokens)}i", *token_types)),
         entry("tokenizer.ggml.merges", ARRAY, strings([a + " " + b for a, b in tokenizer.MERGES])),
-        entry("tokenizer.ggml.bos_token_id", UINT32, struct.pack("<I", end)),
-        entry("tokenizer.ggml.eos_token_id", UINT32, struct.pack("<I", end)),
+        entry("tokenizer.ggml.bos_token_id", UINT32, struct.pack("<I", vocab[tokenizer.END_OF_TEXT])),
+        entry("tokenizer.ggml.eos_token_id", UINT32, struct.pack("<I", vocab[TURN_END])),  # as in Qwen's instruct models
         entry("tokenizer.ggml.add_bos_token", BOOL, struct.pack("<?", False)),
         entry("tokenizer.chat_template", STRING, gguf_string(CHAT_TEMPLATE)),
     ]
@@ -229,7 +260,7 @@ def write_gguf(path, weights, shape, vocab, context, quantise):
         dims = list(reversed(value.shape))  # ggml lists the fastest-moving dimension first
         infos += gguf_string(name) + struct.pack("<I", len(dims)) + struct.pack(f"<{len(dims)}Q", *dims) + struct.pack("<IQ", kind, len(data))
         data += raw
-    entries = metadata(shape, vocab, context)
+    entries = metadata(shape, vocab, context, quantise)
     header = b"GGUF" + struct.pack("<IQQ", 3, len(weights), len(entries)) + b"".join(entries) + infos
     header += b"\0" * (-len(header) % ALIGNMENT)
     with open(path, "wb") as file:
@@ -252,17 +283,18 @@ def main():
     args = parser.parse_args()
 
     os.makedirs(args.output, exist_ok=True)
-    vocab = tokenizer.vocabulary(args.vocabulary)
+    vocab = vocabulary(args.vocabulary)
     shape = (len(vocab), args.hidden, args.heads, args.kv_heads, args.layers, args.feed_forward)
     weights = random_weights(np.random.default_rng(31), shape)
     write_gguf(os.path.join(args.output, "model.gguf"), weights, shape, vocab, args.context, args.q4)
     if args.no_reference:
         return
     cases = []
-    for prompt in tokenizer.PROMPTS:
-        ids = tokenizer.encode(prompt, vocab)
-        tokens, leads = greedy(as_stored(weights, args.q4), shape, ids, STEPS, args.q4)
-        cases.append({"prompt": prompt, "ids": ids, "greedy": tokens, "leads": leads})
+    ends = {vocab[tokenizer.END_OF_TEXT], vocab[TURN_END]}
+    for prompt in tokenizer.PROMPTS + [CHAT_PROMPT]:
+        ids = encode(prompt, vocab)
+        tokens, leads = greedy(as_stored(weights, args.q4), shape, ids, STEPS, args.q4, ends)
+        cases.append({"prompt": prompt, "ids": ids, "greedy": tokens, "leads": leads, "text": decode(tokens, vocab)})
     with open(os.path.join(args.output, "reference.json"), "w") as file:
         json.dump({"cases": cases}, file, indent=1)
 
