@@ -19,14 +19,14 @@ public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
     private static readonly ChatAnswererOptions FewSources = new() { Sources = 1, MaxSourceCharacters = 200, MaxTokens = 12 };
 
     private ChatAnswerer Answerer(ChatAnswererOptions options) =>
-        new(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Onnx(TextGenerator.Load(TinyDecoder), "tiny-decoder", options), options);
+        new(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Local(TextGenerator.Load(TinyDecoder), "tiny-decoder", options), options);
 
     [Fact]
     public async Task The_model_streams_its_greedy_text_and_an_uncited_answer_falls_back_with_a_notice()
     {
         using var answerer = Answerer(FewSources);
         var hits = await shelf.Shelf.Searcher.SearchAsync(LampQuestion, 1, null, shelf.Shelf.Searcher.Modes[^1], cancellationToken: CancellationToken.None);
-        var history = SourcePrompt.Build(LampQuestion, [(shelf.Shelf.Store.FindChunk(hits[0].ChunkId)!, hits[0].Path)], FewSources.MaxSourceCharacters);
+        var (history, _) = SourcePrompt.Build(LampQuestion, [(shelf.Shelf.Store.FindChunk(hits[0].ChunkId)!, hits[0].Path)], FewSources.MaxSourceCharacters);
         using var generator = TextGenerator.Load(TinyDecoder);
         var prompt = generator.ChatPromptFor(history.Select(m => new ChatTurn(m.Role.Label, m.Content!)));
         var expected = string.Concat(generator.Generate(prompt, new GenerationOptions { MaxNewTokens = 12, StopSequences = generator.ChatStops([]) }));
@@ -48,21 +48,22 @@ public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
     }
 
     [Fact]
-    public async Task Sources_beyond_the_models_context_give_the_extractive_answer_with_the_reason()
+    public async Task A_question_longer_than_the_models_context_gives_the_extractive_answer_with_the_reason()
     {
-        using var answerer = Answerer(new ChatAnswererOptions { Sources = 5, MaxSourceCharacters = 1200 });
+        var options = new ChatAnswererOptions { Sources = 5, MaxSourceCharacters = 1200, MaxTokens = 1000 };
+        using var answerer = Answerer(options);
 
         var answer = await ((IAnswerer)answerer).AnswerAsync(LampQuestion);
 
         Assert.Equal("extractive", answer.Answerer);
         Assert.True(answer.Found);
-        Assert.Matches(@"^The chat model at .*tiny-decoder did not answer: the prompt is \d+ tokens long, and the model's context holds 1024", answer.Notice);
+        Assert.Matches(@"^The chat model at .*tiny-decoder did not answer: the prompt takes \d+ tokens, and the model's context leaves it room for 24;", answer.Notice);
     }
 
     [Fact]
     public async Task The_service_reads_token_limit_and_stop_sequences_from_the_request_settings()
     {
-        using var service = new OnnxChatCompletionService(TextGenerator.Load(TinyDecoder), "tiny-decoder");
+        using var service = new LocalChatCompletionService(TextGenerator.Load(TinyDecoder), "tiny-decoder");
         using var generator = TextGenerator.Load(TinyDecoder);
         var history = new ChatHistory("Answer briefly.");
         history.AddUserMessage("Where was the lamp?");
@@ -83,7 +84,7 @@ public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
     [Fact]
     public async Task A_reader_that_stops_early_stops_the_generation()
     {
-        using var service = new OnnxChatCompletionService(TextGenerator.Load(TinyDecoder), "tiny-decoder");
+        using var service = new LocalChatCompletionService(TextGenerator.Load(TinyDecoder), "tiny-decoder");
         var history = new ChatHistory();
         history.AddUserMessage("Tell me about the harbour.");
         var settings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 900 } };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DocShelf.Core.Files;
 using DocShelf.Fixtures;
 
 namespace DocShelf.Cli.Tests;
@@ -7,7 +8,14 @@ public sealed class ModelsCommandTests : IDisposable
 {
     private static readonly string TinyModel = Path.Combine(AppContext.BaseDirectory, "TinyModels", "tiny-bert-mean");
     private static readonly string TinyDecoder = Path.Combine(AppContext.BaseDirectory, "TinyModels", "tiny-decoder");
+    private static readonly string TinyLlama = Path.Combine(AppContext.BaseDirectory, "TinyModels", "tiny-llama", "model.gguf");
+    private static readonly string AbortingLlama = Path.Combine(AppContext.BaseDirectory, "TinyModels", "tiny-llama-aborts", "model.gguf");
+
+    /// <summary>The local backend by its earlier name, which settings written before it still use.</summary>
     private static readonly Dictionary<string, string> OnnxAnswers = new() { ["DOCSHELF_AnswerBackend"] = "onnx" };
+
+    /// <summary>The tiny models' context is 512 tokens: the answer's share is kept small to leave the sources room.</summary>
+    private static readonly Dictionary<string, string> LocalAnswers = new() { ["DOCSHELF_AnswerBackend"] = "local", ["DOCSHELF_ChatMaxTokens"] = "12" };
 
     private readonly TempFolder folder = new();
 
@@ -98,7 +106,7 @@ public sealed class ModelsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_decoder_is_imported_as_a_chat_model_and_answers_through_the_onnx_backend()
+    public async Task A_decoder_is_imported_as_a_chat_model_and_answers_through_the_local_backend_by_its_earlier_name()
     {
         var data = folder.File("data");
         await File.WriteAllTextAsync(folder.File("lamp.txt"), "The breakwater lamp was carried away in the March gale. A temporary red light is shown from the harbour office window.");
@@ -117,7 +125,7 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Equal("decoder", list.GetProperty("activeChat").GetString());
         Assert.Equal("snowflake-arctic-embed-xs", list.GetProperty("active").GetString()); // a chat model is not an embedding model for search
         Assert.Equal("chat", list.GetProperty("models")[1].GetProperty("kind").GetString());
-        Assert.Equal(("onnx", "decoder"), (status.GetProperty("backend").GetString(), status.GetProperty("model").GetString()));
+        Assert.Equal(("local", "decoder"), (status.GetProperty("backend").GetString(), status.GetProperty("model").GetString()));
         Assert.Contains("Answers extractive: sentences from the shelf, no model", plainStatus.Output, StringComparison.Ordinal);
         Assert.True(ask.ExitCode == 0, ask.ToString());
         var answer = JsonDocument.Parse(ask.Output).RootElement;
@@ -128,7 +136,7 @@ public sealed class ModelsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_onnx_backend_without_a_chat_model_chosen_says_how_to_choose_one()
+    public async Task The_local_backend_without_a_chat_model_chosen_says_how_to_choose_one()
     {
         var data = folder.File("data");
         await File.WriteAllTextAsync(folder.File("lamp.txt"), "The breakwater lamp was carried away in the March gale.");
@@ -159,6 +167,65 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Equal(1, import.ExitCode);
         Assert.Contains("not an ONNX decoder ONNX Runtime can run", import.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetDirectories(Path.Combine(data, "models")));
+    }
+
+    [Fact]
+    public async Task A_gguf_file_is_imported_with_what_its_metadata_says_and_answers_through_the_local_backend()
+    {
+        var data = folder.File("data");
+        await File.WriteAllTextAsync(folder.File("lamp.txt"), "The breakwater lamp was carried away in the March gale. A temporary red light is shown from the harbour office window.");
+        await CliRunner.RunAsync(data, "ingest", folder.File("lamp.txt"));
+
+        var import = await CliRunner.RunAsync(data, "models", "import", TinyLlama, "--name", "tiny");
+        var use = await CliRunner.RunAsync(data, "models", "use", "tiny");
+        var listed = await CliRunner.RunAsync(data, "models", "list");
+        var list = JsonDocument.Parse((await CliRunner.RunAsync(data, "models", "list", "--json")).Output).RootElement;
+        var ask = await CliRunner.RunAsync(data, LocalAnswers, "ask", "Where is the temporary red light shown?", "--json");
+        var status = JsonDocument.Parse((await CliRunner.RunAsync(data, LocalAnswers, "status", "--json")).Output).RootElement.GetProperty("answers");
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains("llama F32, chat template ChatML; it loaded and answered its probe", import.Output, StringComparison.Ordinal);
+        Assert.True(use.ExitCode == 0, use.ToString());
+        Assert.Contains("GGUF: llama (docshelf-tiny-llama), F32, trained for 512 tokens of context, chat template ChatML", listed.Output, StringComparison.Ordinal);
+        Assert.Contains("licence random weights made by DocShelf's test generator", listed.Output, StringComparison.Ordinal);
+        var model = list.GetProperty("models")[1];
+        Assert.Equal(("tiny", "chat"), (model.GetProperty("name").GetString(), model.GetProperty("kind").GetString()));
+        Assert.Equal(FileHash.Sha256(TinyLlama), model.GetProperty("files")[0].GetProperty("sha256").GetString());
+        var gguf = model.GetProperty("gguf");
+        Assert.Equal(("llama", "F32", 512), (gguf.GetProperty("architecture").GetString(), gguf.GetProperty("quantisation").GetString(), gguf.GetProperty("trainedContext").GetInt32()));
+        Assert.Contains("<|im_start|>", gguf.GetProperty("chatTemplate").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("local", "tiny"), (status.GetProperty("backend").GetString(), status.GetProperty("model").GetString()));
+        Assert.True(ask.ExitCode == 0, ask.ToString());
+        var answer = JsonDocument.Parse(ask.Output).RootElement;
+        // Random weights write no citations, so the checked answer is the extractive one, with the reason.
+        Assert.Equal("extractive", answer.GetProperty("answerer").GetString());
+        Assert.Contains("harbour office window", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("The chat model's answer cited nothing on the shelf that supports it.", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gguf_file_that_makes_llama_cpp_abort_is_refused_by_a_probe_in_its_own_process()
+    {
+        var data = folder.File("data");
+
+        var import = await CliRunner.RunAsync(data, "models", "import", AbortingLlama, "--name", "aborts");
+
+        // The import itself lived to say why, and kept nothing.
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("model.gguf was not imported. llama.cpp aborted while trying model.gguf at GGML_ASSERT(", import.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(data, "models")));
+    }
+
+    [Fact]
+    public async Task A_file_named_gguf_that_is_not_gguf_is_refused_before_llama_cpp_reads_it()
+    {
+        var data = folder.File("data");
+        await File.WriteAllTextAsync(folder.File("notes.gguf"), "harbour minutes, not a model");
+
+        var import = await CliRunner.RunAsync(data, "models", "import", folder.File("notes.gguf"));
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("notes.gguf is not a GGUF file", import.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => folder.Dispose();

@@ -4,9 +4,12 @@ using DocShelf.Answering.Answers;
 using DocShelf.Answering.Citing;
 using DocShelf.Answering.Extractive;
 using DocShelf.Core.Documents;
+using DocShelf.Models.Generation;
+using DocShelf.Models.Gguf;
 using DocShelf.Search;
 using DocShelf.Search.Store;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace DocShelf.Answering.Chat;
 
@@ -31,7 +34,14 @@ public sealed class ChatAnswerer(ShelfSearcher searcher, ShelfStore store, ChatB
             yield break;
         }
 
-        var history = SourcePrompt.Build(question, sources, options.MaxSourceCharacters);
+        var (history, kept, unfit) = await PromptAsync(question, sources);
+        if (history is null)
+        {
+            yield return AnswerUpdate.Done(await FallBackAsync(question, $"The chat model at {backend.Where} did not answer: {unfit}.", cancellationToken));
+            yield break;
+        }
+
+        sources = sources[..kept];
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.FirstTokenTimeout);
         var started = DateTime.UtcNow;
@@ -91,6 +101,23 @@ public sealed class ChatAnswerer(ShelfSearcher searcher, ShelfStore store, ChatB
             .ToList()!;
     }
 
+    /// <summary>
+    /// The conversation, fitted to the model's context where the backend knows it, and how many sources it holds; or
+    /// why there is none (a local model is loaded by its first question, and may fail to load).
+    /// </summary>
+    private async Task<(ChatHistory? History, int Sources, string? Failure)> PromptAsync(string question, List<(Chunk Chunk, string Path)> sources)
+    {
+        try
+        {
+            var (history, kept) = await Task.Run(() => SourcePrompt.Build(question, sources, options.MaxSourceCharacters, backend.MeasurePrompt));
+            return (history, kept, null);
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or OutOfMemoryException))
+        {
+            return (null, 0, Describe(error));
+        }
+    }
+
     /// <summary>The next piece of the stream, or why there is none: a failure of the backend is not the caller's error.</summary>
     private static async Task<(bool More, string? Failure)> NextAsync(IAsyncEnumerator<StreamingChatMessageContent> stream, CancellationToken cancellationToken)
     {
@@ -110,8 +137,9 @@ public sealed class ChatAnswerer(ShelfSearcher searcher, ShelfStore store, ChatB
 
     private static string Describe(Exception error)
     {
+        // DocShelf's own account of a local model's failure already says why; a chat client's wraps the cause.
         var inner = error;
-        while (inner.InnerException is { } next)
+        while (inner is not (GgufException or PromptTooLongException) && inner.InnerException is { } next)
         {
             inner = next;
         }

@@ -38,9 +38,14 @@ public static class ChatBackends
         return new ChatBackend($"openai:{model}", endpoint.ToString(), service, settings);
     }
 
-    /// <summary>A causal language model running in this process on ONNX Runtime; the backend owns the generator.</summary>
-    public static ChatBackend Onnx(TextGenerator generator, string modelName, ChatAnswererOptions options) =>
-        new($"onnx:{modelName}", generator.Config.Folder, new OnnxChatCompletionService(generator, modelName), PlainSettings(options));
+    /// <summary>A chat model running in this process, named "local:NAME" in answers; the backend owns the generator.</summary>
+    public static ChatBackend Local(IChatGenerator generator, string modelName, ChatAnswererOptions options) =>
+        new($"local:{modelName}", generator.Source, new LocalChatCompletionService(generator, modelName), PlainSettings(options))
+        {
+            MeasurePrompt = history => (
+                generator.CountTokens(generator.ChatPromptFor(LocalChatCompletionService.TurnsOf(history))),
+                generator.ContextTokens - options.MaxTokens),
+        };
 
     /// <summary>Settings any backend can read from the extension data: OpenAI's names for the same knobs.</summary>
     public static PromptExecutionSettings PlainSettings(ChatAnswererOptions options) => new()

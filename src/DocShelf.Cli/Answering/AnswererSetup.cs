@@ -3,6 +3,8 @@ using DocShelf.Answering.Chat;
 using DocShelf.Answering.Extractive;
 using DocShelf.Cli.Commands;
 using DocShelf.Cli.Settings;
+using DocShelf.Models.Generation;
+using DocShelf.Models.Gguf;
 using DocShelf.Models.Library;
 using DocShelf.Search;
 
@@ -11,7 +13,7 @@ namespace DocShelf.Cli.Answering;
 /// <summary>The answerer the settings choose (AnswerBackend), built over a shelf.</summary>
 public static class AnswererSetup
 {
-    /// <param name="library">Where the onnx backend finds its chat model: the shelf's own model library unless given.</param>
+    /// <param name="library">Where the local backend finds its chat model: the shelf's own model library unless given.</param>
     public static IAnswerer Create(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null)
     {
         var options = settings.ToChatOptions();
@@ -19,21 +21,24 @@ public static class AnswererSetup
         {
             "extractive" => new ExtractiveAnswerer(shelf.Searcher, shelf.Store, settings.ToExtractiveOptions()),
             "openai" => new ChatAnswerer(shelf.Searcher, shelf.Store, OpenAiBackend(settings, options), options),
-            "onnx" => new ChatAnswerer(shelf.Searcher, shelf.Store, OnnxBackend(library ?? new ModelLibrary(shelf.DataDirectory), options), options),
-            _ => throw new UsageException($"AnswerBackend must be extractive, openai or onnx, not \"{settings.AnswerBackend}\"."),
+            "local" => new ChatAnswerer(shelf.Searcher, shelf.Store, LocalBackend(library ?? new ModelLibrary(shelf.DataDirectory), settings, options), options),
+            _ => throw new UsageException($"AnswerBackend must be extractive, openai or local, not \"{settings.AnswerBackend}\"."),
         };
     }
 
-    private static ChatBackend OnnxBackend(ModelLibrary library, ChatAnswererOptions options)
+    private static ChatBackend LocalBackend(ModelLibrary library, ShelfSettings settings, ChatAnswererOptions options)
     {
         var name = library.ActiveChat() ?? throw new ChatSetupException(
-            "AnswerBackend is onnx, but no chat model is chosen: import one with `docshelf models import FOLDER`, then `docshelf models use NAME`.");
+            "AnswerBackend is local, but no chat model is chosen: import one with `docshelf models import FILE.gguf` (or an ONNX model's folder), then `docshelf models use NAME`.");
         if (library.Find(name) is null)
         {
             throw new ChatSetupException($"The chat model in use, {name}, is no longer in {library.Folder}; import it again or choose another with `docshelf models use`.");
         }
 
-        return ChatBackends.Onnx(library.OpenChat(name), name, options);
+        // Loaded at the first question, so a model that no longer loads or fits gives the extractive answer with the reason.
+        var loading = new GgufLoading(Math.Max(256, settings.ChatContextTokens), Environment.ProcessorCount);
+        var unloadAfter = settings.ChatUnloadIdleMinutes > 0 ? TimeSpan.FromMinutes(settings.ChatUnloadIdleMinutes) : (TimeSpan?)null;
+        return ChatBackends.Local(new OnDemandChatGenerator(library.FolderOf(name), () => library.OpenChat(name, loading), unloadAfter), name, options);
     }
 
     private static ChatBackend OpenAiBackend(ShelfSettings settings, ChatAnswererOptions options) =>

@@ -1,11 +1,14 @@
 using System.CommandLine;
+using DocShelf.Cli.Generation;
 using DocShelf.Cli.Output;
+using DocShelf.Models.Generation;
+using DocShelf.Models.Gguf;
 using DocShelf.Models.Library;
 using Spectre.Console;
 
 namespace DocShelf.Cli.Commands;
 
-/// <summary>`docshelf models list | import PATH | verify | use NAME`: the built-in model and those brought in by hand.</summary>
+/// <summary>`docshelf models list | import PATH | verify | use NAME`: the built-in model and those brought in by hand (`probe FILE` is the import's own, run in a process of its own).</summary>
 public static class ModelsCommand
 {
     public static Command Create()
@@ -15,6 +18,7 @@ public static class ModelsCommand
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Verify());
         command.Subcommands.Add(Use());
+        command.Subcommands.Add(Probe());
         return command;
     }
 
@@ -48,6 +52,11 @@ public static class ModelsCommand
                 var inUse = model.Name == active ? " (in use for search)" : model.Name == chat ? " (in use for answers)" : "";
                 var shape = model.Dimensions is { } dimensions ? $", {dimensions} dimensions" : "";
                 AnsiConsole.MarkupLineInterpolated($"[bold]{model.Name}[/]{inUse}{origin} {model.Kind.ToString().ToLowerInvariant()}{shape}, {size:0.0} MB, {model.Files.Count} files");
+                if (model.Gguf is { } gguf)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"  GGUF: {gguf.Architecture}{(gguf.Name is null ? "" : $" ({gguf.Name})")}, {gguf.Quantisation}, trained for {gguf.TrainedContext:N0} tokens of context, chat template {TemplateFamily(gguf.ChatTemplate)}");
+                }
+
                 AnsiConsole.MarkupLineInterpolated($"  from {model.Source ?? "unknown"}; licence {model.Licence ?? "not stated"}");
             }
 
@@ -58,21 +67,27 @@ public static class ModelsCommand
 
     private static Command Import()
     {
-        var path = new Argument<string>("folder")
+        var path = new Argument<string>("path")
         {
-            Description = "A sentence-transformers ONNX export (model.onnx, vocab.txt, its JSON files), or a causal language model exported with its " +
-                "key-value cache (model.onnx, tokenizer.json or vocab.json and merges.txt, config.json); docshelf-model.json with sha256s, if it came with one",
+            Description = "A GGUF chat model (FILE.gguf, as Ollama and LM Studio keep them); a sentence-transformers ONNX export (model.onnx, vocab.txt, its JSON " +
+                "files); or a causal language model exported with its key-value cache (model.onnx, tokenizer.json or vocab.json and merges.txt, config.json), " +
+                "with docshelf-model.json and its sha256s if it came with one",
         };
-        var name = new Option<string?>("--name") { Description = "Name to give the model (default: its manifest's name or the folder's)" };
-        var command = new Command("import", "Copy a model folder into the shelf, check its hashes and run a probe inference") { path, name };
+        var name = new Option<string?>("--name") { Description = "Name to give the model (default: its manifest's name, or the file's or folder's)" };
+        var command = new Command("import", "Copy a model into the shelf, check its hashes and try it: a GGUF file in a process of its own") { path, name };
         command.SetAction((result, _) => CommandGuard.Run(() =>
         {
             var library = new ModelLibrary(CommonOptions.DataDirectory(result));
-            var manifest = library.Import(result.GetRequiredValue(path), result.GetValue(name));
-            if (manifest.Kind == ModelKind.Chat)
+            var manifest = library.Import(result.GetRequiredValue(path), result.GetValue(name), GgufChildProbe.Run);
+            if (manifest.Gguf is { } gguf)
+            {
+                AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: sha256 {manifest.Files[0].Sha256[..16]}…, {gguf.Architecture} {gguf.Quantisation}, chat template {TemplateFamily(gguf.ChatTemplate)}; it loaded and answered its probe.");
+                AnsiConsole.MarkupLineInterpolated($"Answer with it after: docshelf models use {manifest.Name}, and AnswerBackend \"local\" in docshelf.json");
+            }
+            else if (manifest.Kind == ModelKind.Chat)
             {
                 AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: {manifest.Files.Count} files checked, a chat model that ran its probe.");
-                AnsiConsole.MarkupLineInterpolated($"Answer with it after: docshelf models use {manifest.Name}, and AnswerBackend \"onnx\" in docshelf.json");
+                AnsiConsole.MarkupLineInterpolated($"Answer with it after: docshelf models use {manifest.Name}, and AnswerBackend \"local\" in docshelf.json");
             }
             else
             {
@@ -102,10 +117,33 @@ public static class ModelsCommand
         return command;
     }
 
+    /// <summary>The import's trial of a GGUF file, run by the import in a process of its own; prints what it found as JSON.</summary>
+    private static Command Probe()
+    {
+        var file = new Argument<string>("file") { Description = "The GGUF file to try" };
+        var command = new Command("probe", "Try a GGUF file: read its metadata, check the memory it needs, load it and have it answer a few tokens") { file };
+        command.Hidden = true;
+        command.SetAction((result, _) => CommandGuard.Run(() =>
+        {
+            JsonOutput.Write(GgufProbe.Run(result.GetRequiredValue(file)));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>The family llama.cpp lays a conversation out in, named by the markers in the file's template.</summary>
+    private static string TemplateFamily(string? template) => ChatPrompt.Recognise(template) switch
+    {
+        ChatTemplate.ChatMl => "ChatML",
+        ChatTemplate.Llama3 => "Llama 3",
+        ChatTemplate.Phi3 => "Phi 3",
+        _ => template is null ? "none" : "of its own",
+    };
+
     private static Command Use()
     {
         var name = new Argument<string>("name") { Description = $"The built-in or an imported embedding model, a chat model, or \"{ModelLibrary.NoModel}\" to search by words only" };
-        var command = new Command("use", "Choose the embedding model for semantic and hybrid search, or the chat model the onnx answer backend runs") { name };
+        var command = new Command("use", "Choose the embedding model for semantic and hybrid search, or the chat model the local answer backend runs") { name };
         command.SetAction((result, _) => CommandGuard.Run(() =>
         {
             var library = new ModelLibrary(CommonOptions.DataDirectory(result));
@@ -113,7 +151,7 @@ public static class ModelsCommand
             AnsiConsole.WriteLine(manifest is null
                 ? "Search is now by words only; the vectors already made stay, for when a model is chosen again."
                 : manifest.Kind == ModelKind.Chat
-                ? $"Answers now come from {manifest.Name} when docshelf.json sets AnswerBackend to \"onnx\"; a running service picks it up when it restarts."
+                ? $"Answers now come from {manifest.Name} when docshelf.json sets AnswerBackend to \"local\"; a running service picks it up when it restarts."
                 : $"Search now uses {manifest.Name}. Chunks without its vectors are embedded by the next `docshelf ingest` or by a running service after it restarts.");
             return ExitCodes.Ok;
         }));

@@ -12,7 +12,7 @@ public sealed record AnswerReport(string Backend, string? Model)
         return new AnswerReport(backend, backend switch
         {
             "openai" => $"{settings.ChatModel} at {settings.ChatUrl}",
-            "onnx" => library.ActiveChat(),
+            "local" => library.ActiveChat(),
             _ => null,
         });
     }
@@ -20,7 +20,7 @@ public sealed record AnswerReport(string Backend, string? Model)
     public string Describe() => (Backend, Model) switch
     {
         ("extractive", _) => "extractive: sentences from the shelf, no model",
-        ("onnx", null) => "onnx, but no chat model is chosen (docshelf models use NAME)",
+        ("local", null) => "local, but no chat model is chosen (docshelf models use NAME)",
         (_, { } model) => $"{Backend}: {model}, checked against the shelf, extractive when it does not answer",
         _ => Backend,
     };

@@ -66,11 +66,20 @@ public sealed class ShelfSettings
     /// </summary>
     public double HybridLexicalShare { get; set; } = ScoreFusion.DefaultLexicalShare;
 
-    /// <summary>Who writes answers: extractive (no model, the default), openai (a chat server at <see cref="ChatUrl"/>) or onnx (the chat model chosen with `docshelf models use`).</summary>
+    /// <summary>
+    /// Who writes answers: extractive (no model, the default), openai (a chat server at <see cref="ChatUrl"/>) or local
+    /// (the chat model chosen with `docshelf models use`, a GGUF file or an ONNX model, run in this process).
+    /// </summary>
     public string AnswerBackend { get; set; } = "extractive";
 
-    /// <summary><see cref="AnswerBackend"/> as the code compares it: trimmed, lower case.</summary>
-    public string ChosenAnswerBackend() => AnswerBackend.Trim().ToLowerInvariant();
+    /// <summary><see cref="AnswerBackend"/> as the code compares it: trimmed, lower case, and "onnx", local's earlier name, read as "local".</summary>
+    public string ChosenAnswerBackend() => AnswerBackend.Trim().ToLowerInvariant() is "onnx" ? "local" : AnswerBackend.Trim().ToLowerInvariant();
+
+    /// <summary>Tokens a local chat model's prompt and answer may take together (its trained context when smaller); the key-value cache grows with it.</summary>
+    public int ChatContextTokens { get; set; } = 4096;
+
+    /// <summary>Minutes a local chat model stays in memory with no question to answer; 0 keeps it loaded while the program runs.</summary>
+    public double ChatUnloadIdleMinutes { get; set; }
 
     /// <summary>An OpenAI-compatible chat server, such as Ollama's http://127.0.0.1:11434/v1.</summary>
     public string? ChatUrl { get; set; }

@@ -1,8 +1,9 @@
 namespace DocShelf.Models.Generation;
 
-/// <summary>The prompt does not leave the model room to answer within the context it was trained for.</summary>
+/// <summary>The prompt does not fit in the model's context beside the answer, even with its sources trimmed.</summary>
+/// <param name="contextTokens">The tokens the context leaves a prompt.</param>
 public sealed class PromptTooLongException(int promptTokens, int contextTokens)
-    : Exception($"the prompt is {promptTokens} tokens long, and the model's context holds {contextTokens}; give it fewer or shorter sources")
+    : Exception($"the prompt takes {promptTokens} tokens, and the model's context leaves it room for {contextTokens}; lower ChatMaxTokens or raise ChatContextTokens")
 {
     public int PromptTokens { get; } = promptTokens;
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocShelf.Core.Files;
 using DocShelf.Models.Embeddings;
 using DocShelf.Models.Generation;
+using DocShelf.Models.Gguf;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 
@@ -79,32 +80,23 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
     /// loads the graph and runs a probe inference (an embedding model's tells its vector length; a chat model writes
     /// a few tokens), then makes the model visible. A folder with a BPE tokenizer and no vocab.txt is a chat model.
     /// </summary>
-    public ModelManifest Import(string source, string? name = null)
+    /// <param name="probeGguf">How a GGUF file is tried (<see cref="GgufProbe.Run"/> in this process when null).</param>
+    public ModelManifest Import(string source, string? name = null, Func<string, GgufProbeReport>? probeGguf = null)
     {
+        if (File.Exists(source) && source.EndsWith(GgufFile.Extension, StringComparison.OrdinalIgnoreCase))
+        {
+            return ImportGguf(source, name, probeGguf ?? GgufProbe.Run);
+        }
+
         if (!Directory.Exists(source))
         {
             throw new ModelImportException(File.Exists(source)
-                ? $"{source} is a file; import the folder that holds model.onnx, vocab.txt and the export's JSON files."
-                : $"There is no folder {source}.");
+                ? $"{source} is a file; import a GGUF file (.gguf), or the folder that holds model.onnx, vocab.txt and the export's JSON files."
+                : $"There is no file or folder {source}.");
         }
 
         var declared = ModelManifest.ReadFrom(source);
-        var modelName = name ?? declared?.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(source)));
-        if (!ValidName().IsMatch(modelName))
-        {
-            throw new ModelImportException($"\"{modelName}\" cannot name a model: use letters, digits, '.', '-' and '_' (give one with --name).");
-        }
-
-        if (modelName == NoModel || modelName == builtIn?.Name)
-        {
-            throw new ModelImportException($"\"{modelName}\" names {(modelName == NoModel ? "word-only search" : "the built-in model")}; give the import another name with --name.");
-        }
-
-        if (Directory.Exists(FolderOf(modelName)))
-        {
-            throw new ModelImportException($"A model named {modelName} is already imported; give another with --name.");
-        }
-
+        var modelName = NewModelName(name ?? declared?.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(source))));
         var files = FileHashes.Describe(source);
         if (declared is not null)
         {
@@ -180,8 +172,12 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
         return problems;
     }
 
-    /// <summary>Opens an imported chat model for use.</summary>
-    public TextGenerator OpenChat(string name) => TextGenerator.Load(FolderOf(name));
+    /// <summary>Opens an imported chat model for use: a GGUF file through llama.cpp, an ONNX decoder through ONNX Runtime.</summary>
+    /// <exception cref="GgufException">A GGUF model that does not load, or does not fit this machine's memory now.</exception>
+    public IChatGenerator OpenChat(string name, GgufLoading loading) =>
+        Find(name)?.Gguf is not null
+            ? GgufGenerator.Open(Path.Combine(FolderOf(name), GgufFileName), loading)
+            : TextGenerator.Load(FolderOf(name), loading.Threads);
 
     /// <summary>Opens the built-in or an imported embedding model for use.</summary>
     /// <param name="savesCompiled">
@@ -198,6 +194,27 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
         Directory.Exists(Folder)
             ? Directory.GetDirectories(Folder).Where(d => !Path.GetFileName(d).StartsWith('.')).Select(ModelManifest.ReadFrom).OfType<ModelManifest>().OrderBy(m => m.Name, StringComparer.Ordinal)
             : [];
+
+    /// <summary>A name a new import may take: well formed, not reserved, not taken.</summary>
+    private string NewModelName(string modelName)
+    {
+        if (!ValidName().IsMatch(modelName))
+        {
+            throw new ModelImportException($"\"{modelName}\" cannot name a model: use letters, digits, '.', '-' and '_' (give one with --name).");
+        }
+
+        if (modelName == NoModel || modelName == builtIn?.Name)
+        {
+            throw new ModelImportException($"\"{modelName}\" names {(modelName == NoModel ? "word-only search" : "the built-in model")}; give the import another name with --name.");
+        }
+
+        if (Directory.Exists(FolderOf(modelName)))
+        {
+            throw new ModelImportException($"A model named {modelName} is already imported; give another with --name.");
+        }
+
+        return modelName;
+    }
 
     private static void CheckAgainst(ModelManifest declared, List<ModelFile> actual, string where)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DocShelf.Models.Gguf;
 
 namespace DocShelf.Models.Library;
 
@@ -54,6 +55,9 @@ public sealed record ModelManifest
     /// related by meaning; none when not given, and <see cref="MinimumSimilarity"/> applies.
     /// </summary>
     public double? RelatedSimilarity { get; init; }
+
+    /// <summary>For a GGUF chat model: what its file says of itself, read at import.</summary>
+    public GgufFacts? Gguf { get; init; }
 
     /// <summary>True for the model that comes with DocShelf rather than by import.</summary>
     public bool BuiltIn { get; init; }

@@ -10,11 +10,12 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace DocShelf.Answering.Chat;
 
 /// <summary>
-/// Semantic Kernel's chat completion over a local ONNX decoder: the conversation is laid out in the model's chat
-/// template, and the answer streams back piece by piece. Reads max_tokens, temperature, top_p, seed and stop from
-/// the request settings' extension data, as OpenAI's API names them.
+/// Semantic Kernel's chat completion over a chat model in this process (a GGUF file through llama.cpp, an ONNX
+/// decoder): the conversation is laid out in the model's chat template, and the answer streams back piece by piece.
+/// Reads max_tokens, temperature, top_p, seed and stop from the request settings' extension data, as OpenAI's API
+/// names them.
 /// </summary>
-public sealed class OnnxChatCompletionService(TextGenerator generator, string modelName) : IChatCompletionService, IDisposable
+public sealed class LocalChatCompletionService(IChatGenerator generator, string modelName) : IChatCompletionService, IDisposable
 {
     private const int DefaultMaxTokens = 300;
 
@@ -39,7 +40,7 @@ public sealed class OnnxChatCompletionService(TextGenerator generator, string mo
         ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var prompt = generator.ChatPromptFor(chatHistory.Select(m => new ChatTurn(m.Role.Label, m.Content ?? "")));
+        var prompt = generator.ChatPromptFor(TurnsOf(chatHistory));
         var options = OptionsFrom(executionSettings?.ExtensionData);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pieces = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -61,6 +62,9 @@ public sealed class OnnxChatCompletionService(TextGenerator generator, string mo
     }
 
     public void Dispose() => generator.Dispose();
+
+    /// <summary>The conversation as the model's template takes it.</summary>
+    public static IEnumerable<ChatTurn> TurnsOf(ChatHistory history) => history.Select(m => new ChatTurn(m.Role.Label, m.Content ?? ""));
 
     private void Produce(string prompt, GenerationOptions options, ChannelWriter<string> writer, CancellationToken cancellationToken)
     {
