@@ -11,7 +11,7 @@ public sealed class GgufGeneratorTests : IDisposable
 {
     private static readonly TinyModels.GgufReference Reference = TinyModels.LoadGgufReference();
 
-    private readonly GgufGenerator generator = GgufGenerator.Open(TinyModels.LlamaFile, new GgufLoading(ContextTokens: 256, Threads: 2));
+    private readonly GgufGenerator generator = GgufGenerator.Open(TinyModels.LlamaFile, new GgufLoading(ContextTokens: 256, Threads: () => 2));
 
     public static TheoryData<int> Cases() => [.. Enumerable.Range(0, Reference.Cases.Count)];
 
@@ -82,7 +82,7 @@ public sealed class GgufGeneratorTests : IDisposable
             File.WriteAllBytes(damaged, bytes[..(bytes.Length / 2)]);
             Assert.True(GgufFile.LooksLikeGguf(damaged));
 
-            var error = Assert.Throws<GgufException>(() => GgufGenerator.Open(damaged, new GgufLoading(256, 1)));
+            var error = Assert.Throws<GgufException>(() => GgufGenerator.Open(damaged, new GgufLoading(256, () => 1)));
 
             // llama.cpp's own words for it, which its exception leaves out.
             Assert.Matches($"^Reading {Path.GetFileName(damaged)} failed: .*not within the file bounds", error.Message);

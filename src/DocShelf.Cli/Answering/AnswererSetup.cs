@@ -14,19 +14,20 @@ namespace DocShelf.Cli.Answering;
 public static class AnswererSetup
 {
     /// <param name="library">Where the local backend finds its chat model: the shelf's own model library unless given.</param>
-    public static IAnswerer Create(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null)
+    /// <param name="threads">How many threads a local model computes an answer with, asked for each; every core when null.</param>
+    public static IAnswerer Create(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null, Func<int>? threads = null)
     {
         var options = settings.ToChatOptions();
         return settings.ChosenAnswerBackend() switch
         {
             "extractive" => new ExtractiveAnswerer(shelf.Searcher, shelf.Store, settings.ToExtractiveOptions()),
             "openai" => new ChatAnswerer(shelf.Searcher, shelf.Store, OpenAiBackend(settings, options), options),
-            "local" => new ChatAnswerer(shelf.Searcher, shelf.Store, LocalBackend(library ?? new ModelLibrary(shelf.DataDirectory), settings, options), options),
+            "local" => new ChatAnswerer(shelf.Searcher, shelf.Store, LocalBackend(library ?? new ModelLibrary(shelf.DataDirectory), settings, options, threads), options),
             _ => throw new UsageException($"AnswerBackend must be extractive, openai or local, not \"{settings.AnswerBackend}\"."),
         };
     }
 
-    private static ChatBackend LocalBackend(ModelLibrary library, ShelfSettings settings, ChatAnswererOptions options)
+    private static ChatBackend LocalBackend(ModelLibrary library, ShelfSettings settings, ChatAnswererOptions options, Func<int>? threads)
     {
         var name = library.ActiveChat() ?? throw new ChatSetupException(
             "AnswerBackend is local, but no chat model is chosen: import one with `docshelf models import FILE.gguf` (or an ONNX model's folder), then `docshelf models use NAME`.");
@@ -36,7 +37,7 @@ public static class AnswererSetup
         }
 
         // Loaded at the first question, so a model that no longer loads or fits gives the extractive answer with the reason.
-        var loading = new GgufLoading(Math.Max(256, settings.ChatContextTokens), Environment.ProcessorCount);
+        var loading = new GgufLoading(Math.Max(256, settings.ChatContextTokens), threads ?? GgufLoading.AllCores);
         var unloadAfter = settings.ChatUnloadIdleMinutes > 0 ? TimeSpan.FromMinutes(settings.ChatUnloadIdleMinutes) : (TimeSpan?)null;
         return ChatBackends.Local(new OnDemandChatGenerator(library.FolderOf(name), () => library.OpenChat(name, loading), unloadAfter), name, options);
     }

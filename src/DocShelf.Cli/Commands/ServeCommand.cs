@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DocShelf.Cli.Composition;
+using DocShelf.Cli.Generation;
 using DocShelf.Cli.Hosting;
 using DocShelf.Cli.Settings;
 using DocShelf.Ingestion;
@@ -56,7 +57,8 @@ public static class ServeCommand
         // while the shelf opens: the service embeds what it reads, and searches by meaning need it from the first.
         using var shelf = ShelfComposition.OpenForWriting(data, settings, TimeSpan.FromSeconds(10), ModelOpening.AtOnce);
         shelf.Searcher.Semantic?.StartOpening(); // while the host is built and starts
-        var answerer = ShelfComposition.Answerer(shelf, settings);
+        var board = new ServiceBoard();
+        var answerer = ShelfComposition.Answerer(shelf, settings, threads: GenerationThreads.BesideReading(board, ingestion.Parallelism));
         using var answerModel = answerer as IDisposable;
         var builder = ShelfHost.CreateBuilder(shelf, answerer, web, listen);
         builder.Logging.AddSimpleConsole(console =>
@@ -67,6 +69,7 @@ public static class ServeCommand
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning); // the service logs its own start and address
         builder.Services.AddSystemd(); // journal-friendly logs and readiness notification under systemd
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddSingleton(board);
         builder.Services.AddSingleton(watch);
         builder.Services.AddSingleton(ingestion);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -75,7 +78,6 @@ public static class ServeCommand
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<EmbeddingService>();
         await using var app = ShelfHost.Build(builder);
-        var board = app.Services.GetRequiredService<ServiceBoard>();
 
         // The socket answers status before the host has finished starting, so the page's address is known from the
         // start; only port 0 (any free port) waits for the bound one.

@@ -43,8 +43,9 @@ public static class ShelfComposition
     }
 
     /// <summary>The answerer the settings choose, over the shelf's searcher.</summary>
-    public static IAnswerer Answerer(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null) =>
-        AnswererSetup.Create(shelf, settings, library);
+    /// <param name="threads">How many threads a local chat model computes each answer with; every core when null.</param>
+    public static IAnswerer Answerer(Shelf shelf, ShelfSettings settings, ModelLibrary? library = null, Func<int>? threads = null) =>
+        AnswererSetup.Create(shelf, settings, library, threads);
 
     private static Shelf Open(string dataDirectory, ShelfSettings settings, ModelOpening opening, bool forWriting, Func<SearchSetup, Shelf> open)
     {

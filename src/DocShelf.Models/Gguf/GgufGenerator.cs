@@ -19,9 +19,11 @@ public sealed class GgufGenerator : IChatGenerator
     private readonly LLamaContext context;
     private readonly IReadOnlyList<string> specialTexts;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly Func<int> threads;
 
-    private GgufGenerator(string path, GgufFacts facts, LLamaWeights weights, LLamaContext context)
+    private GgufGenerator(string path, GgufFacts facts, LLamaWeights weights, LLamaContext context, Func<int> threads)
     {
+        this.threads = threads;
         Source = path;
         Facts = facts;
         this.weights = weights;
@@ -50,14 +52,14 @@ public sealed class GgufGenerator : IChatGenerator
             var parameters = new ModelParams(path)
             {
                 ContextSize = (uint)contextTokens,
-                Threads = loading.Threads,
-                BatchThreads = loading.Threads,
+                Threads = Math.Max(1, loading.Threads()),
+                BatchThreads = Math.Max(1, loading.Threads()),
                 GpuLayerCount = 0,
             };
             var weights = LLamaWeights.LoadFromFile(parameters);
             try
             {
-                return new GgufGenerator(path, facts, weights, weights.CreateContext(parameters));
+                return new GgufGenerator(path, facts, weights, weights.CreateContext(parameters), loading.Threads);
             }
             catch
             {
@@ -150,6 +152,7 @@ public sealed class GgufGenerator : IChatGenerator
     {
         var handle = context.NativeHandle;
         handle.MemoryClear();
+        context.GenerationThreads = context.BatchThreads = Math.Max(1, threads());
         using var sampler = options.Temperature > 0
             ? new DefaultSamplingPipeline { Temperature = (float)options.Temperature, TopP = (float)options.TopP, Seed = (uint)(options.Seed ?? Random.Shared.Next()) }
             : null;

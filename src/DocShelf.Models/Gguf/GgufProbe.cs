@@ -15,7 +15,7 @@ public static class GgufProbe
     /// <exception cref="GgufException">The file cannot be used, with the reason.</exception>
     public static GgufProbeReport Run(string path)
     {
-        using var generator = GgufGenerator.Open(path, new GgufLoading(ContextTokens, Environment.ProcessorCount));
+        using var generator = GgufGenerator.Open(path, new GgufLoading(ContextTokens, GgufLoading.AllCores));
         string prompt;
         try
         {

@@ -177,7 +177,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
     public IChatGenerator OpenChat(string name, GgufLoading loading) =>
         Find(name)?.Gguf is not null
             ? GgufGenerator.Open(Path.Combine(FolderOf(name), GgufFileName), loading)
-            : TextGenerator.Load(FolderOf(name), loading.Threads);
+            : TextGenerator.Load(FolderOf(name), loading.Threads());
 
     /// <summary>Opens the built-in or an imported embedding model for use.</summary>
     /// <param name="savesCompiled">
