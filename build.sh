@@ -150,7 +150,7 @@ case "${1:-run}" in
         deploy/test-offline-install.sh
         ;;
     bench)
-        # The decoder benchmark generates its model with Python's onnx package; the OCR table compares
+        # The decoder and GGUF benchmarks generate their models with Python (onnx, numpy); the OCR table compares
         # DocShelf with ocrmypdf, the cold-command and footprint tables with Recoll, and the footprint table typesets
         # its papers with pdfTeX: only the benchmarks need them.
         APT_PACKAGES+=(python3-onnx python3-numpy ocrmypdf recollcmd texlive-latex-base)

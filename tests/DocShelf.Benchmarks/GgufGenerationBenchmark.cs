@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using DocShelf.Answering.Chat;
 using DocShelf.Core.Documents;
 using DocShelf.Fixtures;
@@ -46,7 +45,7 @@ public static class GgufGenerationBenchmark
             A generated llama-architecture model with Qwen2.5-0.5B's layer sizes (24 layers, 896 wide, 14 heads over 2
             key-value heads, 4,864 in the feed-forward layer), a vocabulary of 32,000 and Q4_0 weights ({fileMegabytes:0} MB,
             made in {made.TotalSeconds:0} s by generate_gguf.py), loaded in {loaded.TotalSeconds:0.0} s and run by llama.cpp
-            (LLamaSharp {LlamaSharpVersion()}) on {threads} threads, greedy, with a context
+            through LLamaSharp on {threads} threads, greedy, with a context
             of 4,096 tokens. The question is laid out by the model's chat template with sources from the sample texts:
             {promptTokens.Count:N0} tokens. Three rounds, the answer {AnswerTokens} tokens long:
 
@@ -89,9 +88,6 @@ public static class GgufGenerationBenchmark
 
         return new Timing(firstToken, clock.Elapsed, generated);
     }
-
-    private static string LlamaSharpVersion() =>
-        typeof(LLama.LLamaWeights).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "version unknown";
 
     private sealed record Timing(TimeSpan FirstToken, TimeSpan Total, int Generated);
 }
