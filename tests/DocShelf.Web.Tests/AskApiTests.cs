@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using DocShelf.Answering.Chat;
+using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
+using DocShelf.Models.Generation;
+using DocShelf.Models.Gguf;
 
 namespace DocShelf.Web.Tests;
 
@@ -81,6 +84,30 @@ public sealed class AskApiTests(WebShelf shelf) : IDisposable
         Assert.Equal("The engineer estimated the repair of the breakwater at two thousand one hundred pounds. [1]", answer.GetProperty("text").GetString());
         Assert.Equal(shelf.Id("harbour report.pdf"), answer.GetProperty("citations")[0].GetProperty("documentId").GetString());
         Assert.Equal(1, answer.GetProperty("citations")[0].GetProperty("page").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_gguf_model_in_the_service_streams_its_drafts_then_the_checked_answer()
+    {
+        var model = Path.Combine(RepositoryPaths.Root, "tests", "DocShelf.Models.Tests", "TinyModels", "tiny-llama", "model.gguf");
+        var options = new ChatAnswererOptions { MaxTokens = 12 }; // the tiny model's context is 512 tokens
+        var generator = new OnDemandChatGenerator(model, () => GgufGenerator.Open(model, new GgufLoading(512, GgufLoading.AllCores)), unloadAfter: null);
+        using var answerer = new ChatAnswerer(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Local(generator, "tiny-llama", options), options);
+        using var served = shelf.Serve(answerer: answerer);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/ask?q=" + Uri.EscapeDataString(RepairQuestion));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        var response = await served.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        var events = ServerSentEvents(await response.Content.ReadAsStringAsync());
+        Assert.True(events.Count(e => e.Name == "draft") > 1, "the model's text should arrive in pieces as it is written");
+        Assert.Equal("answer", events[^1].Name);
+        Assert.All(events.SkipLast(1), e => Assert.Equal("draft", e.Name));
+        // Random weights cite nothing, so the checked answer is the extractive one, saying why.
+        var answer = events[^1].Data;
+        Assert.Equal("extractive", answer.GetProperty("answerer").GetString());
+        Assert.StartsWith("The chat model's answer cited nothing on the shelf that supports it.", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        Assert.True(generator.IsLoaded);
     }
 
     private static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -78,7 +78,14 @@ public static class ModelsCommand
         command.SetAction((result, _) => CommandGuard.Run(() =>
         {
             var library = new ModelLibrary(CommonOptions.DataDirectory(result));
-            var manifest = library.Import(result.GetRequiredValue(path), result.GetValue(name), GgufChildProbe.Run);
+            var source = result.GetRequiredValue(path);
+            if (File.Exists(source) && new FileInfo(source).Length is var bytes and > 100_000_000)
+            {
+                // Hashing it, copying it, hashing the copy and loading it take a while for gigabytes: say so first.
+                Console.Error.WriteLine($"Checking {Path.GetFileName(source)} ({bytes / 1e9:0.0} GB): hashing it, copying it and trying it take a while.");
+            }
+
+            var manifest = library.Import(source, result.GetValue(name), GgufChildProbe.Run);
             if (manifest.Gguf is { } gguf)
             {
                 AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: sha256 {manifest.Files[0].Sha256[..16]}…, {gguf.Architecture} {gguf.Quantisation}, chat template {TemplateFamily(gguf.ChatTemplate)}; it loaded and answered its probe.");
