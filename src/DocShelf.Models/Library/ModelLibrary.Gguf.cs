@@ -19,10 +19,8 @@ public sealed partial class ModelLibrary
         }
 
         var modelName = NewModelName(name ?? Path.GetFileNameWithoutExtension(source));
-        var staging = Path.Combine(Folder, $".importing-{Guid.NewGuid():N}");
-        try
+        return Staged(modelName, staging =>
         {
-            Directory.CreateDirectory(staging);
             var copy = Path.Combine(staging, GgufFileName);
             var original = new ModelFile(GgufFileName, Core.Files.FileHash.Sha256(source), new FileInfo(source).Length);
             File.Copy(source, copy);
@@ -38,7 +36,7 @@ public sealed partial class ModelLibrary
                 throw new ModelImportException($"{Path.GetFileName(source)} was not imported. {error.Message}", error);
             }
 
-            var manifest = new ModelManifest
+            return new ModelManifest
             {
                 Name = modelName,
                 Kind = ModelKind.Chat,
@@ -48,16 +46,6 @@ public sealed partial class ModelLibrary
                 Gguf = report.Facts,
                 ImportedUtc = DateTime.UtcNow,
             };
-            manifest.WriteTo(staging);
-            Directory.Move(staging, FolderOf(modelName));
-            return manifest;
-        }
-        finally
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-        }
+        });
     }
 }

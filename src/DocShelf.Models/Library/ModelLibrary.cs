@@ -103,8 +103,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
             CheckAgainst(declared, files, source);
         }
 
-        var staging = Path.Combine(Folder, $".importing-{Guid.NewGuid():N}");
-        try
+        return Staged(modelName, staging =>
         {
             CopyFolder(source, staging);
             CheckAgainst(declared ?? new ModelManifest { Name = modelName, Files = files }, FileHashes.Describe(staging), "the copy");
@@ -120,7 +119,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
                 (dimensions, embedding) = Probe(staging, modelName, declared?.Dimensions);
             }
 
-            var manifest = new ModelManifest
+            return new ModelManifest
             {
                 Name = modelName,
                 Kind = kind,
@@ -135,17 +134,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
                 RelatedSimilarity = declared?.RelatedSimilarity,
                 ImportedUtc = DateTime.UtcNow,
             };
-            manifest.WriteTo(staging);
-            Directory.Move(staging, FolderOf(modelName));
-            return manifest;
-        }
-        finally
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-        }
+        });
     }
 
     /// <summary>Checks the built-in model and hashes every file of every imported model again; one line per problem found.</summary>
@@ -194,6 +183,31 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
         Directory.Exists(Folder)
             ? Directory.GetDirectories(Folder).Where(d => !Path.GetFileName(d).StartsWith('.')).Select(ModelManifest.ReadFrom).OfType<ModelManifest>().OrderBy(m => m.Name, StringComparer.Ordinal)
             : [];
+
+    /// <summary>
+    /// Makes a model visible only once it is whole: <paramref name="build"/> fills a staging folder in the models
+    /// folder and returns the model's manifest, which is written there before the folder takes the model's name. A
+    /// failure leaves nothing behind.
+    /// </summary>
+    private ModelManifest Staged(string modelName, Func<string, ModelManifest> build)
+    {
+        var staging = Path.Combine(Folder, $".importing-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(staging);
+            var manifest = build(staging);
+            manifest.WriteTo(staging);
+            Directory.Move(staging, FolderOf(modelName));
+            return manifest;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
 
     /// <summary>A name a new import may take: well formed, not reserved, not taken.</summary>
     private string NewModelName(string modelName)
