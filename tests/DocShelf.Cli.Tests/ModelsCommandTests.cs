@@ -108,9 +108,7 @@ public sealed class ModelsCommandTests : IDisposable
     [Fact]
     public async Task A_decoder_is_imported_as_a_chat_model_and_answers_through_the_local_backend_by_its_earlier_name()
     {
-        var data = folder.File("data");
-        await File.WriteAllTextAsync(folder.File("lamp.txt"), "The breakwater lamp was carried away in the March gale. A temporary red light is shown from the harbour office window.");
-        await CliRunner.RunAsync(data, "ingest", folder.File("lamp.txt"));
+        var data = await LampShelfAsync();
 
         var import = await CliRunner.RunAsync(data, "models", "import", TinyDecoder, "--name", "decoder");
         var use = await CliRunner.RunAsync(data, "models", "use", "decoder");
@@ -127,12 +125,7 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Equal("chat", list.GetProperty("models")[1].GetProperty("kind").GetString());
         Assert.Equal(("local", "decoder"), (status.GetProperty("backend").GetString(), status.GetProperty("model").GetString()));
         Assert.Contains("Answers extractive: sentences from the shelf, no model", plainStatus.Output, StringComparison.Ordinal);
-        Assert.True(ask.ExitCode == 0, ask.ToString());
-        var answer = JsonDocument.Parse(ask.Output).RootElement;
-        // The tiny model's random weights write no citations, so the checked answer is the extractive one, with the reason.
-        Assert.Equal("extractive", answer.GetProperty("answerer").GetString());
-        Assert.Contains("harbour office window", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("The chat model's answer cited nothing on the shelf that supports it.", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        AssertTheExtractiveAnswerStoodIn(ask);
     }
 
     [Fact]
@@ -172,9 +165,7 @@ public sealed class ModelsCommandTests : IDisposable
     [Fact]
     public async Task A_gguf_file_is_imported_with_what_its_metadata_says_and_answers_through_the_local_backend()
     {
-        var data = folder.File("data");
-        await File.WriteAllTextAsync(folder.File("lamp.txt"), "The breakwater lamp was carried away in the March gale. A temporary red light is shown from the harbour office window.");
-        await CliRunner.RunAsync(data, "ingest", folder.File("lamp.txt"));
+        var data = await LampShelfAsync();
 
         var import = await CliRunner.RunAsync(data, "models", "import", TinyLlama, "--name", "tiny");
         var use = await CliRunner.RunAsync(data, "models", "use", "tiny");
@@ -195,12 +186,7 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Equal(("llama", "F32", 512), (gguf.GetProperty("architecture").GetString(), gguf.GetProperty("quantisation").GetString(), gguf.GetProperty("trainedContext").GetInt32()));
         Assert.Contains("<|im_start|>", gguf.GetProperty("chatTemplate").GetString(), StringComparison.Ordinal);
         Assert.Equal(("local", "tiny"), (status.GetProperty("backend").GetString(), status.GetProperty("model").GetString()));
-        Assert.True(ask.ExitCode == 0, ask.ToString());
-        var answer = JsonDocument.Parse(ask.Output).RootElement;
-        // Random weights write no citations, so the checked answer is the extractive one, with the reason.
-        Assert.Equal("extractive", answer.GetProperty("answerer").GetString());
-        Assert.Contains("harbour office window", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("The chat model's answer cited nothing on the shelf that supports it.", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        AssertTheExtractiveAnswerStoodIn(ask);
     }
 
     [Fact]
@@ -229,4 +215,23 @@ public sealed class ModelsCommandTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
+
+    /// <summary>A shelf holding one note on the breakwater lamp; returns its data folder.</summary>
+    private async Task<string> LampShelfAsync()
+    {
+        var data = folder.File("data");
+        await File.WriteAllTextAsync(folder.File("lamp.txt"), "The breakwater lamp was carried away in the March gale. A temporary red light is shown from the harbour office window.");
+        await CliRunner.RunAsync(data, "ingest", folder.File("lamp.txt"));
+        return data;
+    }
+
+    /// <summary>The tiny models' random weights write no citations, so the checked answer is the extractive one, with the reason.</summary>
+    private static void AssertTheExtractiveAnswerStoodIn(CliResult ask)
+    {
+        Assert.True(ask.ExitCode == 0, ask.ToString());
+        var answer = JsonDocument.Parse(ask.Output).RootElement;
+        Assert.Equal("extractive", answer.GetProperty("answerer").GetString());
+        Assert.Contains("harbour office window", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("The chat model's answer cited nothing on the shelf that supports it.", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
+    }
 }

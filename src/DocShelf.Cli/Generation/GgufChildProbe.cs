@@ -6,7 +6,9 @@ namespace DocShelf.Cli.Generation;
 
 /// <summary>
 /// Runs <see cref="GgufProbe"/> in a process of its own (`docshelf models probe FILE`): llama.cpp parses the file,
-/// and one that makes it abort ends that process, not the command or the service that asked.
+/// and one that makes it abort ends that process, not the command or the service that asked. Not through the readers'
+/// ChildProcess: its address-space limit would refuse a .NET program that maps gigabytes of weights, and the memory
+/// the model needs is checked by the probe itself before it loads.
 /// </summary>
 public static class GgufChildProbe
 {
