@@ -16,7 +16,7 @@ public sealed class GgufChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
 {
     private const string LampQuestion = "Where will the temporary red light be shown until the breakwater lamp is restored?";
     private static readonly string TinyLlama = Path.Combine(RepositoryPaths.Root, "tests", "DocShelf.Models.Tests", "TinyModels", "tiny-llama", "model.gguf");
-    private static readonly GgufLoading Loading = new(ContextTokens: 512, Threads: () => 2);
+    private static readonly ChatLoading Loading = new(ContextTokens: 512, Threads: () => 2);
     private static readonly ChatAnswererOptions ManySources = new() { Sources = 5, MaxSourceCharacters = 1200, MaxTokens = 12 };
 
     [Fact]

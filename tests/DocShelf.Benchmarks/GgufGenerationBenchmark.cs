@@ -15,7 +15,6 @@ namespace DocShelf.Benchmarks;
 public static class GgufGenerationBenchmark
 {
     private const int PromptTokens = 2000;
-    private const int AnswerTokens = 64;
 
     public static async Task<string> RunAsync(string workFolder)
     {
@@ -30,14 +29,12 @@ public static class GgufGenerationBenchmark
         var path = Path.Combine(modelFolder, "model.gguf");
         var threads = Environment.ProcessorCount;
         clock.Restart();
-        using var generator = GgufGenerator.Open(path, new GgufLoading(ContextTokens: 4096, Threads: () => threads));
+        using var generator = GgufGenerator.Open(path, new ChatLoading(ContextTokens: 4096, Threads: () => threads));
         var loaded = clock.Elapsed;
-        var prompt = generator.ChatPromptFor(LocalChatCompletionService.TurnsOf(Question(generator)));
-        var promptTokens = generator.TokenIds(prompt);
+        var promptTokens = generator.TokenIds(GenerationRounds.Prompt(generator, PromptTokens));
         _ = generator.Tokens(promptTokens.Take(64).ToList(), new GenerationOptions { MaxNewTokens = 2 }).ToList(); // warm-up
 
-        var rounds = Enumerable.Range(0, 3).Select(_ => Round(generator, promptTokens)).ToList();
-        var best = rounds.MinBy(r => r.FirstToken.TotalSeconds)!;
+        var rounds = GenerationRounds.Run(options => generator.Tokens(promptTokens, options));
         var fileMegabytes = new FileInfo(path).Length / (1024.0 * 1024.0);
         return $"""
             ### (w) A GGUF model of 0.5B-class shape through llama.cpp
@@ -47,47 +44,10 @@ public static class GgufGenerationBenchmark
             made in {made.TotalSeconds:0} s by generate_gguf.py), loaded in {loaded.TotalSeconds:0.0} s and run by llama.cpp
             through LLamaSharp on {threads} threads, greedy, with a context
             of 4,096 tokens. The question is laid out by the model's chat template with sources from the sample texts:
-            {promptTokens.Count:N0} tokens. Three rounds, the answer {AnswerTokens} tokens long:
+            {promptTokens.Count:N0} tokens. Three rounds, the answer {GenerationRounds.AnswerTokens} tokens long:
 
-            | round | time to first token | prompt tokens per second | generated tokens per second |
-            | ---: | ---: | ---: | ---: |
-            {string.Join("\n", rounds.Select((r, i) => $"| {i + 1} | {r.FirstToken.TotalSeconds:0.00} s | {promptTokens.Count / r.FirstToken.TotalSeconds:0} | {(r.Generated - 1) / (r.Total - r.FirstToken).TotalSeconds:0.0} |"))}
-
-            Best round: **{best.FirstToken.TotalSeconds:0.00} s** to the first token, **{promptTokens.Count / best.FirstToken.TotalSeconds:0}** prompt tokens
-            and **{(best.Generated - 1) / (best.Total - best.FirstToken).TotalSeconds:0.0}** generated tokens a second. Peak working set of the
-            benchmark process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB.
+            {GenerationRounds.Report(rounds, promptTokens.Count)}
 
             """;
     }
-
-    /// <summary>Chunks of the sample texts as sources, as many as make the laid-out question about <see cref="PromptTokens"/> tokens.</summary>
-    private static Microsoft.SemanticKernel.ChatCompletion.ChatHistory Question(GgufGenerator generator)
-    {
-        var pages = SampleTexts.AllPages();
-        var sources = pages.Select((text, i) => (new Chunk { Id = $"sample/{i + 1}/0", DocumentId = "sample", PageNumber = i + 1, Start = 0, End = text.Length, Text = text }, "sample-texts.txt")).ToList();
-        var (history, _) = SourcePrompt.Build(
-            "When was the breakwater lamp restored, and who paid for it?",
-            sources,
-            maxSourceCharacters: 1200,
-            h => (generator.CountTokens(generator.ChatPromptFor(LocalChatCompletionService.TurnsOf(h))), PromptTokens));
-        return history;
-    }
-
-    private static Timing Round(GgufGenerator generator, IReadOnlyList<int> prompt)
-    {
-        var clock = Stopwatch.StartNew();
-        var firstToken = TimeSpan.Zero;
-        var generated = 0;
-        foreach (var _ in generator.Tokens(prompt, new GenerationOptions { MaxNewTokens = AnswerTokens }))
-        {
-            if (generated++ == 0)
-            {
-                firstToken = clock.Elapsed;
-            }
-        }
-
-        return new Timing(firstToken, clock.Elapsed, generated);
-    }
-
-    private sealed record Timing(TimeSpan FirstToken, TimeSpan Total, int Generated);
 }

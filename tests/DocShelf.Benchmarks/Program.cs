@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "decoder", "gguf", "concurrent", "backup", "formats" or "archive" runs only that benchmark; "graph-recall" measures the shelf whose data folder is the third argument; "cold" and "footprint" with a SQuAD file as the third argument make their papers of that file's paragraphs, each used once
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "genai", "gguf", "concurrent", "backup", "formats" or "archive" runs only that benchmark; "graph-recall" measures the shelf whose data folder is the third argument; "cold" and "footprint" with a SQuAD file as the third argument make their papers of that file's paragraphs, each used once
 if (only == GraphRebuildBenchmark.ChildName)
 {
     return await GraphRebuildBenchmark.ChildAsync(work, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
@@ -122,9 +122,9 @@ if (only is "all" or "cold")
     Console.WriteLine(await ColdCommandBenchmark.RunAsync(work, papers: 98, pagesEach: 6, runs: 9, squad: only == "cold" && args.Length > 2 ? args[2] : null));
 }
 
-if (only is "all" or "decoder")
+if (only is "all" or "genai")
 {
-    Console.WriteLine(await DecoderBenchmark.RunAsync(work));
+    Console.WriteLine(await GenAiGenerationBenchmark.RunAsync(work));
 }
 
 if (only is "all" or "gguf")

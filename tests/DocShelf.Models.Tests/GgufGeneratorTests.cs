@@ -9,9 +9,9 @@ namespace DocShelf.Models.Tests;
 /// </summary>
 public sealed class GgufGeneratorTests : IDisposable
 {
-    private static readonly TinyModels.GgufReference Reference = TinyModels.LoadGgufReference();
+    private static readonly TinyModels.GenerationReference Reference = TinyModels.LoadGgufReference();
 
-    private readonly GgufGenerator generator = GgufGenerator.Open(TinyModels.LlamaFile, new GgufLoading(ContextTokens: 256, Threads: () => 2));
+    private readonly GgufGenerator generator = GgufGenerator.Open(TinyModels.LlamaFile, new ChatLoading(ContextTokens: 256, Threads: () => 2));
 
     public static TheoryData<int> Cases() => [.. Enumerable.Range(0, Reference.Cases.Count)];
 
@@ -82,7 +82,7 @@ public sealed class GgufGeneratorTests : IDisposable
             File.WriteAllBytes(damaged, bytes[..(bytes.Length / 2)]);
             Assert.True(GgufFile.LooksLikeGguf(damaged));
 
-            var error = Assert.Throws<GgufException>(() => GgufGenerator.Open(damaged, new GgufLoading(256, () => 1)));
+            var error = Assert.Throws<ChatModelException>(() => GgufGenerator.Open(damaged, new ChatLoading(256, () => 1)));
 
             // llama.cpp's own words for it, which its exception leaves out.
             Assert.Matches($"^Reading {Path.GetFileName(damaged)} failed: .*not within the file bounds", error.Message);
@@ -97,13 +97,13 @@ public sealed class GgufGeneratorTests : IDisposable
     [Fact]
     public void A_model_larger_than_the_memory_available_is_refused_with_the_figures()
     {
-        var facts = GgufFile.Describe(TinyModels.LlamaFile) with { WeightBytes = MemoryNeed.Available() };
+        var facts = GgufFile.Describe(TinyModels.LlamaFile);
 
-        var error = Assert.Throws<GgufException>(() => MemoryNeed.Check(facts, 4096, "big.gguf"));
+        var error = Assert.Throws<ChatModelException>(() => MemoryNeed.Check("big.gguf", MemoryNeed.Available(), facts.CacheBytes(4096), 4096));
 
         Assert.Contains("big.gguf needs about", error.Message, StringComparison.Ordinal);
         Assert.Contains("available", error.Message, StringComparison.Ordinal);
-        MemoryNeed.Check(GgufFile.Describe(TinyModels.LlamaFile), 4096, "tiny.gguf");
+        MemoryNeed.Check("tiny.gguf", facts.WeightBytes, facts.CacheBytes(4096), 4096);
     }
 
     public void Dispose() => generator.Dispose();

@@ -20,22 +20,16 @@ public static class TinyModels
         return JsonSerializer.Deserialize<Reference>(stream, Json)!;
     }
 
-    public static DecoderReference LoadDecoderReference()
-    {
-        using var stream = File.OpenRead(Path.Combine(Folder(Decoder), "reference.json"));
-        return JsonSerializer.Deserialize<DecoderReference>(stream, Json)!;
-    }
+    /// <summary>The tiny ONNX Runtime GenAI decoder's greedy runs, as the NumPy forward pass of its weights made them.</summary>
+    public static GenerationReference LoadDecoderReference() => LoadGeneration(Decoder);
 
-    public static GgufReference LoadGgufReference()
-    {
-        using var stream = File.OpenRead(Path.Combine(Folder(Llama), "reference.json"));
-        return JsonSerializer.Deserialize<GgufReference>(stream, Json)!;
-    }
+    /// <summary>The tiny GGUF model's greedy runs, as the NumPy forward pass of its weights made them.</summary>
+    public static GenerationReference LoadGgufReference() => LoadGeneration(Llama);
 
     /// <summary>The tiny llama-architecture GGUF file generate_gguf.py wrote.</summary>
     public static string LlamaFile => Path.Combine(Folder(Llama), "model.gguf");
 
-    /// <summary>A copy of the tiny decoder whose config.json is changed by <paramref name="edit"/>, in a folder the caller deletes.</summary>
+    /// <summary>A copy of the tiny decoder whose genai_config.json is changed by <paramref name="edit"/>, in a folder the caller deletes.</summary>
     public static string DecoderCopy(Action<System.Text.Json.Nodes.JsonObject> edit)
     {
         var folder = Directory.CreateTempSubdirectory("docshelf-decoder-").FullName;
@@ -44,21 +38,24 @@ public static class TinyModels
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         }
 
-        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "config.json")))!.AsObject();
+        var path = Path.Combine(folder, "genai_config.json");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         edit(config);
-        File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJsonString());
+        File.WriteAllText(path, config.ToJsonString());
         return folder;
     }
 
-    public sealed record DecoderReference(int Steps, List<DecoderRun> Runs);
-
-    public sealed record DecoderRun(string Prompt, List<int> PromptIds, List<int> GreedyIds, string GreedyText);
+    private static GenerationReference LoadGeneration(string model)
+    {
+        using var stream = File.OpenRead(Path.Combine(Folder(model), "reference.json"));
+        return JsonSerializer.Deserialize<GenerationReference>(stream, Json)!;
+    }
 
     /// <param name="Greedy">The tokens greedy decoding picks before an end-of-turn token, at most 24.</param>
-    /// <param name="Text">Those tokens' text, control tokens left out.</param>
-    public sealed record GgufCase(string Prompt, List<int> Ids, List<int> Greedy, List<double> Leads, string Text);
+    /// <param name="Text">Those tokens' text, special tokens left out.</param>
+    public sealed record GenerationCase(string Prompt, List<int> Ids, List<int> Greedy, List<double> Leads, string Text);
 
-    public sealed record GgufReference(List<GgufCase> Cases);
+    public sealed record GenerationReference(List<GenerationCase> Cases);
 
     public sealed record Reference(List<string> Sentences, List<List<int>> Tokens, Dictionary<string, List<List<double>>> Models);
 }

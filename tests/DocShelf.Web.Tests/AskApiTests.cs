@@ -91,7 +91,7 @@ public sealed class AskApiTests(WebShelf shelf) : IDisposable
     {
         var model = Path.Combine(RepositoryPaths.Root, "tests", "DocShelf.Models.Tests", "TinyModels", "tiny-llama", "model.gguf");
         var options = new ChatAnswererOptions { MaxTokens = 12 }; // the tiny model's context is 512 tokens
-        var generator = new OnDemandChatGenerator(model, () => GgufGenerator.Open(model, new GgufLoading(512, GgufLoading.AllCores)), unloadAfter: null);
+        var generator = new OnDemandChatGenerator(model, () => GgufGenerator.Open(model, new ChatLoading(512, ChatLoading.AllCores)), unloadAfter: null);
         using var answerer = new ChatAnswerer(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Local(generator, "tiny-llama", options), options);
         using var served = shelf.Serve(answerer: answerer);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/ask?q=" + Uri.EscapeDataString(RepairQuestion));

@@ -139,7 +139,7 @@ public sealed class ChatAnswerer(ShelfSearcher searcher, ShelfStore store, ChatB
     {
         // DocShelf's own account of a local model's failure already says why; a chat client's wraps the cause.
         var inner = error;
-        while (inner is not (GgufException or PromptTooLongException) && inner.InnerException is { } next)
+        while (inner is not (ChatModelException or PromptTooLongException) && inner.InnerException is { } next)
         {
             inner = next;
         }

@@ -37,7 +37,7 @@ public static class AnswererSetup
         }
 
         // Loaded at the first question, so a model that no longer loads or fits gives the extractive answer with the reason.
-        var loading = new GgufLoading(Math.Max(256, settings.ChatContextTokens), threads ?? GgufLoading.AllCores);
+        var loading = new ChatLoading(Math.Max(256, settings.ChatContextTokens), threads ?? ChatLoading.AllCores);
         var unloadAfter = settings.ChatUnloadIdleMinutes > 0 ? TimeSpan.FromMinutes(settings.ChatUnloadIdleMinutes) : (TimeSpan?)null;
         return ChatBackends.Local(new OnDemandChatGenerator(library.FolderOf(name), () => library.OpenChat(name, loading), unloadAfter), name, options);
     }

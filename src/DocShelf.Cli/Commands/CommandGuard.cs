@@ -1,6 +1,7 @@
 using DocShelf.Answering.Chat;
 using DocShelf.Cli.Access;
 using DocShelf.Cli.Backup;
+using DocShelf.Models.Generation;
 using DocShelf.Models.Gguf;
 using DocShelf.Models.Library;
 using DocShelf.Search.Lexical;
@@ -34,7 +35,7 @@ public static class CommandGuard
 
     private static string Describe(Exception error) => error switch
     {
-        UsageException or ChatSetupException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException or ShelfTooNewException or BackupRefusedException or ServiceRefusedException or ModelImportException or GgufException or SemanticSearchUnavailableException or QueryTooCostlyException
+        UsageException or ChatSetupException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException or ShelfTooNewException or BackupRefusedException or ServiceRefusedException or ModelImportException or ChatModelException or SemanticSearchUnavailableException or QueryTooCostlyException
             or InvalidDataException => error.Message,
         HttpRequestException => $"could not reach the running DocShelf service: {error.Message}",
         IOException or UnauthorizedAccessException => $"could not use the data folder: {error.Message}",

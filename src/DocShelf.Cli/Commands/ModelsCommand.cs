@@ -57,6 +57,11 @@ public static class ModelsCommand
                     AnsiConsole.MarkupLineInterpolated($"  GGUF: {gguf.Architecture}{(gguf.Name is null ? "" : $" ({gguf.Name})")}, {gguf.Quantisation}, trained for {gguf.TrainedContext:N0} tokens of context, chat template {TemplateFamily(gguf.ChatTemplate)}");
                 }
 
+                if (model.GenAi is { } genAi)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"  ONNX Runtime GenAI: {genAi.Type}, {genAi.Layers} layers, exported for {genAi.TrainedContext:N0} tokens of context, chat template {TemplateFamily(genAi.ChatTemplate)}");
+                }
+
                 AnsiConsole.MarkupLineInterpolated($"  from {model.Source ?? "unknown"}; licence {model.Licence ?? "not stated"}");
             }
 
@@ -69,9 +74,9 @@ public static class ModelsCommand
     {
         var path = new Argument<string>("path")
         {
-            Description = "A GGUF chat model (FILE.gguf, as Ollama and LM Studio keep them); a sentence-transformers ONNX export (model.onnx, vocab.txt, its JSON " +
-                "files); or a causal language model exported with its key-value cache (model.onnx, tokenizer.json or vocab.json and merges.txt, config.json), " +
-                "with docshelf-model.json and its sha256s if it came with one",
+            Description = "A GGUF chat model (FILE.gguf, as Ollama and LM Studio keep them); an ONNX Runtime GenAI chat model's folder (genai_config.json, " +
+                "model.onnx and its weights, tokenizer.json, tokenizer_config.json); or a sentence-transformers ONNX export (model.onnx, vocab.txt, its JSON " +
+                "files); with docshelf-model.json and its sha256s if it came with one",
         };
         var name = new Option<string?>("--name") { Description = "Name to give the model (default: its manifest's name, or the file's or folder's)" };
         var command = new Command("import", "Copy a model into the shelf, check its hashes and try it: a GGUF file in a process of its own") { path, name };
@@ -91,9 +96,9 @@ public static class ModelsCommand
                 AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: sha256 {manifest.Files[0].Sha256[..16]}…, {gguf.Architecture} {gguf.Quantisation}, chat template {TemplateFamily(gguf.ChatTemplate)}; it loaded and answered its probe.");
                 AnsiConsole.MarkupLineInterpolated($"Answer with it after: docshelf models use {manifest.Name}, and AnswerBackend \"local\" in docshelf.json");
             }
-            else if (manifest.Kind == ModelKind.Chat)
+            else if (manifest.GenAi is { } genAi)
             {
-                AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: {manifest.Files.Count} files checked, a chat model that ran its probe.");
+                AnsiConsole.MarkupLineInterpolated($"Imported [bold]{manifest.Name}[/]: {manifest.Files.Count} files checked, an ONNX Runtime GenAI {genAi.Type} model, chat template {TemplateFamily(genAi.ChatTemplate)}; it loaded and answered its probe.");
                 AnsiConsole.MarkupLineInterpolated($"Answer with it after: docshelf models use {manifest.Name}, and AnswerBackend \"local\" in docshelf.json");
             }
             else
@@ -138,13 +143,16 @@ public static class ModelsCommand
         return command;
     }
 
-    /// <summary>The family llama.cpp lays a conversation out in, named by the markers in the file's template.</summary>
-    private static string TemplateFamily(string? template) => ChatPrompt.Recognise(template) switch
+    /// <summary>The family a chat template lays a conversation out in, named by the markers it writes.</summary>
+    private static string TemplateFamily(string? template) => template switch
     {
-        ChatTemplate.ChatMl => "ChatML",
-        ChatTemplate.Llama3 => "Llama 3",
-        ChatTemplate.Phi3 => "Phi 3",
-        _ => template is null ? "none" : "of its own",
+        null => "none",
+        _ when template.Contains("<|im_start|>", StringComparison.Ordinal) => "ChatML",
+        _ when template.Contains("<|start_header_id|>", StringComparison.Ordinal) => "Llama 3",
+        _ when template.Contains("<|assistant|>", StringComparison.Ordinal) && template.Contains("<|end|>", StringComparison.Ordinal) => "Phi 3",
+        _ when template.Contains("<start_of_turn>", StringComparison.Ordinal) => "Gemma",
+        _ when template.Contains("[INST]", StringComparison.Ordinal) => "Mistral",
+        _ => "of its own",
     };
 
     private static Command Use()

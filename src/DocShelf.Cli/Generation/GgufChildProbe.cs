@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DocShelf.Models.Generation;
 using DocShelf.Models.Gguf;
 
 namespace DocShelf.Cli.Generation;
@@ -17,35 +18,35 @@ public static class GgufChildProbe
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <exception cref="GgufException">The file cannot be used, with the probe's reason or the way its process ended.</exception>
+    /// <exception cref="ChatModelException">The file cannot be used, with the probe's reason or the way its process ended.</exception>
     public static GgufProbeReport Run(string path)
     {
         var start = ProgramItself.With(["models", "probe", path]);
         start.Environment["GGML_NO_BACKTRACE"] = "1"; // an abort ends at once, without looking for a debugger to print its stack
-        using var process = Process.Start(start) ?? throw new GgufException("The probe's process did not start.");
+        using var process = Process.Start(start) ?? throw new ChatModelException("The probe's process did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(Limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new GgufException($"Trying {Path.GetFileName(path)} took longer than {Limit.TotalMinutes:0} minutes and was stopped.");
+            throw new ChatModelException($"Trying {Path.GetFileName(path)} took longer than {Limit.TotalMinutes:0} minutes and was stopped.");
         }
 
         process.WaitForExit(); // the output is read to its end
         if (process.ExitCode == 0)
         {
-            return JsonSerializer.Deserialize<GgufProbeReport>(output.Result, Json) ?? throw new GgufException("The probe wrote no report.");
+            return JsonSerializer.Deserialize<GgufProbeReport>(output.Result, Json) ?? throw new ChatModelException("The probe wrote no report.");
         }
 
         var lines = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         const string Prefix = "docshelf: ";
         if (lines.LastOrDefault(line => line.StartsWith(Prefix, StringComparison.Ordinal)) is { } said)
         {
-            throw new GgufException(said[Prefix.Length..]);
+            throw new ChatModelException(said[Prefix.Length..]);
         }
 
         var assertion = lines.LastOrDefault(line => line.Contains("GGML_ASSERT", StringComparison.Ordinal)) is { } failed ? $" at {failed[failed.IndexOf("GGML_ASSERT", StringComparison.Ordinal)..]}" : "";
-        throw new GgufException($"llama.cpp {Ending(process.ExitCode)} while trying {Path.GetFileName(path)}{assertion}: the file is damaged, or not a model this DocShelf can run.");
+        throw new ChatModelException($"llama.cpp {Ending(process.ExitCode)} while trying {Path.GetFileName(path)}{assertion}: the file is damaged, or not a model this DocShelf can run.");
     }
 
     /// <summary>How the probe's process ended, in words: the shell reports a signal as 128 and its number.</summary>

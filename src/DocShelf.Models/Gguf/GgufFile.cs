@@ -1,3 +1,4 @@
+using DocShelf.Models.Generation;
 using System.Globalization;
 using LLama;
 using LLama.Common;
@@ -25,7 +26,7 @@ public static class GgufFile
     /// one can bring down the process: run this where that does no harm (<c>docshelf models import</c> does it in a
     /// process of its own).
     /// </summary>
-    /// <exception cref="GgufException">The file cannot be read as a model.</exception>
+    /// <exception cref="ChatModelException">The file cannot be read as a model.</exception>
     public static GgufFacts Describe(string path) => LlamaRuntime.Run($"Reading {Path.GetFileName(path)}", () =>
     {
         using var weights = LLamaWeights.LoadFromFile(new ModelParams(path) { VocabOnly = true, GpuLayerCount = 0 });

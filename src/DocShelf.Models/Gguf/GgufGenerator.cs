@@ -41,12 +41,12 @@ public sealed class GgufGenerator : IChatGenerator
     /// Loads the model, once its file has been described and this machine found to hold it; a model larger than the
     /// memory available is refused with the figures.
     /// </summary>
-    /// <exception cref="GgufException">The file does not load, or does not fit.</exception>
-    public static GgufGenerator Open(string path, GgufLoading loading)
+    /// <exception cref="ChatModelException">The file does not load, or does not fit.</exception>
+    public static GgufGenerator Open(string path, ChatLoading loading)
     {
         var facts = GgufFile.Describe(path);
         var contextTokens = Math.Min(loading.ContextTokens, facts.TrainedContext);
-        MemoryNeed.Check(facts, contextTokens, Path.GetFileName(path));
+        MemoryNeed.Check(Path.GetFileName(path), facts.WeightBytes, facts.CacheBytes(contextTokens), contextTokens);
         return LlamaRuntime.Run($"Loading {Path.GetFileName(path)}", () =>
         {
             var parameters = new ModelParams(path)
@@ -91,28 +91,8 @@ public sealed class GgufGenerator : IChatGenerator
     public IEnumerable<string> Generate(string prompt, GenerationOptions options, CancellationToken cancellationToken = default)
     {
         var decoder = new TokenText(weights.NativeHandle);
-        var filter = new StopSequenceFilter(options.StopSequences);
-        var text = new StringBuilder();
-        foreach (var token in Tokens(TokenIds(prompt), options, cancellationToken))
-        {
-            text.Append(decoder.Add((LLamaToken)token));
-            var piece = filter.Update(text.ToString());
-            if (piece.Length > 0)
-            {
-                yield return piece;
-            }
-
-            if (filter.Stopped)
-            {
-                yield break;
-            }
-        }
-
-        var rest = filter.Update(text.Append(decoder.Finish()).ToString()) + filter.Flush();
-        if (rest.Length > 0)
-        {
-            yield return rest;
-        }
+        return GeneratedText.Pieces(
+            Tokens(TokenIds(prompt), options, cancellationToken), token => decoder.Add((LLamaToken)token), decoder.Finish, options.StopSequences);
     }
 
     /// <summary>
@@ -190,7 +170,7 @@ public sealed class GgufGenerator : IChatGenerator
         var result = context.NativeHandle.Decode(batch);
         if (result != DecodeResult.Ok)
         {
-            throw new GgufException($"llama.cpp could not run the model over the prompt ({result}).");
+            throw new ChatModelException($"llama.cpp could not run the model over the prompt ({result}).");
         }
     }
 

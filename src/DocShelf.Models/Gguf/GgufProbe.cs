@@ -12,10 +12,10 @@ public static class GgufProbe
     private const int ContextTokens = 512;
     private const int SampleTokens = 8;
 
-    /// <exception cref="GgufException">The file cannot be used, with the reason.</exception>
+    /// <exception cref="ChatModelException">The file cannot be used, with the reason.</exception>
     public static GgufProbeReport Run(string path)
     {
-        using var generator = GgufGenerator.Open(path, new GgufLoading(ContextTokens, GgufLoading.AllCores));
+        using var generator = GgufGenerator.Open(path, new ChatLoading(ContextTokens, ChatLoading.AllCores));
         string prompt;
         try
         {
@@ -23,7 +23,7 @@ public static class GgufProbe
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            throw new GgufException(
+            throw new ChatModelException(
                 $"{Path.GetFileName(path)} has no chat template llama.cpp knows ({error.Message.Split('\n')[0].Trim()}), so questions cannot be laid out for it; use the instruct or chat version of the model.",
                 error);
         }

@@ -1,3 +1,4 @@
+using DocShelf.Models.Generation;
 using LLama.Native;
 
 namespace DocShelf.Models.Gguf;
@@ -28,9 +29,9 @@ public static class LlamaRuntime
         {
             return work();
         }
-        catch (Exception error) when (error is not (OperationCanceledException or OutOfMemoryException or GgufException))
+        catch (Exception error) when (error is not (OperationCanceledException or OutOfMemoryException or ChatModelException))
         {
-            throw new GgufException($"{what} failed: {Reason(error)}", error);
+            throw new ChatModelException($"{what} failed: {Reason(error)}", error);
         }
     }
 

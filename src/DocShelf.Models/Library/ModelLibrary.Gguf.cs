@@ -1,3 +1,4 @@
+using DocShelf.Models.Generation;
 using DocShelf.Models.Gguf;
 
 namespace DocShelf.Models.Library;
@@ -31,7 +32,7 @@ public sealed partial class ModelLibrary
             {
                 report = probe(copy);
             }
-            catch (GgufException error)
+            catch (ChatModelException error)
             {
                 throw new ModelImportException($"{Path.GetFileName(source)} was not imported. {error.Message}", error);
             }

@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DocShelf.Core.Files;
 using DocShelf.Models.Embeddings;
+using DocShelf.Models.GenAi;
 using DocShelf.Models.Generation;
 using DocShelf.Models.Gguf;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace DocShelf.Models.Library;
 
@@ -52,7 +54,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
         return active.Embedding ?? (active.WordsOnly ? null : builtIn?.Name);
     }
 
-    /// <summary>The chat model chosen with `docshelf models use`, which the onnx answer backend runs.</summary>
+    /// <summary>The chat model chosen with `docshelf models use`, which the local answer backend runs.</summary>
     public string? ActiveChat() => ReadActive().Chat;
 
     /// <summary>Chooses an embedding model for search, or a chat model for answers; the other choice stays.</summary>
@@ -78,7 +80,7 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
     /// <summary>
     /// Copies a model folder in: checks the hashes its manifest gives (if it has one), checks the copies again,
     /// loads the graph and runs a probe inference (an embedding model's tells its vector length; a chat model writes
-    /// a few tokens), then makes the model visible. A folder with a BPE tokenizer and no vocab.txt is a chat model.
+    /// a few tokens), then makes the model visible. A folder with genai_config.json is an ONNX Runtime GenAI chat model.
     /// </summary>
     /// <param name="probeGguf">How a GGUF file is tried (<see cref="GgufProbe.Run"/> in this process when null).</param>
     public ModelManifest Import(string source, string? name = null, Func<string, GgufProbeReport>? probeGguf = null)
@@ -107,26 +109,24 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
         {
             CopyFolder(source, staging);
             CheckAgainst(declared ?? new ModelManifest { Name = modelName, Files = files }, FileHashes.Describe(staging), "the copy");
-            var kind = DecoderModelConfig.IsDecoderFolder(staging) ? ModelKind.Chat : ModelKind.Embedding;
+            var chat = GenAiFolder.IsGenAi(staging) ? ProbeGenAi(staging) : null;
             int? dimensions = null;
             EmbeddingModelConfig? embedding = null;
-            if (kind == ModelKind.Chat)
+            if (chat is null)
             {
-                ProbeDecoder(staging);
-            }
-            else
-            {
+                RefuseBareDecoder(staging);
                 (dimensions, embedding) = Probe(staging, modelName, declared?.Dimensions);
             }
 
             return new ModelManifest
             {
                 Name = modelName,
-                Kind = kind,
+                Kind = chat is null ? ModelKind.Embedding : ModelKind.Chat,
                 Files = files,
                 Licence = declared?.Licence,
                 Source = declared?.Source ?? Path.GetFullPath(source),
                 Dimensions = dimensions,
+                GenAi = chat,
                 QueryPrefix = declared?.QueryPrefix ?? NullIfEmpty(embedding?.QueryPrompt),
                 PassagePrefix = declared?.PassagePrefix ?? NullIfEmpty(embedding?.PassagePrompt),
                 MinimumSimilarity = declared?.MinimumSimilarity,
@@ -161,12 +161,16 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
         return problems;
     }
 
-    /// <summary>Opens an imported chat model for use: a GGUF file through llama.cpp, an ONNX decoder through ONNX Runtime.</summary>
-    /// <exception cref="GgufException">A GGUF model that does not load, or does not fit this machine's memory now.</exception>
-    public IChatGenerator OpenChat(string name, GgufLoading loading) =>
-        Find(name)?.Gguf is not null
-            ? GgufGenerator.Open(Path.Combine(FolderOf(name), GgufFileName), loading)
-            : TextGenerator.Load(FolderOf(name), loading.Threads());
+    /// <summary>Opens an imported chat model for use: a GGUF file through llama.cpp, an ONNX model through ONNX Runtime GenAI.</summary>
+    /// <exception cref="ChatModelException">The model does not load, or does not fit this machine's memory now.</exception>
+    public IChatGenerator OpenChat(string name, ChatLoading loading) => Find(name) switch
+    {
+        { Gguf: not null } => GgufGenerator.Open(Path.Combine(FolderOf(name), GgufFileName), loading),
+        { GenAi: not null } => GenAiGenerator.Open(FolderOf(name), loading),
+        null => throw new ChatModelException($"There is no model {name} here; `docshelf models list` shows the imported ones."),
+        _ => throw new ChatModelException(
+            $"{name} is an ONNX export of a kind DocShelf no longer runs; export the model for ONNX Runtime GenAI (genai_config.json beside it) and import that."),
+    };
 
     /// <summary>Opens the built-in or an imported embedding model for use.</summary>
     /// <param name="savesCompiled">
@@ -287,21 +291,41 @@ public sealed partial class ModelLibrary(string dataDirectory, BuiltInModel? bui
         }
     }
 
-    /// <summary>Loads a decoder and has it write a few tokens, so a model that cannot run is refused at import, not at the first question.</summary>
-    private static void ProbeDecoder(string folder)
+    /// <summary>
+    /// Loads an ONNX Runtime GenAI model and has it write a few tokens from a chat prompt, so a model that cannot run
+    /// is refused at import, not at the first question.
+    /// </summary>
+    private static GenAiFacts ProbeGenAi(string folder)
     {
         try
         {
-            using var generator = TextGenerator.Load(folder, threads: 1);
-            _ = generator.Generate(ProbeText, new GenerationOptions { MaxNewTokens = 2 }).ToList();
+            using var generator = GenAiGenerator.Open(folder, new ChatLoading(ContextTokens: 512, Threads: () => 1));
+            var prompt = generator.ChatPromptFor([new ChatTurn("user", ProbeText)]);
+            _ = generator.Generate(prompt, new GenerationOptions { MaxNewTokens = 2 }).ToList();
+            return generator.Facts;
         }
-        catch (OnnxRuntimeException error)
-        {
-            throw new ModelImportException($"The model is not an ONNX decoder ONNX Runtime can run: {FirstLine(error.Message)}", error);
-        }
-        catch (Exception error) when (error is FileNotFoundException or InvalidDataException or ArgumentException)
+        catch (ChatModelException error)
         {
             throw new ModelImportException(error.Message, error);
+        }
+        catch (OnnxRuntimeGenAIException error)
+        {
+            throw new ModelImportException($"ONNX Runtime GenAI could not run the model: {FirstLine(error.Message)}", error);
+        }
+    }
+
+    /// <summary>
+    /// A language model exported for ONNX Runtime alone (a BPE tokenizer, no vocab.txt, no genai_config.json) names
+    /// neither its cache's layout nor its search; GenAI's model builder writes both.
+    /// </summary>
+    private static void RefuseBareDecoder(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, "vocab.txt"))
+            && (File.Exists(Path.Combine(folder, "tokenizer.json")) || File.Exists(Path.Combine(folder, "vocab.json"))))
+        {
+            throw new ModelImportException(
+                $"The folder looks like a language model's export, but has no {GenAiFolder.ConfigFile}: export it with ONNX Runtime GenAI's model builder " +
+                "(python -m onnxruntime_genai.models.builder), which writes the graph with that file, and import the result.");
         }
     }
 

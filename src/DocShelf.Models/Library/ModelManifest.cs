@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DocShelf.Models.GenAi;
 using DocShelf.Models.Gguf;
 
 namespace DocShelf.Models.Library;
@@ -58,6 +59,9 @@ public sealed record ModelManifest
 
     /// <summary>For a GGUF chat model: what its file says of itself, read at import.</summary>
     public GgufFacts? Gguf { get; init; }
+
+    /// <summary>For an ONNX Runtime GenAI chat model: what its folder says of it, read at import.</summary>
+    public GenAiFacts? GenAi { get; init; }
 
     /// <summary>True for the model that comes with DocShelf rather than by import.</summary>
     public bool BuiltIn { get; init; }

@@ -1,12 +1,12 @@
 #!/usr/bin/python3
-"""Builds a tiny causal language model for DocShelf's decoder tests, and its reference outputs.
+"""Builds a tiny causal language model as ONNX Runtime GenAI loads one, for DocShelf's tests, and its reference outputs.
 
-The model is laid out the way Hugging Face's ONNX exports of decoder-only models are: model.onnx taking
-input_ids, attention_mask, position_ids and past_key_values.N.key/value, giving logits and present.N.key/value;
-a byte-level BPE tokenizer as vocab.json and merges.txt; config.json with the end-of-text token. Weights are
-random but fixed by a seed. The reference outputs come from a NumPy forward pass that recomputes the whole
-sequence at every step (no key-value cache), so the C# decoder, which does use the cache, is checked against
-arithmetic it does not share.
+The folder holds what GenAI's model builder writes: model.onnx taking input_ids, attention_mask, position_ids and
+past_key_values.N.key/value and giving logits and present.N.key/value; genai_config.json describing that graph and
+the search (greedy); a Hugging Face tokenizer.json (byte-level BPE, with end-of-text and ChatML's two turn markers as
+special tokens) and tokenizer_config.json carrying a ChatML chat template. Weights are random but fixed by a seed.
+The reference outputs come from a NumPy forward pass that recomputes the whole sequence at every step (no key-value
+cache), so GenAI, which does use the cache, is checked against arithmetic it does not share.
 
 Needs Debian's python3-onnx and python3-numpy. Usage: generate_decoder.py OUTPUT_FOLDER, and for benchmarks a model
 of realistic shape without reference outputs: generate_decoder.py OUTPUT_FOLDER --hidden 512 --heads 8 --layers 8
@@ -25,9 +25,16 @@ from onnx import TensorProto, helper, numpy_helper
 HIDDEN, HEADS, LAYERS, POSITIONS, FEED_FORWARD = 32, 2, 2, 1024, 64
 HEAD = HIDDEN // HEADS
 END_OF_TEXT = "<|endoftext|>"
+TURN_START, TURN_END = "<|im_start|>", "<|im_end|>"
+SPECIAL = [END_OF_TEXT, TURN_START, TURN_END]
+# ChatML, as Qwen's and SmolLM's tokenizer configurations carry it.
+CHAT_TEMPLATE = ("{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}"
+                 "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}")
 MERGES = [("Ġ", "t"), ("h", "e"), ("Ġt", "he"), ("Ġ", "a"), ("i", "n"), ("e", "r"), ("o", "n"), ("Ġ", "s"),
           ("r", "e"), ("Ġ", "w"), ("o", "r"), ("a", "r"), ("Ġ", "h"), ("Ġh", "ar"), ("o", "u"), ("Ġ", "l")]
 PROMPTS = ["The harbour light", "Question: where was the lamp?\nAnswer:", "a"]
+# A chat prompt as DocShelf lays one out through the template, checked token for token too.
+CHAT_PROMPT = f"{TURN_START}user\nWhere was the lamp?{TURN_END}\n{TURN_START}assistant\n"
 STEPS = 24
 
 
@@ -51,8 +58,8 @@ PRETOKEN = re.compile(r"""'s|'t|'re|'ve|'m|'ll|'d| ?[A-Za-z]+| ?[0-9]+| ?[^\sA-Z
 
 
 def vocabulary(size=0):
-    """The byte tokens, the merges and end-of-text; unused tokens after them pad it to size, as a real model's would be."""
-    tokens = [BYTE_CHARS[b] for b in range(256)] + [a + b for a, b in MERGES] + [END_OF_TEXT]
+    """The byte tokens, the merges and the special tokens; unused tokens after them pad it to size, as a real model's would be."""
+    tokens = [BYTE_CHARS[b] for b in range(256)] + [a + b for a, b in MERGES] + SPECIAL
     tokens += [f"<|unused_{i}|>" for i in range(max(0, size - len(tokens)))]
     return {token: i for i, token in enumerate(dict.fromkeys(tokens))}
 
@@ -70,16 +77,23 @@ def bpe(word):
 
 
 def encode(text, vocab):
+    """The text's tokens, special tokens written in it read as themselves (as Hugging Face's tokenizers and llama.cpp do)."""
     ids = []
-    for piece in PRETOKEN.findall(text):
-        ids += [vocab[p] for p in bpe("".join(BYTE_CHARS[b] for b in piece.encode("utf-8")))]
+    for part in re.split("(" + "|".join(map(re.escape, SPECIAL)) + ")", text):
+        if part in SPECIAL:
+            ids.append(vocab[part])
+            continue
+        for piece in PRETOKEN.findall(part):
+            ids += [vocab[p] for p in bpe("".join(BYTE_CHARS[b] for b in piece.encode("utf-8")))]
     return ids
 
 
 def decode(ids, vocab):
+    """The text of generated tokens as a reader sees it: byte tokens back to their bytes, special tokens left out."""
     by_id = {i: t for t, i in vocab.items()}
     byte_of = {c: b for b, c in BYTE_CHARS.items()}
-    return bytes(byte_of[c] for i in ids for c in by_id[i]).decode("utf-8", errors="replace")
+    pieces = [by_id[i] for i in ids if by_id[i] not in SPECIAL]
+    return bytes(byte_of[c] for c in "".join(pieces)).decode("utf-8", errors="replace")
 
 
 # ---- The network: pre-norm attention and feed-forward blocks, learned positions -----------------------
@@ -89,7 +103,7 @@ def printable_bias(vocab):
     byte_of = {c: b for b, c in BYTE_CHARS.items()}
     bias = np.zeros(len(vocab), dtype=np.float32)
     for token, i in vocab.items():
-        if token != END_OF_TEXT and not all(32 <= byte_of[c] <= 126 for c in token):
+        if token not in SPECIAL and not all(32 <= byte_of[c] <= 126 for c in token):
             bias[i] = -30
     return bias
 
@@ -136,16 +150,18 @@ def reference_logits(w, ids):
     return layer_norm(x, w["final_gamma"], w["final_beta"]) @ w["head"] + w["head_bias"]
 
 
-def greedy(w, ids, steps):
-    """The greedy continuation, and the smallest gap between the best and second-best logit on the way."""
-    ids, out, margin = list(ids), [], float("inf")
+def greedy(w, ids, steps, ends):
+    """The greedy continuation up to an end token (not given), and each step's lead of the best logit over the next."""
+    ids, out, leads = list(ids), [], []
     for _ in range(steps):
         logits = reference_logits(w, ids)[-1]
-        top = np.sort(logits)[-2:]
-        margin = min(margin, float(top[1] - top[0]))
-        ids.append(int(np.argmax(logits)))
+        second, best = np.argsort(logits)[-2:]
+        if best in ends:
+            break
+        leads.append(round(float(logits[best] - logits[second]), 4))
+        ids.append(int(best))
         out.append(ids[-1])
-    return out, margin
+    return out, leads
 
 
 # ---- The ONNX graph, with a key-value cache per layer ------------------------------------------------
@@ -213,21 +229,48 @@ def build_graph(w, vocab_size):
     return model
 
 
-def write_tokenizer_and_config(folder, vocab):
-    with open(os.path.join(folder, "vocab.json"), "w", encoding="utf-8") as f:
-        json.dump(vocab, f, ensure_ascii=False)
-    with open(os.path.join(folder, "merges.txt"), "w", encoding="utf-8") as f:
-        f.write("#version: 0.2\n" + "".join(f"{a} {b}\n" for a, b in MERGES))
-    with open(os.path.join(folder, "config.json"), "w") as f:
-        json.dump({"model_type": "docshelf-tiny-decoder", "architectures": ["TinyForCausalLM"], "vocab_size": len(vocab),
-                   "hidden_size": HIDDEN, "num_attention_heads": HEADS, "num_hidden_layers": LAYERS,
-                   "max_position_embeddings": POSITIONS, "eos_token_id": vocab[END_OF_TEXT]}, f, indent=2)
+def write_tokenizer(folder, vocab):
+    """tokenizer.json and tokenizer_config.json as a Hugging Face export of a byte-level BPE model writes them."""
+    added = [{"id": vocab[t], "content": t, "single_word": False, "lstrip": False, "rstrip": False, "normalized": False, "special": True}
+             for t in SPECIAL]
+    byte_level = {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": True, "use_regex": True}
+    tokenizer = {"version": "1.0", "truncation": None, "padding": None, "added_tokens": added, "normalizer": None,
+                 "pre_tokenizer": byte_level, "post_processor": None, "decoder": byte_level,
+                 "model": {"type": "BPE", "dropout": None, "unk_token": None, "continuing_subword_prefix": "",
+                           "end_of_word_suffix": "", "fuse_unk": False, "byte_fallback": False,
+                           "vocab": vocab, "merges": [f"{a} {b}" for a, b in MERGES]}}
+    with open(os.path.join(folder, "tokenizer.json"), "w", encoding="utf-8") as f:
+        json.dump(tokenizer, f, ensure_ascii=False)
+    with open(os.path.join(folder, "tokenizer_config.json"), "w", encoding="utf-8") as f:
+        json.dump({"tokenizer_class": "GPT2Tokenizer", "bos_token": END_OF_TEXT, "eos_token": TURN_END, "unk_token": END_OF_TEXT,
+                   "pad_token": END_OF_TEXT, "add_prefix_space": False, "add_bos_token": False, "chat_template": CHAT_TEMPLATE},
+                  f, indent=2, ensure_ascii=False)
+
+
+def write_genai_config(folder, vocab):
+    """genai_config.json: the graph's inputs and outputs, its cache's shape, the end tokens and greedy search."""
+    decoder = {"filename": "model.onnx", "head_size": HEAD, "hidden_size": HIDDEN, "num_attention_heads": HEADS,
+               "num_key_value_heads": HEADS, "num_hidden_layers": LAYERS, "session_options": {"log_id": "docshelf", "provider_options": []},
+               "inputs": {"input_ids": "input_ids", "attention_mask": "attention_mask", "position_ids": "position_ids",
+                          "past_key_names": "past_key_values.%d.key", "past_value_names": "past_key_values.%d.value"},
+               "outputs": {"logits": "logits", "present_key_names": "present.%d.key", "present_value_names": "present.%d.value"}}
+    model = {"type": "llama", "bos_token_id": vocab[END_OF_TEXT], "eos_token_id": [vocab[TURN_END], vocab[END_OF_TEXT]],
+             "pad_token_id": vocab[END_OF_TEXT], "context_length": POSITIONS, "vocab_size": len(vocab), "decoder": decoder}
+    search = {"max_length": POSITIONS, "do_sample": False, "num_beams": 1, "past_present_share_buffer": False}
+    with open(os.path.join(folder, "genai_config.json"), "w") as f:
+        json.dump({"model": model, "search": search}, f, indent=2)
+
+
+def write_model(folder, w, vocab):
+    onnx.save(build_graph(w, len(vocab)), os.path.join(folder, "model.onnx"))
+    write_tokenizer(folder, vocab)
+    write_genai_config(folder, vocab)
 
 
 def write_manifest(folder):
     """docshelf-model.json: what `docshelf models import` checks each file against (the reference outputs are test data)."""
     files = []
-    for name in ("config.json", "merges.txt", "model.onnx", "vocab.json"):
+    for name in ("genai_config.json", "model.onnx", "tokenizer.json", "tokenizer_config.json"):
         with open(os.path.join(folder, name), "rb") as f:
             files.append({"path": name, "sha256": hashlib.sha256(f.read()).hexdigest(), "bytes": os.path.getsize(os.path.join(folder, name))})
     manifest = {"name": "tiny-decoder", "kind": "chat", "files": files,
@@ -255,29 +298,26 @@ def main():
     os.makedirs(folder, exist_ok=True)
     vocab = vocabulary(args.vocabulary)
     if args.no_reference:
-        w = random_weights(np.random.default_rng(0), vocab)
-        onnx.save(build_graph(w, len(vocab)), os.path.join(folder, "model.onnx"))
-        write_tokenizer_and_config(folder, vocab)
+        write_model(folder, random_weights(np.random.default_rng(0), vocab), vocab)
         print(f"wrote {folder} (vocabulary {len(vocab)}, no reference)")
         return
 
-    prompts = [encode(p, vocab) for p in PROMPTS]
+    prompts = [(text, encode(text, vocab)) for text in PROMPTS + [CHAT_PROMPT]]
+    ends = {vocab[END_OF_TEXT], vocab[TURN_END]}
     # A seed whose greedy runs are clear (no near-ties a float rounding could flip) and not one token repeated.
     for seed in range(100):
         w = random_weights(np.random.default_rng(seed), vocab)
-        runs = [greedy(w, ids, STEPS) for ids in prompts]
-        if all(margin > 0.05 and len(set(out)) >= 6 for out, margin in runs):
+        runs = [greedy(w, ids, STEPS, ends) for _, ids in prompts]
+        if all(len(out) == STEPS and min(leads) > 0.05 and len(set(out)) >= 6 for out, leads in runs):
             break
     else:
         raise SystemExit("no seed gave clear greedy runs")
-    onnx.save(build_graph(w, len(vocab)), os.path.join(folder, "model.onnx"))
-    write_tokenizer_and_config(folder, vocab)
+    write_model(folder, w, vocab)
     write_manifest(folder)
+    cases = [{"prompt": text, "ids": ids, "greedy": out, "leads": leads, "text": decode(out, vocab)}
+             for (text, ids), (out, leads) in zip(prompts, runs)]
     with open(os.path.join(folder, "reference.json"), "w") as f:
-        json.dump({"seed": seed, "steps": STEPS, "runs": [
-            {"prompt": text, "promptIds": ids, "greedyIds": out, "greedyText": decode(out, vocab), "smallestMargin": round(margin, 4),
-             "firstLogits": [round(float(v), 5) for v in reference_logits(w, ids)[-1][:8]]}
-            for text, ids, (out, margin) in zip(PROMPTS, prompts, runs)]}, f, indent=2, ensure_ascii=False)
+        json.dump({"seed": seed, "cases": cases}, f, indent=1, ensure_ascii=False)
     print(f"wrote {folder} (seed {seed}, vocabulary {len(vocab)})")
 
 

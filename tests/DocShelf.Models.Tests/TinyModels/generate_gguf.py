@@ -29,11 +29,8 @@ ALIGNMENT = 32
 EPSILON = 1e-5
 ROPE_BASE = 10000.0
 # ChatML as Qwen's GGUF files carry it; llama.cpp recognises the family by its markers and applies its own copy.
-CHAT_TEMPLATE = ("{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}"
-                 "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}")
-TURN_START, TURN_END = "<|im_start|>", "<|im_end|>"
-# A chat prompt as DocShelf lays one out through the template, checked token for token too.
-CHAT_PROMPT = f"{TURN_START}user\nWhere was the lamp?{TURN_END}\n{TURN_START}assistant\n"
+CHAT_TEMPLATE = tokenizer.CHAT_TEMPLATE
+TURN_START, TURN_END = tokenizer.TURN_START, tokenizer.TURN_END
 
 # GGUF's value and tensor types, as gguf.h numbers them.
 UINT32, FLOAT32, BOOL, STRING, ARRAY = 4, 6, 7, 8, 9
@@ -143,29 +140,6 @@ def greedy(weights, shape, ids, steps, quantised, ends):
     return generated, leads
 
 
-def vocabulary(size):
-    """generate_decoder.py's byte-level BPE vocabulary with ChatML's two markers after its end-of-text, then padding."""
-    tokens = list(tokenizer.vocabulary(0)) + [TURN_START, TURN_END]
-    tokens += [f"<|unused_{i}|>" for i in range(max(0, size - len(tokens)))]
-    return {token: i for i, token in enumerate(tokens)}
-
-
-def encode(text, vocab):
-    """The text's tokens, the chat markers written in it read as the marker tokens (llama.cpp's "parse special")."""
-    ids = []
-    for part in re.split(f"({re.escape(TURN_START)}|{re.escape(TURN_END)})", text):
-        ids += [vocab[part]] if part in (TURN_START, TURN_END) else tokenizer.encode(part, vocab) if part else []
-    return ids
-
-
-def decode(ids, vocab):
-    """The text of generated tokens as a reader sees it: byte tokens back to their bytes, control tokens left out."""
-    by_id = {i: token for token, i in vocab.items()}
-    byte_of = {char: byte for byte, char in tokenizer.BYTE_CHARS.items()}
-    pieces = [by_id[i] for i in ids if not by_id[i].startswith("<|")]
-    return bytes(byte_of[c] for c in "".join(pieces)).decode("utf-8", errors="replace")
-
-
 # ---- GGUF ---------------------------------------------------------------------------------------------------------
 
 def gguf_string(text):
@@ -184,7 +158,7 @@ def strings(values):
 def metadata(shape, vocab, context, quantise):
     vocab_size, hidden, heads, kv_heads, layers, feed_forward = shape
     tokens = [token for token, _ in sorted(vocab.items(), key=lambda pair: pair[1])]
-    special = {tokenizer.END_OF_TEXT, TURN_START, TURN_END}
+    special = set(tokenizer.SPECIAL)
     token_types = [3 if token in special or token.startswith("<|unused_") else 1 for token in tokens]
     return [
         entry("general.architecture", STRING, gguf_string("llama")),
@@ -283,18 +257,18 @@ def main():
     args = parser.parse_args()
 
     os.makedirs(args.output, exist_ok=True)
-    vocab = vocabulary(args.vocabulary)
+    vocab = tokenizer.vocabulary(args.vocabulary)
     shape = (len(vocab), args.hidden, args.heads, args.kv_heads, args.layers, args.feed_forward)
     weights = random_weights(np.random.default_rng(31), shape)
     write_gguf(os.path.join(args.output, "model.gguf"), weights, shape, vocab, args.context, args.q4)
     if args.no_reference:
         return
     cases = []
-    ends = {vocab[tokenizer.END_OF_TEXT], vocab[TURN_END]}
-    for prompt in tokenizer.PROMPTS + [CHAT_PROMPT]:
-        ids = encode(prompt, vocab)
+    ends = {vocab[tokenizer.END_OF_TEXT], vocab[tokenizer.TURN_END]}
+    for prompt in tokenizer.PROMPTS + [tokenizer.CHAT_PROMPT]:
+        ids = tokenizer.encode(prompt, vocab)
         tokens, leads = greedy(as_stored(weights, args.q4), shape, ids, STEPS, args.q4, ends)
-        cases.append({"prompt": prompt, "ids": ids, "greedy": tokens, "leads": leads, "text": decode(tokens, vocab)})
+        cases.append({"prompt": prompt, "ids": ids, "greedy": tokens, "leads": leads, "text": tokenizer.decode(tokens, vocab)})
     with open(os.path.join(args.output, "reference.json"), "w") as file:
         json.dump({"cases": cases}, file, indent=1)
 

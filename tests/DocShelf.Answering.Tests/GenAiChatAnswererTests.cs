@@ -1,6 +1,7 @@
 using DocShelf.Answering.Answers;
 using DocShelf.Answering.Chat;
 using DocShelf.Fixtures;
+using DocShelf.Models.GenAi;
 using DocShelf.Models.Generation;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -8,18 +9,20 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace DocShelf.Answering.Tests;
 
 /// <summary>
-/// The in-process ONNX backend with the generated tiny decoder (1,024-token context, random weights). Its text is
-/// known from the decoder's own greedy run, so what reaches the answerer can be checked; it never cites a source,
-/// so its answers end in the extractive fallback, which is what a model that ignores its instructions should get.
+/// The local backend with the generated tiny decoder through ONNX Runtime GenAI (ChatML template, 1,024 tokens of
+/// context, random weights). Its text is known from the model's own greedy run, so what reaches the answerer can be
+/// checked; it never cites a source, so its answers end in the extractive fallback, which is what a model that
+/// ignores its instructions should get.
 /// </summary>
-public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<AnsweringShelf>
+public sealed class GenAiChatAnswererTests(AnsweringShelf shelf) : IClassFixture<AnsweringShelf>
 {
     private const string LampQuestion = "Where will the temporary red light be shown until the breakwater lamp is restored?";
     private static readonly string TinyDecoder = Path.Combine(RepositoryPaths.Root, "tests", "DocShelf.Models.Tests", "TinyModels", "tiny-decoder");
+    private static readonly ChatLoading Loading = new(ContextTokens: 4096, Threads: () => 2);
     private static readonly ChatAnswererOptions FewSources = new() { Sources = 1, MaxSourceCharacters = 200, MaxTokens = 12 };
 
     private ChatAnswerer Answerer(ChatAnswererOptions options) =>
-        new(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Local(TextGenerator.Load(TinyDecoder), "tiny-decoder", options), options);
+        new(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Local(Open(TinyDecoder), "tiny-decoder", options), options);
 
     [Fact]
     public async Task The_model_streams_its_greedy_text_and_an_uncited_answer_falls_back_with_a_notice()
@@ -27,7 +30,7 @@ public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
         using var answerer = Answerer(FewSources);
         var hits = await shelf.Shelf.Searcher.SearchAsync(LampQuestion, 1, null, shelf.Shelf.Searcher.Modes[^1], cancellationToken: CancellationToken.None);
         var (history, _) = SourcePrompt.Build(LampQuestion, [(shelf.Shelf.Store.FindChunk(hits[0].ChunkId)!, hits[0].Path)], FewSources.MaxSourceCharacters);
-        using var generator = TextGenerator.Load(TinyDecoder);
+        using var generator = Open(TinyDecoder);
         var prompt = generator.ChatPromptFor(history.Select(m => new ChatTurn(m.Role.Label, m.Content!)));
         var expected = string.Concat(generator.Generate(prompt, new GenerationOptions { MaxNewTokens = 12, StopSequences = generator.ChatStops([]) }));
 
@@ -37,14 +40,36 @@ public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
             updates.Add(update);
         }
 
-        Assert.StartsWith("System: You answer a researcher's questions", prompt, StringComparison.Ordinal);
-        Assert.EndsWith("Question: " + LampQuestion + "\n\nAssistant:", prompt, StringComparison.Ordinal);
+        Assert.StartsWith("<|im_start|>system\nYou answer a researcher's questions", prompt, StringComparison.Ordinal);
+        Assert.EndsWith("Question: " + LampQuestion + "<|im_end|>\n<|im_start|>assistant\n", prompt, StringComparison.Ordinal);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, string.Concat(updates.Select(u => u.Draft)));
         var answer = updates[^1].Final!;
         Assert.Equal("extractive", answer.Answerer);
         Assert.Contains("harbour office window", answer.Text, StringComparison.Ordinal);
         Assert.StartsWith("The chat model's answer cited nothing on the shelf that supports it.", answer.Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_model_folder_that_no_longer_loads_gives_the_extractive_answer_with_the_runtimes_reason()
+    {
+        var damaged = Directory.CreateTempSubdirectory("docshelf-genai-").FullName;
+        foreach (var file in Directory.GetFiles(TinyDecoder))
+        {
+            File.Copy(file, Path.Combine(damaged, Path.GetFileName(file)));
+        }
+
+        var graph = Path.Combine(damaged, "model.onnx");
+        await File.WriteAllBytesAsync(graph, (await File.ReadAllBytesAsync(graph))[..1000]);
+        using var generator = new OnDemandChatGenerator(damaged, () => Open(damaged), unloadAfter: null);
+        using var answerer = new ChatAnswerer(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Local(generator, "tiny-decoder", FewSources), FewSources);
+
+        var answer = await ((IAnswerer)answerer).AnswerAsync(LampQuestion);
+
+        Assert.Equal("extractive", answer.Answerer);
+        Assert.True(answer.Found);
+        Assert.Matches("^The chat model at .*docshelf-genai-.* did not answer: ONNX Runtime GenAI could not load the model: ", answer.Notice);
+        Directory.Delete(damaged, recursive: true);
     }
 
     [Fact]
@@ -63,8 +88,8 @@ public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
     [Fact]
     public async Task The_service_reads_token_limit_and_stop_sequences_from_the_request_settings()
     {
-        using var service = new LocalChatCompletionService(TextGenerator.Load(TinyDecoder), "tiny-decoder");
-        using var generator = TextGenerator.Load(TinyDecoder);
+        using var service = new LocalChatCompletionService(Open(TinyDecoder), "tiny-decoder");
+        using var generator = Open(TinyDecoder);
         var history = new ChatHistory("Answer briefly.");
         history.AddUserMessage("Where was the lamp?");
         var prompt = generator.ChatPromptFor([new ChatTurn("system", "Answer briefly."), new ChatTurn("user", "Where was the lamp?")]);
@@ -84,7 +109,7 @@ public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
     [Fact]
     public async Task A_reader_that_stops_early_stops_the_generation()
     {
-        using var service = new LocalChatCompletionService(TextGenerator.Load(TinyDecoder), "tiny-decoder");
+        using var service = new LocalChatCompletionService(Open(TinyDecoder), "tiny-decoder");
         var history = new ChatHistory();
         history.AddUserMessage("Tell me about the harbour.");
         var settings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = 900 } };
@@ -103,4 +128,6 @@ public sealed class OnnxChatAnswererTests(AnsweringShelf shelf) : IClassFixture<
         Assert.Equal(2, read);
         Assert.NotEmpty(Assert.Single(next).Content!);
     }
+
+    private static GenAiGenerator Open(string folder) => GenAiGenerator.Open(folder, Loading);
 }
