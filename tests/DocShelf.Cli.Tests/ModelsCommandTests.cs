@@ -106,23 +106,27 @@ public sealed class ModelsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_decoder_is_imported_as_a_chat_model_and_answers_through_the_local_backend_by_its_earlier_name()
+    public async Task An_onnx_runtime_genai_folder_is_imported_with_what_its_configuration_says_and_answers_through_the_local_backend_by_its_earlier_name()
     {
         var data = await LampShelfAsync();
 
         var import = await CliRunner.RunAsync(data, "models", "import", TinyDecoder, "--name", "decoder");
         var use = await CliRunner.RunAsync(data, "models", "use", "decoder");
+        var listed = await CliRunner.RunAsync(data, "models", "list");
         var list = JsonDocument.Parse((await CliRunner.RunAsync(data, "models", "list", "--json")).Output).RootElement;
         var ask = await CliRunner.RunAsync(data, OnnxAnswers, "ask", "Where is the temporary red light shown?", "--json");
         var status = JsonDocument.Parse((await CliRunner.RunAsync(data, OnnxAnswers, "status", "--json")).Output).RootElement.GetProperty("answers");
         var plainStatus = await CliRunner.RunAsync(data, "status");
 
         Assert.True(import.ExitCode == 0, import.ToString());
-        Assert.Contains("a chat model", import.Output, StringComparison.Ordinal);
+        Assert.Contains("an ONNX Runtime GenAI llama model, chat template ChatML; it loaded and answered its probe", import.Output, StringComparison.Ordinal);
         Assert.True(use.ExitCode == 0, use.ToString());
+        Assert.Contains("ONNX Runtime GenAI: llama, 2 layers, exported for 1,024 tokens of context, chat template ChatML", listed.Output, StringComparison.Ordinal);
         Assert.Equal("decoder", list.GetProperty("activeChat").GetString());
         Assert.Equal("snowflake-arctic-embed-xs", list.GetProperty("active").GetString()); // a chat model is not an embedding model for search
-        Assert.Equal("chat", list.GetProperty("models")[1].GetProperty("kind").GetString());
+        var model = list.GetProperty("models")[1];
+        Assert.Equal("chat", model.GetProperty("kind").GetString());
+        Assert.Equal(("llama", 1024), (model.GetProperty("genAi").GetProperty("type").GetString(), model.GetProperty("genAi").GetProperty("trainedContext").GetInt32()));
         Assert.Equal(("local", "decoder"), (status.GetProperty("backend").GetString(), status.GetProperty("model").GetString()));
         Assert.Contains("Answers extractive: sentences from the shelf, no model", plainStatus.Output, StringComparison.Ordinal);
         AssertTheExtractiveAnswerStoodIn(ask);
@@ -158,7 +162,24 @@ public sealed class ModelsCommandTests : IDisposable
         var import = await CliRunner.RunAsync(data, "models", "import", broken);
 
         Assert.Equal(1, import.ExitCode);
-        Assert.Contains("not an ONNX decoder ONNX Runtime can run", import.Error, StringComparison.Ordinal);
+        Assert.Contains("ONNX Runtime GenAI could not load the model", import.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(data, "models")));
+    }
+
+    [Fact]
+    public async Task A_language_model_exported_without_genai_config_is_refused_with_how_to_export_it()
+    {
+        var data = folder.File("data");
+        var bare = folder.Folder("bare-decoder");
+        foreach (var file in new[] { "model.onnx", "tokenizer.json", "tokenizer_config.json" })
+        {
+            File.Copy(Path.Combine(TinyDecoder, file), Path.Combine(bare, file));
+        }
+
+        var import = await CliRunner.RunAsync(data, "models", "import", bare);
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("has no genai_config.json: export it with ONNX Runtime GenAI's model builder", import.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetDirectories(Path.Combine(data, "models")));
     }
 

@@ -5,6 +5,7 @@ using DocShelf.Answering.Chat;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
 using DocShelf.Models.Generation;
+using DocShelf.Models.GenAi;
 using DocShelf.Models.Gguf;
 
 namespace DocShelf.Web.Tests;
@@ -86,13 +87,19 @@ public sealed class AskApiTests(WebShelf shelf) : IDisposable
         Assert.Equal(1, answer.GetProperty("citations")[0].GetProperty("page").GetInt32());
     }
 
-    [Fact]
-    public async Task A_gguf_model_in_the_service_streams_its_drafts_then_the_checked_answer()
+    /// <summary>The generated tiny models: a GGUF file for llama.cpp, a folder for ONNX Runtime GenAI.</summary>
+    public static TheoryData<string> LocalModels() => ["tiny-llama/model.gguf", "tiny-decoder"];
+
+    [Theory]
+    [MemberData(nameof(LocalModels))]
+    public async Task A_local_model_in_the_service_streams_its_drafts_then_the_checked_answer(string tinyModel)
     {
-        var model = Path.Combine(RepositoryPaths.Root, "tests", "DocShelf.Models.Tests", "TinyModels", "tiny-llama", "model.gguf");
-        var options = new ChatAnswererOptions { MaxTokens = 12 }; // the tiny model's context is 512 tokens
-        var generator = new OnDemandChatGenerator(model, () => GgufGenerator.Open(model, new ChatLoading(512, ChatLoading.AllCores)), unloadAfter: null);
-        using var answerer = new ChatAnswerer(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Local(generator, "tiny-llama", options), options);
+        var model = Path.Combine(RepositoryPaths.Root, "tests", "DocShelf.Models.Tests", "TinyModels", tinyModel);
+        var options = new ChatAnswererOptions { MaxTokens = 12 }; // the tiny models' contexts are 512 tokens and more
+        var loading = new ChatLoading(512, ChatLoading.AllCores);
+        var generator = new OnDemandChatGenerator(
+            model, () => File.Exists(model) ? GgufGenerator.Open(model, loading) : GenAiGenerator.Open(model, loading), unloadAfter: null);
+        using var answerer = new ChatAnswerer(shelf.Shelf.Searcher, shelf.Shelf.Store, ChatBackends.Local(generator, Path.GetFileName(model), options), options);
         using var served = shelf.Serve(answerer: answerer);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/ask?q=" + Uri.EscapeDataString(RepairQuestion));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));

@@ -1,5 +1,5 @@
-using DocShelf.Models.Generation;
 using System.Globalization;
+using DocShelf.Models.Generation;
 using LLama;
 using LLama.Common;
 using LLama.Native;
