@@ -4,8 +4,8 @@ using System.Text.Json;
 using DocShelf.Answering.Chat;
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Testing;
-using DocShelf.Models.Generation;
 using DocShelf.Models.GenAi;
+using DocShelf.Models.Generation;
 using DocShelf.Models.Gguf;
 
 namespace DocShelf.Web.Tests;
