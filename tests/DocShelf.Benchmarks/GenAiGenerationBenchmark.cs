@@ -6,7 +6,7 @@ using DocShelf.Models.Generation;
 namespace DocShelf.Benchmarks;
 
 /// <summary>
-/// (j) An ONNX model of a 0.5B-class shape (Qwen2.5-0.5B's widths and depth, random weights) through ONNX Runtime
+/// (j) An ONNX model of a 0.5B-class shape (Qwen2.5-0.5B's widths and depth, 4-bit weights, random) through ONNX Runtime
 /// GenAI as the local answer backend runs it: a question with sources of about 2,000 tokens, laid out by the model's
 /// chat template, then an answer written greedily.
 /// </summary>
@@ -20,7 +20,7 @@ public static class GenAiGenerationBenchmark
         var clock = Stopwatch.StartNew();
         await Measure.RunAsync("/usr/bin/python3", [
             Path.Combine(RepositoryPaths.Root, "tests", "DocShelf.Models.Tests", "TinyModels", "generate_decoder.py"), modelFolder,
-            "--hidden", "896", "--heads", "14", "--layers", "24", "--feed-forward", "4864", "--positions", "4096", "--vocabulary", "32000", "--no-reference",
+            "--hidden", "896", "--heads", "14", "--kv-heads", "2", "--layers", "24", "--feed-forward", "4864", "--positions", "4096", "--vocabulary", "32000", "--q4", "--no-reference",
         ]);
         var made = clock.Elapsed;
         var threads = Environment.ProcessorCount;
@@ -34,8 +34,9 @@ public static class GenAiGenerationBenchmark
         return $"""
             ### (j) An ONNX model of 0.5B-class shape through ONNX Runtime GenAI
 
-            A generated decoder with Qwen2.5-0.5B's widths and depth (24 layers, 896 wide, 14 heads, 4,864 in the
-            feed-forward layer), a vocabulary of 32,000 and float32 weights ({generator.Facts.WeightBytes / (1024.0 * 1024.0):0} MB,
+            A generated decoder with Qwen2.5-0.5B's layer sizes (24 layers, 896 wide, 14 heads over 2 key-value heads, 4,864 in the
+            feed-forward layer), a vocabulary of 32,000 and 4-bit weights in blocks of 32 multiplied by ONNX Runtime's
+            MatMulNBits, as GenAI's int4 exports are ({generator.Facts.WeightBytes / (1024.0 * 1024.0):0} MB,
             made in {made.TotalSeconds:0} s by generate_decoder.py), loaded in {loaded.TotalSeconds:0.0} s and run by ONNX Runtime
             GenAI on {threads} threads, greedy, with a context of 4,096 tokens. The question is laid out by the model's chat
             template with sources from the sample texts: {promptTokens.Count:N0} tokens. Three rounds, the answer

@@ -102,7 +102,7 @@ public sealed class GenAiGeneratorTests : IDisposable
         Assert.Equal("llama", facts.Type);
         Assert.Equal(1024, facts.TrainedContext);
         Assert.Equal(2, facts.Layers);
-        Assert.Equal(32, facts.KeyValueWidth); // two key-value heads of 16 dimensions
+        Assert.Equal(16, facts.KeyValueWidth); // one key-value head of 16 dimensions, shared by the two query heads
         Assert.Equal(new FileInfo(Path.Combine(TinyModels.Folder(TinyModels.Decoder), "model.onnx")).Length, facts.WeightBytes);
         Assert.Contains("<|im_start|>", facts.ChatTemplate, StringComparison.Ordinal);
         Assert.Equal(facts, generator.Facts);

@@ -9,8 +9,8 @@ The reference outputs come from a NumPy forward pass that recomputes the whole s
 cache), so GenAI, which does use the cache, is checked against arithmetic it does not share.
 
 Needs Debian's python3-onnx and python3-numpy. Usage: generate_decoder.py OUTPUT_FOLDER, and for benchmarks a model
-of realistic shape without reference outputs: generate_decoder.py OUTPUT_FOLDER --hidden 512 --heads 8 --layers 8
---feed-forward 2048 --positions 2048 --vocabulary 32000 --no-reference
+of 0.5B-class layer sizes with 4-bit weights, without reference outputs: generate_decoder.py OUTPUT_FOLDER --hidden 896
+--heads 14 --kv-heads 2 --layers 24 --feed-forward 4864 --positions 4096 --vocabulary 32000 --q4 --no-reference
 """
 import argparse
 import hashlib
@@ -22,7 +22,8 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-HIDDEN, HEADS, LAYERS, POSITIONS, FEED_FORWARD = 32, 2, 2, 1024, 64
+# Two query heads share one key-value head (grouped-query attention, as Qwen's and Llama's are laid out).
+HIDDEN, HEADS, KV_HEADS, LAYERS, POSITIONS, FEED_FORWARD = 32, 2, 1, 2, 1024, 64
 HEAD = HIDDEN // HEADS
 END_OF_TEXT = "<|endoftext|>"
 TURN_START, TURN_END = "<|im_start|>", "<|im_end|>"
@@ -116,7 +117,7 @@ def random_weights(rng, vocab):
                "final_gamma": (1 + matrix(HIDDEN, scale=0.1)), "final_beta": matrix(HIDDEN, scale=0.1),
                "head": matrix(HIDDEN, vocab_size, scale=1.0), "head_bias": printable_bias(vocab)}
     for n in range(LAYERS):
-        for name, shape in [("q", (HIDDEN, HIDDEN)), ("k", (HIDDEN, HIDDEN)), ("v", (HIDDEN, HIDDEN)), ("o", (HIDDEN, HIDDEN)),
+        for name, shape in [("q", (HIDDEN, HIDDEN)), ("k", (HIDDEN, KV_HEADS * HEAD)), ("v", (HIDDEN, KV_HEADS * HEAD)), ("o", (HIDDEN, HIDDEN)),
                             ("up", (HIDDEN, FEED_FORWARD)), ("down", (FEED_FORWARD, HIDDEN))]:
             weights[f"{n}.{name}"] = matrix(*shape)
         for norm in ("norm1", "norm2"):
@@ -138,7 +139,9 @@ def reference_logits(w, ids):
     causal = np.tril(np.ones((length, length), dtype=bool))
     for n in range(LAYERS):
         h = layer_norm(x, w[f"{n}.norm1.gamma"], w[f"{n}.norm1.beta"])
-        q, k, v = (np.transpose((h @ w[f"{n}.{m}"]).reshape(length, HEADS, HEAD), (1, 0, 2)) for m in "qkv")
+        q = np.transpose((h @ w[f"{n}.q"]).reshape(length, HEADS, HEAD), (1, 0, 2))
+        # Query head i reads key-value head i // (HEADS / KV_HEADS).
+        k, v = (np.repeat(np.transpose((h @ w[f"{n}.{m}"]).reshape(length, KV_HEADS, HEAD), (1, 0, 2)), HEADS // KV_HEADS, axis=0) for m in "kv")
         scores = q @ np.transpose(k, (0, 2, 1)) / np.sqrt(HEAD)
         scores = np.where(causal, scores, -1e9)
         scores = np.exp(scores - scores.max(-1, keepdims=True))
@@ -166,8 +169,20 @@ def greedy(w, ids, steps, ends):
 
 # ---- The ONNX graph, with a key-value cache per layer ------------------------------------------------
 
-def build_graph(w, vocab_size):
-    nodes, inits = [], [numpy_helper.from_array(v, name=k) for k, v in w.items()]
+def q4_blocks(weight, block=32):
+    """A K×N matrix as MatMulNBits stores it: per output column, blocks of 32 of 4-bit values (zero point 8, low nibble
+    first) and one float scale a block, the largest magnitude of the block mapped to 7."""
+    columns = weight.T.reshape(weight.shape[1], weight.shape[0] // block, block)
+    scales = np.abs(columns).max(-1, keepdims=True) / 7
+    scales[scales == 0] = 1
+    q = np.clip(np.rint(columns / scales) + 8, 0, 15).astype(np.uint8)
+    return (q[..., 0::2] | (q[..., 1::2] << 4)), scales.reshape(-1).astype(np.float32)
+
+
+def build_graph(w, vocab_size, q4=False):
+    """The graph; with q4, every dense matrix as 4-bit blocks multiplied by ONNX Runtime's MatMulNBits, as GenAI's int4 exports are."""
+    dense_weights = {name for name, value in w.items() if value.ndim == 2 and name not in ("tokens", "positions")} if q4 else set()
+    nodes, inits = [], [numpy_helper.from_array(v, name=k) for k, v in w.items() if k not in dense_weights]
 
     def const(name, value, dtype=np.int64):
         inits.append(numpy_helper.from_array(np.array(value, dtype=dtype), name=name))
@@ -177,8 +192,21 @@ def build_graph(w, vocab_size):
         nodes.append(helper.make_node(op, inputs, [output], name=output, **attrs))
         return output
 
-    const("zero", 0), const("one", 1), const("axis1", [1]), const("axes12", [1, 2])
-    const("split_shape", [0, 0, HEADS, HEAD]), const("merge_shape", [0, 0, HIDDEN]), const("scale", 1 / np.sqrt(HEAD), np.float32)
+    def matmul(inp, weight, output):
+        if weight not in dense_weights:
+            return node("MatMul", [inp, weight], output)
+        blocks, scales = q4_blocks(w[weight])
+        inits.extend([numpy_helper.from_array(blocks, name=weight + ".q4"), numpy_helper.from_array(scales, name=weight + ".scales")])
+        rows, columns = w[weight].shape
+        nodes.append(helper.make_node("MatMulNBits", [inp, weight + ".q4", weight + ".scales"], [output], name=output, domain="com.microsoft",
+                                      K=rows, N=columns, bits=4, block_size=32, accuracy_level=4))
+        return output
+
+    const("zero", 0), const("one", 1), const("axis1", [1]), const("axis2", [2]), const("axes123", [1, 2, 3])
+    const("split_shape", [0, 0, HEADS, HEAD]), const("kv_split_shape", [0, 0, KV_HEADS, HEAD]), const("merge_shape", [0, 0, HIDDEN])
+    # Queries grouped by the key-value head they read: batch, key-value head, group, position, dimension.
+    const("group_shape", [0, KV_HEADS, HEADS // KV_HEADS, -1, HEAD]), const("heads_shape", [0, HEADS, -1, HEAD])
+    const("scale", 1 / np.sqrt(HEAD), np.float32)
     const("masked", -1e9, np.float32)
     inputs = [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "sequence"]),
               helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "total"]),
@@ -194,36 +222,40 @@ def build_graph(w, vocab_size):
     rows = node("Unsqueeze", [node("Range", [past, total, "one"], "query_positions"), "axis1"], "query_column")
     columns = node("Range", ["zero", total, "one"], "key_positions")
     causal = node("LessOrEqual", [columns, rows], "causal")
-    padding = node("Cast", [node("Unsqueeze", ["attention_mask", "axes12"], "mask_4d")], "padding", to=TensorProto.BOOL)
+    padding = node("Cast", [node("Unsqueeze", ["attention_mask", "axes123"], "mask_5d")], "padding", to=TensorProto.BOOL)
     allowed = node("And", [causal, padding], "allowed")
 
     for n in range(LAYERS):
         for kind in ("key", "value"):
-            inputs.append(helper.make_tensor_value_info(f"past_key_values.{n}.{kind}", TensorProto.FLOAT, ["batch", HEADS, "past", HEAD]))
-            outputs.append(helper.make_tensor_value_info(f"present.{n}.{kind}", TensorProto.FLOAT, ["batch", HEADS, "total", HEAD]))
+            inputs.append(helper.make_tensor_value_info(f"past_key_values.{n}.{kind}", TensorProto.FLOAT, ["batch", KV_HEADS, "past", HEAD]))
+            outputs.append(helper.make_tensor_value_info(f"present.{n}.{kind}", TensorProto.FLOAT, ["batch", KV_HEADS, "total", HEAD]))
 
         def norm(inp, which):
             return node("LayerNormalization", [inp, f"{n}.{which}.gamma", f"{n}.{which}.beta"], f"{n}.{which}", axis=-1, epsilon=1e-5)
 
-        def heads_of(inp, name):
-            return node("Transpose", [node("Reshape", [node("MatMul", [inp, f"{n}.{name}"], f"{n}.{name}.dense"), "split_shape"], f"{n}.{name}.split")],
+        def heads_of(inp, name, shape):
+            return node("Transpose", [node("Reshape", [matmul(inp, f"{n}.{name}", f"{n}.{name}.dense"), shape], f"{n}.{name}.split")],
                         f"{n}.{name}.heads", perm=[0, 2, 1, 3])
 
         h = norm(x, "norm1")
-        q = heads_of(h, "q")
-        k = node("Concat", [f"past_key_values.{n}.key", heads_of(h, "k")], f"present.{n}.key", axis=2)
-        v = node("Concat", [f"past_key_values.{n}.value", heads_of(h, "v")], f"present.{n}.value", axis=2)
-        scores = node("Mul", [node("MatMul", [q, node("Transpose", [k], f"{n}.kT", perm=[0, 1, 3, 2])], f"{n}.qk"), "scale"], f"{n}.scores")
+        q = node("Reshape", [heads_of(h, "q", "split_shape"), "group_shape"], f"{n}.q.grouped")
+        k = node("Concat", [f"past_key_values.{n}.key", heads_of(h, "k", "kv_split_shape")], f"present.{n}.key", axis=2)
+        v = node("Concat", [f"past_key_values.{n}.value", heads_of(h, "v", "kv_split_shape")], f"present.{n}.value", axis=2)
+        k_shared = node("Transpose", [node("Unsqueeze", [k, "axis2"], f"{n}.k.shared")], f"{n}.kT", perm=[0, 1, 2, 4, 3])
+        v_shared = node("Unsqueeze", [v, "axis2"], f"{n}.v.shared")
+        scores = node("Mul", [node("MatMul", [q, k_shared], f"{n}.qk"), "scale"], f"{n}.scores")
         attention = node("Softmax", [node("Where", [allowed, scores, "masked"], f"{n}.masked")], f"{n}.attention", axis=-1)
-        mixed = node("Reshape", [node("Transpose", [node("MatMul", [attention, v], f"{n}.mixed.heads")], f"{n}.mixed.t", perm=[0, 2, 1, 3]), "merge_shape"], f"{n}.mixed")
-        x = node("Add", [x, node("MatMul", [mixed, f"{n}.o"], f"{n}.attended")], f"{n}.after_attention")
-        up = node("Relu", [node("MatMul", [norm(x, "norm2"), f"{n}.up"], f"{n}.up.dense")], f"{n}.up.relu")
-        x = node("Add", [x, node("MatMul", [up, f"{n}.down"], f"{n}.down.dense")], f"{n}.out")
+        heads = node("Reshape", [node("MatMul", [attention, v_shared], f"{n}.mixed.grouped"), "heads_shape"], f"{n}.mixed.heads")
+        mixed = node("Reshape", [node("Transpose", [heads], f"{n}.mixed.t", perm=[0, 2, 1, 3]), "merge_shape"], f"{n}.mixed")
+        x = node("Add", [x, matmul(mixed, f"{n}.o", f"{n}.attended")], f"{n}.after_attention")
+        up = node("Relu", [matmul(norm(x, "norm2"), f"{n}.up", f"{n}.up.dense")], f"{n}.up.relu")
+        x = node("Add", [x, matmul(up, f"{n}.down", f"{n}.down.dense")], f"{n}.out")
 
     final = node("LayerNormalization", [x, "final_gamma", "final_beta"], "final", axis=-1, epsilon=1e-5)
-    node("Add", [node("MatMul", [final, "head"], "head_logits"), "head_bias"], "logits")
+    node("Add", [matmul(final, "head", "head_logits"), "head_bias"], "logits")
     graph = helper.make_graph(nodes, "docshelf_tiny_decoder", inputs, outputs, inits)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="docshelf-fixtures")
+    opsets = [helper.make_opsetid("", 17)] + ([helper.make_opsetid("com.microsoft", 1)] if q4 else [])
+    model = helper.make_model(graph, opset_imports=opsets, producer_name="docshelf-fixtures")
     model.ir_version = 8
     onnx.checker.check_model(model)
     return model
@@ -250,7 +282,7 @@ def write_tokenizer(folder, vocab):
 def write_genai_config(folder, vocab):
     """genai_config.json: the graph's inputs and outputs, its cache's shape, the end tokens and greedy search."""
     decoder = {"filename": "model.onnx", "head_size": HEAD, "hidden_size": HIDDEN, "num_attention_heads": HEADS,
-               "num_key_value_heads": HEADS, "num_hidden_layers": LAYERS, "session_options": {"log_id": "docshelf", "provider_options": []},
+               "num_key_value_heads": KV_HEADS, "num_hidden_layers": LAYERS, "session_options": {"log_id": "docshelf", "provider_options": []},
                "inputs": {"input_ids": "input_ids", "attention_mask": "attention_mask", "position_ids": "position_ids",
                           "past_key_names": "past_key_values.%d.key", "past_value_names": "past_key_values.%d.value"},
                "outputs": {"logits": "logits", "present_key_names": "present.%d.key", "present_value_names": "present.%d.value"}}
@@ -261,8 +293,8 @@ def write_genai_config(folder, vocab):
         json.dump({"model": model, "search": search}, f, indent=2)
 
 
-def write_model(folder, w, vocab):
-    onnx.save(build_graph(w, len(vocab)), os.path.join(folder, "model.onnx"))
+def write_model(folder, w, vocab, q4=False):
+    onnx.save(build_graph(w, len(vocab), q4), os.path.join(folder, "model.onnx"))
     write_tokenizer(folder, vocab)
     write_genai_config(folder, vocab)
 
@@ -281,24 +313,26 @@ def write_manifest(folder):
 
 
 def main():
-    global HIDDEN, HEADS, LAYERS, POSITIONS, FEED_FORWARD, HEAD
+    global HIDDEN, HEADS, KV_HEADS, LAYERS, POSITIONS, FEED_FORWARD, HEAD
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
     parser.add_argument("--hidden", type=int, default=HIDDEN)
     parser.add_argument("--heads", type=int, default=HEADS)
+    parser.add_argument("--kv-heads", type=int, default=KV_HEADS)
     parser.add_argument("--layers", type=int, default=LAYERS)
     parser.add_argument("--feed-forward", type=int, default=FEED_FORWARD)
     parser.add_argument("--positions", type=int, default=POSITIONS)
     parser.add_argument("--vocabulary", type=int, default=0, help="pad the vocabulary with unused tokens to this size")
     parser.add_argument("--no-reference", action="store_true", help="seed 0, no reference outputs (for benchmarks)")
+    parser.add_argument("--q4", action="store_true", help="dense matrices as 4-bit blocks (MatMulNBits), with --no-reference")
     args = parser.parse_args()
-    HIDDEN, HEADS, LAYERS, FEED_FORWARD, POSITIONS = args.hidden, args.heads, args.layers, args.feed_forward, args.positions
+    HIDDEN, HEADS, KV_HEADS, LAYERS, FEED_FORWARD, POSITIONS = args.hidden, args.heads, args.kv_heads, args.layers, args.feed_forward, args.positions
     HEAD = HIDDEN // HEADS
     folder = args.folder
     os.makedirs(folder, exist_ok=True)
     vocab = vocabulary(args.vocabulary)
     if args.no_reference:
-        write_model(folder, random_weights(np.random.default_rng(0), vocab), vocab)
+        write_model(folder, random_weights(np.random.default_rng(0), vocab), vocab, args.q4)
         print(f"wrote {folder} (vocabulary {len(vocab)}, no reference)")
         return
 
