@@ -11,7 +11,7 @@ namespace DocShelf.Answering.Chat;
 
 /// <summary>
 /// Semantic Kernel's chat completion over a chat model in this process (a GGUF file through llama.cpp, an ONNX
-/// decoder): the conversation is laid out in the model's chat template, and the answer streams back piece by piece.
+/// model through ONNX Runtime GenAI): the conversation is laid out in the model's chat template, and the answer streams back piece by piece.
 /// Reads max_tokens, temperature, top_p, seed and stop from the request settings' extension data, as OpenAI's API
 /// names them.
 /// </summary>
