@@ -19,9 +19,10 @@ export ORT_DISABLE_TELEMETRY=1
 
 # What DocShelf needs at run time (deploy/debian-packages, which the offline bundle carries too), qpdf for the
 # encrypted-PDF tests, chromium for the browser tests, pandoc, the reference reader the format tests hold web
-# pages, books and markup to, and msoffcrypto-tool, which checks the password-protected Office files the tests make.
+# pages, books and markup to, msoffcrypto-tool, which checks the password-protected Office files the tests make, and
+# rabbitmq-server, the broker the tests of reading on many machines start on loopback.
 mapfile -t APT_PACKAGES < <(sed 's/#.*//' deploy/debian-packages | xargs -n1)
-APT_PACKAGES+=(qpdf chromium pandoc python3-msoffcrypto-tool)
+APT_PACKAGES+=(qpdf chromium pandoc python3-msoffcrypto-tool rabbitmq-server)
 CONFIGURATION=Release
 CLI="src/DocShelf.Cli/bin/$CONFIGURATION/net10.0/docshelf.dll"
 DEMO_DATA=.demo/data

@@ -43,7 +43,6 @@ public static partial class OwnerOnly
         return folder.FullName;
     }
 
-    /// <summary>Whether users other than the owner have any access to the file or folder (its group included).</summary>
     /// <summary>
     /// Closes a file to others. For a copy: copying keeps the source's mode whatever the umask, and an original in an
     /// inbox may be readable by all.
@@ -56,6 +55,7 @@ public static partial class OwnerOnly
         }
     }
 
+    /// <summary>Whether users other than the owner have any access to the file or folder (its group included).</summary>
     public static bool OpenToOthers(string path) => !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & OthersAccess) != 0;
 
     /// <summary>The mode as chmod writes it: "755".</summary>

@@ -1,0 +1,36 @@
+using RabbitMQ.Client;
+
+namespace DocShelf.Queue.Broker;
+
+/// <summary>
+/// The queues DocShelf keeps on the broker, declared the same way by the shelf and by every worker, so whichever
+/// starts first makes them. All are quorum queues: replicated on a cluster, persistent, and counting each
+/// message's deliveries, which is what lets a file that kills worker after worker stop going round.
+/// </summary>
+/// <param name="DeliveryLimit">How many times a file is handed to workers that die or give it back before it is dead-lettered.</param>
+public sealed record QueueTopology(int DeliveryLimit = 3)
+{
+    /// <summary>Files waiting to be read, one message each.</summary>
+    public const string Files = "docshelf.files";
+
+    /// <summary>Files that went round <see cref="DeliveryLimit"/> times without a reading; the shelf quarantines them.</summary>
+    public const string DeadFiles = "docshelf.files.dead";
+
+    /// <summary>Workers' readings, waiting for the shelf to publish them.</summary>
+    public const string Results = "docshelf.results";
+
+    public async Task DeclareAsync(IChannel channel, CancellationToken cancellationToken = default)
+    {
+        await channel.QueueDeclareAsync(DeadFiles, durable: true, exclusive: false, autoDelete: false, Quorum(), cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(Results, durable: true, exclusive: false, autoDelete: false, Quorum(), cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(Files, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?>(Quorum())
+        {
+            ["x-delivery-limit"] = DeliveryLimit,
+            // Through the default exchange, straight to the dead files' queue, once the limit is passed.
+            ["x-dead-letter-exchange"] = "",
+            ["x-dead-letter-routing-key"] = DeadFiles,
+        }, cancellationToken: cancellationToken);
+    }
+
+    private static Dictionary<string, object?> Quorum() => new() { ["x-queue-type"] = "quorum" };
+}
