@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using RabbitMQ.Client;
+
+namespace DocShelf.Queue.Transfer;
+
+/// <summary>
+/// A file's bytes carried over the broker in parts of bounded size, so no message grows with the file: the parts
+/// wait in a durable queue of their own, named after the transfer, each marked with its place; the receiver takes
+/// them without acknowledging, checks every place is there once and the whole's sha256, and gives them back, so a
+/// receiver that dies mid-file leaves them for the next. The sender deletes the queue once the file is dealt with.
+/// </summary>
+public static class FileParts
+{
+    /// <summary>A mebibyte: far under the broker's message limit, and few parts for most papers.</summary>
+    public const int DefaultPartBytes = 1 << 20;
+
+    private const string PlaceHeader = "docshelf-part";
+
+    public static string QueueName(string transferId) => $"docshelf.parts.{transferId}";
+
+    /// <summary>Puts <paramref name="content"/> on the broker in parts; returns once the broker has confirmed every one.</summary>
+    /// <param name="channel">A channel with publisher confirmations, so a part the broker did not take fails the send.</param>
+    public static async Task<TransferDescription> SendAsync(IChannel channel, string transferId, Stream content, int partBytes = DefaultPartBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(partBytes, 1);
+        var queue = QueueName(transferId);
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[partBytes];
+        var (parts, bytes) = (0, 0L);
+        int read;
+        while ((read = await content.ReadAtLeastAsync(buffer, partBytes, throwOnEndOfStream: false, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            var properties = new BasicProperties { Persistent = true, Headers = new Dictionary<string, object?> { [PlaceHeader] = parts } };
+            await channel.BasicPublishAsync("", queue, mandatory: true, properties, buffer.AsMemory(0, read), cancellationToken);
+            parts++;
+            bytes += read;
+        }
+
+        return new TransferDescription(transferId, Convert.ToHexStringLower(hash.GetHashAndReset()), bytes, parts);
+    }
+
+    /// <summary>
+    /// Writes the file's parts to <paramref name="destination"/> in order, and gives them back to the broker.
+    /// </summary>
+    /// <exception cref="InvalidDataException">
+    /// A part is missing or twice over, or the whole is not what was sent; what was written is then to be thrown away.
+    /// </exception>
+    public static async Task ReceiveAsync(IChannel channel, TransferDescription transfer, Stream destination, CancellationToken cancellationToken = default)
+    {
+        var parts = new SortedDictionary<int, ReadOnlyMemory<byte>>();
+        ulong lastTag = 0;
+        try
+        {
+            while (parts.Count <= transfer.Parts && await channel.BasicGetAsync(QueueName(transfer.Id), autoAck: false, cancellationToken) is { } part)
+            {
+                lastTag = part.DeliveryTag;
+                var place = Place(part.BasicProperties);
+                if (place < 0 || place >= transfer.Parts || !parts.TryAdd(place, part.Body.ToArray()))
+                {
+                    throw new InvalidDataException($"Transfer {transfer.Id} holds a part marked {place}, outside its {transfer.Parts} parts or twice over.");
+                }
+            }
+
+            if (parts.Count != transfer.Parts)
+            {
+                throw new InvalidDataException($"Transfer {transfer.Id} holds {parts.Count} of its {transfer.Parts} parts.");
+            }
+
+            await WriteCheckedAsync(transfer, parts.Values, destination, cancellationToken);
+        }
+        finally
+        {
+            if (lastTag != 0)
+            {
+                // Back for whoever needs them next; the sender deletes them once the file is dealt with.
+                await channel.BasicNackAsync(lastTag, multiple: true, requeue: true, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Deletes the transfer's queue and its parts; nothing happens if it is gone already.</summary>
+    public static async Task DeleteAsync(IChannel channel, string transferId, CancellationToken cancellationToken = default) =>
+        await channel.QueueDeleteAsync(QueueName(transferId), ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken);
+
+    private static async Task WriteCheckedAsync(TransferDescription transfer, IEnumerable<ReadOnlyMemory<byte>> parts, Stream destination, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var bytes = 0L;
+        foreach (var part in parts)
+        {
+            hash.AppendData(part.Span);
+            await destination.WriteAsync(part, cancellationToken);
+            bytes += part.Length;
+        }
+
+        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        if (bytes != transfer.Bytes || sha256 != transfer.Sha256)
+        {
+            throw new InvalidDataException($"Transfer {transfer.Id} arrived as {bytes} bytes with sha256 {sha256}, not the {transfer.Bytes} bytes with sha256 {transfer.Sha256} sent.");
+        }
+    }
+
+    private static int Place(IReadOnlyBasicProperties properties) =>
+        properties.Headers?.TryGetValue(PlaceHeader, out var value) == true && value is not null
+            ? Convert.ToInt32(value, CultureInfo.InvariantCulture)
+            : -1;
+}
