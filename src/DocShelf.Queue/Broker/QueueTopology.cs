@@ -7,13 +7,17 @@ namespace DocShelf.Queue.Broker;
 /// starts first makes them. All are quorum queues: replicated on a cluster, persistent, and counting each
 /// message's deliveries, which is what lets a file that kills worker after worker stop going round.
 /// </summary>
+/// <param name="Identity">
+/// The <see cref="Work.ReadingIdentity.Key"/> files are read under: they wait in a queue of that name, which only
+/// workers of the same identity take from.
+/// </param>
 /// <param name="DeliveryLimit">How many times a file is handed to workers that die or give it back before it is dead-lettered.</param>
-public sealed record QueueTopology(int DeliveryLimit = 3)
+public sealed record QueueTopology(string Identity, int DeliveryLimit = 3)
 {
-    /// <summary>Files waiting to be read, one message each.</summary>
-    public const string Files = "docshelf.files";
+    /// <summary>Files waiting to be read under <see cref="Identity"/>, one message each.</summary>
+    public string Files => $"docshelf.files.{Identity}";
 
-    /// <summary>Files that went round <see cref="DeliveryLimit"/> times without a reading; the shelf quarantines them.</summary>
+    /// <summary>Files that went round <see cref="DeliveryLimit"/> times without a reading, whatever their identity; the shelf quarantines them.</summary>
     public const string DeadFiles = "docshelf.files.dead";
 
     /// <summary>Workers' readings, waiting for the shelf to publish them.</summary>
