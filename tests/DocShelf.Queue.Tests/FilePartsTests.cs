@@ -58,6 +58,18 @@ public sealed class FilePartsTests : IAsyncLifetime
         Assert.Contains("holds 2 of its 3 parts", missing.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_send_that_fails_part_way_leaves_no_parts_behind()
+    {
+        await using var sender = await ConfirmingChannel();
+        var failing = new FailingAfter(RandomNumberGenerator.GetBytes(3 * PartBytes), PartBytes + 10);
+
+        await Assert.ThrowsAsync<IOException>(() => FileParts.SendAsync(sender, "t3", failing, PartBytes));
+
+        await using var look = await connection.CreateChannelAsync();
+        await Assert.ThrowsAnyAsync<RabbitMQ.Client.Exceptions.OperationInterruptedException>(() => look.QueueDeclarePassiveAsync(FileParts.QueueName("t3")));
+    }
+
     private async Task<IChannel> ConfirmingChannel() =>
         await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
 
@@ -80,5 +92,12 @@ public sealed class FilePartsTests : IAsyncLifetime
         }
 
         return sizes;
+    }
+
+    /// <summary>A file whose disk fails once <paramref name="limit"/> bytes have been read.</summary>
+    private sealed class FailingAfter(byte[] content, int limit) : MemoryStream(content)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position >= limit ? throw new IOException("the disk failed") : base.ReadAsync(buffer, cancellationToken);
     }
 }

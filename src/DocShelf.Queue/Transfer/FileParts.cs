@@ -29,14 +29,23 @@ public static class FileParts
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[partBytes];
         var (parts, bytes) = (0, 0L);
-        int read;
-        while ((read = await content.ReadAtLeastAsync(buffer, partBytes, throwOnEndOfStream: false, cancellationToken)) > 0)
+        try
         {
-            hash.AppendData(buffer, 0, read);
-            var properties = new BasicProperties { Persistent = true, Headers = new Dictionary<string, object?> { [PlaceHeader] = parts } };
-            await channel.BasicPublishAsync("", queue, mandatory: true, properties, buffer.AsMemory(0, read), cancellationToken);
-            parts++;
-            bytes += read;
+            int read;
+            while ((read = await content.ReadAtLeastAsync(buffer, partBytes, throwOnEndOfStream: false, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                var properties = new BasicProperties { Persistent = true, Headers = new Dictionary<string, object?> { [PlaceHeader] = parts } };
+                await channel.BasicPublishAsync("", queue, mandatory: true, properties, buffer.AsMemory(0, read), cancellationToken);
+                parts++;
+                bytes += read;
+            }
+        }
+        catch when (channel.IsOpen)
+        {
+            // Half a file is of use to no one.
+            await DeleteAsync(channel, transferId, CancellationToken.None);
+            throw;
         }
 
         return new TransferDescription(transferId, Convert.ToHexStringLower(hash.GetHashAndReset()), bytes, parts);
