@@ -11,7 +11,7 @@ namespace DocShelf.Queue.Broker;
 /// The <see cref="Work.ReadingIdentity.Key"/> files are read under: they wait in a queue of that name, which only
 /// workers of the same identity take from.
 /// </param>
-/// <param name="DeliveryLimit">How many times a file is handed to workers that die or give it back before it is dead-lettered.</param>
+/// <param name="DeliveryLimit">How many times a file is handed out again, after workers died holding it or gave it back, before it is dead-lettered.</param>
 public sealed record QueueTopology(string Identity, int DeliveryLimit = 3)
 {
     /// <summary>Files waiting to be read under <see cref="Identity"/>, one message each.</summary>
