@@ -47,10 +47,7 @@ public sealed class GenAiChatAnswererTests(AnsweringShelf shelf) : IClassFixture
     public async Task A_model_folder_that_no_longer_loads_gives_the_extractive_answer_with_the_runtimes_reason()
     {
         var damaged = Directory.CreateTempSubdirectory("docshelf-genai-").FullName;
-        foreach (var file in Directory.GetFiles(TinyDecoder))
-        {
-            File.Copy(file, Path.Combine(damaged, Path.GetFileName(file)));
-        }
+        FolderCopy.Copy(TinyDecoder, damaged);
 
         var graph = Path.Combine(damaged, "model.onnx");
         await File.WriteAllBytesAsync(graph, (await File.ReadAllBytesAsync(graph))[..1000]);

@@ -151,10 +151,7 @@ public sealed class ModelsCommandTests : IDisposable
     {
         var data = folder.File("data");
         var broken = folder.Folder("broken-decoder");
-        foreach (var file in Directory.GetFiles(TinyDecoder))
-        {
-            File.Copy(file, Path.Combine(broken, Path.GetFileName(file)));
-        }
+        FolderCopy.Copy(TinyDecoder, broken);
 
         await File.WriteAllTextAsync(Path.Combine(broken, "model.onnx"), "not a graph");
         File.Delete(Path.Combine(broken, "docshelf-model.json")); // without hashes to check, only the probe can tell
@@ -171,10 +168,7 @@ public sealed class ModelsCommandTests : IDisposable
     {
         var data = folder.File("data");
         var bare = folder.Folder("bare-decoder");
-        foreach (var file in new[] { "model.onnx", "tokenizer.json", "tokenizer_config.json" })
-        {
-            File.Copy(Path.Combine(TinyDecoder, file), Path.Combine(bare, file));
-        }
+        FolderCopy.Copy(TinyDecoder, bare, file => file is "model.onnx" or "tokenizer.json" or "tokenizer_config.json");
 
         var import = await CliRunner.RunAsync(data, "models", "import", bare);
 

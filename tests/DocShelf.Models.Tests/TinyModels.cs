@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DocShelf.Fixtures;
 
 namespace DocShelf.Models.Tests;
 
@@ -33,10 +34,7 @@ public static class TinyModels
     public static string DecoderCopy(Action<System.Text.Json.Nodes.JsonObject> edit)
     {
         var folder = Directory.CreateTempSubdirectory("docshelf-decoder-").FullName;
-        foreach (var file in Directory.GetFiles(Folder(Decoder)))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
+        FolderCopy.Copy(Folder(Decoder), folder);
 
         var path = Path.Combine(folder, "genai_config.json");
         var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
