@@ -118,11 +118,7 @@ public sealed class GenAiGenerator : IChatGenerator
     /// </summary>
     public IEnumerable<int> Tokens(IReadOnlyList<int> prompt, GenerationOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(prompt.Count);
-        if (prompt.Count >= ContextTokens)
-        {
-            throw new PromptTooLongException(prompt.Count, ContextTokens);
-        }
+        PromptTooLongException.ThrowIfNoRoom(prompt.Count, ContextTokens);
 
         oneAtATime.Wait(cancellationToken);
         try

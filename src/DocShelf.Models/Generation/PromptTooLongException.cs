@@ -8,4 +8,14 @@ public sealed class PromptTooLongException(int promptTokens, int contextTokens)
     public int PromptTokens { get; } = promptTokens;
 
     public int ContextTokens { get; } = contextTokens;
+
+    /// <summary>Refuses a prompt that leaves no token of the context for the answer, before any work on it.</summary>
+    public static void ThrowIfNoRoom(int promptTokens, int contextTokens)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(promptTokens);
+        if (promptTokens >= contextTokens)
+        {
+            throw new PromptTooLongException(promptTokens, contextTokens);
+        }
+    }
 }
