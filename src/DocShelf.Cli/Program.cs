@@ -30,6 +30,7 @@ root.Subcommands.Add(DocumentsCommand.Create());
 root.Subcommands.Add(TextCommand.Create());
 root.Subcommands.Add(RetryCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());

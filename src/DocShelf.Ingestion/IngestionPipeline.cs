@@ -7,44 +7,47 @@ using DocShelf.Ingestion.Embedding;
 using DocShelf.Ingestion.Readers;
 using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Steps;
-using DocShelf.Search;
-using DocShelf.Search.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DocShelf.Ingestion;
 
 /// <summary>
-/// The chain a file goes through: the steps it is given, in order, and then one write that puts the document on the
-/// shelf, with the time each step took, and marks its file indexed. <see cref="Standard"/> lists DocShelf's own
-/// steps; read it to know what ingestion does. Steps only read the file and fill the context, with two exceptions:
-/// identify attaches a path to content already on the shelf, and embed may write the vectors of a full batch, which
-/// nothing on the shelf points to until the document is published. Files inside the file (an e-mail's attachments,
-/// a mailbox's messages) go through the same chain before that last write, each published or quarantined on its own.
+/// The chain a file goes through: the steps it is given, in order, and then one hand-over of the document, with the
+/// time each step took, to its sink: the shelf's writer, which puts it on the shelf and marks its file indexed, or a
+/// worker's reading, which carries it to the shelf. <see cref="Standard"/> lists DocShelf's own steps; read it to
+/// know what ingestion does. Steps only read the file and fill the context, with two exceptions: identify attaches a
+/// path to content already on the shelf, and embed may write the vectors of a full batch, which nothing on the shelf
+/// points to until the document is published. Files inside the file (an e-mail's attachments, a mailbox's messages)
+/// go through the same chain before that last hand-over, each published or quarantined on its own.
 /// </summary>
 /// <param name="maxNesting">How deep inside other documents a document is still read (an attachment of a message in a mailbox is 2).</param>
-public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> steps, ShelfWriter writer, int maxNesting, ILogger<IngestionPipeline>? logger = null) : IDisposable
+public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> steps, IDocumentSink sink, int maxNesting, ILogger<IngestionPipeline>? logger = null) : IDisposable
 {
     private readonly ILogger logger = logger ?? NullLogger<IngestionPipeline>.Instance;
 
     public IReadOnlyList<IIngestionStep> Steps { get; } = steps;
 
     /// <summary>DocShelf's steps, in the order a file takes them.</summary>
+    /// <param name="sink">Where documents go once read: the shelf's writer, or a worker's reading for the shelf.</param>
     /// <param name="readers">The reader for each kind of file.</param>
     /// <param name="pageSources">Where the file each document's pages are drawn from is kept.</param>
-    /// <param name="batcher">Where chunks go to be embedded, in batches shared across files; null on a lexical-only shelf.</param>
+    /// <param name="batcher">
+    /// Where chunks go to be embedded, in batches shared across files; null on a lexical-only shelf, and on a worker,
+    /// which embeds a file's chunks when the file is read.
+    /// </param>
     public static IngestionPipeline Standard(
-        ShelfWriter writer, IOcrEngine ocr, IngestionOptions options, ReaderCatalogue readers, PageSourceFolder pageSources, ChunkBatcher? batcher, ILogger<IngestionPipeline>? logger = null) =>
+        IDocumentSink sink, IOcrEngine ocr, IngestionOptions options, ReaderCatalogue readers, IPageSourceKeeper pageSources, ChunkBatcher? batcher, ILogger<IngestionPipeline>? logger = null) =>
         new(
         [
-            new IdentifyStep(writer, options),                                          // sha256, type from bytes, dedupe by content
+            new IdentifyStep(sink, options),                                              // sha256, type from bytes, dedupe by content
             new ExtractStep(readers, options.ZipLimits),                                // the kind's reader: pages of text, or page images for OCR
             new RecogniseStep(ocr, new SemaphoreSlim(Math.Max(1, options.Parallelism)), options), // Tesseract, one page per core
             new ChunkStep(new Chunker(options.Chunking)),                                // page-anchored, sentence-aware chunks
             new PageSourceStep(pageSources),                                            // the file its pages are drawn from, kept
             .. batcher is null ? Array.Empty<IIngestionStep>() : [new EmbedStep(batcher)], // vectors, batched across files
         ],
-        writer,
+        sink,
         options.MaxNesting,
         logger);
 
@@ -75,7 +78,7 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
             await ReadAttachmentsAsync(context, cancellationToken);
             var clock = Stopwatch.StartNew();
             List<PageContent> pages = [.. context.Pages.Select(p => p!)];
-            writer.Publish(ShelfRecords.Indexed(context, pages), context.Path, pages, context.Chunks);
+            sink.Publish(ShelfRecords.Indexed(context, pages), context.Path, pages, context.Chunks);
             LogStep(logger, context.Path, "publish", Math.Round(clock.Elapsed.TotalMilliseconds, 1));
         }
     }
@@ -111,7 +114,7 @@ public sealed partial class IngestionPipeline(IReadOnlyList<IIngestionStep> step
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                writer.Quarantine(ShelfRecords.Quarantined(child, FailureReasons.Of(error)), child.Path);
+                sink.Quarantine(ShelfRecords.Quarantined(child, FailureReasons.Of(error)), child.Path);
             }
         }
     }

@@ -41,7 +41,7 @@ public sealed partial class ShelfWriter
             var version = entry is not null && entry.IsVersion(bytes, modifiedUtc)
                 ? entry
                 : NewVersion(entry ?? new FileEntry { Id = path }, bytes, modifiedUtc);
-            var reading = version with { State = FileState.Processing, Attempts = version.Attempts + 1, UpdatedUtc = DateTime.UtcNow, MissingSinceUtc = null };
+            var reading = version with { State = FileState.Processing, Attempts = version.Attempts + 1, UpdatedUtc = DateTime.UtcNow, MissingSinceUtc = null, Job = null };
             database.Files.Upsert(reading);
             return reading;
         });
@@ -62,7 +62,7 @@ public sealed partial class ShelfWriter
         {
             if (database.Files.FindById(path) is { State: FileState.Processing } entry)
             {
-                database.Files.Update(entry with { State = FileState.Queued, Attempts = Math.Max(0, entry.Attempts - 1) });
+                database.Files.Update(entry with { State = FileState.Queued, Attempts = Math.Max(0, entry.Attempts - 1), Job = null });
             }
         });
 
@@ -70,21 +70,70 @@ public sealed partial class ShelfWriter
     /// After a kill, files left in processing go back to the queue. Returns those that have now been interrupted
     /// <paramref name="maxAttempts"/> times: the caller quarantines them, since they may be what kills the worker.
     /// </summary>
-    public IReadOnlyList<FileEntry> RecoverInterrupted(int maxAttempts) =>
+    /// <param name="keepHandedOut">
+    /// Leaves files the broker confirmed as handed out to workers (<see cref="HandedOut.Confirmed"/>) as they are:
+    /// their readings are on their way. Otherwise they are read again here, like any other.
+    /// </param>
+    public IReadOnlyList<FileEntry> RecoverInterrupted(int maxAttempts, bool keepHandedOut = false) =>
         database.InTransaction(() =>
         {
             var exhausted = new List<FileEntry>();
             foreach (var entry in database.Files.Find(f => f.State == FileState.Processing).ToList())
             {
+                if (keepHandedOut && entry.Job is { Confirmed: true })
+                {
+                    continue;
+                }
+
                 if (entry.Attempts >= maxAttempts)
                 {
                     exhausted.Add(entry);
                 }
 
-                database.Files.Update(entry with { State = FileState.Queued });
+                database.Files.Update(entry with { State = FileState.Queued, Job = null });
             }
 
             return (IReadOnlyList<FileEntry>)exhausted;
+        });
+
+    /// <summary>
+    /// Records that the file being read at <paramref name="path"/> is being sent to workers as <paramref name="job"/>,
+    /// before any of it is sent. Returns false, recording nothing, when the path is no longer being read.
+    /// </summary>
+    public bool HandOut(string path, HandedOut job) =>
+        database.InTransaction(() =>
+        {
+            if (database.Files.FindById(path) is not { State: FileState.Processing } entry)
+            {
+                return false;
+            }
+
+            database.Files.Update(entry with { Job = job, UpdatedUtc = DateTime.UtcNow });
+            return true;
+        });
+
+    /// <summary>The broker holds the whole of the job: from here its result is awaited, across restarts, rather than sent again.</summary>
+    /// <param name="parts">How many parts the file's bytes went in.</param>
+    public void ConfirmHandOut(string path, string jobId, int parts) =>
+        database.InTransaction(() =>
+        {
+            if (database.Files.FindById(path) is { Job: { } job } entry && job.JobId == jobId)
+            {
+                database.Files.Update(entry with { Job = job with { Confirmed = true, Parts = parts } });
+            }
+        });
+
+    /// <summary>
+    /// A job that was never wholly sent (the shelf stopped or the broker failed while sending) is withdrawn and its
+    /// file queued again, without counting the attempt: the file did nothing wrong.
+    /// </summary>
+    public void Withdraw(string path, string jobId) =>
+        database.InTransaction(() =>
+        {
+            if (database.Files.FindById(path) is { Job: { } job } entry && job.JobId == jobId)
+            {
+                database.Files.Update(entry with { State = FileState.Queued, Job = null, Attempts = Math.Max(0, entry.Attempts - 1) });
+            }
         });
 
     /// <summary>Puts quarantined files back in the queue: one document's paths, or all of them.</summary>

@@ -80,6 +80,7 @@ public sealed partial class ShelfWriter
             Reason = reason,
             UpdatedUtc = DateTime.UtcNow,
             MissingSinceUtc = null,
+            Job = null,
         });
     }
 

@@ -1,4 +1,5 @@
 using DocShelf.Core.Documents;
+using DocShelf.Core.Pipeline;
 using DocShelf.Core.Queue;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Store;
@@ -12,7 +13,7 @@ namespace DocShelf.Search;
 /// undone in the index is repaired by <see cref="Reconcile"/>, which also clears page sources and images a kill left
 /// without their document. The queue's changes are in ShelfWriter.Queue.cs.
 /// </summary>
-public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store, LexicalIndex index, PageSourceFolder pageSources, PageImageFolder pageImages)
+public sealed partial class ShelfWriter(ShelfDatabase database, ShelfStore store, LexicalIndex index, PageSourceFolder pageSources, PageImageFolder pageImages) : IDocumentSink
 {
     private readonly Lock gate = new();
 

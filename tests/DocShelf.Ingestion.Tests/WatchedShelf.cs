@@ -32,7 +32,7 @@ public sealed class WatchedShelf : IAsyncDisposable
             Tick = TimeSpan.FromMilliseconds(100),
             IdleTick = TimeSpan.FromMilliseconds(200),
         };
-        service = new InboxWatcherService(Shelf, chain.Runner, watch, options, Log, TimeProvider.System, Board);
+        service = new InboxWatcherService(Shelf, chain.Runner, watch, Log, TimeProvider.System, Board);
     }
 
     public string Inbox { get; }

@@ -3,9 +3,13 @@ using DocShelf.Cli.Composition;
 using DocShelf.Cli.Generation;
 using DocShelf.Cli.Hosting;
 using DocShelf.Cli.Settings;
+using DocShelf.Cli.Workers;
 using DocShelf.Ingestion;
 using DocShelf.Ingestion.Embedding;
+using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Watching;
+using DocShelf.Models.Library;
+using DocShelf.Queue.Dispatch;
 using DocShelf.Search.Semantic;
 using DocShelf.Web;
 using DocShelf.Web.Security;
@@ -30,6 +34,7 @@ public static class ServeCommand
             new SettingOption<double>("--rescan-seconds", "How often the inboxes are walked in full (default 60)", (s, v) => s.RescanSeconds = v),
             new SettingOption<string>("--listen", "Address and port of the web page and API (default 127.0.0.1:8470)", (s, v) => s.Listen = v),
             new SettingOption<double>("--delete-grace-seconds", "How long a vanished file stays on the shelf (default 60)", (s, v) => s.DeleteGraceSeconds = v),
+            new SettingOption<string>("--queue", "Hand files to workers through this broker instead of reading them here: amqp://USER@HOST/VHOST, or amqps:// for TLS (also Queue in docshelf.json)", (s, v) => s.Queue = v),
         ]);
         var command = new Command("serve", "Run the service: watch inboxes, keep the shelf true to them, and serve the search page and API until stopped");
         settings.ForEach(command.Options.Add);
@@ -51,6 +56,8 @@ public static class ServeCommand
         ingestion.Chunking.Validate();
         var listen = ParseListen(web);
 
+        var broker = BrokerSettings.Address(settings);
+        var brokerPassword = broker is null ? null : BrokerSettings.Password(settings);
         var languagesChecked = IngestCommand.StartLanguageCheck(ingestion.OcrLanguages, cancellationToken);
 
         // A status or search command may hold the shelf for a moment: wait for it rather than fail. The model loads
@@ -74,7 +81,25 @@ public static class ServeCommand
         builder.Services.AddSingleton(ingestion);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => ShelfComposition.Ingestion(shelf, ingestion, provider.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddSingleton(provider => provider.GetRequiredService<IngestionChain>().Runner);
+        await using var queue = broker is null
+            ? null
+            : await ShelfQueue.ConnectAsync(broker, brokerPassword!, BrokerSettings.Identity(new ModelLibrary(data), ingestion.OcrLanguages), cancellationToken);
+        if (queue is null)
+        {
+            builder.Services.AddSingleton<IFileReading>(provider => provider.GetRequiredService<IngestionChain>().Runner);
+        }
+        else
+        {
+            // The inboxes' and uploads' files go to the workers; their readings come back through the one writer.
+            builder.Services.AddSingleton(queue);
+            builder.Services.AddSingleton<IFileReading>(provider => new QueuedReading(shelf, queue, ingestion, provider.GetRequiredService<ILogger<QueuedReading>>())
+            {
+                FilesAtOnce = Math.Max(1, settings.QueueFilesAtOnce),
+            });
+            builder.Services.AddSingleton(new ReadingPublisher(shelf, queue, ingestion));
+            builder.Services.AddHostedService<ResultConsumerService>();
+        }
+
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<EmbeddingService>();
         await using var app = ShelfHost.Build(builder);

@@ -57,6 +57,24 @@ public sealed class ShelfSettings
 
     public long MaxUploadMegabytes { get; set; } = 512;
 
+    /// <summary>
+    /// The RabbitMQ broker through which workers on other machines read for this shelf (amqp://USER@HOST/VHOST, or
+    /// amqps:// for TLS); `serve` then hands files to them instead of reading them itself. None by default.
+    /// </summary>
+    public string? Queue { get; set; }
+
+    /// <summary>A file holding the broker password, readable by the service's user alone.</summary>
+    public string? QueuePasswordFile { get; set; }
+
+    /// <summary>The broker password itself, where no file holds it; keep it in docshelf.json with tight file permissions.</summary>
+    public string? QueuePassword { get; set; }
+
+    /// <summary>How many files the shelf keeps handed out to workers at once: enough that each has its next one waiting.</summary>
+    public int QueueFilesAtOnce { get; set; } = 32;
+
+    /// <summary>How a worker is named in the shelf's status; the machine's name and the process id by default.</summary>
+    public string? WorkerName { get; set; }
+
     /// <summary>How much the page images drawn for the viewer may take in the data folder; the least recently viewed go first.</summary>
     public long PageCacheMegabytes { get; set; } = WebOptions.DefaultPageImageCacheMegabytes;
 

@@ -29,6 +29,9 @@ public sealed record FileEntry
     /// <summary>When a rescan first missed the file; it leaves the shelf after a grace period.</summary>
     public DateTime? MissingSinceUtc { get; init; }
 
+    /// <summary>While the file is being read by workers through the broker: the job it was sent as; null otherwise.</summary>
+    public HandedOut? Job { get; init; }
+
     public string Path => Id;
 
     /// <summary>Whether this entry describes the version of the file with this size and modification time.</summary>

@@ -13,13 +13,18 @@ namespace DocShelf.Ingestion.Running;
 /// and indexed or quarantined in the same transaction that stores the result. A file that fails is quarantined with
 /// its reason and the rest go on; a file stopped by shutdown goes back to the queue.
 /// </summary>
-public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, IngestionOptions options, string scratchDirectory)
+public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, IngestionOptions options, string scratchDirectory) : IFileReading
 {
     /// <summary>Files between index commits, so a long run's results become searchable as it goes.</summary>
     private const int CommitEvery = 20;
 
     private readonly ShelfWriter writer = shelf.Writer ?? throw new ArgumentException("the shelf must be open for writing", nameof(shelf));
     private int sinceCommit;
+
+    /// <summary>One file per core: a file's pages share the cores too, and most files are a page or two.</summary>
+    public int FilesAtOnce => Math.Max(1, options.Parallelism);
+
+    public string Description => $"read here, {Math.Max(1, options.Parallelism)} pages at once";
 
     /// <summary>Ingests the files a user named: those whose version was already read are reported without reading them again.</summary>
     public async Task<IngestionSummary> RunAsync(IReadOnlyList<string> files, IIngestionObserver observer, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Pipeline;
 using DocShelf.Ingestion.Intake;
-using DocShelf.Search;
 
 namespace DocShelf.Ingestion.Steps;
 
@@ -10,7 +9,7 @@ namespace DocShelf.Ingestion.Steps;
 /// are already shelved. The runner has already opened it as a regular file under the path rule. An attachment is
 /// always read: it is a document of its message, whatever else holds the same bytes.
 /// </summary>
-public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) : IIngestionStep
+public sealed class IdentifyStep(IDocumentSink shelf, IngestionOptions options) : IIngestionStep
 {
     public string Name => "identify";
 
@@ -28,7 +27,7 @@ public sealed class IdentifyStep(ShelfWriter writer, IngestionOptions options) :
             : DocumentRecord.IdFromSha256(context.Sha256);
         context.Kind = FileTypeSniffer.Sniff(context.ReadPath, context.Path);
 
-        if (context.Origin is null && writer.AttachPath(context.Path, context.DocumentId) is { } existing)
+        if (context.Origin is null && shelf.AttachPath(context.Path, context.DocumentId) is { } existing)
         {
             context.Existing = existing;
             context.IsComplete = true;

@@ -1,6 +1,5 @@
 using DocShelf.Core.Documents;
 using DocShelf.Core.Pipeline;
-using DocShelf.Search.Store;
 
 namespace DocShelf.Ingestion.Steps;
 
@@ -9,7 +8,7 @@ namespace DocShelf.Ingestion.Steps;
 /// stays viewable when its original moves or its disk is not mounted: the original's bytes, or the PDF an office
 /// document was laid out as. Pages are drawn from it when they are first viewed, not here.
 /// </summary>
-public sealed class PageSourceStep(PageSourceFolder sources) : IIngestionStep
+public sealed class PageSourceStep(IPageSourceKeeper sources) : IIngestionStep
 {
     public string Name => "keep";
 

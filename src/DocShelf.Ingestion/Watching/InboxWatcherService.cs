@@ -17,9 +17,8 @@ namespace DocShelf.Ingestion.Watching;
 /// </summary>
 public sealed partial class InboxWatcherService(
     Shelf shelf,
-    IngestionRunner runner,
+    IFileReading runner,
     WatchOptions options,
-    IngestionOptions ingestion,
     ILogger<InboxWatcherService> logger,
     TimeProvider clock,
     ServiceBoard board) : BackgroundService
@@ -28,7 +27,7 @@ public sealed partial class InboxWatcherService(
     private const int RoundsPerTurn = 6;
 
     private readonly ShelfWriter writer = shelf.Writer ?? throw new ArgumentException("the shelf must be open for writing", nameof(shelf));
-    private readonly InboxPlanner planner = new(options, Math.Max(1, ingestion.Parallelism));
+    private readonly InboxPlanner planner = new(options, runner.FilesAtOnce);
     private readonly ConcurrentQueue<FileSystemEventArgs> events = new();
     private readonly Dictionary<string, Task> running = new(StringComparer.Ordinal);
     private readonly ServiceProgress progress = new(logger, clock);
@@ -318,6 +317,6 @@ public sealed partial class InboxWatcherService(
 
     private void LogStart() =>
         logger.LogInformation(
-            "Watching {Inboxes} for shelf {Data}; settle {Settle} s, rescan every {Rescan} s, {Parallelism} pages at once",
-            string.Join(", ", options.Inboxes), shelf.DataDirectory, options.Settle.TotalSeconds, options.Rescan.TotalSeconds, ingestion.Parallelism);
+            "Watching {Inboxes} for shelf {Data}; settle {Settle} s, rescan every {Rescan} s, {Files} files in hand at once ({Reading})",
+            string.Join(", ", options.Inboxes), shelf.DataDirectory, options.Settle.TotalSeconds, options.Rescan.TotalSeconds, runner.FilesAtOnce, runner.Description);
 }

@@ -23,8 +23,16 @@ public sealed record QueueTopology(string Identity, int DeliveryLimit = 3)
     /// <summary>Workers' readings, waiting for the shelf to publish them.</summary>
     public const string Results = "docshelf.results";
 
+    /// <summary>Workers' heartbeats, each kept a minute: the shelf reads them for its status.</summary>
+    public const string Workers = "docshelf.workers";
+
+    /// <summary>The reading identity of the shelf the workers serve, its latest word only, so a worker can tell it is not the one wanted.</summary>
+    public const string Shelf = "docshelf.shelf";
+
     public async Task DeclareAsync(IChannel channel, CancellationToken cancellationToken = default)
     {
+        await channel.QueueDeclareAsync(Workers, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?> { ["x-message-ttl"] = 60_000 }, cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(Shelf, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?> { ["x-max-length"] = 1 }, cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(DeadFiles, durable: true, exclusive: false, autoDelete: false, Quorum(), cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(Results, durable: true, exclusive: false, autoDelete: false, Quorum(), cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(Files, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?>(Quorum())

@@ -66,30 +66,8 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
     }
 
     /// <summary>Embeds the chunks given, with their sentences, and stores the vectors: sentences first, chunks last.</summary>
-    public async Task EmbedAsync(IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
-    {
-        var sentences = index.Sentences is null
-            ? []
-            : chunks.SelectMany(c => SentenceSpans.Of(c.Text).Select(s => (Chunk: c, s.Start, s.End))).ToList();
-
-        // One call for chunks and sentences alike, so the model can batch texts of like length together. A text met
-        // twice is embedded once: a sentence where two chunks overlap, a chunk of one sentence, a line on every page.
-        string[] texts = [.. chunks.Select(c => c.Text), .. sentences.Select(s => s.Chunk.Text[s.Start..s.End])];
-        var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
-        var embedded = await index.EmbedPassagesAsync(distinct, cancellationToken);
-        var byText = distinct.Zip(embedded).ToDictionary(e => e.First, e => e.Second, StringComparer.Ordinal);
-        var vectors = texts.Select(text => byText[text]).ToList();
-        if (index.Sentences is { } collection && sentences.Count > 0)
-        {
-            await collection.UpsertAsync(
-                sentences.Select((s, i) => (s.Chunk, Sentence: new SentenceVector(s.Start, s.End, vectors[chunks.Count + i])))
-                    .GroupBy(s => s.Chunk)
-                    .Select(g => new ChunkSentences(g.Key.Id, g.Key.DocumentId, g.Key.PageNumber, [.. g.Select(s => s.Sentence)])),
-                cancellationToken);
-        }
-
-        await index.Vectors.UpsertAsync(chunks.Select((c, i) => Record(c, vectors[i])), cancellationToken);
-    }
+    public async Task EmbedAsync(IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken) =>
+        await index.StoreAsync(await index.Passages.EmbedChunksAsync(chunks, cancellationToken), cancellationToken);
 
     private async Task DropAsync(List<string> orphans, CancellationToken cancellationToken)
     {
@@ -114,7 +92,4 @@ public sealed class ChunkEmbedder(ShelfStore store, SemanticIndex index, int bat
             missing.AddRange(chunks.Values.Where(c => vectors.Contains(c.Id) && !withSentences.Contains(c.Id) && SentenceSpans.Of(c.Text).Any()).Select(c => c.Id));
         }
     }
-
-    private static ChunkVector Record(Chunk chunk, ReadOnlyMemory<float> vector) =>
-        new() { ChunkId = chunk.Id, DocumentId = chunk.DocumentId, Page = chunk.PageNumber, Vector = vector };
 }

@@ -52,6 +52,9 @@ public sealed class SemanticIndex(
 
     public IEmbeddingGenerator<string, Embedding<float>> Generator => generator;
 
+    /// <summary>How this index's chunks and sentences are embedded.</summary>
+    public PassageEmbedder Passages { get; } = new(generator, prefixes ?? EmbeddingPrefixes.None, withSentences: sentences is not null);
+
     /// <summary>Chunk vectors no graph holds yet (held in memory, or read from the store), and sentence entries no saved table holds.</summary>
     public long UnsavedCount => vectors.UnsavedCount + (sentences?.UnsavedCount ?? 0);
 
@@ -186,11 +189,15 @@ public sealed class SemanticIndex(
         }
     }
 
-    /// <summary>Vectors for passages of the shelf (chunks, sentences), in the order given.</summary>
-    public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedPassagesAsync(IEnumerable<string> passages, CancellationToken cancellationToken)
+    /// <summary>Stores vectors made by <see cref="Passages"/>: sentences first, so a chunk's vector says all of it is done.</summary>
+    public async Task StoreAsync(ChunkEmbeddings embeddings, CancellationToken cancellationToken)
     {
-        var embeddings = await generator.GenerateAsync(passages.Select(p => prefixes.Passage + p), cancellationToken: cancellationToken);
-        return [.. embeddings.Select(e => e.Vector)];
+        if (sentences is not null && embeddings.Sentences.Count > 0)
+        {
+            await sentences.UpsertAsync(embeddings.Sentences, cancellationToken);
+        }
+
+        await vectors.UpsertAsync(embeddings.Chunks, cancellationToken);
     }
 
     public void Dispose()

@@ -29,6 +29,12 @@ public sealed class FileQueue(ShelfDatabase database)
     /// <summary>Known files that a rescan or a deletion event found gone.</summary>
     public IReadOnlyList<FileEntry> Missing() => database.Files.Find(f => f.MissingSinceUtc != null).ToList();
 
+    /// <summary>The file handed out to workers as <paramref name="jobId"/>, or null when no file awaits that job any longer.</summary>
+    public FileEntry? FindJob(string jobId) => database.Files.FindOne(f => f.Job!.JobId == jobId);
+
+    /// <summary>Files handed out to workers, waiting for their readings.</summary>
+    public IReadOnlyList<FileEntry> HandedOut() => database.Files.Find(f => f.State == FileState.Processing && f.Job != null).ToList();
+
     public IReadOnlyList<FileEntry> All() => database.Files.FindAll().ToList();
 
     public int CountQueued() => database.Files.Count(f => f.State == FileState.Queued);

@@ -1,3 +1,5 @@
+using DocShelf.Core.Pipeline;
+
 namespace DocShelf.Search.Store;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace DocShelf.Search.Store;
 /// PDF or an image, the PDF an office document was laid out as. A document id names one content, so a file kept
 /// once is never written again, and two paths that hold the same bytes keep one copy. It leaves with its document.
 /// </summary>
-public sealed class PageSourceFolder(string dataDirectory)
+public sealed class PageSourceFolder(string dataDirectory) : IPageSourceKeeper
 {
     public const string FolderName = "page-sources";
 

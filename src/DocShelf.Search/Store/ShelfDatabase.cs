@@ -65,6 +65,7 @@ public sealed class ShelfDatabase : IDisposable
             Chunks.EnsureIndex(c => c.DocumentId);
             Files.EnsureIndex(f => f.DocumentId);
             Files.EnsureIndex(f => f.State);
+            Files.EnsureIndex(f => f.Job!.JobId); // a worker's result finds its file by job
             if (isNew)
             {
                 Schema = SchemaVersion;

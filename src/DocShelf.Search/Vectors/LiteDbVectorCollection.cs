@@ -87,6 +87,9 @@ public sealed partial class LiteDbVectorCollection : VectorStoreCollection<strin
 
     public override string Name { get; }
 
+    /// <summary>How many values each vector holds: the model's width.</summary>
+    public int Dimensions => dimensions;
+
     /// <summary>Vectors in the collection, read from its record in the store: nothing is loaded to count them.</summary>
     public long Count => Info() switch
     {

@@ -1,0 +1,25 @@
+namespace DocShelf.Queue.Dispatch;
+
+/// <summary>One worker as the shelf's status shows it.</summary>
+public sealed record WorkerView
+{
+    public required string Name { get; init; }
+
+    public DateTime LastContactUtc { get; init; }
+
+    /// <summary>False once the worker has been silent for <see cref="WorkerBoard.Silence"/>.</summary>
+    public bool Answering { get; init; }
+
+    public int FilesRead { get; init; }
+
+    public int PagesRead { get; init; }
+
+    /// <summary>Pages read per minute since the worker started.</summary>
+    public double PagesPerMinute { get; init; }
+
+    /// <summary>The name of the file it is reading now; null when idle.</summary>
+    public string? Reading { get; init; }
+
+    /// <summary>Why it reads nothing for this shelf (another DocShelf release, model or OCR languages); null when it reads.</summary>
+    public string? Refused { get; init; }
+}

@@ -1,0 +1,212 @@
+using DocShelf.Ingestion.Running;
+using DocShelf.Queue.Broker;
+using DocShelf.Queue.Messages;
+using DocShelf.Queue.Transfer;
+using DocShelf.Search;
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace DocShelf.Queue.Work;
+
+/// <summary>
+/// A reading worker: takes files one at a time from the files queue of its reading identity, reads each with
+/// <see cref="WorkerReader"/>, sends the reading back to the results queue, and only then acknowledges the file, so
+/// a worker that dies holding a file leaves it for another. A file it cannot read is answered with the reason, as
+/// the shelf would quarantine it; one that kills workers goes round until the broker dead-letters it. It says it is
+/// alive every few seconds, and refuses to start for a shelf that reads under another identity.
+/// </summary>
+public sealed partial class QueueWorker(IConnection connection, ReadingIdentity identity, WorkerReader reader, WorkerOptions options, ILogger<QueueWorker> logger) : IDisposable
+{
+    private static readonly CreateChannelOptions Confirming = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
+
+    private readonly QueueTopology topology = new(identity.Key);
+    private readonly DateTime startedUtc = DateTime.UtcNow;
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private int filesRead;
+    private int pagesRead;
+    private string? reading;
+
+    /// <summary>Reads files until <paramref name="cancellationToken"/> is cancelled; a file in hand then goes back to the queue.</summary>
+    /// <exception cref="WorkerRefusedException">The shelf reads under another identity.</exception>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var control = await connection.CreateChannelAsync(Confirming, cancellationToken);
+        await topology.DeclareAsync(control, cancellationToken);
+        if (await ShelfIdentityAsync(control, cancellationToken) is { } shelf && shelf.DifferencesFrom(identity) is { Count: > 0 } differences)
+        {
+            var refusal = $"the shelf reads with {string.Join("; ", differences)}";
+            await BeatAsync(control, refusal, CancellationToken.None);
+            throw new WorkerRefusedException($"This worker cannot read for the shelf on {connection.Endpoint.HostName}: it has {refusal}. Install the shelf's DocShelf release, import its embedding model and set its OCR languages.");
+        }
+
+        await using var files = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await files.BasicQosAsync(prefetchSize: 0, prefetchCount: 1, global: false, cancellationToken);
+        var consumer = new AsyncEventingBasicConsumer(files);
+        consumer.ReceivedAsync += (_, delivery) => HandleAsync(files, delivery, cancellationToken);
+        await files.BasicConsumeAsync(topology.Files, autoAck: false, consumer, cancellationToken);
+        LogStarted(options.Name, topology.Files);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await BeatAsync(control, refusal: null, cancellationToken);
+                await Task.Delay(options.HeartbeatInterval, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the file in hand, if any, goes back to the queue as its handler ends.
+        }
+
+        await oneAtATime.WaitAsync(CancellationToken.None);
+        LogStopped(options.Name, filesRead);
+    }
+
+    public void Dispose() => oneAtATime.Dispose();
+
+    private async Task HandleAsync(IChannel files, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
+    {
+        await oneAtATime.WaitAsync(CancellationToken.None);
+        try
+        {
+            await HandleOneAsync(files, delivery, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await GiveBackAsync(files, delivery.DeliveryTag);
+        }
+        catch (Exception error)
+        {
+            // The broker went away mid-file: the file was not acknowledged, so it is handed out again.
+            LogHandlingFailed(error);
+        }
+        finally
+        {
+            reading = null;
+            oneAtATime.Release();
+        }
+    }
+
+    private async Task HandleOneAsync(IChannel files, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
+    {
+        ReadRequest request;
+        try
+        {
+            request = QueueJson.Read<ReadRequest>(delivery.Body.Span);
+        }
+        catch (InvalidDataException error)
+        {
+            // Not a file of DocShelf's: to the dead files, where the shelf sees it.
+            LogMalformed(error.Message);
+            await files.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None);
+            return;
+        }
+
+        reading = request.Name;
+        var work = ScratchFolder.CreateWorkFolder(options.ScratchDirectory, "job");
+        try
+        {
+            await using var transfers = await connection.CreateChannelAsync(Confirming, cancellationToken);
+            var file = Path.Combine(work, "file");
+            await using (var stream = File.Create(file))
+            {
+                await FileParts.ReceiveAsync(transfers, request.File, stream, cancellationToken);
+            }
+
+            var result = await ReadAsync(transfers, request, file, work, cancellationToken);
+            await transfers.BasicPublishAsync("", QueueTopology.Results, mandatory: true, new BasicProperties { Persistent = true }, QueueJson.Write(result), cancellationToken);
+            await files.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
+            Interlocked.Increment(ref filesRead);
+            LogRead(request.Name, result.Reason ?? "read");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>The file's reading sent in parts, or the reason it cannot be read.</summary>
+    private async Task<ReadResult> ReadAsync(IChannel transfers, ReadRequest request, string file, string work, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.MaxFileDuration);
+        try
+        {
+            var archive = Path.Combine(work, "reading.zip");
+            var pages = await reader.ReadAsync(request, file, work, archive, () => { }, deadline.Token);
+            Interlocked.Add(ref pagesRead, pages);
+            await using var stream = File.OpenRead(archive);
+            var transfer = await FileParts.SendAsync(transfers, $"{request.JobId}.reading.{Guid.NewGuid():N}", stream, cancellationToken: cancellationToken);
+            return new ReadResult(request.JobId, options.Name, identity, transfer, Reason: null, Detail: null);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new ReadResult(request.JobId, options.Name, identity, Reading: null, $"reading took longer than the limit of {options.MaxFileDuration.TotalMinutes:0.#} minutes", Detail: null);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return new ReadResult(request.JobId, options.Name, identity, Reading: null, FailureReasons.Of(error), FailureReasons.DetailOf(error));
+        }
+    }
+
+    private async Task GiveBackAsync(IChannel files, ulong deliveryTag)
+    {
+        try
+        {
+            await files.BasicNackAsync(deliveryTag, multiple: false, requeue: true, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            LogHandlingFailed(error); // the channel closes with the worker, which gives the file back all the same
+        }
+    }
+
+    /// <summary>The identity the shelf announced, or null when no shelf has yet. Several workers may look at once, so an empty look is tried again.</summary>
+    private static async Task<ReadingIdentity?> ShelfIdentityAsync(IChannel channel, CancellationToken cancellationToken)
+    {
+        for (var look = 0; look < 5; look++)
+        {
+            if (await channel.BasicGetAsync(QueueTopology.Shelf, autoAck: false, cancellationToken) is { } announced)
+            {
+                await channel.BasicNackAsync(announced.DeliveryTag, multiple: false, requeue: true, cancellationToken);
+                return QueueJson.Read<ReadingIdentity>(announced.Body.Span);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+
+        return null;
+    }
+
+    private async Task BeatAsync(IChannel channel, string? refusal, CancellationToken cancellationToken)
+    {
+        var beat = new WorkerHeartbeat(options.Name, identity, startedUtc, DateTime.UtcNow, filesRead, pagesRead, reading, refusal);
+        try
+        {
+            await channel.BasicPublishAsync("", QueueTopology.Workers, mandatory: false, new BasicProperties(), QueueJson.Write(beat), cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogHeartbeatFailed(error.Message); // the client reconnects; the next beat goes through
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Name} is reading files from {Queue}")]
+    private partial void LogStarted(string name, string queue);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Name} stopped after {Files} files")]
+    private partial void LogStopped(string name, int files);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Name}: {Outcome}")]
+    private partial void LogRead(string name, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A message in the files queue is not a DocShelf request ({Reason}); it goes to the dead files")]
+    private partial void LogMalformed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A file could not be finished and stays with the broker")]
+    private partial void LogHandlingFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A heartbeat could not be sent: {Reason}")]
+    private partial void LogHeartbeatFailed(string reason);
+}
