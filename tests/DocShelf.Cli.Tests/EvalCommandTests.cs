@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 
 namespace DocShelf.Cli.Tests;
 

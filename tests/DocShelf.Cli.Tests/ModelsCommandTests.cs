@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DocShelf.Core.Files;
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 
 namespace DocShelf.Cli.Tests;
 

@@ -1,4 +1,5 @@
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Models.Runtime;
 
 namespace DocShelf.Cli.Tests;

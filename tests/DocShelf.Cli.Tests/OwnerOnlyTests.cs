@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Fixtures.Writers;
 using DocShelf.Rendering;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DocShelf.Fixtures.Testing;
 
 namespace DocShelf.Cli.Tests;
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Search.Store;
 
 namespace DocShelf.Cli.Tests;

@@ -1,5 +1,6 @@
 using DocShelf.Fixtures;
 using DocShelf.Fixtures.Layouts;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Rendering;
 
 namespace DocShelf.Cli.Tests;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DocShelf.Core.Documents;
 using DocShelf.Core.Search;
 using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
 using DocShelf.Search;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Sentences;

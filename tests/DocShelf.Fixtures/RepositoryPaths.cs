@@ -5,6 +5,9 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The demo documents committed in sample-docs/.</summary>
+    public static string SampleDocs => Path.Combine(Root, "sample-docs");
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -5,10 +5,10 @@ using DocShelf.Models.Generation;
 using DocShelf.Models.Gguf;
 using DocShelf.Models.Library;
 using DocShelf.Queue.Work;
-using RabbitMQ.Client.Exceptions;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;
+using RabbitMQ.Client.Exceptions;
 
 namespace DocShelf.Cli.Commands;
 

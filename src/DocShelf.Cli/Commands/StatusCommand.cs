@@ -83,10 +83,35 @@ public static class StatusCommand
         var eta = service.EtaSeconds is { } seconds ? $", about {TimeSpan.FromSeconds(seconds):hh\\:mm\\:ss} left" : "";
         AnsiConsole.MarkupLineInterpolated(
             $"[bold]Service[/] process {service.ProcessId} watching {string.Join(", ", service.Inboxes)}: {service.QueueDepth} queued, {service.Settling} settling, {service.PagesPerMinute:0.#} pages/min{eta}");
+        if (service.Workers is { } workers)
+        {
+            PrintWorkers(workers);
+            return;
+        }
+
         foreach (var file in service.InProgress)
         {
             var page = file.Pages > 0 ? $" (OCR page {file.Page} of {file.Pages})" : "";
             AnsiConsole.MarkupLineInterpolated($"  reading {file.Path}{page}");
+        }
+    }
+
+    private static void PrintWorkers(WorkersStatus workers)
+    {
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold]Workers[/] through {workers.Broker}: {workers.Waiting} files waiting, {workers.AtWorkers} at workers, {workers.Published} published and {workers.Failed} failed since start");
+        if (workers.Workers.Count == 0)
+        {
+            AnsiConsole.MarkupLine("  no worker heard from yet (docshelf worker --queue ADDRESS on each reading machine)");
+        }
+
+        foreach (var worker in workers.Workers)
+        {
+            var state = worker.Refused is { } refused ? $"refused: {refused}"
+                : !worker.Answering ? $"not answering since {worker.LastContactUtc:yyyy-MM-dd HH:mm:ss} UTC"
+                : worker.Reading is { } file ? $"reading {file}"
+                : "idle";
+            AnsiConsole.MarkupLineInterpolated($"  {worker.Name}: {state}; {worker.FilesRead} files, {worker.PagesRead} pages, {worker.PagesPerMinute:0.#} pages/min");
         }
     }
 

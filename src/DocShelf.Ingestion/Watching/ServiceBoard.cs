@@ -21,6 +21,9 @@ public sealed class ServiceBoard
     /// <summary>The embedding model's progress, published with the status; null on a lexical-only shelf.</summary>
     public Embedding.EmbeddingProgress? Embedding { get; set; }
 
+    /// <summary>The reading workers and the files in their hands, published with the status; null when the service reads files itself.</summary>
+    public WorkersStatus? Workers { get; set; }
+
     /// <summary>The latest status, or null before the service has posted one.</summary>
     public ServiceStatus? Latest { get; private set; }
 
@@ -43,7 +46,10 @@ public sealed class ServiceBoard
 
     public bool TryTakeRetry(out string? documentId) => retries.TryDequeue(out documentId);
 
-    /// <summary>Raised when the web app changed the shelf itself (a document removed), so the service counts it again at once.</summary>
+    /// <summary>
+    /// Raised when something beside the watcher changed the shelf (the web app removed a document, a worker's reading
+    /// was published after a restart), so the service counts it again at once.
+    /// </summary>
     public event Action? ShelfEdited;
 
     public void EditedShelf()

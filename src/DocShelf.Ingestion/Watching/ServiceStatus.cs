@@ -34,6 +34,9 @@ public sealed record ServiceStatus
     /// <summary>The embedding model in use and its vectors still to make; null when search is lexical only.</summary>
     public Embedding.EmbeddingProgress? Embedding { get; init; }
 
+    /// <summary>The reading workers, when files are read through a broker (`serve --queue`); null when the service reads them itself.</summary>
+    public WorkersStatus? Workers { get; init; }
+
     /// <summary>The shelf's counts and quarantine list, refreshed every few seconds, since no other process may open the shelf while the service runs.</summary>
     public ShelfOverview? Shelf { get; init; }
 }

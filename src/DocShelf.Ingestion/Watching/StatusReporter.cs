@@ -59,6 +59,7 @@ public sealed class StatusReporter(Shelf shelf, WatchOptions options, ServiceBoa
             EtaSeconds = etaSeconds is { } eta ? Math.Round(eta) : null,
             FilesDoneSinceStart = progress.FilesDone,
             Embedding = board.Embedding,
+            Workers = board.Workers,
             Shelf = overview,
         };
         ServiceStatusFile.Write(shelf.DataDirectory, status);

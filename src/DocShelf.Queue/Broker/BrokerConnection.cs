@@ -1,4 +1,5 @@
 using System.Net.Security;
+using DocShelf.Queue.Transfer;
 using RabbitMQ.Client;
 
 namespace DocShelf.Queue.Broker;
@@ -22,6 +23,9 @@ public static class BrokerConnection
             ClientProvidedName = clientName,
             AutomaticRecoveryEnabled = true,
             TopologyRecoveryEnabled = true,
+            // A transfer's queue is declared by its sender and deleted by its receiver, over another connection: were
+            // the sender's client to declare it again after a broker restart, an empty queue would outlive its file.
+            TopologyRecoveryFilter = new TopologyRecoveryFilter { QueueFilter = queue => !queue.Name.StartsWith(FileParts.QueuePrefix, StringComparison.Ordinal) },
             NetworkRecoveryInterval = TimeSpan.FromSeconds(2),
             RequestedHeartbeat = TimeSpan.FromSeconds(30),
             Ssl = new SslOption

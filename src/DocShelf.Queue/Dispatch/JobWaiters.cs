@@ -15,13 +15,9 @@ public sealed class JobWaiters
     public Task<FileOutcome> Expect(string jobId) =>
         waiting.GetOrAdd(jobId, _ => new TaskCompletionSource<FileOutcome>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    public void Complete(string jobId, FileOutcome outcome)
-    {
-        if (waiting.TryRemove(jobId, out var waiter))
-        {
-            waiter.TrySetResult(outcome);
-        }
-    }
+    /// <summary>Tells the one waiting for <paramref name="jobId"/> what became of its file; false when no one waits.</summary>
+    public bool Complete(string jobId, FileOutcome outcome) =>
+        waiting.TryRemove(jobId, out var waiter) && waiter.TrySetResult(outcome);
 
     public void Forget(string jobId) => waiting.TryRemove(jobId, out _);
 }

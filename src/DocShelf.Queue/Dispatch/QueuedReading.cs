@@ -32,8 +32,19 @@ public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, Ingesti
     /// <summary>Whether the shelf keeps sentence vectors, which the workers then make too.</summary>
     private bool WithSentences => shelf.Searcher.Semantic?.Passages.WithSentences ?? false;
 
+    /// <summary>
+    /// Files whose sending a kill interrupted are withdrawn and queued again, their parts deleted: the broker may or
+    /// may not hold their request, and a reading that comes for a withdrawn job is dropped. Files the broker confirmed
+    /// stay handed out; the rest go back to the queue as after any kill.
+    /// </summary>
     public int RecoverInterrupted()
     {
+        foreach (var entry in shelf.Queue.HandedOut().Where(e => e.Job is { Confirmed: false }))
+        {
+            writer.Withdraw(entry.Path, entry.Job!.JobId);
+            DeleteQuietlyAsync(entry.Job.JobId).GetAwaiter().GetResult();
+        }
+
         var exhausted = writer.RecoverInterrupted(options.MaxAttempts, keepHandedOut: true);
         foreach (var entry in exhausted)
         {
@@ -106,11 +117,13 @@ public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, Ingesti
     /// <summary>Sends the file, trying again while the broker is away; a send stopped by shutdown is withdrawn, its file queued again.</summary>
     private async Task<Transfer.TransferDescription> SendAsync(string path, string jobId, OpenedFile opened, CancellationToken cancellationToken)
     {
+        // One stream over the opened file for every try: disposing it closes the file, which a second try could not reopen.
+        await using var content = opened.ToStream();
         while (true)
         {
             try
             {
-                await using var content = opened.ToStream();
+                content.Position = 0;
                 return await queue.SendAsync(jobId, Path.GetFileName(path), content, options.Chunking, WithSentences, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -137,7 +150,7 @@ public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, Ingesti
         }
         catch (Exception error)
         {
-            LogSendFailed(jobId, error.Message);
+            LogPartsLeft(jobId, error.Message);
         }
     }
 
@@ -153,6 +166,9 @@ public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, Ingesti
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handed {Path} to the workers as job {Job}")]
     private partial void LogHandedOut(string path, string job);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the parts of job {Job} from the broker ({Reason}); they stay until deleted by hand")]
+    private partial void LogPartsLeft(string job, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand {Path} to the broker ({Reason}); trying again")]
     private partial void LogSendFailed(string path, string reason);

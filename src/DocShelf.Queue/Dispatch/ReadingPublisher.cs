@@ -41,15 +41,15 @@ public sealed class ReadingPublisher(Shelf shelf, ShelfQueue queue, IngestionOpt
         return outcome;
     }
 
-    /// <summary>Quarantines a file the broker dead-lettered after it went round too many workers; null when no file awaits it any longer.</summary>
-    public async Task<FileOutcome?> QuarantineDeadAsync(ReadRequest request, long deliveries, CancellationToken cancellationToken)
+    /// <summary>Quarantines a file the broker dead-lettered, with why; null when no file awaits it any longer.</summary>
+    public async Task<FileOutcome?> QuarantineDeadAsync(ReadRequest request, string reason, CancellationToken cancellationToken)
     {
         if (shelf.Queue.FindJob(request.JobId) is not { State: FileState.Processing } entry)
         {
             return null;
         }
 
-        var outcome = Quarantine(entry, $"reading stopped {deliveries} times without an answer (the worker died or was stopped each time); the file may crash the reader", null);
+        var outcome = Quarantine(entry, reason, null);
         await queue.DeleteTransfersAsync([request.JobId], cancellationToken);
         return outcome;
     }

@@ -1,6 +1,8 @@
 using DocShelf.Ingestion.Running;
+using DocShelf.Ingestion.Watching;
 using DocShelf.Queue.Broker;
 using DocShelf.Queue.Messages;
+using DocShelf.Search;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -14,10 +16,16 @@ namespace DocShelf.Queue.Dispatch;
 /// files, and keeps the workers' heartbeats for the status. Results that waited while the shelf was down are
 /// published as it comes back.
 /// </summary>
-public sealed partial class ResultConsumerService(ShelfQueue queue, ReadingPublisher publisher, ILogger<ResultConsumerService> logger) : BackgroundService
+public sealed partial class ResultConsumerService(Shelf shelf, ShelfQueue queue, ReadingPublisher publisher, ServiceBoard board, ILogger<ResultConsumerService> logger) : BackgroundService
 {
     /// <summary>How long a result that could not be published (the store failed) waits before it is tried again.</summary>
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the workers' part of the status is taken again.</summary>
+    private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(2);
+
+    private int published;
+    private int failed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,12 +35,42 @@ public sealed partial class ResultConsumerService(ShelfQueue queue, ReadingPubli
         await using var heartbeats = await ConsumeAsync(QueueTopology.Workers, OnHeartbeatAsync, stoppingToken);
         try
         {
-            await Task.Delay(Timeout.Infinite, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                board.Workers = await StatusAsync(stoppingToken);
+                await Task.Delay(StatusEvery, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: a result being published is not acknowledged, so it comes again and is dropped if it got through.
         }
+    }
+
+    /// <summary>The files at the broker and at workers, and what each worker last said; the broker's count stays as last known while it is away.</summary>
+    private async Task<WorkersStatus> StatusAsync(CancellationToken stoppingToken)
+    {
+        var waiting = board.Workers?.Waiting ?? 0;
+        try
+        {
+            waiting = (int)await queue.CountWaitingAsync(stoppingToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogCountFailed(error.Message);
+        }
+
+        var handedOut = shelf.Queue.HandedOut().Count(e => e.Job is { Confirmed: true });
+        return new WorkersStatus
+        {
+            Broker = queue.Address.ToString(),
+            HandedOut = handedOut,
+            Waiting = waiting,
+            AtWorkers = Math.Max(0, handedOut - waiting),
+            Published = Volatile.Read(ref published),
+            Failed = Volatile.Read(ref failed),
+            Workers = queue.Workers.Snapshot(queue.Identity, DateTime.UtcNow),
+        };
     }
 
     private async Task<IChannel> ConsumeAsync(string queueName, Func<IChannel, BasicDeliverEventArgs, Task> handle, CancellationToken stoppingToken)
@@ -64,7 +102,10 @@ public sealed partial class ResultConsumerService(ShelfQueue queue, ReadingPubli
         HandleAsync(channel, delivery, async () =>
         {
             var request = QueueJson.Read<ReadRequest>(delivery.Body.Span);
-            if (await publisher.QuarantineDeadAsync(request, queue.Topology.DeliveryLimit + 1, stoppingToken) is { } outcome)
+            var reason = DeadLetters.WasRejected(delivery.BasicProperties)
+                ? "a worker could not take the file's bytes whole from the broker"
+                : $"reading stopped {queue.Topology.DeliveryLimit + 1} times without an answer (the worker died or was stopped each time); the file may crash the reader";
+            if (await publisher.QuarantineDeadAsync(request, reason, stoppingToken) is { } outcome)
             {
                 Tell(request.JobId, outcome);
                 LogDead(outcome.Path);
@@ -109,12 +150,35 @@ public sealed partial class ResultConsumerService(ShelfQueue queue, ReadingPubli
         {
             LogFailed(error);
             await Task.Delay(RetryAfter, stoppingToken);
-            await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+            await GiveBackAsync(channel, delivery.DeliveryTag);
         }
     }
 
-    /// <summary>Tells the service's reading of the file, when it still waits (it does not after a restart).</summary>
-    private void Tell(string jobId, FileOutcome outcome) => queue.Waiters.Complete(jobId, outcome);
+    private async Task GiveBackAsync(IChannel channel, ulong deliveryTag)
+    {
+        try
+        {
+            await channel.BasicNackAsync(deliveryTag, multiple: false, requeue: true, CancellationToken.None);
+        }
+        catch (Exception error) when (!channel.IsOpen)
+        {
+            // The broker went away: what was not acknowledged comes again once the client has reconnected.
+            LogFailed(error);
+        }
+    }
+
+    /// <summary>
+    /// Tells the service's reading of the file what became of it; when no reading waits (the shelf restarted since
+    /// sending the file), tells the service the shelf changed, so its status counts it.
+    /// </summary>
+    private void Tell(string jobId, FileOutcome outcome)
+    {
+        Interlocked.Increment(ref outcome.Status == FileStatus.Quarantined ? ref failed : ref published);
+        if (!queue.Waiters.Complete(jobId, outcome))
+        {
+            board.EditedShelf();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Path}: {Outcome} (worker {Worker})")]
     private partial void LogPublished(string path, string worker, string outcome);
@@ -127,6 +191,9 @@ public sealed partial class ResultConsumerService(ShelfQueue queue, ReadingPubli
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A message in {Queue} is not DocShelf's and was dropped: {Reason}")]
     private partial void LogMalformed(string queue, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count the files waiting on the broker: {Reason}")]
+    private partial void LogCountFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A result could not be published; it goes back to the broker to be tried again")]
     private partial void LogFailed(Exception error);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DocShelf.Ingestion.Watching;
 using DocShelf.Queue.Messages;
 using DocShelf.Queue.Work;
 
@@ -15,9 +16,9 @@ public sealed class WorkerBoard
     public void Heard(WorkerHeartbeat beat, DateTime nowUtc) => workers[beat.Worker] = (beat, nowUtc);
 
     /// <summary>Every worker as the status shows it, by name.</summary>
-    public IReadOnlyList<WorkerView> Snapshot(ReadingIdentity shelf, DateTime nowUtc) =>
+    public IReadOnlyList<WorkerStatus> Snapshot(ReadingIdentity shelf, DateTime nowUtc) =>
     [
-        .. workers.Values.OrderBy(w => w.Beat.Worker, StringComparer.Ordinal).Select(w => new WorkerView
+        .. workers.Values.OrderBy(w => w.Beat.Worker, StringComparer.Ordinal).Select(w => new WorkerStatus
         {
             Name = w.Beat.Worker,
             LastContactUtc = w.HeardUtc,

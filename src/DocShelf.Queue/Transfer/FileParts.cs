@@ -17,7 +17,10 @@ public static class FileParts
 
     private const string PlaceHeader = "docshelf-part";
 
-    public static string QueueName(string transferId) => $"docshelf.parts.{transferId}";
+    /// <summary>What the name of every transfer's queue starts with.</summary>
+    public const string QueuePrefix = "docshelf.parts.";
+
+    public static string QueueName(string transferId) => QueuePrefix + transferId;
 
     /// <summary>Puts <paramref name="content"/> on the broker in parts; returns once the broker has confirmed every one.</summary>
     /// <param name="channel">A channel with publisher confirmations, so a part the broker did not take fails the send.</param>

@@ -6,6 +6,7 @@ using DocShelf.Search;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
 
 namespace DocShelf.Queue.Work;
 
@@ -35,9 +36,10 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         await topology.DeclareAsync(control, cancellationToken);
         if (await ShelfIdentityAsync(control, cancellationToken) is { } shelf && shelf.DifferencesFrom(identity) is { Count: > 0 } differences)
         {
-            var refusal = $"the shelf reads with {string.Join("; ", differences)}";
+            var refusal = string.Join("; ", differences);
             await BeatAsync(control, refusal, CancellationToken.None);
-            throw new WorkerRefusedException($"This worker cannot read for the shelf on {connection.Endpoint.HostName}: it has {refusal}. Install the shelf's DocShelf release, import its embedding model and set its OCR languages.");
+            throw new WorkerRefusedException(
+                $"This worker cannot read for the shelf on {connection.Endpoint.HostName}: it has {refusal}. Install the shelf's DocShelf release, import and choose its embedding model, and set its OCR languages.");
         }
 
         await using var files = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
@@ -78,8 +80,13 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         }
         catch (Exception error)
         {
-            // The broker went away mid-file: the file was not acknowledged, so it is handed out again.
+            // The broker went away mid-file, or would not take the reading: the file goes back to be handed out again
+            // (by the broker itself when this channel is gone).
             LogHandlingFailed(error);
+            if (files.IsOpen)
+            {
+                await GiveBackAsync(files, delivery.DeliveryTag);
+            }
         }
         finally
         {
@@ -109,9 +116,12 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         {
             await using var transfers = await connection.CreateChannelAsync(Confirming, cancellationToken);
             var file = Path.Combine(work, "file");
-            await using (var stream = File.Create(file))
+            if (!await ReceiveAsync(transfers, request, file, cancellationToken))
             {
-                await FileParts.ReceiveAsync(transfers, request.File, stream, cancellationToken);
+                // The shelf withdrew the file (it stopped while sending it and sends it again as another job).
+                LogGone(request.Name);
+                await files.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None);
+                return;
             }
 
             var result = await ReadAsync(transfers, request, file, work, cancellationToken);
@@ -123,6 +133,25 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         finally
         {
             Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Receives the file's bytes; false when they are no longer on the broker, or not whole.</summary>
+    private static async Task<bool> ReceiveAsync(IChannel transfers, ReadRequest request, string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = File.Create(file);
+            await FileParts.ReceiveAsync(transfers, request.File, stream, cancellationToken);
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+        catch (OperationInterruptedException error) when (error.ShutdownReason?.ReplyCode == Constants.NotFound)
+        {
+            return false;
         }
     }
 
@@ -206,6 +235,9 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A file could not be finished and stays with the broker")]
     private partial void LogHandlingFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Name}: its bytes are no longer on the broker, or not whole; dropped (the shelf sends it again if it still wants it)")]
+    private partial void LogGone(string name);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A heartbeat could not be sent: {Reason}")]
     private partial void LogHeartbeatFailed(string reason);

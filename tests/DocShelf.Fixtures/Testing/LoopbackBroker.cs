@@ -58,6 +58,15 @@ public sealed class LoopbackBroker : IAsyncDisposable
     public Task<IConnection> ConnectAsync() =>
         new ConnectionFactory { HostName = "127.0.0.1", Port = Port, UserName = User, Password = Password }.CreateConnectionAsync();
 
+    /// <summary>Every queue on the broker with the messages waiting in it, as rabbitmqctl lists them.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> QueuesAsync()
+    {
+        var listed = await ControlAsync("list_queues", "--quiet", "--no-table-headers", "name", "messages");
+        return listed.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .ToDictionary(columns => columns[0], columns => int.Parse(columns[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+    }
+
     /// <summary>Stops the broker as its service would be stopped, then starts it again on the same port and data.</summary>
     public async Task RestartAsync()
     {
@@ -107,18 +116,20 @@ public sealed class LoopbackBroker : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs rabbitmqctl on this broker's node.</summary>
-    private async Task ControlAsync(params string[] arguments)
+    /// <summary>Runs rabbitmqctl on this broker's node; returns what it printed.</summary>
+    private async Task<string> ControlAsync(params string[] arguments)
     {
         var start = WithBrokerEnvironment(new ProcessStartInfo(ControlScript, ["-n", nodeName, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true });
         using var control = Process.Start(start)!;
         var said = control.StandardError.ReadToEndAsync();
-        await control.StandardOutput.ReadToEndAsync();
+        var printed = await control.StandardOutput.ReadToEndAsync();
         await control.WaitForExitAsync();
         if (control.ExitCode != 0)
         {
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed with exit code {control.ExitCode}: {await said}");
         }
+
+        return printed;
     }
 
     /// <summary>The node's name, ports and folders, for the broker and for the control tool that must find it.</summary>

@@ -1,13 +1,13 @@
-namespace DocShelf.Queue.Dispatch;
+namespace DocShelf.Ingestion.Watching;
 
-/// <summary>One worker as the shelf's status shows it.</summary>
-public sealed record WorkerView
+/// <summary>One reading worker as the service's status shows it, from the last heartbeat it sent.</summary>
+public sealed record WorkerStatus
 {
     public required string Name { get; init; }
 
     public DateTime LastContactUtc { get; init; }
 
-    /// <summary>False once the worker has been silent for <see cref="WorkerBoard.Silence"/>.</summary>
+    /// <summary>False once the worker has been silent for three heartbeats: stopped, killed or cut off.</summary>
     public bool Answering { get; init; }
 
     public int FilesRead { get; init; }
@@ -20,6 +20,6 @@ public sealed record WorkerView
     /// <summary>The name of the file it is reading now; null when idle.</summary>
     public string? Reading { get; init; }
 
-    /// <summary>Why it reads nothing for this shelf (another DocShelf release, model or OCR languages); null when it reads.</summary>
+    /// <summary>Why it reads nothing for this shelf (another DocShelf release, embedding model or OCR languages); null when it reads.</summary>
     public string? Refused { get; init; }
 }

@@ -1,4 +1,4 @@
-namespace DocShelf.Cli.Tests;
+namespace DocShelf.Fixtures.Testing;
 
 public sealed record CliResult(int ExitCode, string Output, string Error)
 {

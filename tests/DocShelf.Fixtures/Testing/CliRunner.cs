@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DocShelf.Cli.Tests;
+namespace DocShelf.Fixtures.Testing;
 
 /// <summary>Runs the real `docshelf` executable built next to the tests, with output redirected as a script would.</summary>
 public static class CliRunner

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace DocShelf.Fixtures.Testing;
+
+/// <summary>
+/// The real `docshelf worker` in a child process, with its own data folder, which a test can kill like a power cut
+/// or stop like systemd. What it logs is kept, to be read while it runs. Needs docshelf.dll beside the test assembly.
+/// </summary>
+public sealed class WorkerProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> lines = new();
+
+    private WorkerProcess(Process process, string data)
+    {
+        this.process = process;
+        Data = data;
+    }
+
+    public string Data { get; }
+
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>Everything the worker has written so far, standard output and error together.</summary>
+    public string Output => string.Join('\n', lines);
+
+    /// <summary>Whether the worker holds a file now: one received into its scratch folder and not yet done with.</summary>
+    public bool HoldsFile =>
+        Directory.Exists(Path.Combine(Data, "worker")) && Directory.EnumerateFiles(Path.Combine(Data, "worker"), "file", SearchOption.AllDirectories).Any();
+
+    /// <param name="environment">Variables such as DOCSHELF_QueuePasswordFile.</param>
+    public static WorkerProcess Start(string data, string queue, string name, IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (variable, value) in environment)
+        {
+            start.Environment[variable] = value;
+        }
+
+        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "docshelf.dll"), "--data", data, "worker", "--queue", queue, "--name", name, .. extraArguments];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        var worker = new WorkerProcess(process, data);
+        process.OutputDataReceived += (_, line) => worker.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => worker.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return worker;
+    }
+
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    /// <summary>Sends SIGTERM, as systemd does, and waits for the worker to exit.</summary>
+    public async Task<int> StopAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(limit.Token);
+        return process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            Kill();
+        }
+
+        process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            lines.Enqueue(line);
+        }
+    }
+}

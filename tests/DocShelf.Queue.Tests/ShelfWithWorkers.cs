@@ -1,0 +1,80 @@
+using System.Text.Json;
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Testing;
+using DocShelf.Ingestion.Watching;
+
+namespace DocShelf.Queue.Tests;
+
+/// <summary>
+/// A broker of the test's own, a shelf served with `--queue` over an inbox, and workers in processes of their own,
+/// each with its own data folder; every process gets the broker's password from a file only its user may read.
+/// </summary>
+public sealed class ShelfWithWorkers : IAsyncDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly List<WorkerProcess> workers = [];
+    private ServiceProcess? shelf;
+
+    private ShelfWithWorkers(LoopbackBroker broker)
+    {
+        Broker = broker;
+        File.WriteAllText(PasswordFile, broker.Password + "\n");
+        Search.OwnerOnly.CloseFile(PasswordFile);
+    }
+
+    public LoopbackBroker Broker { get; }
+
+    public string Inbox => folder.Folder("inbox");
+
+    public string Data => folder.File("shelf");
+
+    public string PasswordFile => folder.File("broker-password");
+
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["DOCSHELF_QueuePasswordFile"] = PasswordFile };
+
+    public ServiceProcess Shelf => shelf ?? throw new InvalidOperationException("The shelf is not running.");
+
+    public static async Task<ShelfWithWorkers> StartAsync() => new(await LoopbackBroker.StartAsync());
+
+    public ServiceProcess StartShelf()
+    {
+        shelf?.Dispose();
+        shelf = ServiceProcess.Start(Data, Inbox, Environment, "--queue", Broker.Address);
+        return shelf;
+    }
+
+    /// <param name="data">The worker's data folder; one of its own, named after it, when null.</param>
+    public WorkerProcess StartWorker(string name, string? data = null)
+    {
+        var worker = WorkerProcess.Start(data ?? folder.File($"worker-{name}"), Broker.Address, name, Environment);
+        workers.Add(worker);
+        return worker;
+    }
+
+    /// <summary>Waits until every one of <paramref name="files"/> files is indexed or quarantined and nothing is in hand.</summary>
+    public Task ReadAllAsync(int files, TimeSpan? timeout = null) =>
+        Eventually.HoldsAsync(
+            () => Shelf.Status() is { QueueDepth: 0, Shelf.Files: { Queued: 0, Processing: 0 } counts } && counts.Indexed + counts.Quarantined == files || Shelf.HasExited,
+            $"the shelf has read all {files} files",
+            timeout ?? TimeSpan.FromMinutes(5));
+
+    /// <summary>The shelf's documents as `docshelf documents --json` lists them, by id, without what differs between two readings of the same files (when, and how long each step took).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> DocumentsAsync(string data)
+    {
+        var listed = await CliRunner.RunAsync(data, "documents", "--json");
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        using var json = JsonDocument.Parse(listed.Output);
+        return json.RootElement.EnumerateArray().ToDictionary(
+            d => d.GetProperty("id").GetString()!,
+            d => JsonSerializer.Serialize(d.EnumerateObject().Where(p => p.Name is not ("added" or "steps")).ToDictionary(p => p.Name, p => p.Value)),
+            StringComparer.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        shelf?.Dispose();
+        workers.ForEach(w => w.Dispose());
+        await Broker.DisposeAsync();
+        folder.Dispose();
+    }
+}

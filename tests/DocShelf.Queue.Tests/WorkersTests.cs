@@ -1,0 +1,240 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DocShelf.Fixtures;
+using DocShelf.Fixtures.Mail;
+using DocShelf.Fixtures.Office;
+using DocShelf.Fixtures.Testing;
+using RabbitMQ.Client;
+
+namespace DocShelf.Queue.Tests;
+
+/// <summary>
+/// A shelf served with `--queue` and workers in processes of their own on a real rabbitmq-server: what they read
+/// together is what the shelf reads alone (`docshelf ingest` of the same folder), and kills of a worker, of the
+/// shelf and a restart of the broker lose nothing and publish nothing twice.
+/// </summary>
+public sealed class WorkersTests : IDisposable
+{
+    private static readonly string[] Queries = ["when was the ferry cancelled", "the lamp of the lighthouse", "accounts of the mill"];
+
+    private readonly TempFolder folder = new();
+
+    [Fact]
+    public async Task Three_workers_read_a_mixed_folder_into_the_shelf_as_the_shelf_reads_it_alone()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync();
+        var files = MixedFolder(setup.Inbox);
+        var workers = Enumerable.Range(1, 3).Select(i => setup.StartWorker($"w{i}")).ToList();
+        setup.StartShelf();
+        await setup.ReadAllAsync(files);
+        await setup.Shelf.StopAsync();
+
+        var reference = await ReadAloneAsync(setup.Inbox);
+        Assert.Equal(await ShelfWithWorkers.DocumentsAsync(reference), await ShelfWithWorkers.DocumentsAsync(setup.Data));
+        foreach (var query in Queries)
+        {
+            Assert.Equal(await MeaningHitsAsync(reference, query), await MeaningHitsAsync(setup.Data, query));
+        }
+
+        AssertSamePageSources(reference, setup.Data);
+
+        // Each file read by one worker once, and nothing of the work left on the broker.
+        var readLines = workers.SelectMany(w => w.Output.Split('\n')).Where(line => line.EndsWith(": read", StringComparison.Ordinal)).ToList();
+        Assert.Equal(files, readLines.Count);
+        Assert.Equal(files, readLines.Distinct().Count());
+        await AssertNothingLeftAsync(setup.Broker);
+    }
+
+    [Fact]
+    public async Task A_worker_killed_mid_file_leaves_it_to_another_and_it_is_published_once()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync();
+        File.Copy(SampleDoc("council-minutes-1911-scan.pdf"), Path.Combine(setup.Inbox, "council-minutes-1911-scan.pdf"));
+        var first = setup.StartWorker("first");
+        setup.StartShelf();
+        await Eventually.HoldsAsync(() => first.HoldsFile, "the first worker is reading the scan", TimeSpan.FromMinutes(2));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // into its OCR
+        first.Kill();
+        Assert.Equal(0, setup.Shelf.Status()?.Shelf?.Files.Indexed ?? 0);
+
+        var second = setup.StartWorker("second");
+        await setup.ReadAllAsync(1);
+        Assert.DoesNotContain("council-minutes-1911-scan.pdf: read", first.Output, StringComparison.Ordinal);
+        Assert.Contains("council-minutes-1911-scan.pdf: read", second.Output, StringComparison.Ordinal);
+        await setup.Shelf.StopAsync();
+        Assert.Equal(await ShelfWithWorkers.DocumentsAsync(await ReadAloneAsync(setup.Inbox)), await ShelfWithWorkers.DocumentsAsync(setup.Data));
+        await AssertNothingLeftAsync(setup.Broker);
+    }
+
+    [Fact]
+    public async Task Readings_that_waited_while_the_shelf_was_killed_are_published_once_when_it_returns()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync();
+        string[] names = ["ferry-notice-1908.jpg", "lighthouse-keeper-log-1887.png", "orchard-society-newsletter.pdf", "reading-room-rules.txt"];
+        foreach (var name in names)
+        {
+            File.Copy(SampleDoc(name), Path.Combine(setup.Inbox, name));
+        }
+
+        setup.StartShelf();
+        await Eventually.HoldsAsync(() => setup.Shelf.Status() is { Workers.HandedOut: var sent } && sent == names.Length, "the broker has confirmed every file");
+        setup.Shelf.Kill();
+        await Eventually.HoldsAsync(async () => await WaitingAsync(setup.Broker, FilesQueue) == names.Length, "every file waits on the broker");
+
+        var worker = setup.StartWorker("alone");
+        await Eventually.HoldsAsync(async () => await WaitingAsync(setup.Broker, "docshelf.results") == names.Length, "every reading waits for the shelf", TimeSpan.FromMinutes(3));
+        await worker.StopAsync();
+        await DuplicateOneResultAsync(setup.Broker); // as if a worker died between sending a reading and acknowledging its file
+        await Eventually.HoldsAsync(async () => await WaitingAsync(setup.Broker, "docshelf.results") == names.Length + 1, "the copy waits beside the readings");
+
+        setup.StartShelf();
+        await setup.ReadAllAsync(names.Length);
+        await Eventually.HoldsAsync(async () => await WaitingAsync(setup.Broker, "docshelf.results") == 0, "every reading is dealt with");
+        await setup.Shelf.StopAsync();
+        Assert.Equal(await ShelfWithWorkers.DocumentsAsync(await ReadAloneAsync(setup.Inbox)), await ShelfWithWorkers.DocumentsAsync(setup.Data));
+        await AssertNothingLeftAsync(setup.Broker);
+    }
+
+    [Fact]
+    public async Task The_shelf_and_its_worker_carry_on_after_the_broker_restarts()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync();
+        File.Copy(SampleDoc("ferry-notice-1908.jpg"), Path.Combine(setup.Inbox, "ferry-notice-1908.jpg"));
+        var worker = setup.StartWorker("steady");
+        setup.StartShelf();
+        await setup.ReadAllAsync(1);
+
+        await setup.Broker.RestartAsync();
+        File.Copy(SampleDoc("reading-room-rules.txt"), Path.Combine(setup.Inbox, "reading-room-rules.txt"));
+        File.Copy(SampleDoc("lighthouse-keeper-log-1887.png"), Path.Combine(setup.Inbox, "lighthouse-keeper-log-1887.png"));
+        await setup.ReadAllAsync(3, TimeSpan.FromMinutes(3));
+
+        Assert.False(worker.HasExited, worker.Output);
+        Assert.False(setup.Shelf.HasExited);
+        Assert.Equal(3, setup.Shelf.Status()!.Shelf!.Files.Indexed);
+        await setup.Shelf.StopAsync();
+        await AssertNothingLeftAsync(setup.Broker);
+    }
+
+    [Fact]
+    public async Task A_file_every_worker_dies_holding_is_dead_lettered_and_quarantined_with_the_reason()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync();
+        File.Copy(SampleDoc("council-minutes-1911-scan.pdf"), Path.Combine(setup.Inbox, "poison.pdf"));
+        setup.StartShelf();
+        var deaths = 0;
+        while (setup.Shelf.Status() is not { Shelf.Files.Quarantined: 1 } && deaths < 6)
+        {
+            var worker = setup.StartWorker($"doomed-{deaths}");
+            await Eventually.HoldsAsync(() => worker.HoldsFile || setup.Shelf.Status() is { Shelf.Files.Quarantined: 1 }, "a worker takes the file, or the shelf has given up on it", TimeSpan.FromMinutes(2));
+            if (worker.HoldsFile)
+            {
+                worker.Kill();
+                deaths++;
+            }
+        }
+
+        await setup.ReadAllAsync(1);
+        Assert.Equal(4, deaths); // the first delivery and the three the limit allows
+        var quarantined = await CliRunner.RunAsync(setup.Data, "documents", "--json");
+        Assert.Contains("without an answer", quarantined.Output, StringComparison.Ordinal);
+        await setup.Shelf.StopAsync();
+        await AssertNothingLeftAsync(setup.Broker);
+    }
+
+    [Fact]
+    public async Task A_worker_with_another_embedding_model_is_refused_with_the_reason_and_takes_nothing()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync();
+        File.Copy(SampleDoc("reading-room-rules.txt"), Path.Combine(setup.Inbox, "reading-room-rules.txt"));
+        setup.StartShelf();
+        await Eventually.HoldsAsync(async () => await WaitingAsync(setup.Broker, FilesQueue) == 1, "the file is handed to the broker");
+
+        var wordsOnly = folder.File("words-only");
+        var chosen = await CliRunner.RunAsync(wordsOnly, "models", "use", "none");
+        Assert.True(chosen.ExitCode == 0, chosen.ToString());
+        var refused = setup.StartWorker("other-model", wordsOnly);
+        Assert.Equal(1, await refused.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("embedding model none (words only) where the shelf uses snowflake-arctic-embed-xs", refused.Output, StringComparison.Ordinal);
+        Assert.Equal(1, await WaitingAsync(setup.Broker, FilesQueue));
+
+        setup.StartWorker("same-model");
+        await setup.ReadAllAsync(1);
+        Assert.Equal(1, setup.Shelf.Status()!.Shelf!.Files.Indexed);
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    /// <summary>The sample documents (scans, PDFs, images, text), an e-mail with a PDF attached and a Word document; returns how many files.</summary>
+    private static int MixedFolder(string inbox)
+    {
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.SampleDocs))
+        {
+            File.Copy(file, Path.Combine(inbox, Path.GetFileName(file)));
+        }
+
+        var attached = MailWriter.Attachment("survey-letters.pdf", "application/pdf", File.ReadAllBytes(SampleDoc("river-wend-survey-letters-1902.pdf")));
+        MailWriter.Write(Path.Combine(inbox, "survey.eml"), MailWriter.Message("The survey letters", new DateTimeOffset(1902, 5, 3, 9, 0, 0, TimeSpan.Zero), "The letters are attached.", false, attached));
+        DocxWriter.Write(Path.Combine(inbox, "minutes.docx"), OfficeText.Sample("council-minutes-1911.txt", "Council minutes"));
+        return Directory.EnumerateFiles(inbox).Count();
+    }
+
+    private static string SampleDoc(string name) => Path.Combine(RepositoryPaths.SampleDocs, name);
+
+    /// <summary>The same folder read by `docshelf ingest` on a shelf of its own, with no broker; returns its data folder.</summary>
+    private async Task<string> ReadAloneAsync(string inbox)
+    {
+        var data = folder.File($"alone-{Guid.NewGuid():N}");
+        var ingest = await CliRunner.RunAsync(data, "ingest", inbox);
+        Assert.True(ingest.ExitCode is 0 or 2, ingest.ToString());
+        return data;
+    }
+
+    private static async Task<IReadOnlyList<string>> MeaningHitsAsync(string data, string query)
+    {
+        var search = await CliRunner.RunAsync(data, "search", "--json", "--mode", "semantic", query);
+        Assert.True(search.ExitCode == 0, search.ToString());
+        using var json = JsonDocument.Parse(search.Output);
+        return [.. json.RootElement.GetProperty("results").EnumerateArray().Select(r => $"{r.GetProperty("chunkId").GetString()} {r.GetProperty("score").GetDouble():0.0000}")];
+    }
+
+    /// <summary>The same documents keep page sources on both shelves, and a source that is the file's own bytes is those bytes on both.</summary>
+    private static void AssertSamePageSources(string reference, string shelf)
+    {
+        var expected = Directory.GetFiles(Path.Combine(reference, "page-sources")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, Directory.GetFiles(Path.Combine(shelf, "page-sources")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var id in expected)
+        {
+            var kept = File.ReadAllBytes(Path.Combine(reference, "page-sources", id!));
+            if (Convert.ToHexStringLower(SHA256.HashData(kept)).StartsWith(id!, StringComparison.Ordinal))
+            {
+                Assert.Equal(kept, File.ReadAllBytes(Path.Combine(shelf, "page-sources", id!)));
+            }
+        }
+    }
+
+    private static string FilesQueue => "docshelf.files.";
+
+    /// <summary>Messages waiting in the queue named <paramref name="name"/>, or in the files queue when given its prefix.</summary>
+    private static async Task<int> WaitingAsync(LoopbackBroker broker, string name) =>
+        (await broker.QueuesAsync()).Where(q => name == FilesQueue ? q.Key.StartsWith(FilesQueue, StringComparison.Ordinal) && q.Key != "docshelf.files.dead" : q.Key == name).Sum(q => q.Value);
+
+    /// <summary>No file or reading waits, none was dead-lettered unhandled, and no transfer's parts were left behind.</summary>
+    private static async Task AssertNothingLeftAsync(LoopbackBroker broker)
+    {
+        var queues = await broker.QueuesAsync();
+        Assert.DoesNotContain(queues.Keys, name => name.StartsWith("docshelf.parts.", StringComparison.Ordinal));
+        Assert.Equal(0, queues["docshelf.results"]);
+        Assert.Equal(0, queues["docshelf.files.dead"]);
+        Assert.Equal(0, await WaitingAsync(broker, FilesQueue));
+    }
+
+    private static async Task DuplicateOneResultAsync(LoopbackBroker broker)
+    {
+        await using var connection = await broker.ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var result = await channel.BasicGetAsync("docshelf.results", autoAck: false) ?? throw new InvalidOperationException("no result waits");
+        await channel.BasicPublishAsync("", "docshelf.results", mandatory: true, new BasicProperties { Persistent = true }, result.Body.ToArray());
+        await channel.BasicNackAsync(result.DeliveryTag, multiple: false, requeue: true);
+    }
+}
