@@ -149,7 +149,8 @@ make_user_and_folders() {
 
 install_unit() {
     local unit
-    for unit in docshelf.service docshelf-backup.service docshelf-backup.timer; do
+    # The worker's unit is installed for reading machines to enable (docs/operations.md); nothing starts it here.
+    for unit in docshelf.service docshelf-backup.service docshelf-backup.timer docshelf-worker.service; do
         install -m 0644 "$BUNDLE/systemd/$unit" /etc/systemd/system/
     done
     if [ -d /run/systemd/system ]; then

@@ -18,10 +18,12 @@ esac
 if [ -d /run/systemd/system ]; then
     systemctl disable --now --quiet docshelf-backup.timer 2>/dev/null || true
     systemctl disable --now --quiet docshelf 2>/dev/null || true
+    systemctl disable --now --quiet docshelf-worker 2>/dev/null || true
 fi
 rm -f /etc/systemd/system/docshelf.service /etc/systemd/system/docshelf-backup.service \
     /etc/systemd/system/docshelf-backup.timer /etc/systemd/system/multi-user.target.wants/docshelf.service \
-    /etc/systemd/system/timers.target.wants/docshelf-backup.timer
+    /etc/systemd/system/timers.target.wants/docshelf-backup.timer /etc/systemd/system/docshelf-worker.service \
+    /etc/systemd/system/multi-user.target.wants/docshelf-worker.service
 if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi
 rm -f /usr/local/bin/docshelf
 rm -rf "$PREFIX" "$PREFIX.new" "$PREFIX.old"

@@ -11,6 +11,16 @@ public static partial class CpuTime
     private const int Children = -1;
     private const int CallingThread = 1;
 
+    private const int ClockTicksPerSecond = 100; // USER_HZ on Linux
+
+    /// <summary>User and system time of a running process so far, in seconds, from /proc.</summary>
+    public static double OfProcess(int processId)
+    {
+        var fields = File.ReadAllText($"/proc/{processId}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // After the command name: state is field 0, utime field 11, stime field 12.
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / (double)ClockTicksPerSecond;
+    }
+
     /// <summary>User and system time of every exited child of this process so far.</summary>
     public static TimeSpan OfChildren() => Read(Children);
 

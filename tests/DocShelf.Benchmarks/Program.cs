@@ -2,7 +2,7 @@ using DocShelf.Benchmarks;
 
 // Prints the benchmark figures as Markdown, ready for docs/benchmarks.md.
 var work = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-out");
-var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "genai", "gguf", "concurrent", "backup", "formats" or "archive" runs only that benchmark; "graph-recall" measures the shelf whose data folder is the third argument; "cold" and "footprint" with a SQuAD file as the third argument make their papers of that file's paragraphs, each used once
+var only = args.Length > 1 ? args[1] : "all"; // "ocr", "pages", "service", "web", "typeahead", "typeahead-archive", "embedding", "vectors", "graph-rebuild", "footprint", "cold", "genai", "gguf", "concurrent", "backup", "formats", "workers" or "archive" runs only that benchmark; "graph-recall" measures the shelf whose data folder is the third argument; "cold" and "footprint" with a SQuAD file as the third argument make their papers of that file's paragraphs, each used once
 if (only == GraphRebuildBenchmark.ChildName)
 {
     return await GraphRebuildBenchmark.ChildAsync(work, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
@@ -49,6 +49,11 @@ if (only == "all")
 if (only is "all" or "ocr")
 {
     Console.WriteLine(await OcrReadingBenchmark.RunAsync(work, pages: 24));
+}
+
+if (only is "all" or "workers")
+{
+    Console.WriteLine(await WorkersBenchmark.RunAsync(work, scans: 60));
 }
 
 if (only is "all" or "service")

@@ -14,8 +14,6 @@ namespace DocShelf.Benchmarks;
 /// </summary>
 public static class ServiceBenchmark
 {
-    private const int ClockTicksPerSecond = 100; // USER_HZ on Linux
-
     public static async Task<string> RunAsync(string workFolder)
     {
         var staging = Path.Combine(workFolder, "drop-staging");
@@ -44,10 +42,10 @@ public static class ServiceBenchmark
         var elapsed = clock.Elapsed;
         var pages = Status(data)?.Shelf?.Counts.Pages;
 
-        var before = CpuSeconds(service.Id);
+        var before = CpuTime.OfProcess(service.Id);
         var idle = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromMinutes(1));
-        var cpu = CpuSeconds(service.Id) - before;
+        var cpu = CpuTime.OfProcess(service.Id) - before;
         var idleSeconds = idle.Elapsed.TotalSeconds;
 
         using (var stop = Process.Start("kill", ["-TERM", service.Id.ToString(CultureInfo.InvariantCulture)]))
@@ -115,11 +113,4 @@ public static class ServiceBenchmark
         }
     }
 
-    /// <summary>User plus system CPU time of a process, from /proc.</summary>
-    private static double CpuSeconds(int processId)
-    {
-        var fields = File.ReadAllText($"/proc/{processId}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // After the command name: state is field 0, utime field 11, stime field 12.
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)ClockTicksPerSecond;
-    }
 }

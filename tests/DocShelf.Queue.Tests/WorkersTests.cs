@@ -28,6 +28,10 @@ public sealed class WorkersTests : IDisposable
         var workers = Enumerable.Range(1, 3).Select(i => setup.StartWorker($"w{i}")).ToList();
         setup.StartShelf();
         await setup.ReadAllAsync(files);
+        await Eventually.HoldsAsync(() => setup.Shelf.Status()?.Workers is { Published: var published, Workers.Count: 3 } && published == files, "the status counts every reading and every worker");
+        var status = await CliRunner.RunAsync(setup.Data, "status");
+        Assert.Contains($"Workers through {setup.Broker.Address}: 0 files waiting, 0 at workers, {files} published and 0 failed since start", status.Output, StringComparison.Ordinal);
+        Assert.All(workers, w => Assert.Contains($"  {w.Name}: idle; ", status.Output, StringComparison.Ordinal));
         await setup.Shelf.StopAsync();
 
         var reference = await ReadAloneAsync(setup.Inbox);
@@ -155,12 +159,16 @@ public sealed class WorkersTests : IDisposable
         var chosen = await CliRunner.RunAsync(wordsOnly, "models", "use", "none");
         Assert.True(chosen.ExitCode == 0, chosen.ToString());
         var refused = setup.StartWorker("other-model", wordsOnly);
-        Assert.Equal(1, await refused.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(3, await refused.WaitForExitAsync(TimeSpan.FromMinutes(1))); // which the worker's unit does not restart
         Assert.Contains("embedding model none (words only) where the shelf uses snowflake-arctic-embed-xs", refused.Output, StringComparison.Ordinal);
+        var doctor = await CliRunner.RunAsync(wordsOnly, DoctorEnvironment(setup), "doctor");
+        Assert.Contains("a worker here would be refused: it has embedding model none (words only)", doctor.Output, StringComparison.Ordinal);
         Assert.Equal(1, await WaitingAsync(setup.Broker, FilesQueue));
 
-        setup.StartWorker("same-model");
+        var sameModel = setup.StartWorker("same-model");
         await setup.ReadAllAsync(1);
+        doctor = await CliRunner.RunAsync(sameModel.Data, DoctorEnvironment(setup), "doctor");
+        Assert.Contains("this machine reads as the shelf does", doctor.Output, StringComparison.Ordinal);
         Assert.Equal(1, setup.Shelf.Status()!.Shelf!.Files.Indexed);
     }
 
@@ -223,6 +231,10 @@ public sealed class WorkersTests : IDisposable
         DocxWriter.Write(Path.Combine(inbox, "minutes.docx"), OfficeText.Sample("council-minutes-1911.txt", "Council minutes"));
         return Directory.EnumerateFiles(inbox).Count();
     }
+
+    /// <summary>What `doctor` on a worker's machine finds in the environment: the broker and its password.</summary>
+    private static Dictionary<string, string> DoctorEnvironment(ShelfWithWorkers setup) =>
+        new(setup.Environment) { ["DOCSHELF_Queue"] = setup.Broker.Address };
 
     private static string SampleDoc(string name) => Path.Combine(RepositoryPaths.SampleDocs, name);
 

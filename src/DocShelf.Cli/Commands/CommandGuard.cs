@@ -4,7 +4,6 @@ using DocShelf.Cli.Backup;
 using DocShelf.Models.Generation;
 using DocShelf.Models.Gguf;
 using DocShelf.Models.Library;
-using DocShelf.Queue.Work;
 using DocShelf.Search.Lexical;
 using DocShelf.Search.Semantic;
 using DocShelf.Search.Store;
@@ -38,7 +37,7 @@ public static class CommandGuard
     private static string Describe(Exception error) => error switch
     {
         UsageException or ChatSetupException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or ShelfInUseException or ShelfTooNewException or BackupRefusedException or ServiceRefusedException or ModelImportException or ChatModelException or SemanticSearchUnavailableException or QueryTooCostlyException
-            or InvalidDataException or WorkerRefusedException => error.Message,
+            or InvalidDataException => error.Message,
         BrokerUnreachableException => $"could not reach the broker: {error.InnerException?.Message ?? error.Message}",
         HttpRequestException => $"could not reach the running DocShelf service: {error.Message}",
         IOException or UnauthorizedAccessException => $"could not use the data folder: {error.Message}",

@@ -23,6 +23,7 @@ public static class DoctorCommand
                 .. await InstallationChecks.RunAsync(data, settings, cancellationToken),
                 .. await ShelfChecks.RunAsync(data, settings, cancellationToken),
                 .. PrivacyChecks.Run(data, result.GetValue(backups) ?? []),
+                .. await BrokerChecks.RunAsync(data, settings, cancellationToken),
             ];
             var report = new DoctorReport(findings.All(f => f.Health != Health.Problem), findings);
             if (result.GetValue(json))

@@ -111,7 +111,7 @@ public static class StatusCommand
                 : !worker.Answering ? $"not answering since {worker.LastContactUtc:yyyy-MM-dd HH:mm:ss} UTC"
                 : worker.Reading is { } file ? $"reading {file}"
                 : "idle";
-            AnsiConsole.MarkupLineInterpolated($"  {worker.Name}: {state}; {worker.FilesRead} files, {worker.PagesRead} pages, {worker.PagesPerMinute:0.#} pages/min");
+            AnsiConsole.MarkupLineInterpolated($"  {worker.Name}: {state}; {Plural.Of(worker.FilesRead, "file")}, {Plural.Of(worker.PagesRead, "page")}, {worker.PagesPerMinute:0.#} pages/min");
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class ShelfQueue : IAsyncDisposable
             var queue = new ShelfQueue(connection, address, identity);
             await using var channel = await connection.CreateChannelAsync(Confirming, cancellationToken);
             await queue.Topology.DeclareAsync(channel, cancellationToken);
-            await channel.BasicPublishAsync("", QueueTopology.Shelf, mandatory: true, new BasicProperties { Persistent = true }, QueueJson.Write(identity), cancellationToken);
+            await ShelfAnnouncement.PublishAsync(channel, identity, cancellationToken);
             return queue;
         }
         catch

@@ -24,6 +24,9 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
     private readonly QueueTopology topology = new(identity.Key);
     private readonly DateTime startedUtc = DateTime.UtcNow;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
+    /// <summary>Released when a file starts or ends, so the shelf hears of it at once rather than at the next beat.</summary>
+    private readonly SemaphoreSlim beatNow = new(0);
     private int filesRead;
     private int pagesRead;
     private string? reading;
@@ -34,7 +37,7 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
     {
         await using var control = await connection.CreateChannelAsync(Confirming, cancellationToken);
         await topology.DeclareAsync(control, cancellationToken);
-        if (await ShelfIdentityAsync(control, cancellationToken) is { } shelf && shelf.DifferencesFrom(identity) is { Count: > 0 } differences)
+        if (await ShelfAnnouncement.ReadAsync(control, cancellationToken) is { } shelf && shelf.DifferencesFrom(identity) is { Count: > 0 } differences)
         {
             var refusal = string.Join("; ", differences);
             await BeatAsync(control, refusal, CancellationToken.None);
@@ -53,7 +56,7 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
             while (!cancellationToken.IsCancellationRequested)
             {
                 await BeatAsync(control, refusal: null, cancellationToken);
-                await Task.Delay(options.HeartbeatInterval, cancellationToken);
+                await beatNow.WaitAsync(options.HeartbeatInterval, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -65,7 +68,11 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         LogStopped(options.Name, filesRead);
     }
 
-    public void Dispose() => oneAtATime.Dispose();
+    public void Dispose()
+    {
+        oneAtATime.Dispose();
+        beatNow.Dispose();
+    }
 
     private async Task HandleAsync(IChannel files, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
     {
@@ -92,6 +99,7 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         {
             reading = null;
             oneAtATime.Release();
+            beatNow.Release();
         }
     }
 
@@ -111,6 +119,7 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         }
 
         reading = request.Name;
+        beatNow.Release();
         var work = ScratchFolder.CreateWorkFolder(options.ScratchDirectory, "job");
         try
         {
@@ -189,23 +198,6 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         {
             LogHandlingFailed(error); // the channel closes with the worker, which gives the file back all the same
         }
-    }
-
-    /// <summary>The identity the shelf announced, or null when no shelf has yet. Several workers may look at once, so an empty look is tried again.</summary>
-    private static async Task<ReadingIdentity?> ShelfIdentityAsync(IChannel channel, CancellationToken cancellationToken)
-    {
-        for (var look = 0; look < 5; look++)
-        {
-            if (await channel.BasicGetAsync(QueueTopology.Shelf, autoAck: false, cancellationToken) is { } announced)
-            {
-                await channel.BasicNackAsync(announced.DeliveryTag, multiple: false, requeue: true, cancellationToken);
-                return QueueJson.Read<ReadingIdentity>(announced.Body.Span);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
-
-        return null;
     }
 
     private async Task BeatAsync(IChannel channel, string? refusal, CancellationToken cancellationToken)

@@ -56,6 +56,7 @@ export function renderStatus(status) {
     item.append(bar);
     return item;
   }));
+  renderWorkers(service?.workers);
   const counts = [
     ["Documents", shelf.counts.indexedDocuments], ["Pages", shelf.counts.pages], ["By OCR", shelf.counts.ocrPages],
     ["Chunks", shelf.counts.chunks], ["Queued", shelf.files.queued], ["Quarantined", shelf.files.quarantined],
@@ -63,6 +64,21 @@ export function renderStatus(status) {
   $("counts").replaceChildren(...counts.flatMap(([label, value]) => [element("dt", "", label), element("dd", "", value.toLocaleString())]));
   renderQuarantine(shelf.quarantine);
   renderLowConfidence(shelf.lowConfidence);
+}
+
+// When workers on other machines read (serve --queue): the files with them, and each worker's pace and last word.
+function renderWorkers(workers) {
+  $("workers-line").hidden = $("workers").hidden = !workers;
+  if (!workers) return;
+  $("workers-line").textContent =
+    `Read by workers through ${workers.broker}: ${workers.waiting} waiting, ${workers.atWorkers} at workers; ${workers.published} published and ${workers.failed} failed since the service started.`;
+  $("workers").replaceChildren(...workers.workers.map((worker) => {
+    const state = worker.refused ? `refused: ${worker.refused}`
+      : !worker.answering ? `not answering since ${new Date(worker.lastContactUtc).toLocaleString()}`
+      : worker.reading ? `reading ${worker.reading}`
+      : "idle";
+    return element("li", worker.answering && !worker.refused ? "" : "warning", `${worker.name}: ${state}; ${worker.filesRead} ${worker.filesRead === 1 ? "file" : "files"}, ${worker.pagesPerMinute} pages/min`);
+  }));
 }
 
 // Pages read so poorly that their scans are worth redoing, each one click from its page.

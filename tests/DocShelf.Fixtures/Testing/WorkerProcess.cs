@@ -12,13 +12,17 @@ public sealed class WorkerProcess : IDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> lines = new();
 
-    private WorkerProcess(Process process, string data)
+    private WorkerProcess(Process process, string data, string name)
     {
         this.process = process;
         Data = data;
+        Name = name;
     }
 
     public string Data { get; }
+
+    /// <summary>How the shelf's status names the worker.</summary>
+    public string Name { get; }
 
     public int Id => process.Id;
 
@@ -49,7 +53,7 @@ public sealed class WorkerProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
-        var worker = new WorkerProcess(process, data);
+        var worker = new WorkerProcess(process, data, name);
         process.OutputDataReceived += (_, line) => worker.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => worker.Keep(line.Data);
         process.BeginOutputReadLine();
