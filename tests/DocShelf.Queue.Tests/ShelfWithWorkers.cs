@@ -15,9 +15,13 @@ public sealed class ShelfWithWorkers : IAsyncDisposable
     private readonly List<WorkerProcess> workers = [];
     private ServiceProcess? shelf;
 
-    private ShelfWithWorkers(LoopbackBroker broker)
+    private ShelfWithWorkers(LoopbackBroker broker, bool tls)
     {
         Broker = broker;
+        Address = tls ? broker.TlsAddress : broker.Address;
+        Environment = tls
+            ? new Dictionary<string, string> { ["DOCSHELF_QueuePasswordFile"] = PasswordFile, ["SSL_CERT_FILE"] = broker.CertificateAuthority }
+            : new Dictionary<string, string> { ["DOCSHELF_QueuePasswordFile"] = PasswordFile };
         File.WriteAllText(PasswordFile, broker.Password + "\n");
         Search.OwnerOnly.CloseFile(PasswordFile);
     }
@@ -30,23 +34,28 @@ public sealed class ShelfWithWorkers : IAsyncDisposable
 
     public string PasswordFile => folder.File("broker-password");
 
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["DOCSHELF_QueuePasswordFile"] = PasswordFile };
+    /// <summary>What the shelf and its workers are given as the broker's address: TLS when the setup was started with it.</summary>
+    public string Address { get; }
+
+    /// <summary>The password file, and with TLS the test's certificate authority as the one the processes trust.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
 
     public ServiceProcess Shelf => shelf ?? throw new InvalidOperationException("The shelf is not running.");
 
-    public static async Task<ShelfWithWorkers> StartAsync() => new(await LoopbackBroker.StartAsync());
+    public static async Task<ShelfWithWorkers> StartAsync(bool tls = false) => new(await LoopbackBroker.StartAsync(tls), tls);
 
     public ServiceProcess StartShelf()
     {
         shelf?.Dispose();
-        shelf = ServiceProcess.Start(Data, Inbox, Environment, "--queue", Broker.Address);
+        shelf = ServiceProcess.Start(Data, Inbox, Environment, "--queue", Address);
         return shelf;
     }
 
     /// <param name="data">The worker's data folder; one of its own, named after it, when null.</param>
-    public WorkerProcess StartWorker(string name, string? data = null)
+    /// <param name="environment">The worker's environment, when not the setup's own.</param>
+    public WorkerProcess StartWorker(string name, string? data = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var worker = WorkerProcess.Start(data ?? folder.File($"worker-{name}"), Broker.Address, name, Environment);
+        var worker = WorkerProcess.Start(data ?? folder.File($"worker-{name}"), Address, name, environment ?? Environment);
         workers.Add(worker);
         return worker;
     }

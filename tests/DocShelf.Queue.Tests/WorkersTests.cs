@@ -216,6 +216,24 @@ public sealed class WorkersTests : IDisposable
         await AssertNothingLeftAsync(setup.Broker);
     }
 
+    [Fact]
+    public async Task Over_TLS_the_broker_is_checked_against_the_authority_the_machine_trusts_and_files_are_read()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync(tls: true);
+        File.Copy(SampleDoc("ferry-notice-1908.jpg"), Path.Combine(setup.Inbox, "ferry-notice-1908.jpg"));
+        var trusting = setup.StartWorker("trusting");
+        setup.StartShelf();
+        await setup.ReadAllAsync(1);
+        Assert.Contains("ferry-notice-1908.jpg: read", trusting.Output, StringComparison.Ordinal);
+
+        // A machine that does not trust the broker's authority refuses to talk to it.
+        var doubting = setup.StartWorker("doubting", environment: new Dictionary<string, string> { ["DOCSHELF_QueuePasswordFile"] = setup.PasswordFile });
+        Assert.Equal(1, await doubting.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Contains("could not reach the broker", doubting.Output, StringComparison.Ordinal);
+        Assert.Contains("certificate", doubting.Output, StringComparison.OrdinalIgnoreCase);
+        await setup.Shelf.StopAsync();
+    }
+
     public void Dispose() => folder.Dispose();
 
     /// <summary>The sample documents (scans, PDFs, images, text), an e-mail with a PDF attached and a Word document; returns how many files.</summary>
@@ -234,7 +252,7 @@ public sealed class WorkersTests : IDisposable
 
     /// <summary>What `doctor` on a worker's machine finds in the environment: the broker and its password.</summary>
     private static Dictionary<string, string> DoctorEnvironment(ShelfWithWorkers setup) =>
-        new(setup.Environment) { ["DOCSHELF_Queue"] = setup.Broker.Address };
+        new(setup.Environment) { ["DOCSHELF_Queue"] = setup.Address };
 
     private static string SampleDoc(string name) => Path.Combine(RepositoryPaths.SampleDocs, name);
 

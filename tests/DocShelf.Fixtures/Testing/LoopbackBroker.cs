@@ -47,12 +47,27 @@ public sealed class LoopbackBroker : IAsyncDisposable
     /// <summary>What the broker wrote about itself, for a test's failure message.</summary>
     public string Log => File.Exists(folder.File("broker.log")) ? File.ReadAllText(folder.File("broker.log")) : "";
 
-    public static async Task<LoopbackBroker> StartAsync()
+    /// <param name="tls">Also listen for TLS (<see cref="TlsAddress"/>), with a certificate for localhost signed by an authority made for this broker alone.</param>
+    public static async Task<LoopbackBroker> StartAsync(bool tls = false)
     {
         var broker = new LoopbackBroker();
+        if (tls)
+        {
+            await broker.ListenWithTlsAsync();
+        }
+
         await broker.StartServerAsync();
         return broker;
     }
+
+    /// <summary>Where the broker listens for TLS, when started with it.</summary>
+    public int TlsPort { get; } = FreePort();
+
+    /// <summary>The TLS address, by the name its certificate is made out to.</summary>
+    public string TlsAddress => $"amqps://{User}@localhost:{TlsPort}/";
+
+    /// <summary>The certificate of the authority that signed the broker's: trusted by a process given it as SSL_CERT_FILE, by nobody else.</summary>
+    public string CertificateAuthority => folder.File("authority.pem");
 
     /// <summary>A connection as the test's own client, for looking at queues.</summary>
     public Task<IConnection> ConnectAsync() =>
@@ -114,6 +129,24 @@ public sealed class LoopbackBroker : IAsyncDisposable
         {
             throw new InvalidOperationException($"rabbitmq-server exited with code {server.ExitCode}: {Log}");
         }
+    }
+
+    private async Task ListenWithTlsAsync()
+    {
+        await Tool.RunAsync("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder.File("authority.key"), "-out", CertificateAuthority, "-days", "2", "-subj", "/CN=DocShelf test authority");
+        await Tool.RunAsync("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", folder.File("broker.key"), "-out", folder.File("broker.csr"), "-subj", "/CN=localhost");
+        await File.WriteAllTextAsync(folder.File("broker.ext"), "subjectAltName=DNS:localhost\n");
+        await Tool.RunAsync(
+            "openssl", "x509", "-req", "-in", folder.File("broker.csr"), "-CA", CertificateAuthority, "-CAkey", folder.File("authority.key"), "-CAcreateserial",
+            "-out", folder.File("broker.pem"), "-days", "2", "-extfile", folder.File("broker.ext"));
+        await File.AppendAllTextAsync(folder.File("rabbitmq.conf"), string.Join('\n',
+            $"listeners.ssl.1 = 127.0.0.1:{TlsPort}",
+            $"ssl_options.cacertfile = {CertificateAuthority}",
+            $"ssl_options.certfile = {folder.File("broker.pem")}",
+            $"ssl_options.keyfile = {folder.File("broker.key")}",
+            "ssl_options.verify = verify_none",
+            "ssl_options.fail_if_no_peer_cert = false",
+            ""));
     }
 
     /// <summary>Runs rabbitmqctl on this broker's node; returns what it printed.</summary>
