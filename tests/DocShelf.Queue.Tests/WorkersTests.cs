@@ -51,6 +51,25 @@ public sealed class WorkersTests : IDisposable
     }
 
     [Fact]
+    public async Task Files_named_to_ingest_while_the_shelf_serves_are_read_by_its_workers()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync();
+        var elsewhere = folder.Folder("elsewhere");
+        File.Copy(SampleDoc("lighthouse-keeper-log-1887.png"), Path.Combine(elsewhere, "log.png"));
+        var worker = setup.StartWorker("reader");
+        setup.StartShelf();
+        await setup.Shelf.WebUrlAsync();
+
+        var ingest = await CliRunner.RunAsync(setup.Data, "ingest", elsewhere);
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+        Assert.Contains("Handed 1 file to the DocShelf service", ingest.Output, StringComparison.Ordinal);
+        await setup.ReadAllAsync(1);
+        Assert.Contains("log.png: read", worker.Output, StringComparison.Ordinal);
+        var documents = await CliRunner.RunAsync(setup.Data, "documents", "--json");
+        Assert.Contains(Path.Combine(elsewhere, "log.png"), documents.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_worker_killed_mid_file_leaves_it_to_another_and_it_is_published_once()
     {
         await using var setup = await ShelfWithWorkers.StartAsync();

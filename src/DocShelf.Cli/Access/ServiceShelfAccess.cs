@@ -68,6 +68,23 @@ public sealed class ServiceShelfAccess(HttpClient http) : IShelfAccess
         return await ReplyAsync<T>(response, what, cancellationToken);
     }
 
+    /// <summary>
+    /// Names files for the running service to read (<see cref="Hosting.IngestEndpoint"/>); false when the process
+    /// holding the shelf is not the service but another one adding files.
+    /// </summary>
+    public async Task<bool> NameFilesAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Hosting.IngestEndpoint.Route) { Content = JsonContent.Create(new Hosting.IngestRequest(files)) };
+        request.Headers.Add(CrossSiteGuard.HeaderName, CrossSiteGuard.HeaderValue);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        return response.IsSuccessStatusCode ? true : throw await RefusalAsync(response, "the files to ingest", cancellationToken);
+    }
+
     public void Dispose() => http.Dispose();
 
     private static async Task<T> ReplyAsync<T>(HttpResponseMessage response, string what, CancellationToken cancellationToken)

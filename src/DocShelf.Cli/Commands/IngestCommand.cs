@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DocShelf.Cli.Access;
 using DocShelf.Cli.Composition;
 using DocShelf.Cli.Hosting;
 using DocShelf.Cli.Output;
@@ -38,8 +39,16 @@ public static class IngestCommand
     {
         var options = settings.ToIngestionOptions();
         options.Chunking.Validate();
-        var languagesChecked = StartLanguageCheck(options.OcrLanguages, cancellationToken);
         var files = FileCollector.Collect(paths);
+        using (var holder = ShelfSocket.Connect(data, settings.AccessToken, TimeSpan.FromMinutes(1)))
+        {
+            if (holder is not null && await HandToServiceAsync(holder, files, json, cancellationToken))
+            {
+                return ExitCodes.Ok;
+            }
+        }
+
+        var languagesChecked = StartLanguageCheck(options.OcrLanguages, cancellationToken);
 
         // What is read is embedded, so the model loads while the first files are read.
         using var shelf = ShelfComposition.OpenForWriting(data, settings, opening: ModelOpening.AtOnce);
@@ -52,6 +61,29 @@ public static class IngestCommand
         var summary = await RunWithProgressAsync(runner, files, json, cancellationToken);
         await EmbedAsync(shelf, chain.Batcher, quiet: json, cancellationToken);
         return summary.Quarantined > 0 ? ExitCodes.SomeQuarantined : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// While `docshelf serve` holds the shelf, names the files to it, which reads them (or hands them to its workers)
+    /// as it reads its inboxes'. False when the holder is itself adding files, which the caller is then refused by.
+    /// </summary>
+    private static async Task<bool> HandToServiceAsync(HttpClient holder, IReadOnlyList<string> files, bool json, CancellationToken cancellationToken)
+    {
+        if (!await new ServiceShelfAccess(holder).NameFilesAsync(files, cancellationToken))
+        {
+            return false;
+        }
+
+        if (json)
+        {
+            JsonOutput.Write(new { handedToService = files.Count });
+        }
+        else
+        {
+            Console.WriteLine($"Handed {Plural.Of(files.Count, "file")} to the DocShelf service, which reads them as it reads its inboxes'; follow it with: docshelf status");
+        }
+
+        return true;
     }
 
     /// <summary>

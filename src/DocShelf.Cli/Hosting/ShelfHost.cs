@@ -45,6 +45,7 @@ public static class ShelfHost
         var app = builder.Build();
         ShelfWeb.Configure(app);
         SnapshotEndpoint.Map(app);
+        IngestEndpoint.Map(app);
         var data = app.Services.GetRequiredService<Shelf>().DataDirectory;
         app.Lifetime.ApplicationStarted.Register(() => ShelfSocket.Restrict(data));
         app.Lifetime.ApplicationStopped.Register(() => ShelfSocket.Remove(data));

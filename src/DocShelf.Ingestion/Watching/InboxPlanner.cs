@@ -128,6 +128,9 @@ public sealed class InboxPlanner(WatchOptions options, int slots)
 
     public void RetryRequested(string? documentId) => Ask(new WatchDecision.Retry(documentId));
 
+    /// <summary>Files were queued from outside the inboxes (named to `docshelf ingest`): the queue has work.</summary>
+    public void FilesQueued() => queueMayHaveWork = true;
+
     /// <summary>The answer to <see cref="WatchDecision.ReadQueued"/>: the files started, out of the number asked for.</summary>
     public void ReadingStarted(IReadOnlyList<string> paths, int asked)
     {

@@ -50,6 +50,7 @@ public sealed partial class InboxWatcherService(
         var watchers = options.Inboxes.Select(Watch).ToList();
         board.RetryRequested += WakeUp;
         board.ShelfEdited += WakeUp;
+        board.FilesNamed += WakeUp;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -66,6 +67,7 @@ public sealed partial class InboxWatcherService(
         {
             board.RetryRequested -= WakeUp;
             board.ShelfEdited -= WakeUp;
+            board.FilesNamed -= WakeUp;
             watchers.ForEach(w => w.Dispose());
             await FinishRunningAsync();
         }
@@ -79,6 +81,11 @@ public sealed partial class InboxWatcherService(
         while (board.TryTakeRetry(out var documentId))
         {
             planner.RetryRequested(documentId);
+        }
+
+        while (board.TryTakeNamedFiles(out var paths))
+        {
+            QueueNamed(paths);
         }
 
         if (board.TakeEdit())
@@ -208,6 +215,17 @@ public sealed partial class InboxWatcherService(
     {
         var file = new FileInfo(path);
         return file.Exists && InboxScanner.Wanted(path) && LinkFreePath.Holds(file.DirectoryName!) ? FileSighting.Of(file) : null;
+    }
+
+    /// <summary>
+    /// Queues files `docshelf ingest` named, under the same rules as the inboxes' (a file that is there, not hidden,
+    /// not under a link); a version already read or waiting is left as it is, as `ingest` leaves it.
+    /// </summary>
+    private void QueueNamed(IReadOnlyList<string> paths)
+    {
+        var queued = paths.Select(Sighting).OfType<FileSighting>().Count(file => writer.Enqueue(file.Path, file.Bytes, file.ModifiedUtc));
+        planner.FilesQueued();
+        logger.LogInformation("Queued {Queued} of {Named} files named to docshelf ingest", queued, paths.Count);
     }
 
     private IEnumerable<FileEntry> OptionalEntry(string path) => shelf.Queue.Find(path) is { } entry ? [entry] : [];

@@ -9,6 +9,7 @@ namespace DocShelf.Ingestion.Watching;
 public sealed class ServiceBoard
 {
     private readonly ConcurrentQueue<string?> retries = new();
+    private readonly ConcurrentQueue<IReadOnlyList<string>> named = new();
     private TaskCompletionSource<ServiceStatus> next = NewWaiter();
     private int edited;
 
@@ -45,6 +46,18 @@ public sealed class ServiceBoard
     }
 
     public bool TryTakeRetry(out string? documentId) => retries.TryDequeue(out documentId);
+
+    /// <summary>Raised when `docshelf ingest` names files for the service to read, so it wakes at once.</summary>
+    public event Action? FilesNamed;
+
+    /// <summary>Files `docshelf ingest` named while the service holds the shelf, for the service to queue and read.</summary>
+    public void NameFiles(IReadOnlyList<string> paths)
+    {
+        named.Enqueue(paths);
+        FilesNamed?.Invoke();
+    }
+
+    public bool TryTakeNamedFiles(out IReadOnlyList<string> paths) => named.TryDequeue(out paths!);
 
     /// <summary>
     /// Raised when something beside the watcher changed the shelf (the web app removed a document, a worker's reading
