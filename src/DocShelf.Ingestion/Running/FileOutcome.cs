@@ -1,3 +1,5 @@
+using DocShelf.Core.Documents;
+
 namespace DocShelf.Ingestion.Running;
 
 /// <summary>What happened to one file in a run.</summary>
@@ -19,4 +21,8 @@ public sealed record FileOutcome
     public int Chunks { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The outcome of a file quarantined under <paramref name="record"/>, with its reason.</summary>
+    public static FileOutcome Quarantined(string path, DocumentRecord record) =>
+        new() { Path = path, Status = FileStatus.Quarantined, DocumentId = record.Id, Reason = record.Reason };
 }

@@ -175,7 +175,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
     {
         var record = ShelfRecords.Quarantined(context, reason, detail);
         writer.Quarantine(record, context.Path);
-        return new FileOutcome { Path = context.Path, Status = FileStatus.Quarantined, DocumentId = record.Id, Reason = reason };
+        return FileOutcome.Quarantined(context.Path, record);
     }
 
     private static string ReasonFor(Exception error) => FailureReasons.Of(error);

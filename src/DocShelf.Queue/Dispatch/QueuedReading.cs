@@ -158,7 +158,7 @@ public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, Ingesti
     {
         var record = ShelfRecords.Quarantined(context, FailureReasons.Of(error), FailureReasons.DetailOf(error));
         writer.Quarantine(record, context.Path);
-        return new FileOutcome { Path = context.Path, Status = FileStatus.Quarantined, DocumentId = record.Id, Reason = record.Reason };
+        return FileOutcome.Quarantined(context.Path, record);
     }
 
     private static FileOutcome AlreadyRead(IngestionContext context) =>

@@ -76,7 +76,7 @@ public sealed class ReadingPublisher(Shelf shelf, ShelfQueue queue, IngestionOpt
             writer.Commit();
             var file = archive.Reading.Documents[^1];
             return file.Record.Status == DocumentStatus.Quarantined
-                ? new FileOutcome { Path = entry.Path, Status = FileStatus.Quarantined, DocumentId = file.Record.Id, Reason = file.Record.Reason }
+                ? FileOutcome.Quarantined(entry.Path, file.Record)
                 : new FileOutcome { Path = entry.Path, Status = FileStatus.Indexed, DocumentId = file.Record.Id, Pages = file.Pages.Count, OcrPages = file.Pages.Count(p => p.Source == PageSource.Ocr), Chunks = file.Chunks.Count };
         }
         catch (InvalidDataException error)
@@ -151,6 +151,6 @@ public sealed class ReadingPublisher(Shelf shelf, ShelfQueue queue, IngestionOpt
         var record = ShelfRecords.Quarantined(context, reason, detail);
         writer.Quarantine(record, entry.Path);
         writer.Commit();
-        return new FileOutcome { Path = entry.Path, Status = FileStatus.Quarantined, DocumentId = record.Id, Reason = reason };
+        return FileOutcome.Quarantined(entry.Path, record);
     }
 }

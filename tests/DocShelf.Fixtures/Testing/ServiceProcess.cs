@@ -72,29 +72,10 @@ public sealed class ServiceProcess : IDisposable
         return url ?? throw new InvalidOperationException("The service exited before it served its page.");
     }
 
-    public void Kill()
-    {
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-    }
+    public void Kill() => ProcessEnd.Kill(process);
 
     /// <summary>Sends SIGTERM, as systemd does, and waits for a clean exit.</summary>
-    public async Task<int> StopAsync()
-    {
-        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode;
-    }
+    public Task<int> StopAsync() => ProcessEnd.TerminateAsync(process);
 
-    public void Dispose()
-    {
-        if (!process.HasExited)
-        {
-            Kill();
-        }
-
-        process.Dispose();
-    }
+    public void Dispose() => ProcessEnd.Dispose(process);
 }

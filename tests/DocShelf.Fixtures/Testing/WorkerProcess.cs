@@ -61,21 +61,10 @@ public sealed class WorkerProcess : IDisposable
         return worker;
     }
 
-    public void Kill()
-    {
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-    }
+    public void Kill() => ProcessEnd.Kill(process);
 
     /// <summary>Sends SIGTERM, as systemd does, and waits for the worker to exit.</summary>
-    public async Task<int> StopAsync()
-    {
-        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode;
-    }
+    public Task<int> StopAsync() => ProcessEnd.TerminateAsync(process);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
@@ -84,15 +73,7 @@ public sealed class WorkerProcess : IDisposable
         return process.ExitCode;
     }
 
-    public void Dispose()
-    {
-        if (!process.HasExited)
-        {
-            Kill();
-        }
-
-        process.Dispose();
-    }
+    public void Dispose() => ProcessEnd.Dispose(process);
 
     private void Keep(string? line)
     {
