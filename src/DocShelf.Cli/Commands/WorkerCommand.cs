@@ -24,7 +24,7 @@ public static class WorkerCommand
             new SettingOption<string>("--queue", "The broker to take files from: amqp://USER@HOST/VHOST, or amqps:// for TLS (also Queue in docshelf.json)", (s, v) => s.Queue = v),
             new SettingOption<string>("--name", "How the shelf's status names this worker (default: the machine's name and the process id)", (s, v) => s.WorkerName = v),
             new SettingOption<string>("--ocr-languages", "Tesseract languages joined by '+', the same as the shelf's (default eng)", (s, v) => s.OcrLanguages = v),
-            new SettingOption<int>("--parallel", "Pages processed at once (default: one per core)", (s, v) => s.Parallelism = v),
+            new SettingOption<int>("--parallel", "Files, and pages, read at once (default: one per core)", (s, v) => s.Parallelism = v),
         ];
         var command = new Command(
             "worker",
@@ -69,10 +69,11 @@ public static class WorkerCommand
             console.SingleLine = true;
             console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         }));
-        using var ocr = new TesseractEnginePool(options.OcrLanguages);
+        using var engines = new TesseractEnginePool(options.OcrLanguages);
+        using var ocr = new SharedPageSlots(engines, options.Parallelism);
         using var reader = new WorkerReader(options, ocr, generator, prefixes, scratch);
         await using var connection = await BrokerConnection.OpenAsync(address, password, $"docshelf worker {workerName}", cancellationToken);
-        using var worker = new QueueWorker(connection, identity, reader, new WorkerOptions(workerName, scratch, options.MaxFileDuration), loggers.CreateLogger<QueueWorker>());
+        using var worker = new QueueWorker(connection, identity, reader, new WorkerOptions(workerName, scratch, options.MaxFileDuration, options.Parallelism), loggers.CreateLogger<QueueWorker>());
         await worker.RunAsync(cancellationToken);
     }
 }

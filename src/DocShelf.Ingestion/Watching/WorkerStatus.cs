@@ -17,7 +17,7 @@ public sealed record WorkerStatus
     /// <summary>Pages read per minute since the worker started.</summary>
     public double PagesPerMinute { get; init; }
 
-    /// <summary>The name of the file it is reading now; null when idle.</summary>
+    /// <summary>The names of the files it is reading now, joined by commas; null when idle.</summary>
     public string? Reading { get; init; }
 
     /// <summary>Why it reads nothing for this shelf (another DocShelf release, embedding model or OCR languages); null when it reads.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DocShelf.Ingestion.Running;
 using DocShelf.Queue.Broker;
 using DocShelf.Queue.Messages;
@@ -11,7 +12,8 @@ using RabbitMQ.Client.Exceptions;
 namespace DocShelf.Queue.Work;
 
 /// <summary>
-/// A reading worker: takes files one at a time from the files queue of its reading identity, reads each with
+/// A reading worker: takes files from the files queue of its reading identity, a few side by side (one per core, the
+/// broker handing it no more than that), reads each with
 /// <see cref="WorkerReader"/>, sends the reading back to the results queue, and only then acknowledges the file, so
 /// a worker that dies holding a file leaves it for another. A file it cannot read is answered with the reason, as
 /// the shelf would quarantine it; one that kills workers goes round until the broker dead-letters it. It says it is
@@ -23,13 +25,13 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
 
     private readonly QueueTopology topology = new(identity.Key);
     private readonly DateTime startedUtc = DateTime.UtcNow;
-    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly SemaphoreSlim inHand = new(options.FilesAtOnce, options.FilesAtOnce);
 
     /// <summary>Released when a file starts or ends, so the shelf hears of it at once rather than at the next beat.</summary>
     private readonly SemaphoreSlim beatNow = new(0);
+    private readonly ConcurrentDictionary<ulong, string> reading = new();
     private int filesRead;
     private int pagesRead;
-    private string? reading;
 
     /// <summary>Reads files until <paramref name="cancellationToken"/> is cancelled; a file in hand then goes back to the queue.</summary>
     /// <exception cref="WorkerRefusedException">The shelf reads under another identity.</exception>
@@ -45,8 +47,10 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
                 $"This worker cannot read for the shelf on {connection.Endpoint.HostName}: it has {refusal}. Install the shelf's DocShelf release, import and choose its embedding model, and set its OCR languages.");
         }
 
-        await using var files = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        await files.BasicQosAsync(prefetchSize: 0, prefetchCount: 1, global: false, cancellationToken);
+        // As many files in hand as the options allow, each handled as it comes: a one-page scan uses one core.
+        var dispatch = new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false, consumerDispatchConcurrency: (ushort)options.FilesAtOnce);
+        await using var files = await connection.CreateChannelAsync(dispatch, cancellationToken);
+        await files.BasicQosAsync(prefetchSize: 0, prefetchCount: (ushort)options.FilesAtOnce, global: false, cancellationToken);
         var consumer = new AsyncEventingBasicConsumer(files);
         consumer.ReceivedAsync += (_, delivery) => HandleAsync(files, delivery, cancellationToken);
         await files.BasicConsumeAsync(topology.Files, autoAck: false, consumer, cancellationToken);
@@ -61,22 +65,26 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping: the file in hand, if any, goes back to the queue as its handler ends.
+            // Stopping: the files in hand, if any, go back to the queue as their handlers end.
         }
 
-        await oneAtATime.WaitAsync(CancellationToken.None);
+        for (var slot = 0; slot < options.FilesAtOnce; slot++)
+        {
+            await inHand.WaitAsync(CancellationToken.None);
+        }
+
         LogStopped(options.Name, filesRead);
     }
 
     public void Dispose()
     {
-        oneAtATime.Dispose();
+        inHand.Dispose();
         beatNow.Dispose();
     }
 
     private async Task HandleAsync(IChannel files, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
     {
-        await oneAtATime.WaitAsync(CancellationToken.None);
+        await inHand.WaitAsync(CancellationToken.None);
         try
         {
             await HandleOneAsync(files, delivery, cancellationToken);
@@ -97,8 +105,8 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         }
         finally
         {
-            reading = null;
-            oneAtATime.Release();
+            reading.TryRemove(delivery.DeliveryTag, out _);
+            inHand.Release();
             beatNow.Release();
         }
     }
@@ -118,7 +126,7 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
             return;
         }
 
-        reading = request.Name;
+        reading[delivery.DeliveryTag] = request.Name;
         beatNow.Release();
         var work = ScratchFolder.CreateWorkFolder(options.ScratchDirectory, "job");
         try
@@ -202,7 +210,8 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
 
     private async Task BeatAsync(IChannel channel, string? refusal, CancellationToken cancellationToken)
     {
-        var beat = new WorkerHeartbeat(options.Name, identity, startedUtc, DateTime.UtcNow, filesRead, pagesRead, reading, refusal);
+        var now = reading.Values.Order(StringComparer.Ordinal).ToList();
+        var beat = new WorkerHeartbeat(options.Name, identity, startedUtc, DateTime.UtcNow, filesRead, pagesRead, now.Count == 0 ? null : string.Join(", ", now), refusal);
         try
         {
             await channel.BasicPublishAsync("", QueueTopology.Workers, mandatory: false, new BasicProperties(), QueueJson.Write(beat), cancellationToken);
