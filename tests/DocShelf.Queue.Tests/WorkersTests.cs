@@ -43,10 +43,10 @@ public sealed class WorkersTests : IDisposable
 
         AssertSamePageSources(reference, setup.Data);
 
-        // Each file read by one worker once, and nothing of the work left on the broker.
-        var readLines = workers.SelectMany(w => w.Output.Split('\n')).Where(line => line.EndsWith(": read", StringComparison.Ordinal)).ToList();
-        Assert.Equal(files, readLines.Count);
-        Assert.Equal(files, readLines.Distinct().Count());
+        // Each file answered once by one worker (read, or refused with its reason), and nothing left on the broker.
+        var answers = workers.SelectMany(w => w.Output.Split('\n')).ToList();
+        Assert.All(Directory.GetFiles(setup.Inbox).Select(Path.GetFileName), name => Assert.Single(answers, line => line.Contains($"] {name}: ", StringComparison.Ordinal)));
+        Assert.Contains(answers, line => line.Contains("] broken.pdf: the PDF is damaged", StringComparison.Ordinal));
         await AssertNothingLeftAsync(setup.Broker);
     }
 
@@ -88,6 +88,23 @@ public sealed class WorkersTests : IDisposable
         await setup.Shelf.StopAsync();
         Assert.Equal(await ShelfWithWorkers.DocumentsAsync(await ReadAloneAsync(setup.Inbox)), await ShelfWithWorkers.DocumentsAsync(setup.Data));
         await AssertNothingLeftAsync(setup.Broker);
+    }
+
+    [Fact]
+    public async Task A_worker_stopped_mid_file_gives_it_back_at_once_for_another()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync();
+        File.Copy(SampleDoc("council-minutes-1911-scan.pdf"), Path.Combine(setup.Inbox, "council-minutes-1911-scan.pdf"));
+        var stopped = setup.StartWorker("first");
+        setup.StartShelf();
+        await Eventually.HoldsAsync(() => stopped.HoldsFile, "the worker is reading the scan", TimeSpan.FromMinutes(2));
+
+        Assert.Equal(0, await stopped.StopAsync());
+        Assert.Contains("Worker first stopped after 0 files", stopped.Output, StringComparison.Ordinal);
+        Assert.False(stopped.HoldsFile); // its work folder went with it
+        var next = setup.StartWorker("next");
+        await setup.ReadAllAsync(1);
+        Assert.Contains("council-minutes-1911-scan.pdf: read", next.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,7 +272,7 @@ public sealed class WorkersTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    /// <summary>The sample documents (scans, PDFs, images, text), an e-mail with a PDF attached and a Word document; returns how many files.</summary>
+    /// <summary>The sample documents (scans, PDFs, images, text), an e-mail with a PDF attached, a Word document and a damaged PDF; returns how many files.</summary>
     private static int MixedFolder(string inbox)
     {
         foreach (var file in Directory.EnumerateFiles(RepositoryPaths.SampleDocs))
@@ -266,6 +283,7 @@ public sealed class WorkersTests : IDisposable
         var attached = MailWriter.Attachment("survey-letters.pdf", "application/pdf", File.ReadAllBytes(SampleDoc("river-wend-survey-letters-1902.pdf")));
         MailWriter.Write(Path.Combine(inbox, "survey.eml"), MailWriter.Message("The survey letters", new DateTimeOffset(1902, 5, 3, 9, 0, 0, TimeSpan.Zero), "The letters are attached.", false, attached));
         DocxWriter.Write(Path.Combine(inbox, "minutes.docx"), OfficeText.Sample("council-minutes-1911.txt", "Council minutes"));
+        File.WriteAllText(Path.Combine(inbox, "broken.pdf"), "%PDF-1.4\nthis is not really a PDF");
         return Directory.EnumerateFiles(inbox).Count();
     }
 

@@ -37,19 +37,16 @@ public sealed class ReadingPublisher(Shelf shelf, ShelfQueue queue, IngestionOpt
                     : await PublishReadingAsync(entry, job, result, cancellationToken);
         }
 
-        await queue.DeleteTransfersAsync([.. outcome is null ? [] : new[] { result.JobId }, .. result.Reading is { } reading ? [reading.Id] : Array.Empty<string>()], cancellationToken);
+        // The file's parts go too when the result was not wanted: no file awaits that job any more (it was published
+        // already, or the file changed or left since), and nothing else would ever delete them.
+        await queue.DeleteTransfersAsync([result.JobId, .. result.Reading is { } reading ? [reading.Id] : Array.Empty<string>()], cancellationToken);
         return outcome;
     }
 
     /// <summary>Quarantines a file the broker dead-lettered, with why; null when no file awaits it any longer.</summary>
     public async Task<FileOutcome?> QuarantineDeadAsync(ReadRequest request, string reason, CancellationToken cancellationToken)
     {
-        if (shelf.Queue.FindJob(request.JobId) is not { State: FileState.Processing } entry)
-        {
-            return null;
-        }
-
-        var outcome = Quarantine(entry, reason, null);
+        var outcome = shelf.Queue.FindJob(request.JobId) is { State: FileState.Processing } entry ? Quarantine(entry, reason, null) : null;
         await queue.DeleteTransfersAsync([request.JobId], cancellationToken);
         return outcome;
     }
@@ -119,17 +116,27 @@ public sealed class ReadingPublisher(Shelf shelf, ShelfQueue queue, IngestionOpt
     private async Task<string> SourceFileAsync(HandedOut job, ReadingArchive archive, string source, string work, CancellationToken cancellationToken)
     {
         var target = Path.Combine(work, $"source-{Guid.NewGuid():N}");
-        if (source == BundledDocument.OriginalSource)
-        {
-            await using var stream = File.Create(target);
-            await queue.ReceiveAsync(new Transfer.TransferDescription(job.JobId, job.Sha256, job.Bytes, job.Parts), stream, cancellationToken);
-        }
-        else
+        if (source != BundledDocument.OriginalSource)
         {
             await archive.ExtractSourceAsync(source, target, cancellationToken);
+            return target;
         }
 
-        return target;
+        // A worker given the file again (its first reader died after answering) may be taking the same parts at this
+        // moment; each gives them back in order, so a second or third try finds them whole.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var stream = File.Create(target);
+                await queue.ReceiveAsync(new Transfer.TransferDescription(job.JobId, job.Sha256, job.Bytes, job.Parts), stream, cancellationToken);
+                return target;
+            }
+            catch (InvalidDataException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
     }
 
     private static ChunkEmbeddings Embeddings(BundledDocument document, int dimensions)

@@ -7,8 +7,8 @@ namespace DocShelf.Queue.Transfer;
 /// <summary>
 /// A file's bytes carried over the broker in parts of bounded size, so no message grows with the file: the parts
 /// wait in a durable queue of their own, named after the transfer, each marked with its place; the receiver takes
-/// them without acknowledging, checks every place is there once and the whole's sha256, and gives them back, so a
-/// receiver that dies mid-file leaves them for the next. The sender deletes the queue once the file is dealt with.
+/// them without acknowledging, writing each in its place as it comes, checks the whole's sha256, and gives them back,
+/// so a receiver that dies mid-file leaves them for the next. The sender deletes the queue once the file is dealt with.
 /// </summary>
 public static class FileParts
 {
@@ -55,33 +55,45 @@ public static class FileParts
     }
 
     /// <summary>
-    /// Writes the file's parts to <paramref name="destination"/> in order, and gives them back to the broker.
+    /// Writes the file's parts to <paramref name="destination"/> as they come, hashing them on the way, and gives them
+    /// back to the broker; a part is held in memory only while it is written, whatever the file's size. The broker
+    /// keeps a queue's order, also for parts another receiver gave back, so each part must come in its place.
     /// </summary>
     /// <exception cref="InvalidDataException">
-    /// A part is missing or twice over, or the whole is not what was sent; what was written is then to be thrown away.
+    /// A part is missing, out of its place or one too many (another receiver is taking the same parts at once), or the
+    /// whole is not what was sent; what was written is then to be thrown away.
     /// </exception>
     public static async Task ReceiveAsync(IChannel channel, TransferDescription transfer, Stream destination, CancellationToken cancellationToken = default)
     {
-        var parts = new SortedDictionary<int, ReadOnlyMemory<byte>>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var (next, bytes) = (0, 0L);
         ulong lastTag = 0;
         try
         {
-            while (parts.Count <= transfer.Parts && await channel.BasicGetAsync(QueueName(transfer.Id), autoAck: false, cancellationToken) is { } part)
+            while (await channel.BasicGetAsync(QueueName(transfer.Id), autoAck: false, cancellationToken) is { } part)
             {
                 lastTag = part.DeliveryTag;
                 var place = Place(part.BasicProperties);
-                if (place < 0 || place >= transfer.Parts || !parts.TryAdd(place, part.Body.ToArray()))
+                if (place != next || next == transfer.Parts)
                 {
-                    throw new InvalidDataException($"Transfer {transfer.Id} holds a part marked {place}, outside its {transfer.Parts} parts or twice over.");
+                    throw new InvalidDataException($"Transfer {transfer.Id} holds a part marked {place} where part {next} of its {transfer.Parts} was due.");
                 }
+
+                hash.AppendData(part.Body.Span);
+                await destination.WriteAsync(part.Body, cancellationToken);
+                (next, bytes) = (next + 1, bytes + part.Body.Length);
             }
 
-            if (parts.Count != transfer.Parts)
+            if (next != transfer.Parts)
             {
-                throw new InvalidDataException($"Transfer {transfer.Id} holds {parts.Count} of its {transfer.Parts} parts.");
+                throw new InvalidDataException($"Transfer {transfer.Id} holds {next} of its {transfer.Parts} parts.");
             }
 
-            await WriteCheckedAsync(transfer, parts.Values, destination, cancellationToken);
+            var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            if (bytes != transfer.Bytes || sha256 != transfer.Sha256)
+            {
+                throw new InvalidDataException($"Transfer {transfer.Id} arrived as {bytes} bytes with sha256 {sha256}, not the {transfer.Bytes} bytes with sha256 {transfer.Sha256} sent.");
+            }
         }
         finally
         {
@@ -96,24 +108,6 @@ public static class FileParts
     /// <summary>Deletes the transfer's queue and its parts; nothing happens if it is gone already.</summary>
     public static async Task DeleteAsync(IChannel channel, string transferId, CancellationToken cancellationToken = default) =>
         await channel.QueueDeleteAsync(QueueName(transferId), ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken);
-
-    private static async Task WriteCheckedAsync(TransferDescription transfer, IEnumerable<ReadOnlyMemory<byte>> parts, Stream destination, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var bytes = 0L;
-        foreach (var part in parts)
-        {
-            hash.AppendData(part.Span);
-            await destination.WriteAsync(part, cancellationToken);
-            bytes += part.Length;
-        }
-
-        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-        if (bytes != transfer.Bytes || sha256 != transfer.Sha256)
-        {
-            throw new InvalidDataException($"Transfer {transfer.Id} arrived as {bytes} bytes with sha256 {sha256}, not the {transfer.Bytes} bytes with sha256 {transfer.Sha256} sent.");
-        }
-    }
 
     private static int Place(IReadOnlyBasicProperties properties) =>
         properties.Headers?.TryGetValue(PlaceHeader, out var value) == true && value is not null
