@@ -28,9 +28,9 @@ public sealed class WorkersTests : IDisposable
         var workers = Enumerable.Range(1, 3).Select(i => setup.StartWorker($"w{i}")).ToList();
         setup.StartShelf();
         await setup.ReadAllAsync(files);
-        await Eventually.HoldsAsync(() => setup.Shelf.Status()?.Workers is { Published: var published, Workers.Count: 3 } && published == files, "the status counts every reading and every worker");
+        await Eventually.HoldsAsync(() => setup.Shelf.Status()?.Workers is { Published: var published, Failed: 1, Workers.Count: 3 } && published == files - 1, "the status counts every reading, the damaged file and every worker");
         var status = await CliRunner.RunAsync(setup.Data, "status");
-        Assert.Contains($"Workers through {setup.Broker.Address}: 0 files waiting, 0 at workers, {files} published and 0 failed since start", status.Output, StringComparison.Ordinal);
+        Assert.Contains($"Workers through {setup.Broker.Address}: 0 files waiting, 0 at workers, {files - 1} published and 1 failed since start", status.Output, StringComparison.Ordinal);
         Assert.All(workers, w => Assert.Contains($"  {w.Name}: idle; ", status.Output, StringComparison.Ordinal));
         await setup.Shelf.StopAsync();
 
