@@ -91,20 +91,26 @@ public sealed class WorkersTests : IDisposable
     }
 
     [Fact]
-    public async Task A_worker_stopped_mid_file_gives_it_back_at_once_for_another()
+    public async Task Workers_stopped_mid_file_give_it_back_at_once_and_as_often_as_they_are_stopped()
     {
         await using var setup = await ShelfWithWorkers.StartAsync();
         File.Copy(SampleDoc("council-minutes-1911-scan.pdf"), Path.Combine(setup.Inbox, "council-minutes-1911-scan.pdf"));
-        var stopped = setup.StartWorker("first");
         setup.StartShelf();
-        await Eventually.HoldsAsync(() => stopped.HoldsFile, "the worker is reading the scan", TimeSpan.FromMinutes(2));
 
-        Assert.Equal(0, await stopped.StopAsync());
-        Assert.Contains("Worker first stopped after 0 files", stopped.Output, StringComparison.Ordinal);
-        Assert.False(stopped.HoldsFile); // its work folder went with it
-        var next = setup.StartWorker("next");
+        // More stops than the broker's delivery limit: a clean stop is not a file killing its worker.
+        for (var stop = 1; stop <= 5; stop++)
+        {
+            var stopped = setup.StartWorker($"stopped-{stop}");
+            await Eventually.HoldsAsync(() => stopped.HoldsFile, "the worker is reading the scan", TimeSpan.FromMinutes(2));
+            Assert.Equal(0, await stopped.StopAsync());
+            Assert.Contains($"Worker stopped-{stop} stopped after 0 files", stopped.Output, StringComparison.Ordinal);
+            Assert.False(stopped.HoldsFile); // its work folder went with it
+        }
+
+        var last = setup.StartWorker("last");
         await setup.ReadAllAsync(1);
-        Assert.Contains("council-minutes-1911-scan.pdf: read", next.Output, StringComparison.Ordinal);
+        Assert.Contains("council-minutes-1911-scan.pdf: read", last.Output, StringComparison.Ordinal);
+        Assert.Equal((1, 0), (setup.Shelf.Status()!.Shelf!.Files.Indexed, setup.Shelf.Status()!.Shelf!.Files.Quarantined));
     }
 
     [Fact]
@@ -178,7 +184,7 @@ public sealed class WorkersTests : IDisposable
         await setup.ReadAllAsync(1);
         Assert.Equal(4, deaths); // the first delivery and the three the limit allows
         var quarantined = await CliRunner.RunAsync(setup.Data, "documents", "--json");
-        Assert.Contains("without an answer", quarantined.Output, StringComparison.Ordinal);
+        Assert.Contains("4 workers died reading it without an answer; the file may crash the reader", quarantined.Output, StringComparison.Ordinal);
         await setup.Shelf.StopAsync();
         await AssertNothingLeftAsync(setup.Broker);
     }
@@ -195,11 +201,17 @@ public sealed class WorkersTests : IDisposable
         var chosen = await CliRunner.RunAsync(wordsOnly, "models", "use", "none");
         Assert.True(chosen.ExitCode == 0, chosen.ToString());
         var refused = setup.StartWorker("other-model", wordsOnly);
-        Assert.Equal(3, await refused.WaitForExitAsync(TimeSpan.FromMinutes(1))); // which the worker's unit does not restart
-        Assert.Contains("embedding model none (words only) where the shelf uses snowflake-arctic-embed-xs", refused.Output, StringComparison.Ordinal);
+        await Eventually.HoldsAsync(
+            () => setup.Shelf.Status()?.Workers?.Workers.SingleOrDefault(w => w.Name == "other-model")?.Refused is { } why
+                && why.Contains("embedding model none (words only) where the shelf uses snowflake-arctic-embed-xs", StringComparison.Ordinal),
+            "the shelf's status shows the worker refused, with why");
+        await Eventually.HoldsAsync(
+            () => refused.Output.Contains("Worker other-model reads nothing for the shelf on 127.0.0.1: it has embedding model none (words only)", StringComparison.Ordinal),
+            "the worker logs why it reads nothing");
         var doctor = await CliRunner.RunAsync(wordsOnly, DoctorEnvironment(setup), "doctor");
         Assert.Contains("a worker here would be refused: it has embedding model none (words only)", doctor.Output, StringComparison.Ordinal);
         Assert.Equal(1, await WaitingAsync(setup.Broker, FilesQueue));
+        Assert.Equal(0, await refused.StopAsync());
 
         var sameModel = setup.StartWorker("same-model");
         await setup.ReadAllAsync(1);

@@ -10,7 +10,4 @@ public static class ExitCodes
 
     /// <summary>The run finished, but some files were quarantined.</summary>
     public const int SomeQuarantined = 2;
-
-    /// <summary>A worker refused by its shelf (another release, embedding model or OCR languages): starting it again would not help.</summary>
-    public const int Refused = 3;
 }

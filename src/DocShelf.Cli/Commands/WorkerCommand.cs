@@ -33,16 +33,8 @@ public static class WorkerCommand
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
             var data = CommonOptions.DataDirectory(result);
-            try
-            {
-                await RunAsync(data, SharedSettingOptions.Load(data, result, settings), cancellationToken);
-                return ExitCodes.Ok;
-            }
-            catch (WorkerRefusedException refused)
-            {
-                await Console.Error.WriteLineAsync($"docshelf: {refused.Message}");
-                return ExitCodes.Refused;
-            }
+            await RunAsync(data, SharedSettingOptions.Load(data, result, settings), cancellationToken);
+            return ExitCodes.Ok;
         }));
         return command;
     }

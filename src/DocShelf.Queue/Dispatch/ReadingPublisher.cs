@@ -22,7 +22,20 @@ namespace DocShelf.Queue.Dispatch;
 /// </summary>
 public sealed class ReadingPublisher(Shelf shelf, ShelfQueue queue, IngestionOptions options)
 {
+    /// <summary>Readings between commits of the lexical index, as when the shelf reads itself; <see cref="CommitPending"/> commits the rest when readings pause.</summary>
+    private const int CommitEvery = 20;
+
     private readonly ShelfWriter writer = shelf.Writer ?? throw new ArgumentException("the shelf must be open for writing", nameof(shelf));
+    private int uncommitted;
+
+    /// <summary>Makes what was published since the last commit searchable; the store holds it already.</summary>
+    public void CommitPending()
+    {
+        if (Interlocked.Exchange(ref uncommitted, 0) > 0)
+        {
+            writer.Commit();
+        }
+    }
 
     /// <summary>Publishes a worker's result; returns what became of its file, or null when the result was not wanted.</summary>
     public async Task<FileOutcome?> PublishAsync(ReadResult result, CancellationToken cancellationToken)
@@ -70,7 +83,11 @@ public sealed class ReadingPublisher(Shelf shelf, ShelfQueue queue, IngestionOpt
                 await PublishDocumentAsync(entry, job, archive, document, work, semantic, cancellationToken);
             }
 
-            writer.Commit();
+            if (Interlocked.Increment(ref uncommitted) >= CommitEvery)
+            {
+                CommitPending();
+            }
+
             var file = archive.Reading.Documents[^1];
             return file.Record.Status == DocumentStatus.Quarantined
                 ? FileOutcome.Quarantined(entry.Path, file.Record)

@@ -12,8 +12,10 @@ namespace DocShelf.Queue.Dispatch;
 
 /// <summary>
 /// The shelf's listener on the broker while `docshelf serve --queue` runs: publishes workers' results one at a time
-/// through <see cref="ReadingPublisher"/> and acknowledges each only once it is published, quarantines dead-lettered
-/// files, and keeps the workers' heartbeats for the status. Results that waited while the shelf was down are
+/// through <see cref="ReadingPublisher"/> and acknowledges each only once it is in the store, quarantines
+/// dead-lettered files, and keeps the workers' heartbeats for the status. Every two seconds it commits the lexical
+/// index over what was published since (a kill before that loses nothing: the index is brought in line with the store
+/// when the shelf opens). Results that waited while the shelf was down are
 /// published as it comes back.
 /// </summary>
 public sealed partial class ResultConsumerService(Shelf shelf, ShelfQueue queue, ReadingPublisher publisher, ServiceBoard board, ILogger<ResultConsumerService> logger) : BackgroundService
@@ -37,6 +39,7 @@ public sealed partial class ResultConsumerService(Shelf shelf, ShelfQueue queue,
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                publisher.CommitPending();
                 board.Workers = await StatusAsync(stoppingToken);
                 await Task.Delay(StatusEvery, stoppingToken);
             }
@@ -44,6 +47,10 @@ public sealed partial class ResultConsumerService(Shelf shelf, ShelfQueue queue,
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: a result being published is not acknowledged, so it comes again and is dropped if it got through.
+        }
+        finally
+        {
+            publisher.CommitPending();
         }
     }
 
@@ -104,7 +111,7 @@ public sealed partial class ResultConsumerService(Shelf shelf, ShelfQueue queue,
             var request = QueueJson.Read<ReadRequest>(delivery.Body.Span);
             var reason = DeadLetters.WasRejected(delivery.BasicProperties)
                 ? "a worker could not take the file's bytes whole from the broker"
-                : $"reading stopped {queue.Topology.DeliveryLimit + 1} times without an answer (the worker died or was stopped each time); the file may crash the reader";
+                : $"{queue.Topology.DeliveryLimit + 1} workers died reading it without an answer; the file may crash the reader";
             if (await publisher.QuarantineDeadAsync(request, reason, stoppingToken) is { } outcome)
             {
                 Tell(request.JobId, outcome);

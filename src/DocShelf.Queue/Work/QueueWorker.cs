@@ -17,7 +17,8 @@ namespace DocShelf.Queue.Work;
 /// <see cref="WorkerReader"/>, sends the reading back to the results queue, and only then acknowledges the file, so
 /// a worker that dies holding a file leaves it for another. A file it cannot read is answered with the reason, as
 /// the shelf would quarantine it; one that kills workers goes round until the broker dead-letters it. It says it is
-/// alive every few seconds, and refuses to start for a shelf that reads under another identity.
+/// alive every few seconds, and whether the shelf the broker serves reads under another identity, in which case it
+/// is handed nothing (its files queue is its identity's) and says so, in its log and in the shelf's status.
 /// </summary>
 public sealed partial class QueueWorker(IConnection connection, ReadingIdentity identity, WorkerReader reader, WorkerOptions options, ILogger<QueueWorker> logger) : IDisposable
 {
@@ -32,42 +33,42 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
     private readonly ConcurrentDictionary<ulong, string> reading = new();
     private int filesRead;
     private int pagesRead;
+    private string? lastRefusal;
 
-    /// <summary>Reads files until <paramref name="cancellationToken"/> is cancelled; a file in hand then goes back to the queue.</summary>
-    /// <exception cref="WorkerRefusedException">The shelf reads under another identity.</exception>
+    /// <summary>
+    /// Reads files until <paramref name="cancellationToken"/> is cancelled. Stopping takes no new file, then gives the
+    /// files in hand back to the queue: the consumer is cancelled first, so the broker hands them to other workers
+    /// and not back to this one.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var control = await connection.CreateChannelAsync(Confirming, cancellationToken);
         await topology.DeclareAsync(control, cancellationToken);
-        if (await ShelfAnnouncement.ReadAsync(control, cancellationToken) is { } shelf && shelf.DifferencesFrom(identity) is { Count: > 0 } differences)
-        {
-            var refusal = string.Join("; ", differences);
-            await BeatAsync(control, refusal, CancellationToken.None);
-            throw new WorkerRefusedException(
-                $"This worker cannot read for the shelf on {connection.Endpoint.HostName}: it has {refusal}. Install the shelf's DocShelf release, import and choose its embedding model, and set its OCR languages.");
-        }
 
         // As many files in hand as the options allow, each handled as it comes: a one-page scan uses one core.
         var dispatch = new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false, consumerDispatchConcurrency: (ushort)options.FilesAtOnce);
         await using var files = await connection.CreateChannelAsync(dispatch, cancellationToken);
         await files.BasicQosAsync(prefetchSize: 0, prefetchCount: (ushort)options.FilesAtOnce, global: false, cancellationToken);
+        using var stopping = new CancellationTokenSource();
         var consumer = new AsyncEventingBasicConsumer(files);
-        consumer.ReceivedAsync += (_, delivery) => HandleAsync(files, delivery, cancellationToken);
-        await files.BasicConsumeAsync(topology.Files, autoAck: false, consumer, cancellationToken);
+        consumer.ReceivedAsync += (_, delivery) => HandleAsync(files, delivery, stopping.Token);
+        var consumerTag = await files.BasicConsumeAsync(topology.Files, autoAck: false, consumer, cancellationToken);
         LogStarted(options.Name, topology.Files);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await BeatAsync(control, refusal: null, cancellationToken);
+                await BeatAsync(control, await RefusalAsync(control, cancellationToken), cancellationToken);
                 await beatNow.WaitAsync(options.HeartbeatInterval, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping: the files in hand, if any, go back to the queue as their handlers end.
+            // Stopping.
         }
 
+        await StopConsumingAsync(files, consumerTag);
+        await stopping.CancelAsync();
         for (var slot = 0; slot < options.FilesAtOnce; slot++)
         {
             await inHand.WaitAsync(CancellationToken.None);
@@ -84,6 +85,13 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
 
     private async Task HandleAsync(IChannel files, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Sent before the consumer was cancelled: back for another worker, unread.
+            await ReturnUnreadAsync(files, delivery);
+            return;
+        }
+
         await inHand.WaitAsync(CancellationToken.None);
         try
         {
@@ -91,7 +99,7 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await GiveBackAsync(files, delivery.DeliveryTag);
+            await ReturnUnreadAsync(files, delivery);
         }
         catch (Exception error)
         {
@@ -196,6 +204,72 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
         }
     }
 
+    /// <summary>
+    /// Why this worker reads nothing for the shelf the broker serves (the shelf announced another reading identity), or
+    /// null when it reads for it or no shelf has announced itself. Logged when it changes; the shelf's status shows it.
+    /// </summary>
+    private async Task<string?> RefusalAsync(IChannel control, CancellationToken cancellationToken)
+    {
+        string? refusal = null;
+        try
+        {
+            refusal = await ShelfAnnouncement.ReadAsync(control, cancellationToken) is { } shelf && shelf.DifferencesFrom(identity) is { Count: > 0 } differences
+                ? string.Join("; ", differences)
+                : null;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogHeartbeatFailed(error.Message);
+            return lastRefusal;
+        }
+
+        if (refusal != lastRefusal)
+        {
+            if (refusal is null)
+            {
+                LogAccepted(options.Name);
+            }
+            else
+            {
+                LogRefused(options.Name, connection.Endpoint.HostName, refusal);
+            }
+        }
+
+        return lastRefusal = refusal;
+    }
+
+    private async Task StopConsumingAsync(IChannel files, string consumerTag)
+    {
+        try
+        {
+            await files.BasicCancelAsync(consumerTag, noWait: false, CancellationToken.None);
+        }
+        catch (Exception error) when (!files.IsOpen)
+        {
+            LogHandlingFailed(error); // the broker is away: what this worker held goes back to the queue with its channel
+        }
+    }
+
+    /// <summary>
+    /// Gives a file back because this worker is stopping, not because it failed: it goes back to the queue as a new
+    /// message, so the broker's count of deliveries, which dead-letters a file that kills worker after worker, does
+    /// not count a clean stop. Should that fail, it is given back as it is.
+    /// </summary>
+    private async Task ReturnUnreadAsync(IChannel files, BasicDeliverEventArgs delivery)
+    {
+        try
+        {
+            await using var channel = await connection.CreateChannelAsync(Confirming);
+            await channel.BasicPublishAsync("", topology.Files, mandatory: true, new BasicProperties { Persistent = true }, delivery.Body);
+            await files.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+        }
+        catch (Exception error)
+        {
+            LogHandlingFailed(error);
+            await GiveBackAsync(files, delivery.DeliveryTag);
+        }
+    }
+
     private async Task GiveBackAsync(IChannel files, ulong deliveryTag)
     {
         try
@@ -224,6 +298,12 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Name} is reading files from {Queue}")]
     private partial void LogStarted(string name, string queue);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Worker {Name} reads nothing for the shelf on {Host}: it has {Refusal}. Install the shelf's DocShelf release, import and choose its embedding model, and set its OCR languages; it reads as soon as it and the shelf agree")]
+    private partial void LogRefused(string name, string host, string refusal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Name} reads under the shelf's identity")]
+    private partial void LogAccepted(string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Name} stopped after {Files} files")]
     private partial void LogStopped(string name, int files);
