@@ -85,14 +85,18 @@ public sealed partial class QueueWorker(IConnection connection, ReadingIdentity 
 
     private async Task HandleAsync(IChannel files, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
     {
-        if (cancellationToken.IsCancellationRequested)
+        try
+        {
+            // A slot is free at once unless a file just ended (the broker sends the next as soon as it is acknowledged).
+            await inHand.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
         {
             // Sent before the consumer was cancelled: back for another worker, unread.
             await ReturnUnreadAsync(files, delivery);
             return;
         }
 
-        await inHand.WaitAsync(CancellationToken.None);
         try
         {
             await HandleOneAsync(files, delivery, cancellationToken);
