@@ -10,6 +10,7 @@ using DocShelf.Ingestion.Running;
 using DocShelf.Ingestion.Watching;
 using DocShelf.Models.Library;
 using DocShelf.Queue.Dispatch;
+using DocShelf.Search;
 using DocShelf.Search.Semantic;
 using DocShelf.Web;
 using DocShelf.Web.Security;
@@ -84,22 +85,7 @@ public static class ServeCommand
         await using var queue = broker is null
             ? null
             : await ShelfQueue.ConnectAsync(broker, brokerPassword!, BrokerSettings.Identity(new ModelLibrary(data), ingestion.OcrLanguages), cancellationToken);
-        if (queue is null)
-        {
-            builder.Services.AddSingleton<IFileReading>(provider => provider.GetRequiredService<IngestionChain>().Runner);
-        }
-        else
-        {
-            // The inboxes' and uploads' files go to the workers; their readings come back through the one writer.
-            builder.Services.AddSingleton(queue);
-            builder.Services.AddSingleton<IFileReading>(provider => new QueuedReading(shelf, queue, ingestion, provider.GetRequiredService<ILogger<QueuedReading>>())
-            {
-                FilesAtOnce = Math.Max(1, settings.QueueFilesAtOnce),
-            });
-            builder.Services.AddSingleton(new ReadingPublisher(shelf, queue, ingestion));
-            builder.Services.AddHostedService<ResultConsumerService>();
-        }
-
+        AddReading(builder.Services, shelf, queue, ingestion, settings);
         builder.Services.AddHostedService<InboxWatcherService>();
         builder.Services.AddHostedService<EmbeddingService>();
         await using var app = ShelfHost.Build(builder);
@@ -114,6 +100,22 @@ public static class ServeCommand
         });
         await languagesChecked;
         await app.RunAsync(cancellationToken);
+    }
+
+    /// <summary>Who reads the files the watcher queues: the service itself, or, with a broker, workers on other machines.</summary>
+    private static void AddReading(IServiceCollection services, Shelf shelf, ShelfQueue? queue, IngestionOptions ingestion, ShelfSettings settings)
+    {
+        if (queue is null)
+        {
+            services.AddSingleton<IFileReading>(provider => provider.GetRequiredService<IngestionChain>().Runner);
+            return;
+        }
+
+        // The inboxes', uploads' and `ingest`'s files go to the workers; their readings come back through the one writer.
+        services.AddSingleton(queue);
+        services.AddSingleton<IFileReading>(provider => new QueuedReading(shelf, queue, ingestion, settings.QueueFilesAtOnce, provider.GetRequiredService<ILogger<QueuedReading>>()));
+        services.AddSingleton(new ReadingPublisher(shelf, queue, ingestion));
+        services.AddHostedService<ResultConsumerService>();
     }
 
     private static ListenAddress ParseListen(WebOptions web)

@@ -69,7 +69,10 @@ public sealed class ShelfSettings
     /// <summary>The broker password itself, where no file holds it; keep it in docshelf.json with tight file permissions.</summary>
     public string? QueuePassword { get; set; }
 
-    /// <summary>How many files the shelf keeps handed out to workers at once: enough that each has its next one waiting.</summary>
+    /// <summary>
+    /// How many files the shelf keeps handed out to workers at once: enough that each has its next one waiting, few
+    /// enough that the shelf's own queue stays the record of what waits.
+    /// </summary>
     public int QueueFilesAtOnce { get; set; } = 32;
 
     /// <summary>How a worker is named in the shelf's status; the machine's name and the process id by default.</summary>

@@ -16,7 +16,8 @@ namespace DocShelf.Queue.Dispatch;
 /// published by <see cref="ResultConsumerService"/>. A file confirmed as handed out stays so across restarts: its
 /// reading is on its way, and is published when it comes.
 /// </summary>
-public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, IngestionOptions options, ILogger<QueuedReading> logger) : IFileReading
+/// <param name="filesAtOnce">How many files are kept handed out at once (the QueueFilesAtOnce setting).</param>
+public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, IngestionOptions options, int filesAtOnce, ILogger<QueuedReading> logger) : IFileReading
 {
     /// <summary>How long a send waits before trying again while the broker cannot take it.</summary>
     private static readonly TimeSpan SendRetry = TimeSpan.FromSeconds(5);
@@ -24,8 +25,7 @@ public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, Ingesti
     private readonly ShelfWriter writer = shelf.Writer ?? throw new ArgumentException("the shelf must be open for writing", nameof(shelf));
     private readonly IdentifyStep identify = new(shelf.Writer!, options);
 
-    /// <summary>Enough files in the broker that every worker has its next one waiting, and few enough that the service's queue stays the record of what waits.</summary>
-    public int FilesAtOnce { get; init; } = 32;
+    public int FilesAtOnce { get; } = Math.Max(1, filesAtOnce);
 
     public string Description => $"read by workers through {queue.Address}";
 
