@@ -70,6 +70,29 @@ public sealed class WorkersTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_changed_while_at_the_workers_is_read_again_and_only_its_new_version_published()
+    {
+        await using var setup = await ShelfWithWorkers.StartAsync();
+        var rules = Path.Combine(setup.Inbox, "rules.txt");
+        File.Copy(SampleDoc("reading-room-rules.txt"), rules);
+        setup.StartShelf();
+        await Eventually.HoldsAsync(() => setup.Shelf.Status() is { Workers.HandedOut: 1 }, "the first version is handed out");
+
+        await File.AppendAllTextAsync(rules, "\nVisitors sign the Quillford register before entering the strong room.\n");
+        await Eventually.HoldsAsync(() => setup.Shelf.Status() is { QueueDepth: 1 }, "the new version is queued behind the first");
+        var worker = setup.StartWorker("reader");
+        await setup.ReadAllAsync(1);
+        await Eventually.HoldsAsync(() => setup.Shelf.Status() is { Workers.HandedOut: 0 }, "nothing is left at the workers");
+
+        Assert.Equal(2, worker.Output.Split('\n').Count(line => line.Contains("] rules.txt: read", StringComparison.Ordinal)));
+        var search = await CliRunner.RunAsync(setup.Data, "search", "--json", "--mode", "lexical", "Quillford");
+        Assert.Contains("rules.txt", search.Output, StringComparison.Ordinal);
+        Assert.Equal(1, setup.Shelf.Status()!.Shelf!.Counts.IndexedDocuments);
+        await setup.Shelf.StopAsync();
+        await AssertNothingLeftAsync(setup.Broker);
+    }
+
+    [Fact]
     public async Task A_worker_killed_mid_file_leaves_it_to_another_and_it_is_published_once()
     {
         await using var setup = await ShelfWithWorkers.StartAsync();

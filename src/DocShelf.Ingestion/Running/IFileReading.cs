@@ -16,6 +16,6 @@ public interface IFileReading
     /// <summary>Puts files a kill left in hand back in order; returns how many were quarantined for having been interrupted too often.</summary>
     int RecoverInterrupted();
 
-    /// <summary>Reads one queued file and returns what became of it; null when the file vanished before it could be read.</summary>
+    /// <summary>Reads one queued file and returns what became of it; null when the file vanished, or changed, before it could be read.</summary>
     Task<FileOutcome?> ProcessAsync(string path, IIngestionObserver observer, CancellationToken cancellationToken);
 }

@@ -265,7 +265,7 @@ public sealed partial class InboxWatcherService(
             if (outcome is null)
             {
                 progress.FileAbandoned(path);
-                logger.LogInformation("{Path} vanished before it could be read", path);
+                logger.LogInformation("{Path} vanished or changed before it could be read; a new version is read as any other", path);
             }
             else
             {

@@ -10,13 +10,17 @@ namespace DocShelf.Queue.Dispatch;
 /// </summary>
 public sealed class JobWaiters
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<FileOutcome>> waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<FileOutcome?>> waiting = new(StringComparer.Ordinal);
 
-    public Task<FileOutcome> Expect(string jobId) =>
-        waiting.GetOrAdd(jobId, _ => new TaskCompletionSource<FileOutcome>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    public Task<FileOutcome?> Expect(string jobId) =>
+        waiting.GetOrAdd(jobId, _ => new TaskCompletionSource<FileOutcome?>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    /// <summary>Tells the one waiting for <paramref name="jobId"/> what became of its file; false when no one waits.</summary>
-    public bool Complete(string jobId, FileOutcome outcome) =>
+    /// <summary>
+    /// Tells the one waiting for <paramref name="jobId"/> what became of its file: null when its result was not
+    /// wanted (the file changed or left while at the workers), so the service lets go of it and reads the new
+    /// version, if any, as any other. False when no one waits.
+    /// </summary>
+    public bool Complete(string jobId, FileOutcome? outcome) =>
         waiting.TryRemove(jobId, out var waiter) && waiter.TrySetResult(outcome);
 
     public void Forget(string jobId) => waiting.TryRemove(jobId, out _);

@@ -101,6 +101,7 @@ public sealed partial class ResultConsumerService(Shelf shelf, ShelfQueue queue,
             }
             else
             {
+                queue.Waiters.Complete(result.JobId, outcome: null);
                 LogDropped(result.JobId, result.Worker);
             }
         }, stoppingToken);
@@ -116,6 +117,10 @@ public sealed partial class ResultConsumerService(Shelf shelf, ShelfQueue queue,
             {
                 Tell(request.JobId, outcome);
                 LogDead(outcome.Path);
+            }
+            else
+            {
+                queue.Waiters.Complete(request.JobId, outcome: null);
             }
         }, stoppingToken);
 
@@ -190,7 +195,7 @@ public sealed partial class ResultConsumerService(Shelf shelf, ShelfQueue queue,
     [LoggerMessage(Level = LogLevel.Information, Message = "{Path}: {Outcome} (worker {Worker})")]
     private partial void LogPublished(string path, string worker, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped a result for job {Job} from worker {Worker}: no file awaits it any longer")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a result for job {Job} from worker {Worker}: no file awaits it any longer (it was published already, or the file changed or left)")]
     private partial void LogDropped(string job, string worker);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} went round the workers too often without a reading; quarantined")]
