@@ -61,7 +61,7 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
         var exhausted = writer.RecoverInterrupted(options.MaxAttempts);
         foreach (var entry in exhausted)
         {
-            Quarantine(new IngestionContext(entry.Path, scratchDirectory), $"reading was interrupted {entry.Attempts} times; the file may crash the reader");
+            Quarantine(new IngestionContext(entry.Path, scratchDirectory), FileQuarantine.Interrupted(entry.Attempts));
         }
 
         writer.Commit();
@@ -171,12 +171,8 @@ public sealed class IngestionRunner(Shelf shelf, IngestionPipeline pipeline, Ing
     };
 
     /// <param name="detail">What the failing tool said, kept beside the reason.</param>
-    private FileOutcome Quarantine(IngestionContext context, string reason, string? detail = null)
-    {
-        var record = ShelfRecords.Quarantined(context, reason, detail);
-        writer.Quarantine(record, context.Path);
-        return FileOutcome.Quarantined(context.Path, record);
-    }
+    private FileOutcome Quarantine(IngestionContext context, string reason, string? detail = null) =>
+        FileQuarantine.Record(writer, context, reason, detail);
 
     private static string ReasonFor(Exception error) => FailureReasons.Of(error);
 }

@@ -48,7 +48,7 @@ public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, Ingesti
         var exhausted = writer.RecoverInterrupted(options.MaxAttempts, keepHandedOut: true);
         foreach (var entry in exhausted)
         {
-            writer.Quarantine(ShelfRecords.Quarantined(new IngestionContext(entry.Path, shelf.ScratchDirectory), $"reading was interrupted {entry.Attempts} times"), entry.Path);
+            FileQuarantine.Record(writer, new IngestionContext(entry.Path, shelf.ScratchDirectory), FileQuarantine.Interrupted(entry.Attempts));
         }
 
         writer.Commit();
@@ -154,12 +154,8 @@ public sealed partial class QueuedReading(Shelf shelf, ShelfQueue queue, Ingesti
         }
     }
 
-    private FileOutcome Quarantine(IngestionContext context, Exception error)
-    {
-        var record = ShelfRecords.Quarantined(context, FailureReasons.Of(error), FailureReasons.DetailOf(error));
-        writer.Quarantine(record, context.Path);
-        return FileOutcome.Quarantined(context.Path, record);
-    }
+    private FileOutcome Quarantine(IngestionContext context, Exception error) =>
+        FileQuarantine.Record(writer, context, FailureReasons.Of(error), FailureReasons.DetailOf(error));
 
     private static FileOutcome AlreadyRead(IngestionContext context) =>
         new() { Path = context.Path, Status = FileStatus.AlreadyOnShelf, DocumentId = context.Existing?.Id ?? context.DocumentId };

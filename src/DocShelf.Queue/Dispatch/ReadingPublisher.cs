@@ -172,9 +172,8 @@ public sealed class ReadingPublisher(Shelf shelf, ShelfQueue queue, IngestionOpt
             (context.Sha256, context.DocumentId, context.Kind, context.Bytes) = (job.Sha256, DocumentRecord.IdFromSha256(job.Sha256), job.Kind, job.Bytes);
         }
 
-        var record = ShelfRecords.Quarantined(context, reason, detail);
-        writer.Quarantine(record, entry.Path);
+        var outcome = FileQuarantine.Record(writer, context, reason, detail);
         writer.Commit();
-        return FileOutcome.Quarantined(entry.Path, record);
+        return outcome;
     }
 }
